@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Access, accessFor, Action, can, isUuid, ResourceFacts, Role } from '@spiraal/domain';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/session.service';
+import { forbidden, notFound, unauthenticated } from '../common/errors';
+import { CommunityEntity } from '../communities/community.entity';
+import { ItemEntity } from '../items/item.entity';
+
+export interface CommunityAccess {
+  community: CommunityEntity;
+  access: Access;
+}
+
+/**
+ * The one gate every read and write passes: it looks up how the user stands
+ * towards a community and applies the permission table of @spiraal/domain.
+ * Whoever may not read a community is told it does not exist (NOT_FOUND);
+ * whoever may read but not act gets FORBIDDEN.
+ */
+@Injectable()
+export class AccessService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async toCommunity(user: AuthUser | null, communityId: string, action: Action, resource: ResourceFacts = {}): Promise<CommunityAccess> {
+    if (!user) throw unauthenticated();
+    const found = isUuid(communityId) ? await this.lookup(user.id, communityId) : null;
+    if (!found || !can(found.access, 'community.read')) throw notFound('Dit leernetwerk');
+    if (!can(found.access, action, resource)) throw forbidden();
+    return found;
+  }
+
+  async toItem(user: AuthUser | null, itemId: string, action: Action): Promise<CommunityAccess & { item: ItemEntity }> {
+    if (!user) throw unauthenticated();
+    const item = isUuid(itemId) ? await this.db.getRepository(ItemEntity).findOneBy({ id: itemId }) : null;
+    if (!item) throw notFound('Dit item');
+    const found = await this.lookup(user.id, item.communityId);
+    if (!found || !can(found.access, 'community.read')) throw notFound('Dit item');
+    if (!can(found.access, action, { ownedByActor: item.createdBy === user.id })) throw forbidden();
+    return { ...found, item };
+  }
+
+  /** Ids of every community the user may read: their own and the NETWORK ones. */
+  async readableCommunityIds(userId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT c.id FROM communities c
+        WHERE c.visibility = 'NETWORK'
+           OR EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = c.id AND m.user_id = $1)`,
+      [userId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  private async lookup(userId: string, communityId: string): Promise<CommunityAccess | null> {
+    const row = await this.db
+      .getRepository(CommunityEntity)
+      .createQueryBuilder('c')
+      .leftJoin('memberships', 'm', 'm.community_id = c.id AND m.user_id = :userId', { userId })
+      .addSelect('m.role', 'role')
+      .where('c.id = :communityId', { communityId })
+      .getRawAndEntities();
+    const community = row.entities[0];
+    if (!community) return null;
+    const role = (row.raw[0]?.role ?? null) as Role | null;
+    return { community, access: accessFor(role, community.visibility) };
+  }
+}

@@ -1,0 +1,64 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { AccessModule } from './access/access.module';
+import { AuthModule } from './auth/auth.module';
+import { SessionService } from './auth/session.service';
+import { formatError } from './common/errors';
+import { GraphQLExceptionFilter } from './common/graphql-exception.filter';
+import { LoadersFactory } from './common/loaders';
+import { LoadersModule } from './common/loaders.module';
+import { GqlContext, tokenFrom } from './common/request-context';
+import { CommunitiesModule } from './communities/communities.module';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source';
+import { DocumentsModule } from './documents/documents.module';
+import { HealthController } from './health/health.controller';
+import { ItemsModule } from './items/items.module';
+
+@Module({})
+export class AppModule {
+  /** The whole API for one configuration and one migrated database. */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    const development = config.environment === 'development';
+    const logger = new Logger('GraphQL');
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        AccessModule,
+        DocumentsModule,
+        AuthModule,
+        CommunitiesModule,
+        ItemsModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AuthModule, LoadersModule],
+          inject: [SessionService, LoadersFactory],
+          useFactory: (sessions: SessionService, loaders: LoadersFactory) => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            playground: false,
+            introspection: true,
+            csrfPrevention: true,
+            includeStacktraceInErrorResponses: development,
+            formatError: (formatted, error) => formatError(formatted, error, development, (e) => logger.error(e)),
+            context: async ({ req, res }: { req: Request; res: Response }): Promise<GqlContext> => {
+              const token = tokenFrom(req);
+              const user = token ? await sessions.userFor(token) : null;
+              return { req, res, token: user ? token : null, user, loaders: loaders.create(user?.id ?? null) };
+            },
+          }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Response } from 'express';
+import { Ctx, SESSION_COOKIE } from '../common/request-context';
+import type { GqlContext } from '../common/request-context';
+import { toUserType, UserType } from '../users/user.type';
+import { AuthPayload, LoginInput, RegisterInput } from './auth.types';
+import { AuthService } from './auth.service';
+import type { SignedIn } from './auth.service';
+
+@Resolver()
+export class AuthResolver {
+  constructor(private readonly auth: AuthService) {}
+
+  @Mutation(() => AuthPayload, { description: 'Create an account and sign in' })
+  async register(@Args('input') input: RegisterInput, @Ctx() ctx: GqlContext): Promise<AuthPayload> {
+    return this.signIn(await this.auth.register(input), ctx);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Sign in with e-mail address and password' })
+  async login(@Args('input') input: LoginInput, @Ctx() ctx: GqlContext): Promise<AuthPayload> {
+    return this.signIn(await this.auth.login(input, ctx.req.ip ?? 'unknown'), ctx);
+  }
+
+  @Mutation(() => Boolean, { description: 'Revoke the current session' })
+  async logout(@Ctx() ctx: GqlContext): Promise<boolean> {
+    if (ctx.token) await this.auth.logout(ctx.token);
+    ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
+    return true;
+  }
+
+  @Query(() => UserType, { nullable: true, description: 'The signed-in user, or null' })
+  me(@Ctx() ctx: GqlContext): UserType | null {
+    return ctx.user ? toUserType(ctx.user, ctx.user.id) : null;
+  }
+
+  private signIn({ user, session }: SignedIn, ctx: GqlContext): AuthPayload {
+    setSessionCookie(ctx.res, session.token, session.expiresAt, ctx.req.secure);
+    return { token: session.token, user: toUserType(user, user.id) };
+  }
+}
+
+function setSessionCookie(res: Response, token: string, expires: Date, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, expires, path: '/' });
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { normalizeEmail, validateDisplayName, validateEmail, validatePassword } from '@spiraal/domain';
+import { DataSource } from 'typeorm';
+import { appError, badInput, rateLimited } from '../common/errors';
+import { UserEntity } from '../users/user.entity';
+import { LoginThrottle } from './login-throttle';
+import { PasswordHasher } from './password-hasher';
+import { AuthUser, IssuedSession, SessionService } from './session.service';
+
+export interface SignedIn {
+  user: AuthUser;
+  session: IssuedSession;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async register(input: { email: string; password: string; displayName: string }): Promise<SignedIn> {
+    const email = validateEmail(input.email);
+    const password = validatePassword(input.password);
+    const displayName = validateDisplayName(input.displayName);
+    const passwordHash = await this.hasher.hash(password);
+    const users = this.db.getRepository(UserEntity);
+    const inserted = await users
+      .createQueryBuilder()
+      .insert()
+      .values({ email, displayName, passwordHash })
+      .orIgnore() // ON CONFLICT DO NOTHING: the unique e-mail decides, also under races
+      .returning(['id'])
+      .execute();
+    const id = inserted.raw[0]?.id as string | undefined;
+    if (!id) throw badInput('Er is al een account met dit e-mailadres / An account with this e-mail address exists already', 'email');
+    const user = { id, email, displayName };
+    return { user, session: await this.sessions.issue(id) };
+  }
+
+  async login(input: { email: string; password: string }, address: string): Promise<SignedIn> {
+    const email = normalizeEmail(String(input.email));
+    const wait = this.throttle.retryAfter(email, address);
+    if (wait > 0) throw rateLimited(wait);
+    const row = await this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
+    const ok = await this.hasher.verify(row?.passwordHash ?? null, String(input.password));
+    if (!row || !ok) {
+      this.throttle.fail(email, address);
+      throw appError('UNAUTHENTICATED', 'E-mailadres of wachtwoord klopt niet / Wrong e-mail address or password');
+    }
+    this.throttle.succeeded(email);
+    const user = { id: row.id, email: row.email, displayName: row.displayName };
+    return { user, session: await this.sessions.issue(row.id) };
+  }
+
+  logout(token: string): Promise<void> {
+    return this.sessions.revoke(token);
+  }
+}

@@ -1,0 +1,21 @@
+import { Field, InputType, ObjectType } from '@nestjs/graphql';
+import { UserType } from '../users/user.type';
+
+@InputType('RegisterInput')
+export class RegisterInput {
+  @Field(() => String) email!: string;
+  @Field(() => String) password!: string;
+  @Field(() => String) displayName!: string;
+}
+
+@InputType('LoginInput')
+export class LoginInput {
+  @Field(() => String) email!: string;
+  @Field(() => String) password!: string;
+}
+
+@ObjectType('AuthPayload')
+export class AuthPayload {
+  @Field(() => String, { description: 'Session token; send it as `Authorization: Bearer <token>`' }) token!: string;
+  @Field(() => UserType) user!: UserType;
+}

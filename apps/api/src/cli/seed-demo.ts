@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../app.module';
+import { AuthService } from '../auth/auth.service';
+import { CommunitiesService } from '../communities/communities.service';
+import { CommunityEntity } from '../communities/community.entity';
+import { ConfigError, loadConfig } from '../config/config';
+import { runMigrations } from '../database/data-source';
+import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { ItemsService } from '../items/items.service';
+import { UserEntity } from '../users/user.entity';
+import { DEMO_COMMUNITY, DEMO_ITEMS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-content';
+
+/**
+ * `npm run seed:demo`: a demo leernetwerk with a facilitator, members, a reader
+ * and an item of every kind, created through the same services as the API.
+ * Runs once; a second run says the demo exists.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: config.dataDir });
+  const url = config.databaseUrl ?? embedded!.url;
+  try {
+    await runMigrations(url);
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), { logger: ['error', 'warn'] });
+    try {
+      await seed(app.get(DataSource), app.get(AuthService), app.get(CommunitiesService), app.get(ItemsService));
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+async function seed(db: DataSource, auth: AuthService, communities: CommunitiesService, items: ItemsService): Promise<void> {
+  const existing = await db.getRepository(CommunityEntity).findOneBy({ name: DEMO_COMMUNITY.name });
+  if (existing) {
+    console.log(`The demo leernetwerk exists already (${existing.id}).`);
+    printLogins();
+    return;
+  }
+  const users = new Map<string, { id: string; email: string; displayName: string }>();
+  for (const person of DEMO_PEOPLE) {
+    const found = await db.getRepository(UserEntity).findOneBy({ email: person.email });
+    users.set(person.email, found ?? (await auth.register({ email: person.email, password: DEMO_PASSWORD, displayName: person.displayName })).user);
+  }
+  const [facilitator, ...others] = DEMO_PEOPLE;
+  const community = await communities.create(users.get(facilitator.email)!, { ...DEMO_COMMUNITY, perspective: facilitator.perspective });
+  for (const person of others) {
+    await communities.addMember(users.get(facilitator.email)!, { communityId: community.id, email: person.email, role: person.role, perspective: person.perspective });
+  }
+  for (const item of DEMO_ITEMS) {
+    await items.create(users.get(item.author)!, { communityId: community.id, kind: item.kind, title: item.title, tags: item.tags, body: item.body });
+  }
+  console.log(`Created the demo leernetwerk "${community.name}" with ${DEMO_ITEMS.length} items.`);
+  printLogins();
+}
+
+function printLogins(): void {
+  console.log(`Sign in with any of these (password: ${DEMO_PASSWORD}):`);
+  for (const person of DEMO_PEOPLE) console.log(`  ${person.email.padEnd(40)} ${person.role}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  isUuid,
+  Perspective,
+  Role,
+  validateCommunityDescription,
+  validateCommunityName,
+  validateEmail,
+  Visibility,
+} from '@spiraal/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import type { AuthUser } from '../auth/session.service';
+import { badInput, notFound } from '../common/errors';
+import { UserEntity } from '../users/user.entity';
+import { CommunityEntity } from './community.entity';
+import { MembershipEntity } from './membership.entity';
+
+export interface CommunityView extends CommunityEntity {
+  myRole: Role | null;
+}
+
+export interface MemberView {
+  user: UserEntity;
+  role: Role;
+  perspective: Perspective;
+  joinedAt: Date;
+  /** Set only for facilitators (who add people by e-mail) and for the member themselves. */
+  email: string | null;
+}
+
+@Injectable()
+export class CommunitiesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async create(user: AuthUser, input: { name: string; description?: string | null; visibility: Visibility; perspective?: Perspective | null }): Promise<CommunityView> {
+    const name = validateCommunityName(input.name);
+    const description = validateCommunityDescription(input.description);
+    return this.db.transaction(async (tx) => {
+      const community = await tx.getRepository(CommunityEntity).save({ name, description, visibility: input.visibility, createdBy: user.id });
+      await tx.getRepository(MembershipEntity).insert({
+        communityId: community.id,
+        userId: user.id,
+        role: 'FACILITATOR',
+        perspective: input.perspective ?? 'PROFESSIONAL',
+      });
+      return { ...community, myRole: 'FACILITATOR' as const };
+    });
+  }
+
+  /** The user's own communities and every NETWORK community, by name. */
+  async list(user: AuthUser): Promise<CommunityView[]> {
+    const { entities, raw } = await this.db
+      .getRepository(CommunityEntity)
+      .createQueryBuilder('c')
+      .leftJoin('memberships', 'm', 'm.community_id = c.id AND m.user_id = :userId', { userId: user.id })
+      .addSelect('m.role', 'my_role')
+      .where(`m.user_id IS NOT NULL OR c.visibility = 'NETWORK'`)
+      .orderBy('c.name', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getRawAndEntities();
+    const roles = new Map<string, Role | null>(raw.map((r: { c_id: string; my_role: Role | null }) => [r.c_id, r.my_role]));
+    return entities.map((c) => ({ ...c, myRole: roles.get(c.id) ?? null }));
+  }
+
+  async get(user: AuthUser, id: string): Promise<CommunityView> {
+    const { community, access } = await this.access.toCommunity(user, id, 'community.read');
+    return { ...community, myRole: access === 'VISITOR' || access === 'NONE' ? null : access };
+  }
+
+  async members(user: AuthUser, communityId: string): Promise<MemberView[]> {
+    const { access } = await this.access.toCommunity(user, communityId, 'member.list');
+    const members = await this.memberViews(this.db.manager, communityId);
+    return members.map((m) => ({ ...m, email: access === 'FACILITATOR' || m.user.id === user.id ? m.user.email : null }));
+  }
+
+  async addMember(user: AuthUser, input: { communityId: string; email: string; role: Role; perspective: Perspective }): Promise<MemberView> {
+    await this.access.toCommunity(user, input.communityId, 'member.manage');
+    const email = validateEmail(input.email);
+    const target = await this.db.getRepository(UserEntity).findOneBy({ email });
+    if (!target) throw notFound('Een account met dit e-mailadres');
+    const inserted: unknown[] = await this.db.query(
+      `INSERT INTO memberships (community_id, user_id, role, perspective) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING user_id`,
+      [input.communityId, target.id, input.role, input.perspective],
+    );
+    if (!inserted.length) throw badInput(`${target.displayName} is al lid van dit leernetwerk / is already a member`, 'email');
+    return this.member(this.db.manager, input.communityId, target.id);
+  }
+
+  async changeMemberRole(user: AuthUser, input: { communityId: string; userId: string; role: Role }): Promise<MemberView> {
+    await this.access.toCommunity(user, input.communityId, 'member.manage');
+    return this.db.transaction(async (tx) => {
+      const membership = await this.lockMembership(tx, input.communityId, input.userId);
+      if (membership.role === 'FACILITATOR' && input.role !== 'FACILITATOR') await this.keepAFacilitator(tx, input.communityId);
+      await tx.getRepository(MembershipEntity).update({ communityId: input.communityId, userId: input.userId }, { role: input.role });
+      return this.member(tx, input.communityId, input.userId);
+    });
+  }
+
+  /** Facilitators remove anyone; every member may leave. The last facilitator stays. */
+  async removeMember(user: AuthUser, input: { communityId: string; userId: string }): Promise<boolean> {
+    const self = input.userId === user.id;
+    await this.access.toCommunity(user, input.communityId, self ? 'membership.leave' : 'member.manage');
+    return this.db.transaction(async (tx) => {
+      const membership = await this.lockMembership(tx, input.communityId, input.userId);
+      if (membership.role === 'FACILITATOR') await this.keepAFacilitator(tx, input.communityId);
+      await tx.getRepository(MembershipEntity).delete({ communityId: input.communityId, userId: input.userId });
+      return true;
+    });
+  }
+
+  /** Locks the community row, so concurrent role changes cannot remove the last facilitator. */
+  private async lockMembership(tx: EntityManager, communityId: string, userId: string): Promise<MembershipEntity> {
+    await tx.query('SELECT id FROM communities WHERE id = $1 FOR UPDATE', [communityId]);
+    const membership = isUuid(userId) ? await tx.getRepository(MembershipEntity).findOneBy({ communityId, userId }) : null;
+    if (!membership) throw notFound('Dit lid');
+    return membership;
+  }
+
+  private async keepAFacilitator(tx: EntityManager, communityId: string): Promise<void> {
+    const facilitators = await tx.getRepository(MembershipEntity).countBy({ communityId, role: 'FACILITATOR' });
+    if (facilitators <= 1) {
+      throw badInput(
+        'Een leernetwerk heeft minstens één facilitator nodig; maak eerst iemand anders facilitator / A community needs at least one facilitator',
+      );
+    }
+  }
+
+  private async member(manager: EntityManager, communityId: string, userId: string): Promise<MemberView> {
+    const [member] = await this.memberViews(manager, communityId, userId);
+    return member;
+  }
+
+  private async memberViews(manager: EntityManager, communityId: string, userId?: string): Promise<MemberView[]> {
+    const qb = manager
+      .getRepository(MembershipEntity)
+      .createQueryBuilder('m')
+      .innerJoinAndMapOne('m.user', UserEntity, 'u', 'u.id = m.user_id')
+      .where('m.community_id = :communityId', { communityId })
+      .orderBy('u.display_name', 'ASC');
+    if (userId) qb.andWhere('m.user_id = :userId', { userId });
+    const rows = (await qb.getMany()) as (MembershipEntity & { user: UserEntity })[];
+    // Callers that answer a facilitator's mutation see e-mail addresses; members() masks them.
+    return rows.map((m) => ({ user: m.user, role: m.role, perspective: m.perspective, joinedAt: m.createdAt, email: m.user.email }));
+  }
+}

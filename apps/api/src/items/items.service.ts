@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { BODY_FRAGMENT, markdownToProseMirror, proseMirrorToText, writeBody, yDocToMarkdown } from '@spiraal/collab';
+import {
+  defaultStageFor,
+  ItemKind,
+  SeciStage,
+  validateBody,
+  validatePageSize,
+  validateReason,
+  validateTags,
+  validateTitle,
+} from '@spiraal/domain';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+import { AccessService } from '../access/access.service';
+import type { AuthUser } from '../auth/session.service';
+import { badInput } from '../common/errors';
+import { DocumentStore } from '../documents/document.store';
+import { decodeCursor, encodeCursor } from './item-cursor';
+import { ItemAuthorEntity } from './item-author.entity';
+import { ItemEntity } from './item.entity';
+import { StageChangeEntity } from './stage-change.entity';
+
+export interface CreateItem {
+  communityId: string;
+  kind: ItemKind;
+  title: string;
+  stage?: SeciStage | null;
+  tags?: string[] | null;
+  body?: string | null;
+}
+
+export interface ItemFilterArgs {
+  kinds?: ItemKind[] | null;
+  stages?: SeciStage[] | null;
+  tags?: string[] | null;
+  includeArchived?: boolean | null;
+}
+
+export interface ItemPage {
+  items: ItemEntity[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+@Injectable()
+export class ItemsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly documents: DocumentStore,
+  ) {}
+
+  async create(user: AuthUser, input: CreateItem): Promise<ItemEntity> {
+    // Guidelines come from "uitwerken tot richtlijn", a facilitator's move.
+    await this.access.toCommunity(user, input.communityId, input.kind === 'GUIDELINE' ? 'guideline.create' : 'item.create');
+    const title = validateTitle(input.title);
+    const tags = validateTags(input.tags ?? []);
+    const body = markdownToProseMirror(validateBody(input.body ?? ''));
+    const stage = input.stage ?? defaultStageFor(input.kind);
+
+    // The body becomes the item's Yjs document on the server; clients never seed content.
+    const doc = new Y.Doc();
+    writeBody(doc.getXmlFragment(BODY_FRAGMENT), body);
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+
+    return this.db.transaction(async (tx) => {
+      const item = await tx.getRepository(ItemEntity).save({
+        communityId: input.communityId,
+        kind: input.kind,
+        stage,
+        title,
+        tags,
+        text: proseMirrorToText(body),
+        createdBy: user.id,
+        updatedAt: new Date(),
+        archivedAt: null,
+      });
+      await tx.getRepository(ItemAuthorEntity).insert({ itemId: item.id, userId: user.id, firstContributedAt: new Date() });
+      await tx.getRepository(StageChangeEntity).insert({ itemId: item.id, fromStage: null, toStage: stage, reason: null, changedBy: user.id, changedAt: new Date() });
+      await this.documents.saveSnapshot(tx, item.id, state);
+      return tx.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
+    });
+  }
+
+  async get(user: AuthUser, id: string): Promise<ItemEntity> {
+    return (await this.access.toItem(user, id, 'community.read')).item;
+  }
+
+  async update(user: AuthUser, input: { id: string; title?: string | null; tags?: string[] | null }): Promise<ItemEntity> {
+    await this.access.toItem(user, input.id, 'item.edit');
+    const changes: Partial<ItemEntity> = {};
+    if (input.title != null) changes.title = validateTitle(input.title);
+    if (input.tags != null) changes.tags = validateTags(input.tags);
+    if (!Object.keys(changes).length) throw badInput('Geef een nieuwe titel of nieuwe tags / Give a new title or new tags');
+    await this.db.getRepository(ItemEntity).update({ id: input.id }, { ...changes, updatedAt: new Date() });
+    return this.db.getRepository(ItemEntity).findOneByOrFail({ id: input.id });
+  }
+
+  async setStage(user: AuthUser, input: { id: string; stage: SeciStage; reason?: string | null }): Promise<ItemEntity> {
+    await this.access.toItem(user, input.id, 'item.setStage');
+    const reason = validateReason(input.reason);
+    return this.db.transaction(async (tx) => {
+      const items = tx.getRepository(ItemEntity);
+      const item = await items.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!item) throw badInput('Dit item bestaat niet meer / This item no longer exists');
+      if (item.stage === input.stage) throw badInput(`Dit item staat al in ${input.stage} / This item is already in ${input.stage}`, 'stage');
+      const now = new Date();
+      await tx.getRepository(StageChangeEntity).insert({ itemId: item.id, fromStage: item.stage, toStage: input.stage, reason, changedBy: user.id, changedAt: now });
+      await items.update({ id: item.id }, { stage: input.stage, updatedAt: now });
+      return items.findOneByOrFail({ id: item.id });
+    });
+  }
+
+  async archive(user: AuthUser, id: string): Promise<ItemEntity> {
+    const { item } = await this.access.toItem(user, id, 'item.archive');
+    if (item.archivedAt) return item;
+    await this.db.getRepository(ItemEntity).update({ id }, { archivedAt: new Date() });
+    return this.db.getRepository(ItemEntity).findOneByOrFail({ id });
+  }
+
+  /** Newest first, with a keyset cursor. */
+  async list(user: AuthUser, communityId: string, filter: ItemFilterArgs, first?: number | null, after?: string | null): Promise<ItemPage> {
+    await this.access.toCommunity(user, communityId, 'community.read');
+    const size = validatePageSize(first);
+    const qb = this.db.getRepository(ItemEntity).createQueryBuilder('i').where('i.community_id = :communityId', { communityId });
+    if (!filter.includeArchived) qb.andWhere('i.archived_at IS NULL');
+    if (filter.kinds?.length) qb.andWhere('i.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter.stages?.length) qb.andWhere('i.stage IN (:...stages)', { stages: filter.stages });
+    if (filter.tags?.length) qb.andWhere('i.tags @> :tags', { tags: validateTags(filter.tags) });
+    const totalCount = await qb.clone().getCount();
+    if (after) {
+      const cursor = decodeCursor(after);
+      qb.andWhere('(i.created_at, i.id) < (:at, :id)', { at: cursor.createdAt, id: cursor.id });
+    }
+    const rows = await qb.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').limit(size + 1).getMany();
+    return { items: rows.slice(0, size), hasNextPage: rows.length > size, totalCount };
+  }
+
+  cursorOf(item: ItemEntity): string {
+    return encodeCursor({ createdAt: item.createdAt, id: item.id });
+  }
+
+  async markdown(itemId: string): Promise<string> {
+    const doc = await this.documents.loadDoc(itemId);
+    try {
+      return yDocToMarkdown(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+}

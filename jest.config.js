@@ -1,0 +1,27 @@
+// One Jest run for the whole monorepo: pure library tests, API end-to-end tests
+// on a real PostgreSQL, and cross-app tests under test/.
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }];
+const moduleNameMapper = {
+  '^@spiraal/(domain|collab)$': '<rootDir>/libs/$1/src/index.ts',
+};
+
+const base = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': tsJest },
+  moduleNameMapper,
+};
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'libs', testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'api',
+      testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/test/api/**/*.e2e.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFiles: ['reflect-metadata'],
+    },
+  ],
+};

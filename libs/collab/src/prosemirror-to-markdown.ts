@@ -1,0 +1,172 @@
+/**
+ * ProseMirror JSON -> Markdown (CommonMark + ~~strikethrough~~), written so
+ * that parsing the output with markdownToProseMirror gives the same tree.
+ */
+import { inlineToMarkdownLines } from './markdown-inline';
+import type { PMNode } from './prosemirror';
+
+export function proseMirrorToMarkdown(doc: PMNode): string {
+  const lines = blocksToLines(doc.content ?? []);
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+/** Adjacent lists of the same kind need another marker, or they would merge. */
+type ListStyle = { alternate: boolean };
+
+function blocksToLines(nodes: readonly PMNode[]): string[] {
+  const out: string[] = [];
+  let previous: PMNode | undefined;
+  let alternate = false;
+  for (const node of nodes) {
+    alternate = isList(node) && previous?.type === node.type ? !alternate : false;
+    const lines = blockToLines(node, { alternate });
+    if (lines.length === 0) continue;
+    if (out.length > 0) out.push('');
+    appendAll(out, lines);
+    previous = node;
+  }
+  return out;
+}
+
+function blockToLines(node: PMNode, style: ListStyle): string[] {
+  switch (node.type) {
+    case 'paragraph':
+      return paragraphLines(node);
+    case 'heading':
+      return headingLines(node);
+    case 'blockquote':
+      return blockquoteLines(node);
+    case 'bulletList':
+    case 'orderedList':
+      return listLines(node, style);
+    case 'codeBlock':
+      return codeBlockLines(node);
+    case 'horizontalRule':
+      return ['---'];
+    case 'text':
+    case 'hardBreak':
+      // Inline content where a block belongs: keep the text as a paragraph.
+      return inlineToMarkdownLines([node]).filter((line) => line !== '');
+    default:
+      // Unknown block (e.g. from another editor extension): keep its content.
+      return blocksToLines(node.content ?? []);
+  }
+}
+
+function isList(node: PMNode): boolean {
+  return node.type === 'bulletList' || node.type === 'orderedList';
+}
+
+function paragraphLines(node: PMNode): string[] {
+  const lines = inlineToMarkdownLines(node.content ?? []);
+  return lines.length === 1 && lines[0] === '' ? [] : lines;
+}
+
+function headingLines(node: PMNode): string[] {
+  const level = clampInt(node.attrs?.level, 1, 6, 1);
+  const content = node.content ?? [];
+  if (level <= 2 && hasLineBreak(content)) {
+    // Only setext headings (text underlined by === or ---) can span lines.
+    const lines = inlineToMarkdownLines(content);
+    if (lines.some((line) => line !== '')) return [...lines, level === 1 ? '===' : '---'];
+  }
+  const text = escapeClosingHashes(inlineToMarkdownLines(content, true)[0]);
+  return [text ? `${'#'.repeat(level)} ${text}` : '#'.repeat(level)];
+}
+
+function hasLineBreak(content: readonly PMNode[]): boolean {
+  return content.some((node) => node.type === 'hardBreak' || node.text?.includes('\n'));
+}
+
+/** `# Title #` drops the trailing `#` as a closing sequence; escape it. */
+function escapeClosingHashes(text: string): string {
+  return /(^|\s)#+$/.test(text) ? `${text.slice(0, -1)}\\#` : text;
+}
+
+function blockquoteLines(node: PMNode): string[] {
+  const inner = blocksToLines(node.content ?? []);
+  if (inner.length === 0) return ['>'];
+  return inner.map((line) => (line === '' ? '>' : `> ${line}`));
+}
+
+function listLines(node: PMNode, style: ListStyle): string[] {
+  const out: string[] = [];
+  const start = clampInt(node.attrs?.start, 0, 999_999_999, 1);
+  (node.content ?? []).forEach((item, i) => {
+    const marker =
+      node.type === 'orderedList' ? `${start + i}${style.alternate ? ')' : '.'}` : style.alternate ? '*' : '-';
+    appendAll(out, prefixItem(marker, listItemLines(item)));
+  });
+  return out;
+}
+
+/** Puts the marker before the first line and indents the rest to match. */
+function prefixItem(marker: string, lines: string[]): string[] {
+  if (lines.length === 0) return [marker];
+  const indent = ' '.repeat(marker.length + 1);
+  return lines.map((line, i) => {
+    if (i === 0) return line === '' ? marker : `${marker} ${line}`;
+    return line === '' ? '' : indent + line;
+  });
+}
+
+/**
+ * A list item's blocks are separated by blank lines, except that a nested
+ * list follows its paragraph directly (keeping simple lists tight), and
+ * blocks after an empty first paragraph start on the marker's next line.
+ */
+function listItemLines(item: PMNode): string[] {
+  const children = item.type === 'listItem' ? (item.content ?? []) : [item];
+  const out: string[] = [];
+  children.forEach((child, i) => {
+    const lines = blockToLines(child, { alternate: isList(child) && children[i - 1]?.type === child.type });
+    if (i === 0 && child.type === 'paragraph') {
+      appendAll(out, lines.length > 0 ? lines : ['']);
+      return;
+    }
+    if (lines.length === 0) return;
+    const previous = children[i - 1];
+    const emptyStart = out.length === 1 && out[0] === '';
+    if (out.length > 0 && !emptyStart && !(previous?.type === 'paragraph' && canInterruptParagraph(child))) {
+      out.push('');
+    }
+    appendAll(out, lines);
+  });
+  return out;
+}
+
+/**
+ * Only a list whose first item has text, and for ordered lists starts at 1,
+ * may start directly below a paragraph line; otherwise it would be read as
+ * part of the paragraph (or, for a bare `-`, as a setext underline).
+ */
+function canInterruptParagraph(node: PMNode): boolean {
+  if (!isList(node)) return false;
+  if (node.type === 'orderedList' && clampInt(node.attrs?.start, 0, 999_999_999, 1) !== 1) return false;
+  const first = node.content?.[0]?.content?.[0];
+  return first?.type === 'paragraph' && paragraphLines(first).length > 0;
+}
+
+function codeBlockLines(node: PMNode): string[] {
+  const text = (node.content ?? []).map((child) => child.text ?? '').join('');
+  const language = typeof node.attrs?.language === 'string' ? node.attrs.language.trim().split(/\s+/)[0] : '';
+  const fence = codeFence(text, language);
+  return [fence + language, ...(text === '' ? [] : text.split('\n')), fence];
+}
+
+/** A fence longer than any fence-like run in the code; tildes if the info has a backtick. */
+function codeFence(text: string, language: string): string {
+  const char = language.includes('`') ? '~' : '`';
+  const runs = text.match(char === '`' ? /`{3,}/g : /~{3,}/g) ?? [];
+  return char.repeat(Math.max(3, ...runs.map((run) => run.length + 1)));
+}
+
+function clampInt(value: unknown, min: number, max: number, fallback: number): number {
+  const number = typeof value === 'string' ? Number(value) : value;
+  return typeof number === 'number' && Number.isInteger(number) && number >= min && number <= max ? number : fallback;
+}
+
+/** push(...lines) overflows the call stack for very large arrays. */
+function appendAll(target: string[], lines: readonly string[]): void {
+  for (const line of lines) target.push(line);
+}

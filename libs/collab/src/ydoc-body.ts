@@ -1,0 +1,151 @@
+/**
+ * Reads and writes a knowledge item's body in its Y.Doc, encoded exactly as
+ * y-prosemirror (used by TipTap's Collaboration extension) does:
+ * - a block node is a Y.XmlElement named after the node type, with the
+ *   node's attrs (null values left out) as attributes;
+ * - adjacent text nodes form one Y.XmlText whose formatting attributes map
+ *   mark names to mark attrs, e.g. `{ bold: {} }`;
+ * - other inline nodes (hardBreak) are Y.XmlElements between the texts.
+ */
+import * as Y from 'yjs';
+import { markdownToProseMirror } from './markdown-to-prosemirror';
+import { proseMirrorToMarkdown } from './prosemirror-to-markdown';
+import { proseMirrorToText } from './prosemirror-to-text';
+import { BODY_FRAGMENT, emptyDoc, sortMarks, textNode, type PMMark, type PMNode } from './prosemirror';
+
+type YChild = Y.XmlElement | Y.XmlText;
+type DeltaOp = { insert?: unknown; attributes?: Record<string, unknown> };
+
+/** Replaces the fragment's content with the document's blocks. */
+export function writeBody(fragment: Y.XmlFragment, doc: PMNode): void {
+  const write = () => {
+    fragment.delete(0, fragment.length);
+    fragment.insert(0, toYChildren(doc.content ?? []));
+  };
+  // Nested transactions join the caller's, so this is safe inside one.
+  if (fragment.doc) fragment.doc.transact(write);
+  else write();
+}
+
+export function readBody(fragment: Y.XmlFragment): PMNode {
+  const content = fromYChildren(fragment.toArray(), true);
+  return content.length > 0 ? { type: 'doc', content } : emptyDoc();
+}
+
+/** A fresh Y.Doc holding the Markdown as its body, encoded as one update. */
+export function markdownToYDocUpdate(markdown: string): Uint8Array {
+  const ydoc = new Y.Doc();
+  writeBody(ydoc.getXmlFragment(BODY_FRAGMENT), markdownToProseMirror(markdown));
+  const update = Y.encodeStateAsUpdate(ydoc);
+  ydoc.destroy();
+  return update;
+}
+
+export function yDocToMarkdown(ydoc: Y.Doc): string {
+  return proseMirrorToMarkdown(readBody(ydoc.getXmlFragment(BODY_FRAGMENT)));
+}
+
+export function yDocToText(ydoc: Y.Doc): string {
+  return proseMirrorToText(readBody(ydoc.getXmlFragment(BODY_FRAGMENT)));
+}
+
+// --- ProseMirror -> Yjs ---
+
+function toYChildren(nodes: readonly PMNode[]): YChild[] {
+  const children: YChild[] = [];
+  let textRun: PMNode[] = [];
+  const flushText = () => {
+    if (textRun.length > 0) children.push(toYText(textRun));
+    textRun = [];
+  };
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      if (node.text) textRun.push(node);
+    } else {
+      flushText();
+      children.push(toYElement(node));
+    }
+  }
+  flushText();
+  return children;
+}
+
+/** Attribute values are JSON-like; heading levels stay numbers. */
+type YAttrs = Record<string, object | string | number | boolean>;
+
+function toYElement(node: PMNode): Y.XmlElement {
+  const element = new Y.XmlElement<YAttrs>(node.type);
+  for (const [key, value] of Object.entries(node.attrs ?? {})) {
+    if (value !== null && value !== undefined) element.setAttribute(key, value as YAttrs[string]);
+  }
+  element.insert(0, toYChildren(node.content ?? []));
+  // Yjs' insert() is typed for string-valued attributes only.
+  return element as unknown as Y.XmlElement;
+}
+
+function toYText(nodes: readonly PMNode[]): Y.XmlText {
+  const text = new Y.XmlText();
+  text.applyDelta(nodes.map((node) => ({ insert: node.text, attributes: marksToAttributes(node.marks ?? []) })));
+  return text;
+}
+
+function marksToAttributes(marks: readonly PMMark[]): Record<string, Record<string, unknown>> {
+  const attributes: Record<string, Record<string, unknown>> = {};
+  for (const mark of marks) attributes[mark.type] = { ...mark.attrs };
+  return attributes;
+}
+
+// --- Yjs -> ProseMirror ---
+
+function fromYChildren(children: readonly unknown[], topLevel = false): PMNode[] {
+  const nodes: PMNode[] = [];
+  for (const child of children) {
+    if (child instanceof Y.XmlElement) {
+      nodes.push(fromYElement(child));
+    } else if (child instanceof Y.XmlText) {
+      const texts = fromYText(child);
+      // Text directly in the fragment is invalid for the schema; wrap it.
+      if (topLevel) {
+        if (texts.length > 0) nodes.push({ type: 'paragraph', content: texts });
+      } else {
+        for (const text of texts) nodes.push(text);
+      }
+    }
+    // Y.XmlHook and other types have no ProseMirror meaning here.
+  }
+  return nodes;
+}
+
+function fromYElement(element: Y.XmlElement): PMNode {
+  const node: PMNode = { type: element.nodeName };
+  const attrs = element.getAttributes() as Record<string, unknown>;
+  if (Object.keys(attrs).length > 0) node.attrs = { ...attrs };
+  const content = fromYChildren(element.toArray());
+  if (content.length > 0) node.content = content;
+  return node;
+}
+
+function fromYText(text: Y.XmlText): PMNode[] {
+  const nodes: PMNode[] = [];
+  for (const op of text.toDelta() as DeltaOp[]) {
+    // Embeds are not text; y-prosemirror never writes them.
+    if (typeof op.insert === 'string' && op.insert !== '') {
+      nodes.push(textNode(op.insert, attributesToMarks(op.attributes ?? {})));
+    }
+  }
+  return nodes;
+}
+
+/** y-prosemirror names a mark that may overlap itself `name--<8-char hash>`. */
+const HASHED_MARK_NAME = /^(.*)--[a-zA-Z0-9+/=]{8}$/;
+
+function attributesToMarks(attributes: Record<string, unknown>): PMMark[] {
+  const marks: PMMark[] = [];
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined) continue;
+    const type = HASHED_MARK_NAME.exec(name)?.[1] ?? name;
+    const attrs = typeof value === 'object' ? { ...(value as Record<string, unknown>) } : {};
+    marks.push(Object.keys(attrs).length > 0 ? { type, attrs } : { type });
+  }
+  return sortMarks(marks);
+}

@@ -1,0 +1,4 @@
+export * from './knowledge';
+export * from './community';
+export * from './permissions';
+export * from './validation';

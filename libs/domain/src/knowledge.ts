@@ -1,0 +1,42 @@
+/** Kinds of knowledge item and the SECI stages of Nonaka & Takeuchi (see DOMAIN.md). */
+
+export const ITEM_KINDS = ['STORY', 'QUESTION', 'CASE', 'CONCEPT', 'TENSION', 'NOTE', 'GUIDELINE', 'REFLECTION'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const SECI_STAGES = ['SOCIALISATIE', 'EXTERNALISATIE', 'COMBINATIE', 'INTERNALISATIE'] as const;
+export type SeciStage = (typeof SECI_STAGES)[number];
+
+/** The stage an item starts in when its author does not choose one. */
+export const DEFAULT_STAGE: Readonly<Record<ItemKind, SeciStage>> = {
+  STORY: 'SOCIALISATIE',
+  QUESTION: 'SOCIALISATIE',
+  CASE: 'EXTERNALISATIE',
+  CONCEPT: 'EXTERNALISATIE',
+  TENSION: 'EXTERNALISATIE',
+  NOTE: 'EXTERNALISATIE',
+  GUIDELINE: 'COMBINATIE',
+  REFLECTION: 'INTERNALISATIE',
+};
+
+/** Interface labels, Dutch first with English. */
+export const KIND_LABELS: Readonly<Record<ItemKind, { nl: string; en: string }>> = {
+  STORY: { nl: 'Verhaal', en: 'Story' },
+  QUESTION: { nl: 'Werkvraag', en: 'Question' },
+  CASE: { nl: 'Casus', en: 'Case' },
+  CONCEPT: { nl: 'Begrip', en: 'Concept' },
+  TENSION: { nl: 'Spanning', en: 'Tension' },
+  NOTE: { nl: 'Notitie', en: 'Note' },
+  GUIDELINE: { nl: 'Richtlijn', en: 'Guideline' },
+  REFLECTION: { nl: 'Toepassingsreflectie', en: 'Practice reflection' },
+};
+
+export const STAGE_LABELS: Readonly<Record<SeciStage, { nl: string; en: string }>> = {
+  SOCIALISATIE: { nl: 'Socialisatie', en: 'Socialisation' },
+  EXTERNALISATIE: { nl: 'Externalisatie', en: 'Externalisation' },
+  COMBINATIE: { nl: 'Combinatie', en: 'Combination' },
+  INTERNALISATIE: { nl: 'Internalisatie', en: 'Internalisation' },
+};
+
+export function defaultStageFor(kind: ItemKind): SeciStage {
+  return DEFAULT_STAGE[kind];
+}

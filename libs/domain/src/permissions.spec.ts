@@ -1,0 +1,42 @@
+import { ACCESS_LEVELS, ACTIONS, accessFor, allowedActions, can, Access, Action } from './permissions';
+
+// The rights table of DOMAIN.md, written out independently of the implementation.
+const EXPECTED: Record<Access, Action[]> = {
+  FACILITATOR: [...ACTIONS],
+  MEMBER: ['community.read', 'member.list', 'item.create', 'item.edit', 'item.setStage', 'item.archive', 'comment.create', 'reflection.record', 'membership.leave'],
+  READER: ['community.read', 'member.list', 'comment.create', 'reflection.record', 'membership.leave'],
+  VISITOR: ['community.read'],
+  NONE: [],
+};
+
+describe('can', () => {
+  for (const access of ACCESS_LEVELS) {
+    for (const action of ACTIONS) {
+      const allowed = EXPECTED[access].includes(action);
+      it(`${access} ${allowed ? 'may' : 'may not'} ${action}`, () => {
+        expect(can(access, action, { ownedByActor: true })).toBe(allowed);
+      });
+    }
+  }
+
+  it('lets a member archive only what they created', () => {
+    expect(can('MEMBER', 'item.archive', { ownedByActor: false })).toBe(false);
+    expect(can('MEMBER', 'item.archive', { ownedByActor: true })).toBe(true);
+    expect(can('FACILITATOR', 'item.archive', { ownedByActor: false })).toBe(true);
+  });
+
+  it('lists allowed actions', () => {
+    expect(allowedActions('READER')).toEqual(['community.read', 'member.list', 'comment.create', 'reflection.record', 'membership.leave']);
+  });
+});
+
+describe('accessFor', () => {
+  it('gives members their role', () => {
+    expect(accessFor('READER', 'PRIVATE')).toBe('READER');
+    expect(accessFor('FACILITATOR', 'NETWORK')).toBe('FACILITATOR');
+  });
+  it('lets signed-in non-members visit NETWORK communities only', () => {
+    expect(accessFor(null, 'NETWORK')).toBe('VISITOR');
+    expect(accessFor(null, 'PRIVATE')).toBe('NONE');
+  });
+});

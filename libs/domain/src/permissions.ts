@@ -1,0 +1,74 @@
+import { Role, Visibility } from './community';
+
+/**
+ * Everything a person can try to do in a community. The table below is the
+ * single source of truth for who may do it (DOMAIN.md, "Roles and rights").
+ */
+export const ACTIONS = [
+  'community.read', // see the community, read and search its items
+  'member.list', // see who is in the community
+  'item.create', // create items (any kind but guideline)
+  'item.edit', // co-edit body, title and tags
+  'item.setStage',
+  'item.archive',
+  'comment.create', // klankbord
+  'reflection.record', // toepassingsreflectie on a guideline
+  'guideline.create', // uitwerken tot richtlijn
+  'guideline.setStatus',
+  'member.manage', // add, remove, change roles
+  'membership.leave', // remove oneself
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * How a user stands towards a community: a role when they are a member,
+ * VISITOR when they are signed in and the community is NETWORK-visible,
+ * NONE otherwise.
+ */
+export type Access = Role | 'VISITOR' | 'NONE';
+
+export const ACCESS_LEVELS: readonly Access[] = ['FACILITATOR', 'MEMBER', 'READER', 'VISITOR', 'NONE'];
+
+const TABLE: Readonly<Record<Action, readonly Access[]>> = {
+  'community.read': ['FACILITATOR', 'MEMBER', 'READER', 'VISITOR'],
+  'member.list': ['FACILITATOR', 'MEMBER', 'READER'],
+  'item.create': ['FACILITATOR', 'MEMBER'],
+  'item.edit': ['FACILITATOR', 'MEMBER'],
+  'item.setStage': ['FACILITATOR', 'MEMBER'],
+  'item.archive': ['FACILITATOR', 'MEMBER'],
+  'comment.create': ['FACILITATOR', 'MEMBER', 'READER'],
+  'reflection.record': ['FACILITATOR', 'MEMBER', 'READER'],
+  'guideline.create': ['FACILITATOR'],
+  'guideline.setStatus': ['FACILITATOR'],
+  'member.manage': ['FACILITATOR'],
+  'membership.leave': ['FACILITATOR', 'MEMBER', 'READER'],
+};
+
+/** Facts about the resource that some rules look at beyond the role. */
+export interface ResourceFacts {
+  /** The acting user created the resource. */
+  ownedByActor?: boolean;
+}
+
+/** Rules that narrow the role table for a given resource. */
+const NARROWING: Partial<Record<Action, (access: Access, resource: ResourceFacts) => boolean>> = {
+  // A member archives only what they created; a facilitator archives anything.
+  'item.archive': (access, resource) => access === 'FACILITATOR' || resource.ownedByActor === true,
+};
+
+export function accessFor(membershipRole: Role | null | undefined, visibility: Visibility): Access {
+  if (membershipRole) return membershipRole;
+  return visibility === 'NETWORK' ? 'VISITOR' : 'NONE';
+}
+
+/** May someone with this access do this action (on this resource)? */
+export function can(access: Access, action: Action, resource: ResourceFacts = {}): boolean {
+  if (!TABLE[action].includes(access)) return false;
+  const narrow = NARROWING[action];
+  return narrow ? narrow(access, resource) : true;
+}
+
+/** The actions an access level allows, for showing buttons in the interface. */
+export function allowedActions(access: Access, resource: ResourceFacts = {}): Action[] {
+  return ACTIONS.filter((action) => can(access, action, resource));
+}

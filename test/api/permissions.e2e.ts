@@ -1,0 +1,140 @@
+import { Access, Action, can } from '@spiraal/domain';
+import { errorCode, gql, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
+import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
+
+/**
+ * The permission table of @spiraal/domain, exercised through GraphQL: for every
+ * operation and every access level, the outcome must be exactly what `can`
+ * says — NOT_FOUND for whoever may not read the community, FORBIDDEN for
+ * whoever may read but not act, success otherwise.
+ */
+interface Operation {
+  name: string;
+  action: Action;
+  query: string;
+  /** Fresh variables per attempt, so an allowed mutation never spoils the next one. */
+  variables(c: CommunityFixture, t: TestApp): Promise<Record<string, unknown>>;
+}
+
+const itemBy = (c: CommunityFixture, t: TestApp) => createItem(t.baseUrl, c.facilitator.token, { communityId: c.communityId, kind: 'CASE', title: 'Casus voor de matrix', body: 'Tekst' });
+
+const OPERATIONS: Operation[] = [
+  { name: 'community', action: 'community.read', query: `query ($id: ID!) { community(id: $id) { id } }`, variables: async (c) => ({ id: c.communityId }) },
+  { name: 'community.members', action: 'member.list', query: `query ($id: ID!) { community(id: $id) { members { role } } }`, variables: async (c) => ({ id: c.communityId }) },
+  { name: 'items', action: 'community.read', query: `query ($id: ID!) { items(communityId: $id) { totalCount } }`, variables: async (c) => ({ id: c.communityId }) },
+  { name: 'item', action: 'community.read', query: `query ($id: ID!) { item(id: $id) { id text markdown } }`, variables: async (c, t) => ({ id: (await itemBy(c, t)).id }) },
+  {
+    name: 'createItem',
+    action: 'item.create',
+    query: `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`,
+    variables: async (c) => ({ input: { communityId: c.communityId, kind: 'NOTE', title: 'Notitie' } }),
+  },
+  {
+    name: 'createItem (GUIDELINE)',
+    action: 'guideline.create',
+    query: `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`,
+    variables: async (c) => ({ input: { communityId: c.communityId, kind: 'GUIDELINE', title: 'Richtlijn' } }),
+  },
+  {
+    name: 'updateItem',
+    action: 'item.edit',
+    query: `mutation ($input: UpdateItemInput!) { updateItem(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { id: (await itemBy(c, t)).id, title: 'Nieuwe titel' } }),
+  },
+  {
+    name: 'setItemStage',
+    action: 'item.setStage',
+    query: `mutation ($input: SetItemStageInput!) { setItemStage(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { id: (await itemBy(c, t)).id, stage: 'COMBINATIE', reason: 'Matrix' } }),
+  },
+  {
+    name: "archiveItem (someone else's)",
+    action: 'item.archive',
+    query: `mutation ($id: ID!) { archiveItem(id: $id) { id } }`,
+    variables: async (c, t) => ({ id: (await itemBy(c, t)).id }),
+  },
+  {
+    name: 'addMember',
+    action: 'member.manage',
+    query: `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
+    variables: async (c, t) => ({ input: { communityId: c.communityId, email: (await registerUser(t.baseUrl)).email, role: 'MEMBER', perspective: 'OTHER' } }),
+  },
+  {
+    name: 'changeMemberRole',
+    action: 'member.manage',
+    query: `mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { role } }`,
+    variables: async (c, t) => ({ input: { communityId: c.communityId, userId: await newMember(c, t), role: 'READER' } }),
+  },
+  {
+    name: 'removeMember (someone else)',
+    action: 'member.manage',
+    query: `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`,
+    variables: async (c, t) => ({ input: { communityId: c.communityId, userId: await newMember(c, t) } }),
+  },
+];
+
+async function newMember(c: CommunityFixture, t: TestApp): Promise<string> {
+  const user = await registerUser(t.baseUrl);
+  await gql(t.baseUrl, `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`, { input: { communityId: c.communityId, email: user.email, role: 'MEMBER', perspective: 'OTHER' } }, c.facilitator.token);
+  return user.id;
+}
+
+function expected(access: Access, action: Action): 'OK' | 'NOT_FOUND' | 'FORBIDDEN' {
+  if (!can(access, 'community.read')) return 'NOT_FOUND';
+  return can(access, action, { ownedByActor: false }) ? 'OK' : 'FORBIDDEN';
+}
+
+describe('the permission table through GraphQL', () => {
+  let t: TestApp;
+  let privateCommunity: CommunityFixture;
+  let networkCommunity: CommunityFixture;
+  beforeAll(async () => {
+    t = await startTestApp();
+    [privateCommunity, networkCommunity] = await Promise.all([communityWithPeople(t.baseUrl, 'PRIVATE'), communityWithPeople(t.baseUrl, 'NETWORK')]);
+  });
+  afterAll(() => t.close());
+
+  const actors: [Access, 'PRIVATE' | 'NETWORK', (c: CommunityFixture) => TestUser][] = [
+    ['FACILITATOR', 'PRIVATE', (c) => c.facilitator],
+    ['MEMBER', 'PRIVATE', (c) => c.member],
+    ['READER', 'PRIVATE', (c) => c.reader],
+    ['NONE', 'PRIVATE', (c) => c.outsider],
+    ['VISITOR', 'NETWORK', (c) => c.outsider],
+    ['MEMBER', 'NETWORK', (c) => c.member],
+  ];
+
+  for (const [access, visibility, actor] of actors) {
+    for (const op of OPERATIONS) {
+      const outcome = expected(access, op.action);
+      it(`${access} on a ${visibility} community: ${op.name} -> ${outcome}`, async () => {
+        const c = visibility === 'PRIVATE' ? privateCommunity : networkCommunity;
+        const result = await gql(t.baseUrl, op.query, await op.variables(c, t), actor(c).token);
+        if (outcome === 'OK') {
+          expect(result.errors).toBeUndefined();
+          expect(result.data).not.toBeNull();
+        } else {
+          expect(errorCode(result)).toBe(outcome);
+        }
+      });
+    }
+  }
+
+  it('a member may archive their own item', async () => {
+    const c = privateCommunity;
+    const own = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'NOTE', title: 'Van mij' });
+    const result = await gql(t.baseUrl, `mutation ($id: ID!) { archiveItem(id: $id) { id } }`, { id: own.id }, c.member.token);
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('an item id from a PRIVATE community reveals nothing to an outsider', async () => {
+    const c = privateCommunity;
+    const { id } = await itemBy(c, t);
+    for (const query of [`query ($id: ID!) { item(id: $id) { title } }`, `mutation ($id: ID!) { archiveItem(id: $id) { id } }`]) {
+      const hidden = await gql(t.baseUrl, query, { id }, c.outsider.token);
+      const missing = await gql(t.baseUrl, query, { id: '11111111-1111-4111-8111-111111111111' }, c.outsider.token);
+      expect(errorCode(hidden)).toBe('NOT_FOUND');
+      expect(hidden.errors![0].message).toBe(missing.errors![0].message);
+      expect(hidden.data).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import type { INestApplication } from '@nestjs/common';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createApp } from '../../apps/api/src/app';
+import { loadConfig } from '../../apps/api/src/config/config';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: INestApplication;
+  /** http://127.0.0.1:<port> */
+  baseUrl: string;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real API on a real HTTP port and its own fresh database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    SPIRAAL_WEB_DIR: join(__dirname, '../../apps/web/dist'),
+    ...env,
+    DATABASE_URL: db.url,
+  });
+  const app = await createApp(config, db.url);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    baseUrl,
+    db,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+export interface GqlResult<T = Record<string, any>> {
+  status: number;
+  data: T | null;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown }; path?: string[] }[];
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** Posts one GraphQL operation, as a client would. */
+export async function gql<T = Record<string, any>>(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string | null,
+): Promise<GqlResult<T>> {
+  let req = request(baseUrl).post('/graphql').set('Content-Type', 'application/json');
+  if (token) req = req.set('Authorization', `Bearer ${token}`);
+  const res = await req.send({ query, variables });
+  return { status: res.status, data: res.body?.data ?? null, errors: res.body?.errors, headers: res.headers };
+}
+
+/** The error code of the first error, or undefined when there was none. */
+export function errorCode(result: GqlResult): string | undefined {
+  return result.errors?.[0]?.extensions?.code;
+}
+
+let userCounter = 0;
+
+export interface TestUser {
+  id: string;
+  email: string;
+  displayName: string;
+  token: string;
+}
+
+export async function registerUser(baseUrl: string, displayName = `Gebruiker ${++userCounter}`): Promise<TestUser> {
+  const email = `user${userCounter}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.nl`;
+  const result = await gql(
+    baseUrl,
+    `mutation ($input: RegisterInput!) { register(input: $input) { token user { id email displayName } } }`,
+    { input: { email, password: 'correct horse battery', displayName } },
+  );
+  if (!result.data) throw new Error(`register failed: ${JSON.stringify(result.errors)}`);
+  const { token, user } = result.data.register;
+  return { id: user.id, email: user.email, displayName: user.displayName, token };
+}
