@@ -14,7 +14,7 @@ const base = {
 
 module.exports = {
   projects: [
-    { ...base, displayName: 'libs', testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts'] },
+    { ...base, displayName: 'libs', testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'api',

@@ -1,22 +1,16 @@
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/config';
+import { LOG_LEVELS } from './config/log-levels';
 import { serveWebApp } from './web/web-app';
-
-const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
-  debug: ['error', 'warn', 'log', 'debug'],
-  info: ['error', 'warn', 'log'],
-  warn: ['error', 'warn'],
-  error: ['error'],
-};
 
 /** Builds the HTTP application (GraphQL, health, web app) on a migrated database. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
-    logger: LEVELS[config.logLevel],
+    logger: LOG_LEVELS[config.logLevel],
     bodyParser: false,
   });
   // A 1 MB Markdown body, JSON-escaped, fits in 4 MB; larger requests are refused before any work.

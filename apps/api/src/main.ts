@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { INestApplication, Logger } from '@nestjs/common';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
+import { LOG_LEVELS } from './config/log-levels';
 import { runMigrations } from './database/data-source';
 import { EmbeddedPostgresError, RunningPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 
@@ -9,6 +10,7 @@ const logger = new Logger('Spiraal');
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  Logger.overrideLogger(LOG_LEVELS[config.logLevel]);
   let embedded: RunningPostgres | null = null;
   let app: INestApplication | null = null;
 
@@ -30,7 +32,10 @@ async function main(): Promise<void> {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     logger.log(`No DATABASE_URL: starting the embedded PostgreSQL in ${config.dataDir}`);
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: (line) => logger.debug(line) });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      log: (line, level) => (level === 'info' ? logger.log(line) : logger.debug(line)),
+    });
     databaseUrl = embedded.url;
   }
   const applied = await runMigrations(databaseUrl);

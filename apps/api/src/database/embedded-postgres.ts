@@ -18,7 +18,8 @@ export interface EmbeddedPostgresOptions {
   /** Database to create (if missing) and return in the URL. */
   database?: string;
   port?: number;
-  log?: (line: string) => void;
+  /** `info` for what an operator should see, `debug` for PostgreSQL's own output. */
+  log?: (line: string, level: 'debug' | 'info') => void;
 }
 
 export interface RunningPostgres {
@@ -45,7 +46,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const ownerFile = join(root, 'embedded-postgres.json');
   const owner = await runningOwner(ownerFile, (port) => urlFor(port, 'postgres'));
   if (owner) {
-    log(`Using the embedded PostgreSQL of the running Spiraal process ${owner.pid}`);
+    log(`Using the embedded PostgreSQL of the running Spiraal process ${owner.pid}`, 'info');
     await ensureDatabase(urlFor(owner.port, 'postgres'), database);
     return { url: urlFor(owner.port, database), stop: async () => undefined };
   }
@@ -65,13 +66,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message: string) => log(message.trim()),
-    onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
+    onLog: (message: string) => log(message.trim(), 'debug'),
+    onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`, 'info'),
   });
 
   try {
     if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
-      log(`Creating the embedded PostgreSQL cluster in ${clusterDir}`);
+      log(`Creating the embedded PostgreSQL cluster in ${clusterDir}`, 'info');
       await server.initialise();
     }
     await server.start();
@@ -156,12 +157,12 @@ function prepareForRoot(root: string, clusterDir: string): void {
  * After a hard kill of Spiraal its PostgreSQL child keeps running and holds
  * the data folder; stop it cleanly so this start can take over.
  */
-async function stopLeftoverServer(clusterDir: string, log: (line: string) => void): Promise<void> {
+async function stopLeftoverServer(clusterDir: string, log: NonNullable<EmbeddedPostgresOptions['log']>): Promise<void> {
   const pidFile = join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  log(`Stopping a PostgreSQL (pid ${pid}) left running on ${clusterDir}`);
+  log(`Stopping a PostgreSQL (pid ${pid}) left running on ${clusterDir}`, 'info');
   process.kill(pid, 'SIGINT'); // fast shutdown: rolls back open transactions, keeps committed data
   const deadline = Date.now() + 15_000;
   while (isAlive(pid) && Date.now() < deadline) {
