@@ -12,6 +12,7 @@ import { GraphQLExceptionFilter } from './common/graphql-exception.filter';
 import { LoadersFactory } from './common/loaders';
 import { LoadersModule } from './common/loaders.module';
 import { GqlContext, tokenFrom } from './common/request-context';
+import { CollabModule } from './collab/collab.module';
 import { CommunitiesModule } from './communities/communities.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -36,6 +37,7 @@ export class AppModule {
         AuthModule,
         CommunitiesModule,
         ItemsModule,
+        CollabModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, LoadersModule],

@@ -4,3 +4,4 @@ export { markdownToProseMirror } from './markdown-to-prosemirror';
 export { proseMirrorToMarkdown } from './prosemirror-to-markdown';
 export { proseMirrorToText } from './prosemirror-to-text';
 export { markdownToYDocUpdate, readBody, writeBody, yDocToMarkdown, yDocToText } from './ydoc-body';
+export * from './server';

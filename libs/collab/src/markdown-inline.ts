@@ -31,7 +31,8 @@ export function inlineToMarkdownLines(nodes: readonly PMNode[], singleLine = fal
 
 function toPieces(nodes: readonly PMNode[], singleLine: boolean): Piece[] {
   const pieces: Piece[] = [];
-  const lineBreak = (): Piece => (singleLine ? { kind: 'text', text: ' ', marks: [] } : { kind: 'break', text: '', marks: [] });
+  const lineBreak = (): Piece =>
+    singleLine ? { kind: 'text', text: ' ', marks: [] } : { kind: 'break', text: '', marks: [] };
   for (const node of nodes) {
     if (node.type === 'hardBreak') {
       pieces.push(lineBreak());
@@ -70,17 +71,26 @@ function toPiece(text: string, marks: readonly PMMark[]): Piece {
  * inside that emphasis); otherwise both take the marks their neighbours share.
  */
 function wrapInSurroundingMarks(pieces: Piece[]): Piece[] {
-  const result: Piece[] = [];
-  pieces.forEach((piece, i) => {
-    const before = result[i - 1];
+  // Code first, so that a break next to code sees the code's final marks.
+  return wrapBreaks(wrapCode(pieces));
+}
+
+function wrapCode(pieces: Piece[]): Piece[] {
+  return pieces.map((piece, i) => {
+    if (piece.kind !== 'code') return piece;
+    const before = pieces[i - 1];
     const after = pieces[i + 1];
-    let marks = piece.marks;
-    if (piece.kind === 'code' && before?.marks.length && /\s$/.test(before.text)) marks = before.marks;
-    else if (piece.kind === 'code' && after?.marks.length && /^\s/.test(after.text)) marks = after.marks;
-    else if (piece.kind !== 'text') marks = shared(before?.marks ?? [], after?.marks ?? [], false);
-    result.push({ ...piece, marks });
+    if (before?.marks.length && /\s$/.test(before.text)) return { ...piece, marks: before.marks };
+    if (after?.marks.length && /^\s/.test(after.text)) return { ...piece, marks: after.marks };
+    return { ...piece, marks: shared(before?.marks ?? [], after?.marks ?? [], false) };
   });
-  return result;
+}
+
+function wrapBreaks(pieces: Piece[]): Piece[] {
+  return pieces.map((piece, i) => {
+    if (piece.kind !== 'break') return piece;
+    return { ...piece, marks: shared(pieces[i - 1]?.marks ?? [], pieces[i + 1]?.marks ?? [], false) };
+  });
 }
 
 /**
@@ -131,29 +141,141 @@ function mergePieces(pieces: Piece[]): Piece[] {
 
 type OpenMark = { mark: PMMark; close: string };
 
-/** Emits the pieces, opening and closing mark delimiters like a stack. */
+/**
+ * Emits the pieces, opening and closing mark delimiters like a stack.
+ *
+ * An emphasis delimiter only opens when it is left-flanking and only closes
+ * when it is right-flanking: it must not touch whitespace on its inner side,
+ * nor sit between punctuation inside and a letter outside (`a_._`, `_._a`).
+ * Where that cannot be avoided (marks overlapping without nesting, text
+ * starting or ending with punctuation), the offending character is written
+ * as a character reference, which Markdown treats as neither.
+ */
 function render(pieces: Piece[]): string {
   const out: string[] = [];
   const open: OpenMark[] = [];
-  const lastChar = () => (out.length > 0 ? out[out.length - 1].slice(-1) : '');
   pieces.forEach((piece, i) => {
-    // Close down to the first open mark this piece does not have.
-    let keep = 0;
-    while (keep < open.length && piece.marks.some((mark) => sameMark(mark, open[keep].mark))) keep++;
-    while (open.length > keep) out.push((open.pop() as OpenMark).close);
-    for (const mark of marksToOpen(pieces, i, open)) {
-      const [opening, close] = delimiters(mark, lastChar(), pieces[runEnd(pieces, i, mark)]?.text.charAt(0) ?? '');
-      if (opening === '[' && lastChar() === '!') {
-        // `![` would start an image.
-        out[out.length - 1] = `${out[out.length - 1].slice(0, -1)}\\!`;
-      }
-      out.push(opening);
-      open.push({ mark, close });
+    const closedCount = out.length;
+    const closedEmphasis = closeMarks(out, open, marksKept(open, piece));
+    const firstOpened = out.length;
+    // After closing delimiters, new ones no longer touch the previous text.
+    const before = firstOpened > closedCount ? lastCodePoint(out) : i > 0 ? lastCharOf(pieces[i - 1]) : '';
+    const opened = openMarks(out, open, pieces, i, before);
+    let rendered = renderPiece(piece, out.length === 0 || lastCodePoint(out) === '\n');
+    if (piece.kind === 'text') {
+      if (opened.length > 0 && isEmphasis(opened[opened.length - 1])) rendered = encodeFirst(rendered, isSpace);
+      if (closedEmphasis && opened.length === 0) rendered = encodeFirst(rendered, isWord);
+      if (closesEmphasisAfter(open, pieces[i + 1])) rendered = encodeLast(rendered, isSpace);
     }
-    out.push(renderPiece(piece, out.length === 0 || lastChar() === '\n'));
+    if (opened.length > 0 && isEmphasis(opened[0])) keepOpeningFlanking(out, firstOpened, rendered);
+    out.push(rendered);
   });
-  while (open.length > 0) out.push((open.pop() as OpenMark).close);
+  closeMarks(out, open, 0);
   return out.join('');
+}
+
+/**
+ * Closes open marks down to `keep`. Returns whether the last delimiter
+ * written closes an emphasis that a following letter would keep from
+ * closing, because punctuation (or another delimiter) precedes it.
+ */
+function closeMarks(out: string[], open: OpenMark[], keep: number): boolean {
+  if (open.length <= keep) return false;
+  const inner = lastCodePoint(out);
+  const count = open.length - keep;
+  let outermost: OpenMark | undefined;
+  while (open.length > keep) {
+    outermost = open.pop() as OpenMark;
+    out.push(outermost.close);
+  }
+  return isEmphasis((outermost as OpenMark).mark) && (count > 1 || isPunctuation(inner));
+}
+
+/**
+ * Opens the marks of `pieces[index]` that are not open yet and returns them;
+ * `before` is the character the delimiters will follow.
+ */
+function openMarks(out: string[], open: OpenMark[], pieces: Piece[], index: number, before: string): PMMark[] {
+  const piece = pieces[index];
+  const opened = marksToOpen(pieces, index, open);
+  for (const mark of opened) {
+    const end = runEnd(pieces, index, mark);
+    const [opening, close] = delimiters(mark, {
+      before,
+      first: linkEdge(piece, pieces[index - 1]) ? '[' : firstCharOf(piece),
+      last: linkEdge(pieces[end - 1], pieces[end]) ? ')' : lastCharOf(pieces[end - 1]),
+      after: pieces[end] ? firstCharOf(pieces[end]) : '',
+    });
+    if (opening === '[' && lastCodePoint(out) === '!') {
+      // `![` would start an image.
+      out[out.length - 1] = `${out[out.length - 1].slice(0, -1)}\\!`;
+    }
+    out.push(opening);
+    open.push({ mark, close });
+  }
+  return opened;
+}
+
+/** Whether a link on `piece` ends (or starts) where `neighbour` begins (or ends). */
+function linkEdge(piece: Piece, neighbour: Piece | undefined): boolean {
+  const link = piece.marks.find((mark) => mark.type === 'link');
+  return link !== undefined && !neighbour?.marks.some((mark) => sameMark(mark, link));
+}
+
+/** A letter before an opening delimiter followed by punctuation stops it opening. */
+function keepOpeningFlanking(out: string[], delimiterIndex: number, rendered: string): void {
+  const following = (out[delimiterIndex + 1] ?? rendered).charAt(0);
+  const before = delimiterIndex > 0 ? out[delimiterIndex - 1] : '';
+  if (isPunctuation(following) && isWord(lastCodePoint([before]))) {
+    out[delimiterIndex - 1] = encodeLast(before, isWord);
+  }
+}
+
+/** How many open marks, from the bottom of the stack, the piece keeps. */
+function marksKept(open: OpenMark[], piece: Piece | undefined): number {
+  let keep = 0;
+  while (keep < open.length && piece?.marks.some((mark) => sameMark(mark, open[keep].mark))) keep++;
+  return keep;
+}
+
+/** Whether the innermost mark closed before `next` is an emphasis. */
+function closesEmphasisAfter(open: OpenMark[], next: Piece | undefined): boolean {
+  return marksKept(open, next) < open.length && isEmphasis(open[open.length - 1].mark);
+}
+
+function isEmphasis(mark: PMMark): boolean {
+  return EMPHASIS.has(mark.type);
+}
+
+const isSpace = (char: string) => /^\s$/u.test(char);
+const isPunctuation = (char: string) => /^[\p{P}\p{S}]$/u.test(char);
+const isWord = (char: string) => char !== '' && !isSpace(char) && !isPunctuation(char);
+
+function lastCodePoint(out: readonly string[]): string {
+  const last = out.length > 0 ? out[out.length - 1] : '';
+  return /[\s\S]$/u.exec(last)?.[0] ?? '';
+}
+
+const characterReference = (char: string) => `&#${char.codePointAt(0)};`;
+
+/** Writes the first character as a reference if it matches `test`. */
+function encodeFirst(text: string, test: (char: string) => boolean): string {
+  return text.replace(/^[\s\S]/u, (char) => (test(char) ? characterReference(char) : char));
+}
+
+/** Writes the last character as a reference if it matches `test`. */
+function encodeLast(text: string, test: (char: string) => boolean): string {
+  return text.replace(/[\s\S]$/u, (char) => (test(char) ? characterReference(char) : char));
+}
+
+function firstCharOf(piece: Piece): string {
+  if (piece.kind === 'break') return '\n';
+  return piece.kind === 'code' ? '`' : piece.text.charAt(0);
+}
+
+function lastCharOf(piece: Piece): string {
+  if (piece.kind === 'break') return '\n';
+  return piece.kind === 'code' ? '`' : piece.text.slice(-1);
 }
 
 function renderPiece(piece: Piece, atLineStart: boolean): string {
@@ -182,7 +304,13 @@ function runEnd(pieces: Piece[], start: number, mark: PMMark): number {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-function delimiters(mark: PMMark, before: string, after: string): [string, string] {
+/**
+ * Characters around a mark's run, ignoring other delimiters: `before` and
+ * `after` lie outside the run, `first` and `last` inside it.
+ */
+type RunContext = { before: string; first: string; last: string; after: string };
+
+function delimiters(mark: PMMark, run: RunContext): [string, string] {
   switch (mark.type) {
     case 'bold':
       return ['**', '**'];
@@ -190,7 +318,9 @@ function delimiters(mark: PMMark, before: string, after: string): [string, strin
       return ['~~', '~~'];
     case 'italic': {
       // `_` cannot open or close emphasis inside a word; `*` can.
-      const delimiter = WORD_CHAR.test(before) || WORD_CHAR.test(after) ? '*' : '_';
+      const isWord = (char: string) => WORD_CHAR.test(char);
+      const inWord = (isWord(run.before) && isWord(run.first)) || (isWord(run.last) && isWord(run.after));
+      const delimiter = inWord ? '*' : '_';
       return [delimiter, delimiter];
     }
     default:
@@ -203,9 +333,8 @@ function escapeHref(href: string): string {
 }
 
 /** Wraps code in a backtick fence longer than any backtick run inside it. */
-export function codeSpan(text: string): string {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longestRun + 1);
+function codeSpan(text: string): string {
+  const fence = '`'.repeat(longestRun(text, /`+/g) + 1);
   // markdown-it strips one space from each side of `` ` a ` `` (content of
   // three or more characters), and a backtick next to the fence would
   // lengthen it; pad with a space in those cases.
@@ -214,11 +343,18 @@ export function codeSpan(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
+/** Length of the longest match of `pattern` (which must be global) in `text`. */
+export function longestRun(text: string, pattern: RegExp): number {
+  let longest = 0;
+  for (const [run] of text.matchAll(pattern)) longest = Math.max(longest, run.length);
+  return longest;
+}
+
 /**
  * Escapes characters that Markdown would read as syntax. `_` between two
  * letters or digits cannot delimit emphasis and stays readable as is.
  */
-export function escapeText(text: string, atLineStart: boolean): string {
+function escapeText(text: string, atLineStart: boolean): string {
   const escaped = text.replace(/[\\`*~[\]<_]|&(?=#?[a-z0-9]+;)/gi, (char, offset: number) => {
     if (char === '_' && WORD_CHAR.test(text.charAt(offset - 1)) && WORD_CHAR.test(text.charAt(offset + 1))) {
       return char;
@@ -228,9 +364,14 @@ export function escapeText(text: string, atLineStart: boolean): string {
   return atLineStart ? escapeLineStart(escaped) : escaped;
 }
 
-/** Escapes what would start a heading, quote, list, or setext underline. */
+/**
+ * Escapes what would start a heading, quote, list item, thematic break or
+ * setext underline, leaving e.g. `#hashtag` and `+31` alone.
+ */
 function escapeLineStart(text: string): string {
-  return text.replace(/^[#>+=-]/, '\\$&').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+  return text
+    .replace(/^(?:[>=]|[#+-](?=\s|$)|#(?=#)|-(?=-))/, '\\$&')
+    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /**
@@ -238,9 +379,7 @@ function escapeLineStart(text: string): string {
  * hard break's backslash); a character reference keeps it.
  */
 function encodeEdgeWhitespace(line: string): string {
-  const encode = (char: string) => `&#${char.codePointAt(0)};`;
-  return line.replace(/^\s/, encode).replace(/\s(?=\\?$)/, (char, offset: number) => {
-    // Only whitespace right before the final hard-break backslash, not an escaped one.
-    return offset === line.length - 1 || line.endsWith('\\') ? encode(char) : char;
-  });
+  return line.replace(/^\s/, characterReference).replace(/\s(\\?)$/, (match, backslash: string) =>
+    characterReference(match.charAt(0)) + backslash,
+  );
 }

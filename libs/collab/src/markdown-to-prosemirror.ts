@@ -108,11 +108,11 @@ function paragraphOf(text: string): PMNode {
 }
 
 /** Mark names for markdown-it's paired inline tokens. */
-const PAIRED_MARKS: Record<string, string> = {
-  strong_open: 'bold',
-  em_open: 'italic',
-  s_open: 'strike',
-};
+const PAIRED_MARKS = new Map([
+  ['strong_open', 'bold'],
+  ['em_open', 'italic'],
+  ['s_open', 'strike'],
+]);
 
 /**
  * Tracks open marks while walking inline tokens. An unsafe link pushes a
@@ -166,7 +166,7 @@ function inlineToNodes(tokens: Token[]): PMNode[] {
 }
 
 function handleInlineToken(token: Token, builder: InlineBuilder): void {
-  const markType = PAIRED_MARKS[token.type];
+  const markType = PAIRED_MARKS.get(token.type);
   if (markType) return builder.push({ type: markType });
   switch (token.type) {
     case 'strong_close':

@@ -2,7 +2,7 @@
  * ProseMirror JSON -> Markdown (CommonMark + ~~strikethrough~~), written so
  * that parsing the output with markdownToProseMirror gives the same tree.
  */
-import { inlineToMarkdownLines } from './markdown-inline';
+import { inlineToMarkdownLines, longestRun } from './markdown-inline';
 import type { PMNode } from './prosemirror';
 
 export function proseMirrorToMarkdown(doc: PMNode): string {
@@ -15,17 +15,31 @@ type ListStyle = { alternate: boolean };
 
 function blocksToLines(nodes: readonly PMNode[]): string[] {
   const out: string[] = [];
-  let previous: PMNode | undefined;
-  let alternate = false;
-  for (const node of nodes) {
-    alternate = isList(node) && previous?.type === node.type ? !alternate : false;
-    const lines = blockToLines(node, { alternate });
-    if (lines.length === 0) continue;
+  const styles = listStyles(nodes);
+  nodes.forEach((node, i) => {
+    const lines = blockToLines(node, styles[i]);
+    if (lines.length === 0) return;
     if (out.length > 0) out.push('');
     appendAll(out, lines);
-    previous = node;
-  }
+  });
   return out;
+}
+
+/** Alternates the marker of each list that directly follows one of its kind. */
+function listStyles(nodes: readonly PMNode[]): ListStyle[] {
+  let previous: PMNode | undefined;
+  let alternate = false;
+  return nodes.map((node) => {
+    // Empty paragraphs write nothing, so they do not separate lists.
+    if (isEmptyParagraph(node)) return { alternate: false };
+    alternate = isList(node) && previous?.type === node.type ? !alternate : false;
+    previous = node;
+    return { alternate };
+  });
+}
+
+function isEmptyParagraph(node: PMNode): boolean {
+  return node.type === 'paragraph' && paragraphLines(node).length === 0;
 }
 
 function blockToLines(node: PMNode, style: ListStyle): string[] {
@@ -117,20 +131,22 @@ function prefixItem(marker: string, lines: string[]): string[] {
  */
 function listItemLines(item: PMNode): string[] {
   const children = item.type === 'listItem' ? (item.content ?? []) : [item];
+  const styles = listStyles(children);
   const out: string[] = [];
+  let previous: PMNode | undefined;
   children.forEach((child, i) => {
-    const lines = blockToLines(child, { alternate: isList(child) && children[i - 1]?.type === child.type });
+    const lines = blockToLines(child, styles[i]);
     if (i === 0 && child.type === 'paragraph') {
       appendAll(out, lines.length > 0 ? lines : ['']);
+      previous = child;
       return;
     }
     if (lines.length === 0) return;
-    const previous = children[i - 1];
-    const emptyStart = out.length === 1 && out[0] === '';
-    if (out.length > 0 && !emptyStart && !(previous?.type === 'paragraph' && canInterruptParagraph(child))) {
-      out.push('');
-    }
+    const afterEmptyStart = out.length === 1 && out[0] === '';
+    const tight = previous?.type === 'paragraph' && canInterruptParagraph(child);
+    if (out.length > 0 && !afterEmptyStart && !tight) out.push('');
     appendAll(out, lines);
+    previous = child;
   });
   return out;
 }
@@ -151,14 +167,15 @@ function codeBlockLines(node: PMNode): string[] {
   const text = (node.content ?? []).map((child) => child.text ?? '').join('');
   const language = typeof node.attrs?.language === 'string' ? node.attrs.language.trim().split(/\s+/)[0] : '';
   const fence = codeFence(text, language);
-  return [fence + language, ...(text === '' ? [] : text.split('\n')), fence];
+  // `~~~ ~x` needs the space, or the fence would swallow the tilde.
+  const info = language.startsWith(fence[0]) ? ` ${language}` : language;
+  return [fence + info, ...(text === '' ? [] : text.split('\n')), fence];
 }
 
 /** A fence longer than any fence-like run in the code; tildes if the info has a backtick. */
 function codeFence(text: string, language: string): string {
   const char = language.includes('`') ? '~' : '`';
-  const runs = text.match(char === '`' ? /`{3,}/g : /~{3,}/g) ?? [];
-  return char.repeat(Math.max(3, ...runs.map((run) => run.length + 1)));
+  return char.repeat(Math.max(3, longestRun(text, char === '`' ? /`+/g : /~+/g) + 1));
 }
 
 function clampInt(value: unknown, min: number, max: number, fallback: number): number {

@@ -6,12 +6,14 @@
  * - adjacent text nodes form one Y.XmlText whose formatting attributes map
  *   mark names to mark attrs, e.g. `{ bold: {} }`;
  * - other inline nodes (hardBreak) are Y.XmlElements between the texts.
+ * Link marks with an unsafe href are dropped both ways (the text stays).
  */
 import * as Y from 'yjs';
+import { safeHref } from './links';
 import { markdownToProseMirror } from './markdown-to-prosemirror';
 import { proseMirrorToMarkdown } from './prosemirror-to-markdown';
 import { proseMirrorToText } from './prosemirror-to-text';
-import { BODY_FRAGMENT, emptyDoc, sortMarks, textNode, type PMMark, type PMNode } from './prosemirror';
+import { appendInline, BODY_FRAGMENT, emptyDoc, sortMarks, textNode, type PMMark, type PMNode } from './prosemirror';
 
 type YChild = Y.XmlElement | Y.XmlText;
 type DeltaOp = { insert?: unknown; attributes?: Record<string, unknown> };
@@ -91,8 +93,17 @@ function toYText(nodes: readonly PMNode[]): Y.XmlText {
 
 function marksToAttributes(marks: readonly PMMark[]): Record<string, Record<string, unknown>> {
   const attributes: Record<string, Record<string, unknown>> = {};
-  for (const mark of marks) attributes[mark.type] = { ...mark.attrs };
+  for (const mark of marks.map(withSafeLink)) {
+    if (mark) attributes[mark.type] = { ...mark.attrs };
+  }
   return attributes;
+}
+
+/** Drops a link mark whose href is not safe; other marks pass unchanged. */
+function withSafeLink(mark: PMMark): PMMark | null {
+  if (mark.type !== 'link') return mark;
+  const href = safeHref(typeof mark.attrs?.href === 'string' ? mark.attrs.href : null);
+  return href === null ? null : { ...mark, attrs: { ...mark.attrs, href } };
 }
 
 // --- Yjs -> ProseMirror ---
@@ -108,7 +119,8 @@ function fromYChildren(children: readonly unknown[], topLevel = false): PMNode[]
       if (topLevel) {
         if (texts.length > 0) nodes.push({ type: 'paragraph', content: texts });
       } else {
-        for (const text of texts) nodes.push(text);
+        // Concurrent edits can leave two Y.XmlTexts side by side.
+        for (const text of texts) appendInline(nodes, text);
       }
     }
     // Y.XmlHook and other types have no ProseMirror meaning here.
@@ -145,7 +157,9 @@ function attributesToMarks(attributes: Record<string, unknown>): PMMark[] {
     if (value === null || value === undefined) continue;
     const type = HASHED_MARK_NAME.exec(name)?.[1] ?? name;
     const attrs = typeof value === 'object' ? { ...(value as Record<string, unknown>) } : {};
-    marks.push(Object.keys(attrs).length > 0 ? { type, attrs } : { type });
+    const mark = withSafeLink(Object.keys(attrs).length > 0 ? { type, attrs } : { type });
+    // Another client may have stored anything; an unsafe link keeps its text.
+    if (mark) marks.push(mark);
   }
   return sortMarks(marks);
 }

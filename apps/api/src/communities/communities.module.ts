@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommunitiesResolver } from './communities.resolver';
 import { CommunitiesService } from './communities.service';
+import { MembershipEvents } from './membership-events';
 
-@Module({ providers: [CommunitiesResolver, CommunitiesService], exports: [CommunitiesService] })
+@Module({ providers: [CommunitiesResolver, CommunitiesService, MembershipEvents], exports: [CommunitiesService, MembershipEvents] })
 export class CommunitiesModule {}

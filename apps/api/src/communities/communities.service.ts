@@ -16,6 +16,7 @@ import { badInput, notFound } from '../common/errors';
 import { UserEntity } from '../users/user.entity';
 import { CommunityEntity } from './community.entity';
 import { MembershipEntity } from './membership.entity';
+import { MembershipEvents } from './membership-events';
 
 export interface CommunityView extends CommunityEntity {
   myRole: Role | null;
@@ -35,6 +36,7 @@ export class CommunitiesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly events: MembershipEvents,
   ) {}
 
   async create(user: AuthUser, input: { name: string; description?: string | null; visibility: Visibility; perspective?: Perspective | null }): Promise<CommunityView> {
@@ -94,24 +96,27 @@ export class CommunitiesService {
 
   async changeMemberRole(user: AuthUser, input: { communityId: string; userId: string; role: Role }): Promise<MemberView> {
     await this.access.toCommunity(user, input.communityId, 'member.manage');
-    return this.db.transaction(async (tx) => {
+    const member = await this.db.transaction(async (tx) => {
       const membership = await this.lockMembership(tx, input.communityId, input.userId);
       if (membership.role === 'FACILITATOR' && input.role !== 'FACILITATOR') await this.keepAFacilitator(tx, input.communityId);
       await tx.getRepository(MembershipEntity).update({ communityId: input.communityId, userId: input.userId }, { role: input.role });
       return this.member(tx, input.communityId, input.userId);
     });
+    this.events.emit({ communityId: input.communityId, userId: input.userId, role: input.role });
+    return member;
   }
 
   /** Facilitators remove anyone; every member may leave. The last facilitator stays. */
   async removeMember(user: AuthUser, input: { communityId: string; userId: string }): Promise<boolean> {
     const self = input.userId === user.id;
     await this.access.toCommunity(user, input.communityId, self ? 'membership.leave' : 'member.manage');
-    return this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const membership = await this.lockMembership(tx, input.communityId, input.userId);
       if (membership.role === 'FACILITATOR') await this.keepAFacilitator(tx, input.communityId);
       await tx.getRepository(MembershipEntity).delete({ communityId: input.communityId, userId: input.userId });
-      return true;
     });
+    this.events.emit({ communityId: input.communityId, userId: input.userId, role: null });
+    return true;
   }
 
   /** Locks the community row, so concurrent role changes cannot remove the last facilitator. */

@@ -13,6 +13,16 @@ export interface AppConfig {
   /** Folder with the built web app, served at `/`. */
   webDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  collab: {
+    /** Largest websocket frame a client may send. */
+    maxMessageBytes: number;
+    /** Largest document (encoded Yjs state) accepted; updates beyond it are refused. */
+    maxDocumentBytes: number;
+    /** How long a document stays loaded after its last editor left. */
+    idleUnloadMs: number;
+    /** How long a collab ticket stays valid for connecting. */
+    ticketTtlSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -69,6 +79,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionTtlDays: integer('SESSION_TTL_DAYS', 30, 1, 365),
     webDir: resolve(env.SPIRAAL_WEB_DIR?.trim() || resolve(__dirname, '../../../web/dist')),
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    collab: {
+      maxMessageBytes: integer('COLLAB_MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+      maxDocumentBytes: integer('COLLAB_MAX_DOCUMENT_BYTES', 10 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+      idleUnloadMs: integer('COLLAB_IDLE_UNLOAD_MS', 30_000, 0, 3_600_000),
+      ticketTtlSeconds: integer('COLLAB_TICKET_TTL_SECONDS', 120, 5, 3600),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -1,0 +1,183 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CLOSE, CollabConnection, colorFor, DocumentRoom, DocumentTooLarge } from '@spiraal/collab';
+import { can, isUuid } from '@spiraal/domain';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { RawData, WebSocket, WebSocketServer } from 'ws';
+import { AccessService } from '../access/access.service';
+import { MembershipChange, MembershipEvents } from '../communities/membership-events';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { UserEntity } from '../users/user.entity';
+import { CollabService } from './collab.service';
+import { CollabTicketService } from './collab-ticket.service';
+
+const PATH = /^\/collab\/([^/?#]+)$/;
+const HEARTBEAT_MS = 30_000;
+
+interface Client {
+  socket: WebSocket;
+  connection: CollabConnection;
+  userId: string;
+  communityId: string;
+  room: DocumentRoom | null;
+  alive: boolean;
+}
+
+/**
+ * The y-websocket endpoint, `/collab/<itemId>?ticket=…`, on the API's own
+ * HTTP server. Tickets and access are checked in the upgrade, before a socket
+ * exists; a frame that is not the protocol closes that socket only.
+ */
+@Injectable()
+export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(CollabGateway.name);
+  private readonly wss: WebSocketServer;
+  private readonly clients = new Set<Client>();
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private server: Server | null = null;
+  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(req, socket, head);
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly tickets: CollabTicketService,
+    private readonly access: AccessService,
+    private readonly collab: CollabService,
+    private readonly memberships: MembershipEvents,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxMessageBytes, perMessageDeflate: false });
+  }
+
+  get openSockets(): number {
+    return this.clients.size;
+  }
+
+  onApplicationBootstrap(): void {
+    this.server = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    this.server.on('upgrade', this.onUpgrade);
+    this.unsubscribe = this.memberships.subscribe((change) => this.membershipChanged(change));
+    this.heartbeat = setInterval(() => this.ping(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  onModuleDestroy(): void {
+    this.server?.off('upgrade', this.onUpgrade);
+    this.unsubscribe?.();
+    if (this.heartbeat) clearInterval(this.heartbeat);
+  }
+
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const match = PATH.exec(url.pathname);
+      if (!match) return refuse(socket, 404, 'Not Found');
+      const itemId = decodeURIComponent(match[1]);
+      const claims = isUuid(itemId) ? await this.tickets.verify(url.searchParams.get('ticket'), itemId) : null;
+      if (!claims) return refuse(socket, 401, 'Unauthorized');
+      // The ticket names the user; their access now decides (a role may have changed since).
+      const user = await this.db.getRepository(UserEntity).findOneBy({ id: claims.userId });
+      const granted = user ? await this.access.toItem(user, itemId, 'community.read').catch(() => null) : null;
+      if (!user || !granted) return refuse(socket, 401, 'Unauthorized');
+      const readOnly = claims.readOnly || !can(granted.access, 'item.edit');
+      this.wss.handleUpgrade(req, socket, head, (ws) =>
+        this.accept(ws, itemId, granted.community.id, { identity: { id: user.id, name: user.displayName, color: colorFor(user.id) }, readOnly }),
+      );
+    } catch (error) {
+      this.logger.error(`Upgrade failed: ${String(error)}`);
+      refuse(socket, 500, 'Internal Server Error');
+    }
+  }
+
+  private accept(socket: WebSocket, itemId: string, communityId: string, peer: { identity: { id: string; name: string; color: string }; readOnly: boolean }): void {
+    const connection: CollabConnection = {
+      send: (message) => {
+        if (socket.readyState === WebSocket.OPEN) socket.send(message);
+      },
+      close: (code, reason) => socket.close(code, reason),
+    };
+    const client: Client = { socket, connection, userId: peer.identity.id, communityId, room: null, alive: true };
+    this.clients.add(client);
+    const early: Uint8Array[] = [];
+    let closed = false;
+
+    socket.on('pong', () => (client.alive = true));
+    socket.on('error', () => undefined); // 'close' follows
+    socket.on('message', (data, isBinary) => {
+      const frame = isBinary ? toBytes(data) : null;
+      if (!frame) return connection.close(CLOSE.malformed.code, CLOSE.malformed.reason);
+      if (client.room) this.receive(client, frame);
+      else early.push(frame); // answered once the document is loaded
+    });
+    socket.on('close', () => {
+      closed = true;
+      this.clients.delete(client);
+      if (client.room) this.collab.registry.leave(client.room, connection);
+    });
+
+    this.collab.registry.join(itemId, connection, peer).then(
+      (room) => {
+        if (closed) return this.collab.registry.leave(room, connection);
+        client.room = room;
+        for (const frame of early.splice(0)) this.receive(client, frame);
+      },
+      (error: unknown) => {
+        this.logger.error(`Loading document ${itemId} failed: ${String(error)}`);
+        connection.close(CLOSE.loadFailed.code, CLOSE.loadFailed.reason);
+      },
+    );
+  }
+
+  private receive(client: Client, frame: Uint8Array): void {
+    if (client.socket.readyState !== WebSocket.OPEN) return;
+    try {
+      client.room!.receive(client.connection, frame);
+    } catch (error) {
+      const close = error instanceof DocumentTooLarge ? CLOSE.documentTooLarge : CLOSE.malformed;
+      client.connection.close(close.code, close.reason);
+    }
+  }
+
+  /** Removed members lose their sockets; downgraded ones continue read-only. */
+  private membershipChanged(change: MembershipChange): void {
+    for (const client of this.clients) {
+      if (client.userId !== change.userId || client.communityId !== change.communityId) continue;
+      if (change.role === null) {
+        client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason);
+      } else {
+        client.room?.setReadOnly(client.connection, !can(change.role, 'item.edit'));
+      }
+    }
+  }
+
+  /** Ends sockets that stopped answering pings. */
+  private ping(): void {
+    for (const client of this.clients) {
+      if (!client.alive) {
+        client.socket.terminate();
+        continue;
+      }
+      client.alive = false;
+      client.socket.ping();
+    }
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+  }
+  socket.destroy();
+}

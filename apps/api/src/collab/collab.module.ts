@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { CommunitiesModule } from '../communities/communities.module';
+import { ItemsModule } from '../items/items.module';
+import { RevisionsModule } from '../revisions/revisions.module';
+import { RevisionsResolver } from '../revisions/revisions.resolver';
+import { CollabGateway } from './collab.gateway';
+import { CollabService } from './collab.service';
+import { CollabTicketResolver } from './collab-ticket.resolver';
+import { CollabTicketService } from './collab-ticket.service';
+import { DocumentCompactor } from './document-compactor';
+import { ServerSecretService } from './server-secret.service';
+import { UpdateLog } from './update-log';
+
+@Module({
+  imports: [CommunitiesModule, ItemsModule, RevisionsModule],
+  providers: [
+    CollabGateway,
+    CollabService,
+    CollabTicketResolver,
+    CollabTicketService,
+    DocumentCompactor,
+    ServerSecretService,
+    UpdateLog,
+    RevisionsResolver, // restoring a revision edits the live document
+  ],
+  exports: [CollabService],
+})
+export class CollabModule {}

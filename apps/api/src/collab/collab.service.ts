@@ -1,0 +1,103 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { CLOSE, DocumentPersistence, DocumentRoom, RoomRegistry, UpdateOrigin, yDocToText } from '@spiraal/collab';
+import type * as Y from 'yjs';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { DocumentStore } from '../documents/document.store';
+import { ItemBodyService } from '../items/item-body.service';
+import { RevisionsService } from '../revisions/revisions.service';
+import { DocumentCompactor } from './document-compactor';
+import { UpdateLog } from './update-log';
+
+/** At most one revision per this much editing, and one when the document unloads. */
+export const REVISION_INTERVAL_MS = 10 * 60_000;
+
+interface RevisionState {
+  lastAt: number;
+  dirty: boolean;
+  authors: Set<string>;
+}
+
+/**
+ * The live documents of this process: the registry of loaded rooms, wired to
+ * storage (update log, snapshots), derived data and revisions.
+ */
+@Injectable()
+export class CollabService implements DocumentPersistence, BeforeApplicationShutdown {
+  private readonly logger = new Logger(CollabService.name);
+  readonly registry: RoomRegistry;
+  private readonly revisionState = new Map<string, RevisionState>();
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly documents: DocumentStore,
+    private readonly log: UpdateLog,
+    private readonly compactor: DocumentCompactor,
+    private readonly body: ItemBodyService,
+    private readonly revisions: RevisionsService,
+  ) {
+    this.registry = new RoomRegistry(this, { maxDocumentBytes: config.collab.maxDocumentBytes, idleMs: config.collab.idleUnloadMs });
+  }
+
+  /** Runs work on an item's live document (loading it when needed); connected editors see the result. */
+  withDocument<T>(itemId: string, work: (room: DocumentRoom) => T | Promise<T>): Promise<T> {
+    return this.registry.withRoom(itemId, work);
+  }
+
+  // DocumentPersistence, called by the registry
+
+  async load(itemId: string): Promise<Uint8Array | null> {
+    const state = await this.documents.load(itemId);
+    this.revisionState.set(itemId, { lastAt: Date.now(), dirty: false, authors: new Set() });
+    return state;
+  }
+
+  store(itemId: string, update: Uint8Array, origin: UpdateOrigin): void {
+    if (origin.kind === 'relay') return; // another process stores its own clients' updates
+    const userId = origin.userId;
+    this.log.append(itemId, update, userId);
+    const room = this.registry.loaded(itemId);
+    if (room) {
+      this.body.touched(itemId, room.doc, userId);
+      this.noteRevision(itemId, room.doc, userId);
+    }
+  }
+
+  flush(itemId: string): Promise<void> {
+    return this.log.flush(itemId);
+  }
+
+  async unloading(itemId: string, doc: Y.Doc): Promise<void> {
+    await this.body.refresh(itemId);
+    const revision = this.revisionState.get(itemId);
+    if (revision?.dirty) await this.recordRevision(itemId, doc, revision);
+    this.revisionState.delete(itemId);
+    await this.compactor.compact(itemId);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.registry.closeAll(CLOSE.goingAway.code, CLOSE.goingAway.reason);
+    await this.log.flushAll();
+    await this.body.refreshAll();
+  }
+
+  private noteRevision(itemId: string, doc: Y.Doc, userId: string | null): void {
+    const state = this.revisionState.get(itemId);
+    if (!state) return;
+    state.dirty = true;
+    if (userId) state.authors.add(userId);
+    if (Date.now() - state.lastAt >= REVISION_INTERVAL_MS) void this.recordRevision(itemId, doc, state);
+  }
+
+  private async recordRevision(itemId: string, doc: Y.Doc, state: RevisionState): Promise<void> {
+    const authors = [...state.authors];
+    state.lastAt = Date.now();
+    state.dirty = false;
+    state.authors.clear();
+    try {
+      await this.revisions.record(itemId, doc, yDocToText(doc), authors);
+    } catch (error) {
+      this.logger.error(`Recording a revision of ${itemId} failed: ${String(error)}`);
+    }
+  }
+}

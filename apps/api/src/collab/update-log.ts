@@ -1,0 +1,108 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+
+/** How soon an accepted update is written: the batching window. */
+export const FLUSH_INTERVAL_MS = 100;
+const MAX_RETRY_DELAY_MS = 5_000;
+
+interface Batch {
+  /** Updates per contributing user (null: the server itself). */
+  byUser: Map<string | null, Uint8Array[]>;
+}
+
+/**
+ * Appends accepted document updates to `yjs_updates`, batched: at most
+ * FLUSH_INTERVAL_MS after an update arrives it is written, one row per
+ * document and user. A failed write keeps the batch and retries with backoff;
+ * nothing is dropped.
+ */
+@Injectable()
+export class UpdateLog {
+  private readonly logger = new Logger(UpdateLog.name);
+  private readonly pending = new Map<string, Batch>();
+  private readonly writing = new Map<string, Promise<void>>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private failures = 0;
+  /** Called after updates of a document are durable. */
+  onWritten: (itemId: string) => void = () => undefined;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  get pendingDocuments(): number {
+    return this.pending.size;
+  }
+
+  append(itemId: string, update: Uint8Array, userId: string | null): void {
+    let batch = this.pending.get(itemId);
+    if (!batch) this.pending.set(itemId, (batch = { byUser: new Map() }));
+    const updates = batch.byUser.get(userId);
+    if (updates) updates.push(update);
+    else batch.byUser.set(userId, [update]);
+    this.schedule(FLUSH_INTERVAL_MS);
+  }
+
+  /** Resolves when everything appended for this document so far is written. */
+  async flush(itemId: string): Promise<void> {
+    for (;;) {
+      const inFlight = this.writing.get(itemId);
+      if (inFlight) await inFlight;
+      else if (this.pending.has(itemId)) await this.write(itemId);
+      else return;
+    }
+  }
+
+  async flushAll(): Promise<void> {
+    const names = new Set([...this.pending.keys(), ...this.writing.keys()]);
+    await Promise.all([...names].map((name) => this.flush(name)));
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      for (const itemId of [...this.pending.keys()]) if (!this.writing.has(itemId)) void this.write(itemId).catch(() => undefined);
+    }, delay);
+  }
+
+  private write(itemId: string): Promise<void> {
+    const batch = this.pending.get(itemId);
+    if (!batch) return Promise.resolve();
+    this.pending.delete(itemId);
+    const promise = this.insert(itemId, batch)
+      .then(() => {
+        this.failures = 0;
+        this.onWritten(itemId);
+      })
+      .catch((error: unknown) => {
+        this.requeue(itemId, batch);
+        this.failures += 1;
+        const delay = Math.min(FLUSH_INTERVAL_MS * 2 ** this.failures, MAX_RETRY_DELAY_MS);
+        this.logger.error(`Writing updates of ${itemId} failed (${String(error)}); retrying in ${delay} ms`);
+        this.schedule(delay);
+        throw error;
+      })
+      .finally(() => this.writing.delete(itemId));
+    this.writing.set(itemId, promise);
+    return promise;
+  }
+
+  private async insert(itemId: string, batch: Batch): Promise<void> {
+    const rows = [...batch.byUser].map(([userId, updates]) => [userId, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates)] as const);
+    const values = rows.map((_, i) => `($1, $${i * 2 + 2}, $${i * 2 + 3})`).join(', ');
+    await this.db.query(
+      `INSERT INTO yjs_updates (item_id, user_id, update) VALUES ${values}`,
+      [itemId, ...rows.flatMap(([userId, update]) => [userId, Buffer.from(update)])],
+    );
+  }
+
+  /** Puts a failed batch back in front of whatever arrived meanwhile. */
+  private requeue(itemId: string, failed: Batch): void {
+    const newer = this.pending.get(itemId);
+    if (newer) {
+      for (const [userId, updates] of newer.byUser) failed.byUser.set(userId, [...(failed.byUser.get(userId) ?? []), ...updates]);
+    }
+    this.pending.set(itemId, failed);
+  }
+}

@@ -1,0 +1,210 @@
+import * as Y from 'yjs';
+import { PeerIdentity, stampAwarenessUpdate } from './awareness-identity';
+import {
+  awarenessProtocol,
+  CLOSE,
+  decoding,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncUpdate,
+  encoding,
+  isEmptyUpdate,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  ProtocolError,
+  syncProtocol,
+} from './messages';
+
+/** One socket, as the room sees it: the transport stays outside this library. */
+export interface CollabConnection {
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface Peer {
+  identity: PeerIdentity;
+  readOnly: boolean;
+}
+
+/** Where a change to a document came from: decides whether it is stored here. */
+export type UpdateOrigin =
+  | { kind: 'client'; userId: string; connection: CollabConnection }
+  | { kind: 'server'; userId: string | null }
+  | { kind: 'relay' };
+
+export interface RoomOptions {
+  /** Refuse updates once the document would grow past this many bytes. */
+  maxDocumentBytes: number;
+  /** Every change the document accepted, as Yjs encoded it. */
+  onUpdate(update: Uint8Array, origin: UpdateOrigin): void;
+}
+
+interface PeerState extends Peer {
+  /** Awareness client ids this connection controls. */
+  clients: Set<number>;
+}
+
+/**
+ * A loaded document and the connections editing it, speaking the y-websocket
+ * protocol: sync (step 1, step 2, update) and awareness. Read-only peers get
+ * the document and presence; their changes are refused. Knows nothing of
+ * sockets, databases or users beyond the identity it is given.
+ */
+export class DocumentRoom {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly peers = new Map<CollabConnection, PeerState>();
+  private approximateBytes: number;
+
+  /** Throws when the initial state is not a valid Yjs update; nothing is left running then. */
+  constructor(
+    readonly name: string,
+    initialState: Uint8Array | null,
+    private readonly options: RoomOptions,
+  ) {
+    try {
+      if (initialState) Y.applyUpdate(this.doc, initialState, { kind: 'server', userId: null } satisfies UpdateOrigin);
+    } catch (error) {
+      this.doc.destroy();
+      throw error;
+    }
+    this.approximateBytes = initialState?.length ?? 0;
+    // Created only now: Awareness starts a timer, which a failed load must not leave behind.
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null); // the server itself has no presence
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.afterUpdate(update, origin as UpdateOrigin | null));
+    this.awareness.on('update', (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
+      this.afterAwareness(changes, origin),
+    );
+  }
+
+  get size(): number {
+    return this.peers.size;
+  }
+
+  get connections(): CollabConnection[] {
+    return [...this.peers.keys()];
+  }
+
+  peerOf(connection: CollabConnection): Peer | undefined {
+    return this.peers.get(connection);
+  }
+
+  /** Sends the newcomer our state vector and everyone's presence. */
+  join(connection: CollabConnection, peer: Peer): void {
+    this.peers.set(connection, { ...peer, clients: new Set() });
+    connection.send(encodeSyncStep1(this.doc));
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length) connection.send(encodeAwareness(this.awareness, present));
+  }
+
+  leave(connection: CollabConnection): void {
+    const peer = this.peers.get(connection);
+    if (!peer) return;
+    this.peers.delete(connection);
+    if (peer.clients.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.clients], connection);
+  }
+
+  setReadOnly(connection: CollabConnection, readOnly: boolean): void {
+    const peer = this.peers.get(connection);
+    if (peer) peer.readOnly = readOnly;
+  }
+
+  /**
+   * Handles one frame from a connection. Throws ProtocolError for frames that
+   * are not the protocol; the caller closes that connection only.
+   */
+  receive(connection: CollabConnection, frame: Uint8Array): void {
+    const peer = this.peers.get(connection);
+    if (!peer) return;
+    try {
+      const decoder = decoding.createDecoder(frame);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case MESSAGE_SYNC:
+          return this.receiveSync(connection, peer, decoder);
+        case MESSAGE_AWARENESS:
+          return this.receiveAwareness(connection, peer, decoding.readVarUint8Array(decoder));
+        case MESSAGE_QUERY_AWARENESS:
+          return connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        default:
+          throw new ProtocolError(`unknown message type ${type}`);
+      }
+    } catch (error) {
+      if (error instanceof DocumentTooLarge) throw error;
+      throw error instanceof ProtocolError ? error : new ProtocolError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Ends every connection (shutdown, unload). */
+  closeAll(code: number, reason: string): void {
+    for (const connection of [...this.peers.keys()]) {
+      this.leave(connection);
+      connection.close(code, reason);
+    }
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private receiveSync(connection: CollabConnection, peer: PeerState, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType === syncProtocol.messageYjsSyncStep1) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.readSyncStep1(decoder, encoder, this.doc);
+      connection.send(encoding.toUint8Array(encoder));
+      return;
+    }
+    if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+      throw new ProtocolError(`unknown sync message ${syncType}`);
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    if (peer.readOnly) {
+      // A reader's client answers our step 1 with an empty update; only real changes are refused out loud.
+      if (!isEmptyUpdate(update)) connection.send(encodePermissionDenied('read-only: wijzigingen worden niet bewaard / changes are not stored'));
+      return;
+    }
+    if (this.approximateBytes + update.length > this.options.maxDocumentBytes) throw new DocumentTooLarge();
+    Y.applyUpdate(this.doc, update, { kind: 'client', userId: peer.identity.id, connection } satisfies UpdateOrigin);
+  }
+
+  private receiveAwareness(connection: CollabConnection, peer: PeerState, update: Uint8Array): void {
+    const stamped = stampAwarenessUpdate(update, peer.identity, (clientId) => this.ownerOf(clientId, connection));
+    if (stamped.clients.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, connection);
+  }
+
+  /** Another connection controls this awareness client id. */
+  private ownerOf(clientId: number, asking: CollabConnection): boolean {
+    for (const [connection, peer] of this.peers) if (connection !== asking && peer.clients.has(clientId)) return true;
+    return false;
+  }
+
+  private afterUpdate(update: Uint8Array, origin: UpdateOrigin | null): void {
+    this.approximateBytes += update.length;
+    const message = encodeSyncUpdate(update);
+    const from = origin?.kind === 'client' ? origin.connection : null;
+    for (const connection of this.peers.keys()) if (connection !== from) connection.send(message);
+    this.options.onUpdate(update, origin ?? { kind: 'server', userId: null });
+  }
+
+  private afterAwareness({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
+    const peer = this.peers.get(origin as CollabConnection);
+    if (peer) {
+      for (const id of [...added, ...updated]) peer.clients.add(id);
+      for (const id of removed) peer.clients.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
+    if (!changed.length) return;
+    const message = encodeAwareness(this.awareness, changed);
+    for (const connection of this.peers.keys()) connection.send(message);
+  }
+}
+
+export class DocumentTooLarge extends Error {
+  readonly close = CLOSE.documentTooLarge;
+}

@@ -1,0 +1,4 @@
+export * from './messages';
+export * from './awareness-identity';
+export * from './document-room';
+export * from './room-registry';
