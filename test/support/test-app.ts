@@ -10,6 +10,8 @@ export interface TestApp {
   /** http://127.0.0.1:<port> */
   baseUrl: string;
   db: TestDatabase;
+  /** Stops the API gracefully (as on SIGTERM) and starts a new one on the same database and port. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,19 +25,27 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
     DATABASE_URL: db.url,
   });
-  const app = await createApp(config, db.url);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address();
-  const baseUrl = `http://127.0.0.1:${address.port}`;
-  return {
+  const start = async (port: number) => {
+    const app = await createApp(config, db.url);
+    await app.listen(port, '127.0.0.1');
+    return app;
+  };
+  const app = await start(0);
+  const port = app.getHttpServer().address().port as number;
+  const testApp: TestApp = {
     app,
-    baseUrl,
+    baseUrl: `http://127.0.0.1:${port}`,
     db,
+    restart: async () => {
+      await testApp.app.close();
+      testApp.app = await start(port);
+    },
     close: async () => {
-      await app.close();
+      await testApp.app.close();
       await db.drop();
     },
   };
+  return testApp;
 }
 
 export interface GqlResult<T = Record<string, any>> {
