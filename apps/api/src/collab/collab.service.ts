@@ -9,8 +9,6 @@ import { RevisionsService } from '../revisions/revisions.service';
 import { DocumentCompactor } from './document-compactor';
 import { UpdateLog } from './update-log';
 
-/** At most one revision per this much editing, and one when the document unloads. */
-export const REVISION_INTERVAL_MS = 10 * 60_000;
 
 interface RevisionState {
   lastAt: number;
@@ -27,6 +25,10 @@ export class CollabService implements DocumentPersistence, BeforeApplicationShut
   private readonly logger = new Logger(CollabService.name);
   readonly registry: RoomRegistry;
   private readonly revisionState = new Map<string, RevisionState>();
+  private readonly rowsSinceCompaction = new Map<string, number>();
+  private readonly compacting = new Set<string>();
+  private readonly revisionIntervalMs: number;
+  private readonly compactAfterRows: number;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -37,6 +39,9 @@ export class CollabService implements DocumentPersistence, BeforeApplicationShut
     private readonly revisions: RevisionsService,
   ) {
     this.registry = new RoomRegistry(this, { maxDocumentBytes: config.collab.maxDocumentBytes, idleMs: config.collab.idleUnloadMs });
+    this.revisionIntervalMs = config.collab.revisionIntervalMs;
+    this.compactAfterRows = config.collab.compactAfterRows;
+    this.log.onWritten = (itemId, rows) => this.compactWhenLong(itemId, rows);
   }
 
   /** Runs work on an item's live document (loading it when needed); connected editors see the result. */
@@ -72,6 +77,7 @@ export class CollabService implements DocumentPersistence, BeforeApplicationShut
     const revision = this.revisionState.get(itemId);
     if (revision?.dirty) await this.recordRevision(itemId, doc, revision);
     this.revisionState.delete(itemId);
+    this.rowsSinceCompaction.delete(itemId);
     await this.compactor.compact(itemId);
   }
 
@@ -86,7 +92,20 @@ export class CollabService implements DocumentPersistence, BeforeApplicationShut
     if (!state) return;
     state.dirty = true;
     if (userId) state.authors.add(userId);
-    if (Date.now() - state.lastAt >= REVISION_INTERVAL_MS) void this.recordRevision(itemId, doc, state);
+    if (Date.now() - state.lastAt >= this.revisionIntervalMs) void this.recordRevision(itemId, doc, state);
+  }
+
+  /** Long editing sessions are compacted while loaded, so loading stays fast. */
+  private compactWhenLong(itemId: string, rows: number): void {
+    const total = (this.rowsSinceCompaction.get(itemId) ?? 0) + rows;
+    this.rowsSinceCompaction.set(itemId, total);
+    if (total < this.compactAfterRows || this.compacting.has(itemId)) return;
+    this.rowsSinceCompaction.set(itemId, 0);
+    this.compacting.add(itemId);
+    this.compactor
+      .compact(itemId)
+      .catch((error: unknown) => this.logger.error(`Compacting ${itemId} failed: ${String(error)}`))
+      .finally(() => this.compacting.delete(itemId));
   }
 
   private async recordRevision(itemId: string, doc: Y.Doc, state: RevisionState): Promise<void> {

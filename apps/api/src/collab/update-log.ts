@@ -25,8 +25,8 @@ export class UpdateLog {
   private readonly writing = new Map<string, Promise<void>>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
-  /** Called after updates of a document are durable. */
-  onWritten: (itemId: string) => void = () => undefined;
+  /** Called after updates of a document are durable, with how many rows were written. */
+  onWritten: (itemId: string, rows: number) => void = () => undefined;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -71,9 +71,9 @@ export class UpdateLog {
     if (!batch) return Promise.resolve();
     this.pending.delete(itemId);
     const promise = this.insert(itemId, batch)
-      .then(() => {
+      .then((rows) => {
         this.failures = 0;
-        this.onWritten(itemId);
+        this.onWritten(itemId, rows);
       })
       .catch((error: unknown) => {
         this.requeue(itemId, batch);
@@ -88,13 +88,14 @@ export class UpdateLog {
     return promise;
   }
 
-  private async insert(itemId: string, batch: Batch): Promise<void> {
+  private async insert(itemId: string, batch: Batch): Promise<number> {
     const rows = [...batch.byUser].map(([userId, updates]) => [userId, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates)] as const);
     const values = rows.map((_, i) => `($1, $${i * 2 + 2}, $${i * 2 + 3})`).join(', ');
     await this.db.query(
       `INSERT INTO yjs_updates (item_id, user_id, update) VALUES ${values}`,
       [itemId, ...rows.flatMap(([userId, update]) => [userId, Buffer.from(update)])],
     );
+    return rows.length;
   }
 
   /** Puts a failed batch back in front of whatever arrived meanwhile. */

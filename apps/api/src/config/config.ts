@@ -22,6 +22,10 @@ export interface AppConfig {
     idleUnloadMs: number;
     /** How long a collab ticket stays valid for connecting. */
     ticketTtlSeconds: number;
+    /** At most one revision per this much editing (and one when a document unloads). */
+    revisionIntervalMs: number;
+    /** A loaded document is compacted in the background once this many update rows piled up. */
+    compactAfterRows: number;
   };
 }
 
@@ -84,6 +88,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxDocumentBytes: integer('COLLAB_MAX_DOCUMENT_BYTES', 10 * 1024 * 1024, 1024, 256 * 1024 * 1024),
       idleUnloadMs: integer('COLLAB_IDLE_UNLOAD_MS', 30_000, 0, 3_600_000),
       ticketTtlSeconds: integer('COLLAB_TICKET_TTL_SECONDS', 120, 5, 3600),
+      revisionIntervalMs: integer('COLLAB_REVISION_INTERVAL_MS', 10 * 60_000, 100, 24 * 3_600_000),
+      compactAfterRows: integer('COLLAB_COMPACT_AFTER_ROWS', 500, 2, 1_000_000),
     },
   };
   if (problems.length) throw new ConfigError(problems);
