@@ -35,6 +35,12 @@ describe('HTTP surface', () => {
     expect(res.text).not.toMatch(/\n\s+at /);
   });
 
+  it('answers malformed JSON with 400 and no internals', async () => {
+    const res = await request(t.baseUrl).post('/graphql').set('Content-Type', 'application/json').send('{"query": "{ me { id } }"');
+    expect(res.status).toBe(400);
+    expect(res.text).not.toMatch(/\n\s+at |node_modules/);
+  });
+
   it('refuses a GET mutation and a simple-request POST (CSRF prevention)', async () => {
     const get = await request(t.baseUrl).get('/graphql').query({ query: 'mutation { logout }' });
     expect(get.status).toBe(400);
