@@ -74,6 +74,18 @@ describe('knowledge items', () => {
     expect(Number(doc.size)).toBeGreaterThan(100);
   });
 
+  it('starts a casus from the template, written into the document on the server', async () => {
+    const created = await gql(t.baseUrl, CREATE, { input: { communityId: c.communityId, kind: 'CASE', title: 'Casus uit sjabloon', template: true } }, c.member.token);
+    const item = (await gql(t.baseUrl, ITEM, { id: created.data!.createItem.id }, c.member.token)).data!.item;
+    expect(item.markdown).toMatch(/^## Situatie\n\n_Wat speelt er\?/);
+    expect(item.markdown).toContain('## Afspraken');
+    expect(item.text.split('\n')).toContain('Verdiepende vragen');
+    const both = await gql(t.baseUrl, CREATE, { input: { communityId: c.communityId, kind: 'CASE', title: 'Beide', template: true, body: 'tekst' } }, c.member.token);
+    expect(both.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const none = await gql(t.baseUrl, CREATE, { input: { communityId: c.communityId, kind: 'CONCEPT', title: 'Begrip zonder sjabloon', template: true } }, c.member.token);
+    expect(none.data!.createItem.text).toBe('');
+  });
+
   it('drops script links from bodies', async () => {
     const created = await gql(t.baseUrl, CREATE, { input: { communityId: c.communityId, kind: 'NOTE', title: 'Links', body: '[klik](javascript:alert(1)) en <script>alert(1)</script>' } }, c.member.token);
     const item = (await gql(t.baseUrl, ITEM, { id: created.data!.createItem.id }, c.member.token)).data!.item;

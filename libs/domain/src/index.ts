@@ -2,3 +2,4 @@ export * from './knowledge';
 export * from './community';
 export * from './permissions';
 export * from './validation';
+export * from './templates';

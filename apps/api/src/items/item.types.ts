@@ -62,6 +62,8 @@ export class CreateItemInput {
   @Field(() => SeciStageEnum, { nullable: true, description: 'Defaults to the kind’s usual stage' }) stage?: SeciStage | null;
   @Field(() => [String], { nullable: true }) tags?: string[] | null;
   @Field(() => String, { nullable: true, description: 'Markdown, at most 1 MB' }) body?: string | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Start from the kind’s template (casus, verhaal, werkvraag, toepassingsreflectie)' })
+  template?: boolean | null;
 }
 
 @InputType('UpdateItemInput')

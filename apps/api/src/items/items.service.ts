@@ -5,6 +5,7 @@ import {
   defaultStageFor,
   ItemKind,
   SeciStage,
+  templateFor,
   validateBody,
   validatePageSize,
   validateReason,
@@ -29,6 +30,8 @@ export interface CreateItem {
   stage?: SeciStage | null;
   tags?: string[] | null;
   body?: string | null;
+  /** Start from the kind's template instead of a body. */
+  template?: boolean | null;
 }
 
 export interface ItemFilterArgs {
@@ -57,7 +60,9 @@ export class ItemsService {
     await this.access.toCommunity(user, input.communityId, input.kind === 'GUIDELINE' ? 'guideline.create' : 'item.create');
     const title = validateTitle(input.title);
     const tags = validateTags(input.tags ?? []);
-    const body = markdownToProseMirror(validateBody(input.body ?? ''));
+    if (input.template && input.body) throw badInput('Kies een sjabloon of een tekst, niet allebei / Give a template or a body, not both', 'template');
+    const markdown = input.template ? (templateFor(input.kind) ?? '') : validateBody(input.body ?? '');
+    const body = markdownToProseMirror(markdown);
     const stage = input.stage ?? defaultStageFor(input.kind);
 
     // The body becomes the item's Yjs document on the server; clients never seed content.
