@@ -18,7 +18,7 @@ module.exports = {
     {
       ...base,
       displayName: 'api',
-      testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/test/api/**/*.e2e.ts', '<rootDir>/test/collab/**/*.e2e.ts'],
+      testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/test/api/**/*.e2e.ts', '<rootDir>/test/collab/**/*.e2e.ts', '<rootDir>/test/web/**/*.e2e.ts'],
       testTimeout: 30_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
