@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+
+/** A tiny router on the History API: the app has few routes and needs no library for them. */
+export function navigate(path: string): void {
+  if (path === window.location.pathname + window.location.search) return;
+  window.history.pushState(null, '', path);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+export function usePath(): string {
+  const [path, setPath] = useState(window.location.pathname);
+  useEffect(() => {
+    const update = () => setPath(window.location.pathname);
+    window.addEventListener('popstate', update);
+    return () => window.removeEventListener('popstate', update);
+  }, []);
+  return path;
+}
+
+/** Matches `/items/:id`-style patterns; returns the named parts or null. */
+export function match(pattern: string, path: string): Record<string, string> | null {
+  const names: string[] = [];
+  const regex = new RegExp(
+    '^' +
+      pattern.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      }) +
+      '/?$',
+  );
+  const found = regex.exec(path);
+  if (!found) return null;
+  return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1])]));
+}
