@@ -1,15 +1,9 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
 import { freePort } from '../../apps/api/src/database/embedded-postgres';
 import { runServerToExit, startServer } from '../support/server-process';
-
-async function post(baseUrl: string, query: string, variables: Record<string, unknown>, token?: string) {
-  let req = request(baseUrl).post('/graphql').set('Content-Type', 'application/json');
-  if (token) req = req.set('Authorization', `Bearer ${token}`);
-  return (await req.send({ query, variables })).body;
-}
+import { gqlData as post } from '../support/test-app';
 
 /** `npm start` on the embedded default: the real server, its own PostgreSQL, stopped and started again. */
 describe('the server on its embedded PostgreSQL', () => {
@@ -27,16 +21,16 @@ describe('the server on its embedded PostgreSQL', () => {
     expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
 
     const registered = await post(first.baseUrl, `mutation { register(input: { email: "herstart@example.nl", password: "blijft bewaard", displayName: "Herstart" }) { token } }`, {});
-    const token = registered.data.register.token;
+    const token = registered.register.token;
     const community = await post(first.baseUrl, `mutation { createCommunity(input: { name: "Blijvend netwerk", visibility: PRIVATE }) { id } }`, {}, token);
-    const communityId = community.data.createCommunity.id;
+    const communityId = community.createCommunity.id;
     const item = await post(
       first.baseUrl,
       `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`,
       { input: { communityId, kind: 'CASE', title: 'Casus die blijft', body: '# Situatie\n\nDit moet de herstart overleven.' } },
       token,
     );
-    const itemId = item.data.createItem.id;
+    const itemId = item.createItem.id;
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
@@ -44,15 +38,15 @@ describe('the server on its embedded PostgreSQL', () => {
     const second = await startServer(env);
     try {
       const login = await post(second.baseUrl, `mutation { login(input: { email: "herstart@example.nl", password: "blijft bewaard" }) { token } }`, {});
-      const again = await post(second.baseUrl, `query ($id: ID!) { item(id: $id) { title text markdown community { name } } }`, { id: itemId }, login.data.login.token);
-      expect(again.data.item).toEqual({
+      const again = await post(second.baseUrl, `query ($id: ID!) { item(id: $id) { title text markdown community { name } } }`, { id: itemId }, login.login.token);
+      expect(again.item).toEqual({
         title: 'Casus die blijft',
         text: 'Situatie\nDit moet de herstart overleven.',
         markdown: '# Situatie\n\nDit moet de herstart overleven.\n',
         community: { name: 'Blijvend netwerk' },
       });
       // The old session survived too.
-      expect((await post(second.baseUrl, '{ me { displayName } }', {}, token)).data.me.displayName).toBe('Herstart');
+      expect((await post(second.baseUrl, '{ me { displayName } }', {}, token)).me.displayName).toBe('Herstart');
     } finally {
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);

@@ -1,16 +1,8 @@
-import request from 'supertest';
 import { freePort } from '../../apps/api/src/database/embedded-postgres';
 import { connectClient, textOf, typeParagraph, waitFor } from '../support/collab-client';
 import { startServer } from '../support/server-process';
+import { gqlData as post } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-
-async function post(baseUrl: string, query: string, variables: Record<string, unknown>, token?: string) {
-  let req = request(baseUrl).post('/graphql').set('Content-Type', 'application/json');
-  if (token) req = req.set('Authorization', `Bearer ${token}`);
-  const body = (await req.send({ query, variables })).body;
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 /**
  * The built server as a child process, killed with SIGKILL in the middle of a

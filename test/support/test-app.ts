@@ -68,6 +68,13 @@ export async function gql<T = Record<string, any>>(
   return { status: res.status, data: res.body?.data ?? null, errors: res.body?.errors, headers: res.headers };
 }
 
+/** The data of an operation that must succeed; throws with the errors otherwise. */
+export async function gqlData<T = Record<string, any>>(baseUrl: string, query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<T> {
+  const result = await gql<T>(baseUrl, query, variables, token);
+  if (result.errors || !result.data) throw new Error(`GraphQL failed: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
 /** The error code of the first error, or undefined when there was none. */
 export function errorCode(result: GqlResult): string | undefined {
   return result.errors?.[0]?.extensions?.code;
