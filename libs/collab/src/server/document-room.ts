@@ -9,7 +9,7 @@ import {
   encodeSyncStep1,
   encodeSyncUpdate,
   encoding,
-  isEmptyUpdate,
+  wouldChange,
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
@@ -164,13 +164,30 @@ export class DocumentRoom {
       throw new ProtocolError(`unknown sync message ${syncType}`);
     }
     const update = decoding.readVarUint8Array(decoder);
+    // Decode fully before applying: Yjs integrates content before it reads the
+    // delete set, so a truncated update would otherwise be half-applied.
+    Y.decodeUpdate(update);
     if (peer.readOnly) {
-      // A reader's client answers our step 1 with an empty update; only real changes are refused out loud.
-      if (!isEmptyUpdate(update)) connection.send(encodePermissionDenied('read-only: wijzigingen worden niet bewaard / changes are not stored'));
+      // A reader's client answers our step 1 with what we lack; only new content is refused out loud.
+      if (wouldChange(this.doc, update)) {
+        connection.send(encodePermissionDenied('read-only: wijzigingen worden niet bewaard / changes are not stored'));
+      }
       return;
     }
-    if (this.approximateBytes + update.length > this.options.maxDocumentBytes) throw new DocumentTooLarge();
+    this.ensureRoomFor(update.length);
+    // Counted as received: Yjs may hold an update back (pending) without emitting it.
+    this.approximateBytes += update.length;
     Y.applyUpdate(this.doc, update, { kind: 'client', userId: peer.identity.id, connection } satisfies UpdateOrigin);
+  }
+
+  /**
+   * The running count is an upper bound; near the cap the document is measured
+   * exactly (pending updates included) before anything is refused.
+   */
+  private ensureRoomFor(bytes: number): void {
+    if (this.approximateBytes + bytes <= this.options.maxDocumentBytes) return;
+    this.approximateBytes = Y.encodeStateAsUpdate(this.doc).length;
+    if (this.approximateBytes + bytes > this.options.maxDocumentBytes) throw new DocumentTooLarge();
   }
 
   private receiveAwareness(connection: CollabConnection, peer: PeerState, update: Uint8Array): void {
@@ -185,7 +202,7 @@ export class DocumentRoom {
   }
 
   private afterUpdate(update: Uint8Array, origin: UpdateOrigin | null): void {
-    this.approximateBytes += update.length;
+    if (origin?.kind !== 'client') this.approximateBytes += update.length; // client updates were counted on receipt
     const message = encodeSyncUpdate(update);
     const from = origin?.kind === 'client' ? origin.connection : null;
     for (const connection of this.peers.keys()) if (connection !== from) connection.send(message);

@@ -52,10 +52,21 @@ export function encodePermissionDenied(reason: string): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** True when an update changes nothing (what a read-only client's sync reply usually is). */
-export function isEmptyUpdate(update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
-  return structs.length === 0 && ds.clients.size === 0;
+/**
+ * True when applying the update would change the document: it has content the
+ * document lacks, or deletes something not deleted yet. (A client's sync reply
+ * always carries its whole delete set, so deletions must be compared.)
+ */
+export function wouldChange(doc: Y.Doc, update: Uint8Array): boolean {
+  if (Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(doc))).structs.length > 0) return true;
+  const deleted = Y.snapshot(doc).ds.clients;
+  for (const [client, ranges] of Y.decodeUpdate(update).ds.clients) {
+    const known = deleted.get(client) ?? [];
+    // The document's ranges are sorted and merged: a deleted span lies within one of them.
+    const covered = (from: number, to: number) => known.some((r) => r.clock <= from && r.clock + r.len >= to);
+    if (ranges.some((r) => !covered(r.clock, r.clock + r.len))) return true;
+  }
+  return false;
 }
 
 export { decoding, encoding, syncProtocol, awarenessProtocol };

@@ -22,7 +22,7 @@ export interface RegistryOptions {
 type Entry =
   | { state: 'loading'; promise: Promise<DocumentRoom> }
   | { state: 'ready'; room: DocumentRoom }
-  | { state: 'unloading'; room: DocumentRoom; promise: Promise<void> };
+  | { state: 'unloading'; room: DocumentRoom; promise: Promise<void>; /** someone wants the room after all */ keep: boolean };
 
 /**
  * The loaded documents. A document is loaded once however many connections
@@ -93,7 +93,9 @@ export class RoomRegistry {
       if (!entry) return this.load(name);
       if (entry.state === 'loading') return entry.promise;
       if (entry.state === 'ready') return entry.room;
-      await entry.promise.catch(() => undefined); // unloading: wait, then look again
+      // Unloading: ask to keep the room, wait for the unload to settle, then look again.
+      entry.keep = true;
+      await entry.promise.catch(() => undefined);
     }
   }
 
@@ -134,20 +136,22 @@ export class RoomRegistry {
     this.idleTimers.delete(name);
   }
 
-  /** Flushes, then unloads unless someone joined meanwhile. A failed flush keeps the document loaded. */
+  /** Flushes, then unloads unless someone asked for the room meanwhile. A failed flush keeps the document loaded. */
   private async unload(room: DocumentRoom): Promise<void> {
     const entry = this.entries.get(room.name);
     if (!entry || entry.state !== 'ready' || entry.room !== room) return;
     let unloaded = false;
-    const promise = (async () => {
+    const unloading: Entry & { state: 'unloading' } = { state: 'unloading', room, promise: Promise.resolve(), keep: false };
+    unloading.promise = (async () => {
       await this.persistence.flush(room.name);
-      if (room.size > 0) return;
+      if (unloading.keep) return;
       await this.persistence.unloading(room.name, room.doc);
-      if (room.size > 0) return;
+      if (unloading.keep) return;
       room.destroy();
       unloaded = true;
     })();
-    this.entries.set(room.name, { state: 'unloading', room, promise });
+    this.entries.set(room.name, unloading);
+    const promise = unloading.promise;
     try {
       await promise;
     } catch {
