@@ -17,6 +17,8 @@ import { CollabTicketService } from './collab-ticket.service';
 
 const PATH = /^\/collab\/([^/?#]+)$/;
 const HEARTBEAT_MS = 30_000;
+/** Frames a client may send before its document is loaded (a normal client sends two or three). */
+const MAX_EARLY_FRAMES = 64;
 
 interface Client {
   socket: WebSocket;
@@ -40,6 +42,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private unsubscribe: (() => void) | null = null;
   private server: Server | null = null;
+  private readonly maxEarlyBytes: number;
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(req, socket, head);
 
   constructor(
@@ -52,6 +55,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxMessageBytes, perMessageDeflate: false });
+    this.maxEarlyBytes = 4 * config.collab.maxMessageBytes;
   }
 
   get openSockets(): number {
@@ -105,6 +109,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     const client: Client = { socket, connection, userId: peer.identity.id, communityId, room: null, alive: true };
     this.clients.add(client);
     const early: Uint8Array[] = [];
+    let earlyBytes = 0;
     let closed = false;
 
     socket.on('pong', () => (client.alive = true));
@@ -112,8 +117,10 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     socket.on('message', (data, isBinary) => {
       const frame = isBinary ? toBytes(data) : null;
       if (!frame) return connection.close(CLOSE.malformed.code, CLOSE.malformed.reason);
-      if (client.room) this.receive(client, frame);
-      else early.push(frame); // answered once the document is loaded
+      if (client.room) return this.receive(client, frame);
+      // Answered once the document is loaded; a client that floods meanwhile is cut off.
+      earlyBytes += frame.length;
+      if (early.push(frame) > MAX_EARLY_FRAMES || earlyBytes > this.maxEarlyBytes) connection.close(CLOSE.malformed.code, CLOSE.malformed.reason);
     });
     socket.on('close', () => {
       closed = true;
