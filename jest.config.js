@@ -13,13 +13,14 @@ const base = {
 };
 
 module.exports = {
+  // A global option: end-to-end tests start servers and browsers.
+  testTimeout: 30_000,
   projects: [
     { ...base, displayName: 'libs', testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'api',
       testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/test/api/**/*.e2e.ts', '<rootDir>/test/collab/**/*.e2e.ts', '<rootDir>/test/web/**/*.e2e.ts'],
-      testTimeout: 30_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['reflect-metadata'],

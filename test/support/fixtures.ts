@@ -38,7 +38,7 @@ export async function communityWithPeople(baseUrl: string, visibility: 'PRIVATE'
 export async function createItem(
   baseUrl: string,
   token: string,
-  input: { communityId: string; kind: string; title: string; stage?: string; tags?: string[]; body?: string },
+  input: { communityId: string; kind: string; title: string; stage?: string; tags?: string[]; body?: string; template?: boolean },
 ): Promise<{ id: string; stage: string }> {
   const result = await gql(baseUrl, `mutation ($input: CreateItemInput!) { createItem(input: $input) { id stage } }`, { input }, token);
   if (!result.data) throw new Error(JSON.stringify(result.errors));

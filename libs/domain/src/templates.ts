@@ -7,39 +7,39 @@ import type { ItemKind } from './knowledge';
 export const TEMPLATES: Readonly<Partial<Record<ItemKind, string>>> = {
   CASE: `## Situatie
 
-_Wat speelt er? Wie zijn betrokken, sinds wanneer?_
+Wat speelt er? Wie zijn betrokken, sinds wanneer?
 
 ## Werkvraag
 
-_Welke vraag wil je met de groep onderzoeken?_
+Welke vraag wil je met de groep onderzoeken?
 
 ## Dilemma's
 
-_Tussen welke waarden of belangen sta je?_
+Tussen welke waarden of belangen sta je?
 
 ## Perspectieven
 
-_Hoe kijken de cliënt, het netwerk, collega's en jijzelf ernaar?_
+Hoe kijken de cliënt, het netwerk, collega's en jijzelf ernaar?
 
 ## Verdiepende vragen
 
-_Vragen van de groep, nog zonder oordeel of advies._
+Vragen van de groep, nog zonder oordeel of advies.
 
 ## Aandachtspunten
 
-_Wat valt op? Wat mogen we niet vergeten?_
+Wat valt op? Wat mogen we niet vergeten?
 
 ## Suggesties
 
-_Pas nu: wat zou je kunnen proberen?_
+Pas nu: wat zou je kunnen proberen?
 
 ## Afspraken
 
-_Wie doet wat, en wanneer kijken we terug?_
+Wie doet wat, en wanneer kijken we terug?
 `,
   STORY: `## Wat gebeurde er?
 
-_Vertel het zoals je het beleefde._
+Vertel het zoals je het beleefde.
 
 ## Wie waren erbij?
 
@@ -49,11 +49,11 @@ _Vertel het zoals je het beleefde._
 `,
   QUESTION: `## Mijn vraag
 
-_Formuleer de vraag zo concreet mogelijk._
+Formuleer de vraag zo concreet mogelijk.
 
 ## Achtergrond
 
-_Waarom is deze vraag nu belangrijk?_
+Waarom is deze vraag nu belangrijk?
 
 ## Wat heb ik al geprobeerd?
 
@@ -61,7 +61,7 @@ _Waarom is deze vraag nu belangrijk?_
 `,
   REFLECTION: `## Wat deed je?
 
-_Welke richtlijn of afspraak paste je toe, en hoe?_
+Welke richtlijn of afspraak paste je toe, en hoe?
 
 ## Wat gebeurde er?
 
