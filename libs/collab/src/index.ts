@@ -1,5 +1,4 @@
 export { BODY_FRAGMENT, type PMMark, type PMNode } from './prosemirror';
-export { safeHref } from './links';
 export { markdownToProseMirror } from './markdown-to-prosemirror';
 export { proseMirrorToMarkdown } from './prosemirror-to-markdown';
 export { proseMirrorToText } from './prosemirror-to-text';

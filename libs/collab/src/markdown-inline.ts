@@ -4,7 +4,7 @@
  * delimiters and escaping so that the text survives re-parsing is most of
  * the work.
  */
-import { safeHref } from './links';
+import { safeHref } from '@spiraal/domain';
 import { sameMark, sameMarks, sortMarks, type PMMark, type PMNode } from './prosemirror';
 
 /**

@@ -3,7 +3,7 @@
  * built from markdown-it's token stream.
  */
 import MarkdownIt from 'markdown-it';
-import { safeHref } from './links';
+import { safeHref } from '@spiraal/domain';
 import { appendInline, emptyDoc, sortMarks, textNode, type PMMark, type PMNode } from './prosemirror';
 
 type Token = MarkdownIt.Token;

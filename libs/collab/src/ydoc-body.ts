@@ -9,7 +9,7 @@
  * Link marks with an unsafe href are dropped both ways (the text stays).
  */
 import * as Y from 'yjs';
-import { safeHref } from './links';
+import { safeHref } from '@spiraal/domain';
 import { markdownToProseMirror } from './markdown-to-prosemirror';
 import { proseMirrorToMarkdown } from './prosemirror-to-markdown';
 import { proseMirrorToText } from './prosemirror-to-text';

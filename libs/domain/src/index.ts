@@ -3,3 +3,5 @@ export * from './community';
 export * from './permissions';
 export * from './validation';
 export * from './templates';
+export * from './links';
+export * from './presence';

@@ -1,25 +1,56 @@
-import { lazy, Suspense } from 'react';
-import { match, usePath } from './router';
+import { MouseEvent, useEffect } from 'react';
+import { LoginPage } from '../auth/login-page';
+import { RegisterPage } from '../auth/register-page';
+import { CommunitiesProvider } from '../communities/communities-provider';
+import { CommunityHomePage } from '../communities/community-home-page';
+import { MembersPage } from '../communities/members-page';
+import { StartPage } from '../communities/start-page';
+import { useMessages } from '../i18n/language';
+import { ItemListPage } from '../items/item-list-page';
+// The item page holds the lazily loaded editor: `lazy(() => import('../editor/item-editor'))`.
+import { ItemPage } from '../items/item-page';
+import { Loading } from '../ui/loading';
+import { AppHeader } from './app-header';
+import { appMessages } from './messages';
+import { NotFoundPage } from './not-found-page';
+import { match, navigate, usePath } from './router';
 import { useSession } from './session';
 
-// The editor and its dependencies load only on an item page.
-const ItemEditor = lazy(() => import('../editor/item-editor'));
+/** The page for an address, for a signed-in user. */
+function SignedInRoutes({ path }: { path: string }) {
+  const isAuthPage = path === '/login' || path === '/register';
+  useEffect(() => {
+    if (isAuthPage) navigate('/', { replace: true });
+  }, [isAuthPage]);
+  if (path === '/' || isAuthPage) return <StartPage />;
+  let params: Record<string, string> | null;
+  if ((params = match('/c/:id', path))) return <CommunityHomePage key={params.id} communityId={params.id} />;
+  if ((params = match('/c/:id/items', path))) return <ItemListPage key={params.id} communityId={params.id} />;
+  if ((params = match('/c/:id/members', path))) return <MembersPage key={params.id} communityId={params.id} />;
+  if ((params = match('/items/:id', path))) return <ItemPage key={params.id} itemId={params.id} />;
+  return <NotFoundPage />;
+}
 
-/** Placeholder shell: the pages are being built (sign-in, communities, items). */
+/** The shell: skip link, header, main. Signed-out visitors get the login page at any address. */
 export function App() {
+  const m = useMessages(appMessages);
   const path = usePath();
   const { user } = useSession();
-  const item = match('/items/:id', path);
+
+  const skipToMain = (event: MouseEvent) => {
+    event.preventDefault();
+    document.getElementById('main')?.focus();
+  };
+
   return (
-    <main>
-      <h1>Spiraal</h1>
-      {item && user ? (
-        <Suspense fallback={<p>Laden…</p>}>
-          <ItemEditor itemId={item.id} user={user} />
-        </Suspense>
-      ) : (
-        <p>Een kennisbank voor leernetwerken, volgens de kennisspiraal.</p>
-      )}
-    </main>
+    <CommunitiesProvider>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        {m.skipLink}
+      </a>
+      <AppHeader />
+      <main id="main" tabIndex={-1} className={user ? 'page' : 'page page-narrow'}>
+        {user === undefined ? <Loading /> : user === null ? path === '/register' ? <RegisterPage /> : <LoginPage /> : <SignedInRoutes path={path} />}
+      </main>
+    </CommunitiesProvider>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 
 /** A tiny router on the History API: the app has few routes and needs no library for them. */
-export function navigate(path: string): void {
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (path === window.location.pathname + window.location.search) return;
-  window.history.pushState(null, '', path);
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
@@ -30,5 +31,9 @@ export function match(pattern: string, path: string): Record<string, string> | n
   );
   const found = regex.exec(path);
   if (!found) return null;
-  return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1])]));
+  try {
+    return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1])]));
+  } catch {
+    return null; // a malformed %-escape is no route
+  }
 }

@@ -1,16 +1,7 @@
 /** Small helpers for showing people: initials, colours and readable text on them. */
 
-/**
- * The caret colour the server gives a user (libs/collab colorFor), repeated
- * here for one's own avatar only: the server stamps everybody's presence, but
- * never echoes one's own state back.
- */
-export function colorFor(userId: string): string {
-  const palette = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#ff7f0e', '#005f73'];
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return palette[hash % palette.length];
-}
+/** The caret colour the server gives a user, for one's own avatar (the server never echoes one's own state). */
+export { colorFor } from '@spiraal/domain';
 
 const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 

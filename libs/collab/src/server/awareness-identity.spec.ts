@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { colorFor, PeerIdentity, stampAwarenessUpdate } from './awareness-identity';
+import { PeerIdentity, stampAwarenessUpdate } from './awareness-identity';
 
 interface Entry {
   clientId: number;
@@ -127,21 +127,5 @@ describe('stampAwarenessUpdate', () => {
       source.destroy();
       target.destroy();
     }
-  });
-});
-
-describe('colorFor', () => {
-  const ids = Array.from({ length: 40 }, (_, i) => `user-${i}`);
-
-  it('is stable for a user id', () => {
-    for (const id of ids) expect(colorFor(id)).toBe(colorFor(id));
-  });
-
-  it('is a CSS hex colour', () => {
-    for (const id of [...ids, '', 'ümlaut-ß-😀']) expect(colorFor(id)).toMatch(/^#[0-9a-f]{6}$/);
-  });
-
-  it('spreads users over several colours', () => {
-    expect(new Set(ids.map(colorFor)).size).toBeGreaterThanOrEqual(5);
   });
 });

@@ -41,11 +41,3 @@ export function stampAwarenessUpdate(update: Uint8Array, identity: PeerIdentity,
   }
   return { update: encoding.toUint8Array(encoder), clients: entries.map((e) => e.clientId) };
 }
-
-/** A stable, readable caret colour for a user id. */
-export function colorFor(userId: string): string {
-  const palette = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#ff7f0e', '#005f73'];
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return palette[hash % palette.length];
-}

@@ -22,7 +22,7 @@ const FORBIDDEN_CHARS = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\
  * reference starting with `/`, `#`, `./` or `../`; otherwise null.
  * Leading and trailing spaces are removed first.
  */
-export function safeHref(href: string | null | undefined): string | null {
+export function safeHref(href: unknown): string | null {
   if (typeof href !== 'string') return null;
   const value = href.trim();
   if (value === '' || FORBIDDEN_CHARS.test(value)) return null;

@@ -1,0 +1,84 @@
+import { useCommunities } from '../communities/communities-provider';
+import { CommunitySwitcher } from '../communities/community-switcher';
+import { communityMessages } from '../communities/messages';
+import { useMessages } from '../i18n/language';
+import { Link } from '../ui/link';
+import { LanguageSwitch } from './language-switch';
+import { appMessages } from './messages';
+import { navigate, usePath } from './router';
+import { useSession } from './session';
+
+/** The spiral mark: decoration only. */
+function Logo() {
+  return (
+    <svg className="logo" viewBox="0 0 32 32" width="28" height="28" aria-hidden="true" focusable="false">
+      <path
+        d="M16 16c0-1.7 1.3-3 3-3s3 1.3 3 3c0 3.3-2.7 6-6 6s-6-2.7-6-6c0-5 4-9 9-9s9 4 9 9c0 6.6-5.4 12-12 12S4 22.6 4 16"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.5"
+        strokeLinecap="round"
+      />
+    </svg>
+  );
+}
+
+/** The header: name, leernetwerk switcher and its pages, language, who is signed in. */
+export function AppHeader() {
+  const m = useMessages(appMessages);
+  const cm = useMessages(communityMessages);
+  const { user, signOut } = useSession();
+  const { list, currentId } = useCommunities();
+  const path = usePath();
+  const current = list?.find((c) => c.id === currentId);
+
+  const navLink = (href: string, label: string) => (
+    <li>
+      <Link href={href} aria-current={path === href ? 'page' : undefined}>
+        {label}
+      </Link>
+    </li>
+  );
+
+  return (
+    <header className="site-header">
+      <div className="header-row">
+        <Link href="/" className="brand" aria-label={m.home}>
+          <Logo />
+          <span>Spiraal</span>
+        </Link>
+        {user && <CommunitySwitcher />}
+        <div className="header-tools">
+          <LanguageSwitch />
+          {user && (
+            <>
+              <span className="user-name" title={m.signedInAs(user.displayName)}>
+                <span className="visually-hidden">{m.signedInAs('')}</span>
+                {user.displayName}
+              </span>
+              <button
+                type="button"
+                className="button-quiet"
+                onClick={async () => {
+                  await signOut();
+                  navigate('/login');
+                }}
+              >
+                {m.signOut}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+      {user && current && (
+        <nav aria-label={cm.nav} className="community-nav">
+          <ul>
+            {navLink(`/c/${current.id}`, cm.navHome)}
+            {navLink(`/c/${current.id}/items`, cm.navItems)}
+            {current.myRole && navLink(`/c/${current.id}/members`, cm.navMembers)}
+          </ul>
+        </nav>
+      )}
+    </header>
+  );
+}
