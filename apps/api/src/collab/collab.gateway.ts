@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CLOSE, CollabConnection, colorFor, DocumentRoom, DocumentTooLarge } from '@spiraal/collab';
-import { can, isUuid } from '@spiraal/domain';
+import { CLOSE, CollabConnection, DocumentRoom, DocumentTooLarge } from '@spiraal/collab';
+import { can, colorFor, isUuid } from '@spiraal/domain';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { DataSource } from 'typeorm';
