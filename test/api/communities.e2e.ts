@@ -105,6 +105,21 @@ describe('communities (leernetwerken)', () => {
     }
   });
 
+  it('changes perspectives: facilitators anyone’s, members their own', async () => {
+    const own = await communityWithPeople(t.baseUrl);
+    const set = `mutation ($input: SetMemberPerspectiveInput!) { setMemberPerspective(input: $input) { perspective user { id } } }`;
+    const byFacilitator = await gql(t.baseUrl, set, { input: { communityId: own.communityId, userId: own.member.id, perspective: 'BEWONER' } }, own.facilitator.token);
+    expect(byFacilitator.data!.setMemberPerspective.perspective).toBe('BEWONER');
+    const ownChoice = await gql(t.baseUrl, set, { input: { communityId: own.communityId, userId: own.reader.id, perspective: 'ONDERZOEKER' } }, own.reader.token);
+    expect(ownChoice.data!.setMemberPerspective.perspective).toBe('ONDERZOEKER');
+    const othersChoice = await gql(t.baseUrl, set, { input: { communityId: own.communityId, userId: own.member.id, perspective: 'MANAGER' } }, own.reader.token);
+    expect(othersChoice.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const outsider = await gql(t.baseUrl, set, { input: { communityId: own.communityId, userId: own.outsider.id, perspective: 'MANAGER' } }, own.facilitator.token);
+    expect(outsider.errors![0].extensions!.code).toBe('NOT_FOUND');
+    const rows = await sql<{ perspective: string }>(t.db.url, 'SELECT perspective FROM memberships WHERE user_id = $1 AND community_id = $2', [own.member.id, own.communityId]);
+    expect(rows).toEqual([{ perspective: 'BEWONER' }]);
+  });
+
   it('validates names and visibility', async () => {
     const create = `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`;
     const before = await sql(t.db.url, 'SELECT count(*)::int AS n FROM communities');

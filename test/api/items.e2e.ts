@@ -6,6 +6,7 @@ import { communityWithPeople, CommunityFixture, createItem } from '../support/fi
 const ITEM = `query ($id: ID!) { item(id: $id) {
   id kind stage title tags text markdown createdAt updatedAt archivedAt
   community { id name }
+  createdBy { id displayName }
   authors { id displayName }
   stageHistory { from to reason at by { id displayName } }
 } }`;
@@ -67,6 +68,7 @@ describe('knowledge items', () => {
     expect(item.markdown).toMatch(/1\. Huisbezoek/);
     expect(item.markdown).toMatch(/> Uitstellen van oordeel helpt\./);
     expect(item.authors).toEqual([{ id: c.member.id, displayName: 'Mo Lid' }]);
+    expect(item.createdBy).toEqual({ id: c.member.id, displayName: 'Mo Lid' });
     expect(item.community.id).toBe(c.communityId);
     expect(item.stageHistory).toEqual([{ from: null, to: 'EXTERNALISATIE', reason: null, at: expect.any(String), by: { id: c.member.id, displayName: 'Mo Lid' } }]);
     // Stored as a Yjs document the editor can open.

@@ -66,6 +66,12 @@ const OPERATIONS: Operation[] = [
     variables: async (c, t) => ({ input: { communityId: c.communityId, userId: await newMember(c, t), role: 'READER' } }),
   },
   {
+    name: 'setMemberPerspective (someone else)',
+    action: 'member.manage',
+    query: `mutation ($input: SetMemberPerspectiveInput!) { setMemberPerspective(input: $input) { perspective } }`,
+    variables: async (c, t) => ({ input: { communityId: c.communityId, userId: await newMember(c, t), perspective: 'DOCENT' } }),
+  },
+  {
     name: 'removeMember (someone else)',
     action: 'member.manage',
     query: `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`,

@@ -3,8 +3,8 @@ import { ACCESS_LEVELS, ACTIONS, accessFor, allowedActions, can, Access, Action 
 // The rights table of DOMAIN.md, written out independently of the implementation.
 const EXPECTED: Record<Access, Action[]> = {
   FACILITATOR: [...ACTIONS],
-  MEMBER: ['community.read', 'member.list', 'item.create', 'item.edit', 'item.setStage', 'item.archive', 'comment.create', 'reflection.record', 'membership.leave'],
-  READER: ['community.read', 'member.list', 'comment.create', 'reflection.record', 'membership.leave'],
+  MEMBER: ['community.read', 'member.list', 'item.create', 'item.edit', 'item.setStage', 'item.archive', 'comment.create', 'reflection.record', 'membership.own'],
+  READER: ['community.read', 'member.list', 'comment.create', 'reflection.record', 'membership.own'],
   VISITOR: ['community.read'],
   NONE: [],
 };
@@ -26,7 +26,7 @@ describe('can', () => {
   });
 
   it('lists allowed actions', () => {
-    expect(allowedActions('READER')).toEqual(['community.read', 'member.list', 'comment.create', 'reflection.record', 'membership.leave']);
+    expect(allowedActions('READER')).toEqual(['community.read', 'member.list', 'comment.create', 'reflection.record', 'membership.own']);
   });
 });
 

@@ -16,7 +16,7 @@ export const ACTIONS = [
   'guideline.create', // uitwerken tot richtlijn
   'guideline.setStatus',
   'member.manage', // add, remove, change roles
-  'membership.leave', // remove oneself
+  'membership.own', // leave, or set one's own perspective
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -41,7 +41,7 @@ const TABLE: Readonly<Record<Action, readonly Access[]>> = {
   'guideline.create': ['FACILITATOR'],
   'guideline.setStatus': ['FACILITATOR'],
   'member.manage': ['FACILITATOR'],
-  'membership.leave': ['FACILITATOR', 'MEMBER', 'READER'],
+  'membership.own': ['FACILITATOR', 'MEMBER', 'READER'],
 };
 
 /** Facts about the resource that some rules look at beyond the role. */

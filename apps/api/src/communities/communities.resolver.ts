@@ -2,7 +2,15 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import type { AuthUser } from '../auth/session.service';
 import { Viewer } from '../common/request-context';
 import { toUserType } from '../users/user.type';
-import { AddMemberInput, ChangeMemberRoleInput, CommunityType, CreateCommunityInput, MemberType, RemoveMemberInput } from './community.types';
+import {
+  AddMemberInput,
+  ChangeMemberRoleInput,
+  CommunityType,
+  CreateCommunityInput,
+  MemberType,
+  RemoveMemberInput,
+  SetMemberPerspectiveInput,
+} from './community.types';
 import { CommunitiesService, CommunityView, MemberView } from './communities.service';
 
 function toMemberType(member: MemberView, viewer: AuthUser): MemberType {
@@ -41,6 +49,11 @@ export class CommunitiesResolver {
   @Mutation(() => MemberType, { description: 'Change a member’s role (facilitators)' })
   async changeMemberRole(@Viewer() viewer: AuthUser, @Args('input') input: ChangeMemberRoleInput): Promise<MemberType> {
     return toMemberType(await this.service.changeMemberRole(viewer, input), viewer);
+  }
+
+  @Mutation(() => MemberType, { description: 'Change the perspective a member brings (facilitators, or the member themselves)' })
+  async setMemberPerspective(@Viewer() viewer: AuthUser, @Args('input') input: SetMemberPerspectiveInput): Promise<MemberType> {
+    return toMemberType(await this.service.setMemberPerspective(viewer, input), viewer);
   }
 
   @Mutation(() => Boolean, { description: 'Remove a member (facilitators), or leave yourself' })

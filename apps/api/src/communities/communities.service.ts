@@ -106,10 +106,20 @@ export class CommunitiesService {
     return member;
   }
 
+  /** Facilitators set anyone's perspective; every member may set their own. */
+  async setMemberPerspective(user: AuthUser, input: { communityId: string; userId: string; perspective: Perspective }): Promise<MemberView> {
+    const self = input.userId === user.id;
+    await this.access.toCommunity(user, input.communityId, self ? 'membership.own' : 'member.manage');
+    const membership = isUuid(input.userId) ? await this.db.getRepository(MembershipEntity).findOneBy({ communityId: input.communityId, userId: input.userId }) : null;
+    if (!membership) throw notFound('Dit lid');
+    await this.db.getRepository(MembershipEntity).update({ communityId: input.communityId, userId: input.userId }, { perspective: input.perspective });
+    return this.member(this.db.manager, input.communityId, input.userId);
+  }
+
   /** Facilitators remove anyone; every member may leave. The last facilitator stays. */
   async removeMember(user: AuthUser, input: { communityId: string; userId: string }): Promise<boolean> {
     const self = input.userId === user.id;
-    await this.access.toCommunity(user, input.communityId, self ? 'membership.leave' : 'member.manage');
+    await this.access.toCommunity(user, input.communityId, self ? 'membership.own' : 'member.manage');
     await this.db.transaction(async (tx) => {
       const membership = await this.lockMembership(tx, input.communityId, input.userId);
       if (membership.role === 'FACILITATOR') await this.keepAFacilitator(tx, input.communityId);

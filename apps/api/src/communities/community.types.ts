@@ -48,6 +48,13 @@ export class ChangeMemberRoleInput {
   @Field(() => RoleEnum) role!: Role;
 }
 
+@InputType('SetMemberPerspectiveInput')
+export class SetMemberPerspectiveInput {
+  @Field(() => ID) communityId!: string;
+  @Field(() => ID) userId!: string;
+  @Field(() => PerspectiveEnum) perspective!: Perspective;
+}
+
 @InputType('RemoveMemberInput')
 export class RemoveMemberInput {
   @Field(() => ID) communityId!: string;

@@ -74,6 +74,12 @@ export class ItemsResolver {
     });
   }
 
+  @ResolveField(() => UserType, { nullable: true, description: 'Who started the item' })
+  async createdBy(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<UserType | null> {
+    const user = item.createdBy ? await ctx.loaders.user.load(item.createdBy) : null;
+    return user ? toUserType(user, ctx.user?.id ?? null) : null;
+  }
+
   @ResolveField(() => [UserType], { description: 'Everyone who contributed to the body' })
   async authors(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<UserType[]> {
     return (await ctx.loaders.authors.load(item.id)).map((u) => toUserType(u, ctx.user?.id ?? null));

@@ -88,7 +88,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
         <aside className="item-side" aria-label={m.aboutItem}>
           <StagePanel item={item} editable={editable} onChanged={reload} />
           <RevisionList itemId={item.id} editable={editable} onRestored={reload} />
-          {editable && may(item.community.myRole, 'item.archive') && (
+          {editable && may(item.community.myRole, 'item.archive', { ownedByActor: item.createdBy?.id === user?.id }) && (
             <div className="panel panel-plain">
               <ArchiveButton itemId={item.id} onArchived={reload} />
             </div>

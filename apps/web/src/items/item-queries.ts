@@ -30,6 +30,7 @@ export const ITEMS_QUERY = `query Items($communityId: ID!, $filter: ItemFilter, 
 export interface ItemDetail extends ItemSummary {
   createdAt: string;
   community: { id: string; name: string; myRole: string | null };
+  createdBy: { id: string } | null;
   authors: { id: string; displayName: string }[];
   stageHistory: { from: SeciStage | null; to: SeciStage; reason: string | null; at: string; by: { displayName: string } | null }[];
 }
@@ -38,6 +39,7 @@ export const ITEM_QUERY = `query Item($id: ID!) {
   item(id: $id) {
     ${ITEM_SUMMARY} createdAt
     community { id name myRole }
+    createdBy { id }
     authors { id displayName }
     stageHistory { from to reason at by { displayName } }
   }
