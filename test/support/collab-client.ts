@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { gql } from './test-app';
+import { gql } from './graphql-client';
 
 export interface Ticket {
   url: string;
