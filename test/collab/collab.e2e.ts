@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { sql } from '../support/test-database';
+import { sql, storedDocument } from '../support/test-database';
 import { gql, startTestApp, TestApp } from '../support/test-app';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 import { collabTicket, connectClient, typeParagraph, upgradeStatus, waitFor } from '../support/collab-client';
@@ -79,14 +79,7 @@ describe('real-time co-editing over y-websocket', () => {
     await waitFor(() => reader.text().includes('Het lid schrijft.'), 3000, 'the reader to receive edits');
     await new Promise((r) => setTimeout(r, 400));
     expect(editor.text()).not.toContain('Lezer probeert');
-    // What the database holds: the snapshot plus the updates appended after it.
-    const stored = await sql<{ state: Buffer }>(
-      t.db.url,
-      `SELECT state FROM yjs_snapshots WHERE item_id = $1 UNION ALL (SELECT update FROM yjs_updates WHERE item_id = $1 ORDER BY id)`,
-      [id],
-    );
-    const doc = new Y.Doc();
-    for (const row of stored) Y.applyUpdate(doc, new Uint8Array(row.state));
+    const doc = await storedDocument(t.db.url, id);
     expect(doc.getXmlFragment('default').toString()).not.toContain('Lezer probeert');
     expect(doc.getXmlFragment('default').toString()).toContain('Het lid schrijft.');
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import * as Y from 'yjs';
 import { runMigrations } from '../../apps/api/src/database/data-source';
 
 function serverUrl(): string {
@@ -47,4 +48,16 @@ export async function sql<T = Record<string, unknown>>(url: string, text: string
   } finally {
     await client.end();
   }
+}
+
+/** An item's document as the database holds it: the snapshot with the updates appended after it. */
+export async function storedDocument(url: string, itemId: string): Promise<Y.Doc> {
+  const parts = await sql<{ state: Buffer }>(
+    url,
+    `SELECT state FROM yjs_snapshots WHERE item_id = $1 UNION ALL (SELECT update FROM yjs_updates WHERE item_id = $1 ORDER BY id)`,
+    [itemId],
+  );
+  const doc = new Y.Doc();
+  for (const part of parts) Y.applyUpdate(doc, new Uint8Array(part.state));
+  return doc;
 }
