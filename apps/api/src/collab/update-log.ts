@@ -8,14 +8,17 @@ export const FLUSH_INTERVAL_MS = 100;
 const MAX_RETRY_DELAY_MS = 5_000;
 
 interface Batch {
-  /** Updates per contributing user (null: the server itself). */
-  byUser: Map<string | null, Uint8Array[]>;
+  updates: Uint8Array[];
+  /** Who contributed (null: the server itself). */
+  userIds: Set<string | null>;
 }
 
 /**
  * Appends accepted document updates to `yjs_updates`, batched: at most
- * FLUSH_INTERVAL_MS after an update arrives it is written, one row per
- * document and user. A failed write keeps the batch and retries with backoff;
+ * FLUSH_INTERVAL_MS after an update arrives it is written, merged into one row
+ * per document (the row names its contributor when there was just one; who
+ * contributed is tracked for authorship elsewhere). Few rows keep loading and
+ * compaction cheap. A failed write keeps the batch and retries with backoff;
  * nothing is dropped.
  */
 @Injectable()
@@ -36,10 +39,9 @@ export class UpdateLog {
 
   append(itemId: string, update: Uint8Array, userId: string | null): void {
     let batch = this.pending.get(itemId);
-    if (!batch) this.pending.set(itemId, (batch = { byUser: new Map() }));
-    const updates = batch.byUser.get(userId);
-    if (updates) updates.push(update);
-    else batch.byUser.set(userId, [update]);
+    if (!batch) this.pending.set(itemId, (batch = { updates: [], userIds: new Set() }));
+    batch.updates.push(update);
+    batch.userIds.add(userId);
     this.schedule(FLUSH_INTERVAL_MS);
   }
 
@@ -89,20 +91,18 @@ export class UpdateLog {
   }
 
   private async insert(itemId: string, batch: Batch): Promise<number> {
-    const rows = [...batch.byUser].map(([userId, updates]) => [userId, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates)] as const);
-    const values = rows.map((_, i) => `($1, $${i * 2 + 2}, $${i * 2 + 3})`).join(', ');
-    await this.db.query(
-      `INSERT INTO yjs_updates (item_id, user_id, update) VALUES ${values}`,
-      [itemId, ...rows.flatMap(([userId, update]) => [userId, Buffer.from(update)])],
-    );
-    return rows.length;
+    const update = batch.updates.length === 1 ? batch.updates[0] : Y.mergeUpdates(batch.updates);
+    const userId = batch.userIds.size === 1 ? [...batch.userIds][0] : null;
+    await this.db.query('INSERT INTO yjs_updates (item_id, user_id, update) VALUES ($1, $2, $3)', [itemId, userId, Buffer.from(update)]);
+    return 1;
   }
 
   /** Puts a failed batch back in front of whatever arrived meanwhile. */
   private requeue(itemId: string, failed: Batch): void {
     const newer = this.pending.get(itemId);
     if (newer) {
-      for (const [userId, updates] of newer.byUser) failed.byUser.set(userId, [...(failed.byUser.get(userId) ?? []), ...updates]);
+      failed.updates.push(...newer.updates);
+      for (const userId of newer.userIds) failed.userIds.add(userId);
     }
     this.pending.set(itemId, failed);
   }
