@@ -1,3 +1,4 @@
+import { LIMITS } from '@spiraal/domain';
 import { FormEvent, useState } from 'react';
 import { graphql } from '../api/graphql';
 import { useAction } from '../api/use-query';
@@ -49,7 +50,7 @@ export function RegisterPage() {
           label={m.name}
           name="name"
           autoComplete="name"
-          maxLength={100}
+          maxLength={LIMITS.displayNameMax}
           hint={m.nameHint}
           value={displayName}
           problem={problems.name}

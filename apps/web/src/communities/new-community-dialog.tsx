@@ -1,3 +1,5 @@
+import { LIMITS } from '@spiraal/domain';
+import { TextField } from '../ui/text-field';
 import { FormEvent, useId, useState } from 'react';
 import { graphql } from '../api/graphql';
 import { useAction } from '../api/use-query';
@@ -41,30 +43,21 @@ export function NewCommunityDialog({ onClose }: { onClose(): void }) {
   return (
     <Dialog title={m.newCommunity} onClose={onClose}>
       <form onSubmit={submit} noValidate className="form">
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{m.name}</label>
-          <input
-            id={`${id}-name`}
-            data-autofocus
-            value={name}
-            maxLength={120}
-            required
-            aria-invalid={missingName || undefined}
-            aria-describedby={missingName ? `${id}-name-error` : undefined}
-            onChange={(e) => setName(e.target.value)}
-          />
-          {missingName && (
-            <p id={`${id}-name-error`} role="alert" className="field-error">
-              {m.nameRequired}
-            </p>
-          )}
-        </div>
+        <TextField
+          label={m.name}
+          data-autofocus
+          value={name}
+          maxLength={LIMITS.communityNameMax}
+          required
+          problem={missingName ? m.nameRequired : undefined}
+          onChange={(e) => setName(e.target.value)}
+        />
         <div className="field">
           <label htmlFor={`${id}-description`}>{m.description}</label>
           <textarea
             id={`${id}-description`}
             rows={3}
-            maxLength={2000}
+            maxLength={LIMITS.communityDescriptionMax}
             aria-describedby={`${id}-description-hint`}
             value={description}
             onChange={(e) => setDescription(e.target.value)}

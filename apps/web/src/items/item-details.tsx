@@ -1,3 +1,4 @@
+import { LIMITS } from '@spiraal/domain';
 import { FormEvent, useId, useRef, useState } from 'react';
 import { graphql } from '../api/graphql';
 import { useAction } from '../api/use-query';
@@ -50,7 +51,7 @@ export function ItemDetails({ item, editable, onSaved }: ItemDetailsProps) {
         <form className="form details-form" onSubmit={submit} noValidate>
           <div className="field">
             <label htmlFor={`${id}-title`}>{m.title}</label>
-            <input id={`${id}-title`} value={title} maxLength={200} required autoFocus onChange={(e) => setTitle(e.target.value)} />
+            <input id={`${id}-title`} value={title} maxLength={LIMITS.titleMax} required autoFocus onChange={(e) => setTitle(e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-tags`}>{m.tags}</label>

@@ -1,3 +1,5 @@
+import { LIMITS } from '@spiraal/domain';
+import { TextField } from '../ui/text-field';
 import { FormEvent, useId, useState } from 'react';
 import { graphql } from '../api/graphql';
 import { useAction } from '../api/use-query';
@@ -72,23 +74,14 @@ export function NewItemDialog({ communityId, role, initialKind = 'CASE', onClose
         <p className="note" aria-live="polite">
           {KINDS_WITH_TEMPLATE.includes(kind) ? m.withTemplate(m.kinds[kind]) : m.withoutTemplate}
         </p>
-        <div className="field">
-          <label htmlFor={`${id}-title`}>{m.title}</label>
-          <input
-            id={`${id}-title`}
-            value={title}
-            maxLength={200}
-            required
-            aria-invalid={missingTitle || undefined}
-            aria-describedby={missingTitle ? `${id}-title-error` : undefined}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-          {missingTitle && (
-            <p id={`${id}-title-error`} role="alert" className="field-error">
-              {m.titleRequired}
-            </p>
-          )}
-        </div>
+        <TextField
+          label={m.title}
+          value={title}
+          maxLength={LIMITS.titleMax}
+          required
+          problem={missingTitle ? m.titleRequired : undefined}
+          onChange={(e) => setTitle(e.target.value)}
+        />
         <div className="field">
           <label htmlFor={`${id}-tags`}>{m.tags}</label>
           <input id={`${id}-tags`} value={tags} aria-describedby={`${id}-tags-hint`} onChange={(e) => setTags(e.target.value)} />

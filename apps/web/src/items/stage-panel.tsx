@@ -1,3 +1,4 @@
+import { LIMITS } from '@spiraal/domain';
 import { FormEvent, useId, useState } from 'react';
 import { graphql } from '../api/graphql';
 import { useAction } from '../api/use-query';
@@ -59,7 +60,7 @@ export function StagePanel({ item, editable, onChanged }: StagePanelProps) {
           </div>
           <div className="field">
             <label htmlFor={`${id}-reason`}>{m.reason}</label>
-            <textarea id={`${id}-reason`} rows={3} maxLength={1000} value={reason} aria-describedby={`${id}-reason-hint`} onChange={(e) => setReason(e.target.value)} />
+            <textarea id={`${id}-reason`} rows={3} maxLength={LIMITS.reasonMax} value={reason} aria-describedby={`${id}-reason-hint`} onChange={(e) => setReason(e.target.value)} />
             <p id={`${id}-reason-hint`} className="hint">
               {m.reasonHint}
             </p>

@@ -21,7 +21,7 @@ export function TextField({ label, hint, problem, ...input }: TextFieldProps) {
         </p>
       )}
       {problem && (
-        <p id={`${id}-problem`} className="field-error">
+        <p id={`${id}-problem`} role="alert" className="field-error">
           {problem}
         </p>
       )}
