@@ -122,10 +122,20 @@ describeBrowser('the live editor', () => {
     });
   }
 
+  /**
+   * Moves the caret with a key. The caret moves natively and ProseMirror reads
+   * it from the asynchronous selectionchange event; people never type faster
+   * than that, so the test waits for it too.
+   */
+  async function moveCaret(page: Page, key: string): Promise<void> {
+    await page.keyboard.press(key);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+
   /** Puts the caret at the end of the body, on a new paragraph. */
   async function newParagraphAtEnd(page: Page): Promise<void> {
     await page.getByRole('textbox', EDITOR).focus();
-    await page.keyboard.press('Control+End');
+    await moveCaret(page, 'Control+End');
     await page.keyboard.press('Enter');
   }
 
@@ -167,8 +177,8 @@ describeBrowser('the live editor', () => {
 
     // Fenna writes at the top, so the carets stand apart.
     await fenna.page.getByRole('textbox', EDITOR).focus();
-    await fenna.page.keyboard.press('Control+Home');
-    await fenna.page.keyboard.press('End');
+    await moveCaret(fenna.page, 'Control+Home');
+    await moveCaret(fenna.page, 'End');
     await fenna.page.keyboard.type(' (samen met het wijkteam)');
     since = Date.now();
     await waitForBody(mo.page, (text) => text.startsWith('Situatie (samen met het wijkteam)'), 2000, 'Fenna’s text at Mo');
@@ -181,7 +191,7 @@ describeBrowser('the live editor', () => {
 
     // A third person in the middle: Mo now sees two carets.
     await sanne.page.getByRole('textbox', EDITOR).locator('h2', { hasText: 'Dilemma' }).click();
-    await sanne.page.keyboard.press('End');
+    await moveCaret(sanne.page, 'End');
     await sanne.page.keyboard.type(' en keuzes');
     await mo.page.locator('.collaboration-carets__label', { hasText: 'Sanne de Wit' }).waitFor({ timeout: 2000 });
     await waitForBody(fenna.page, (text) => text.includes("Dilemma's en keuzes"), 2000, 'Sanne’s text at Fenna');
@@ -272,10 +282,7 @@ describeBrowser('the live editor', () => {
     expect(stops[stops.length - 2]).toBe('button:Kop H2');
     expect(stops.filter((stop) => ['button:Vet', 'button:Cursief', 'button:Citaat'].includes(stop))).toEqual([]);
 
-    await page.keyboard.press('Control+End');
-    // The caret moves natively; ProseMirror reads it from the asynchronous selectionchange
-    // event. People never type faster than that; the test must not either.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await moveCaret(page, 'Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Kop via sneltoets');
     await page.keyboard.press('Control+Alt+2');
@@ -303,7 +310,7 @@ describeBrowser('the live editor', () => {
     await page.waitForFunction(() => document.querySelector('[aria-label="Genummerde lijst"]')?.getAttribute('aria-pressed') === 'true');
 
     // A link with Ctrl+K on a selected word.
-    await page.keyboard.press('End');
+    await moveCaret(page, 'End');
     await page.keyboard.type(' met bron');
     await page.keyboard.press('Control+Shift+ArrowLeft');
     await page.keyboard.press('Control+k');
@@ -377,7 +384,7 @@ describeBrowser('the live editor', () => {
     }
 
     // Pasting a javascript: link (as HTML and as plain text over a selection) gives no link.
-    await page.keyboard.press('Control+End');
+    await moveCaret(page, 'Control+End');
     await page.keyboard.press('Enter');
     await editor.evaluate((element) => {
       const data = new DataTransfer();
@@ -386,7 +393,7 @@ describeBrowser('the live editor', () => {
       element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
     await waitForBody(page, (text) => text.includes('geplakte link goede link'), 2000, 'the pasted text');
-    await page.keyboard.press('End');
+    await moveCaret(page, 'End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('woord');
     await page.keyboard.press('Control+Shift+ArrowLeft');
