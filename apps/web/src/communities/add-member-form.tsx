@@ -2,10 +2,11 @@ import { FormEvent, useId, useState } from 'react';
 import { graphql } from '../api/graphql';
 import { useAction } from '../api/use-query';
 import { useMessages } from '../i18n/language';
+import { PerspectiveSelect } from './perspective-select';
 import { ErrorMessage } from '../ui/error-message';
 import { ADD_MEMBER, Member } from './community-queries';
 import { communityMessages } from './messages';
-import { Perspective, PERSPECTIVES, Role, ROLES } from './vocabulary';
+import { Perspective, Role, ROLES } from './vocabulary';
 
 /** Facilitators add someone who has an account, by e-mail, with a role and a perspective. */
 export function AddMemberForm({ communityId, onAdded }: { communityId: string; onAdded(member: Member): void }) {
@@ -67,16 +68,7 @@ export function AddMemberForm({ communityId, onAdded }: { communityId: string; o
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-perspective`}>{m.perspective}</label>
-          <select id={`${id}-perspective`} value={perspective} onChange={(e) => setPerspective(e.target.value as Perspective)}>
-            {PERSPECTIVES.map((p) => (
-              <option key={p} value={p}>
-                {m.perspectives[p]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PerspectiveSelect label={m.perspective} value={perspective} onChange={setPerspective} />
         <div className="field field-button">
           <button type="submit" className="button-primary" disabled={busy}>
             {busy ? m.adding : m.add}

@@ -5,12 +5,13 @@ import { graphql } from '../api/graphql';
 import { useAction } from '../api/use-query';
 import { navigate } from '../app/router';
 import { useMessages } from '../i18n/language';
+import { PerspectiveSelect } from './perspective-select';
 import { Dialog } from '../ui/dialog';
 import { ErrorMessage } from '../ui/error-message';
 import { useCommunities } from './communities-provider';
 import { CommunitySummary, CREATE_COMMUNITY } from './community-queries';
 import { communityMessages } from './messages';
-import { Perspective, PERSPECTIVES, Visibility } from './vocabulary';
+import { Perspective, Visibility } from './vocabulary';
 
 /** Start a leernetwerk; the creator becomes its facilitator and lands on its home page. */
 export function NewCommunityDialog({ onClose }: { onClose(): void }) {
@@ -78,16 +79,7 @@ export function NewCommunityDialog({ onClose }: { onClose(): void }) {
             </label>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-perspective`}>{m.myPerspective}</label>
-          <select id={`${id}-perspective`} value={perspective} onChange={(e) => setPerspective(e.target.value as Perspective)}>
-            {PERSPECTIVES.map((p) => (
-              <option key={p} value={p}>
-                {m.perspectives[p]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PerspectiveSelect label={m.myPerspective} value={perspective} onChange={setPerspective} />
         <ErrorMessage error={error} />
         <div className="actions">
           <button type="submit" className="button-primary" disabled={busy}>
