@@ -2,7 +2,7 @@
 // on a real PostgreSQL, and cross-app tests under test/.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }];
 const moduleNameMapper = {
-  '^@spiraal/(domain|collab)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@spiraal/(domain|collab|search)$': '<rootDir>/libs/$1/src/index.ts',
 };
 
 const base = {
@@ -20,7 +20,7 @@ module.exports = {
     {
       ...base,
       displayName: 'api',
-      testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/test/api/**/*.e2e.ts', '<rootDir>/test/collab/**/*.e2e.ts', '<rootDir>/test/web/**/*.e2e.ts'],
+      testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/test/api/**/*.e2e.ts', '<rootDir>/test/collab/**/*.e2e.ts', '<rootDir>/test/search/**/*.e2e.ts', '<rootDir>/test/web/**/*.e2e.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['reflect-metadata'],

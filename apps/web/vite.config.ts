@@ -5,7 +5,12 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   // The shared domain (kinds, stages, permissions, link policy) straight from its TypeScript source.
-  resolve: { alias: { '@spiraal/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@spiraal/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),
+      '@spiraal/search': fileURLToPath(new URL('../../libs/search/src/index.ts', import.meta.url)),
+    },
+  },
   // The lazily loaded editor chunk (TipTap, ProseMirror, Yjs) is ~540 kB before gzip; the first page is far smaller.
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 600 },
   server: { proxy: { '/graphql': 'http://localhost:3000', '/collab': { target: 'ws://localhost:3000', ws: true } } },

@@ -4,7 +4,7 @@ import { dirname, join, relative } from 'node:path';
 /**
  * The monorepo's import rules (ARCHITECTURE.md): apps use libs and never each
  * other; libs never use apps; libs/domain is pure (no framework, no database,
- * no Yjs); libs/collab has no framework or database either.
+ * no Yjs); libs/collab and libs/search have no framework or database either.
  */
 const ROOT = join(__dirname, '../..');
 
@@ -27,6 +27,7 @@ const RULES: { project: string; forbidden: RegExp; why: string }[] = [
   { project: 'apps/web/src', forbidden: /apps\/api|@spiraal\/api|^@nestjs|^typeorm$|^pg$/, why: 'the web app talks to the API over HTTP only' },
   { project: 'libs/domain/src', forbidden: /^@nestjs|^typeorm|^pg$|^yjs|^express|apps\/|^@spiraal\/(?!domain)/, why: 'the domain is pure TypeScript' },
   { project: 'libs/collab/src', forbidden: /^@nestjs|^typeorm|^pg$|^express|^ws$|apps\//, why: 'collab logic is pure and transport-free' },
+  { project: 'libs/search/src', forbidden: /^@nestjs|^typeorm|^pg$|^express|^meilisearch|^yjs|apps\//, why: 'search logic is pure: engines live in the API' },
 ];
 
 describe('module boundaries', () => {

@@ -20,6 +20,7 @@ import { dataSourceOptions } from './database/data-source';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthController } from './health/health.controller';
 import { ItemsModule } from './items/items.module';
+import { SearchModule } from './search/search.module';
 
 @Module({})
 export class AppModule {
@@ -38,6 +39,7 @@ export class AppModule {
         CommunitiesModule,
         ItemsModule,
         CollabModule,
+        SearchModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, LoadersModule],

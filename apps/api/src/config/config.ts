@@ -27,6 +27,13 @@ export interface AppConfig {
     /** A loaded document is compacted in the background once this many update rows piled up. */
     compactAfterRows: number;
   };
+  search: {
+    /** A Meilisearch server; when absent, PostgreSQL full-text search is the engine. */
+    meiliUrl: string | null;
+    meiliApiKey: string | null;
+    /** The Meilisearch index Spiraal owns. */
+    meiliIndex: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -62,6 +69,29 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return raw as T;
   };
 
+  const httpUrl = (name: string): string | null => {
+    const raw = env[name]?.trim();
+    if (!raw) return null;
+    try {
+      const url = new URL(raw);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return raw;
+    } catch {
+      // reported below
+    }
+    problems.push(`${name} must be an http:// or https:// URL`);
+    return null;
+  };
+
+  const identifier = (name: string, fallback: string): string => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    if (!/^[A-Za-z0-9_-]{1,100}$/.test(raw)) {
+      problems.push(`${name} may hold only letters, digits, - and _ (at most 100), got "${raw}"`);
+      return fallback;
+    }
+    return raw;
+  };
+
   let databaseUrl: string | null = env.DATABASE_URL?.trim() || null;
   if (databaseUrl) {
     try {
@@ -90,6 +120,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ticketTtlSeconds: integer('COLLAB_TICKET_TTL_SECONDS', 120, 5, 3600),
       revisionIntervalMs: integer('COLLAB_REVISION_INTERVAL_MS', 10 * 60_000, 100, 24 * 3_600_000),
       compactAfterRows: integer('COLLAB_COMPACT_AFTER_ROWS', 500, 2, 1_000_000),
+    },
+    search: {
+      meiliUrl: httpUrl('MEILI_URL'),
+      meiliApiKey: env.MEILI_API_KEY?.trim() || null,
+      meiliIndex: identifier('MEILI_INDEX', 'spiraal_items'),
     },
   };
   if (problems.length) throw new ConfigError(problems);

@@ -1,0 +1,68 @@
+import type { QueryPlan } from '@spiraal/search';
+import type { EntityManager } from 'typeorm';
+
+export type FacetName = 'stages' | 'kinds' | 'tags' | 'communities';
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface SearchFilters {
+  communityIds: string[] | null;
+  kinds: string[] | null;
+  stages: string[] | null;
+  tags: string[] | null;
+}
+
+export interface EngineQuery {
+  plan: QueryPlan;
+  /** Every community the asking user may read; nothing outside it is ever counted or returned. */
+  readableCommunityIds: string[];
+  filters: SearchFilters;
+  limit: number;
+  offset: number;
+}
+
+export interface EngineHit {
+  itemId: string;
+  score: number;
+  /** Highlight HTML: matched words in `<mark>`, everything else escaped. */
+  title: string;
+  text: string;
+}
+
+export interface EngineResult {
+  totalHits: number;
+  hits: EngineHit[];
+  /** Each facet counts the hits under every filter except its own (so a chosen value's siblings stay visible). */
+  facets: Record<FacetName, FacetValue[]>;
+}
+
+/** What an engine indexes for one item: its current state, read from PostgreSQL. */
+export interface SearchDocument {
+  itemId: string;
+  communityId: string;
+  kind: string;
+  stage: string;
+  tags: string[];
+  title: string;
+  passages: string[];
+  updatedAt: Date;
+}
+
+/** A search engine behind Spiraal's search: PostgreSQL full-text search or Meilisearch. */
+export interface SearchEngine {
+  readonly name: string;
+  search(query: EngineQuery): Promise<EngineResult>;
+  /**
+   * Makes the index hold exactly these documents for their items (safe to
+   * repeat). Called by the indexer inside its transaction, which holds the
+   * items' locks: an engine on PostgreSQL writes in it.
+   */
+  index(documents: SearchDocument[], tx: EntityManager): Promise<void>;
+  /** Removes items (archived or gone) from the index (safe to repeat). */
+  remove(itemIds: string[], tx: EntityManager): Promise<void>;
+}
+
+export const TAG_FACET_SIZE = 20;

@@ -1,0 +1,50 @@
+import { parseQuery, planWords, QUERY_MAX_CHARS, QueryError } from './query';
+
+const alternatives = (query: string) => parseQuery(query).groups.map((g) => g.alternatives);
+
+describe('parseQuery', () => {
+  it('folds case and accents and splits on punctuation', () => {
+    expect(planWords(parseQuery('Cliënten, ZORG-mijding '))).toEqual(['clienten', 'zorg', 'mijding']);
+  });
+
+  it('treats the last word as a prefix only while it is being typed', () => {
+    expect(alternatives('intervisie beg').map((a) => a[0].prefix)).toEqual([false, true]);
+    expect(alternatives('intervisie beg ').map((a) => a[0].prefix)).toEqual([false, false]);
+  });
+
+  it('allows typos from five letters, as Meilisearch does', () => {
+    expect(alternatives('ggz wijk begeleiding ').map((a) => a[0].fuzzy)).toEqual([false, false, true]);
+  });
+
+  it('expands a synonym into its whole group, multi-word expressions included', () => {
+    const [group] = parseQuery('ggz ').groups;
+    expect(group.alternatives.map((a) => a.words.join(' '))).toEqual(['ggz', 'geestelijke gezondheidszorg']);
+    const [multi] = parseQuery('sociaal wijkteam ').groups;
+    expect(multi.alternatives.map((a) => a.words.join(' '))).toEqual(['wijkteam', 'sociaal wijkteam', 'buurtteam']);
+  });
+
+  it('keeps a synonym that is still being typed open as a prefix too', () => {
+    const [group] = parseQuery('ggz').groups;
+    expect(group.alternatives.some((a) => a.prefix && a.words.join(' ') === 'ggz')).toBe(true);
+  });
+
+  it('keeps quoted phrases together, without synonyms, prefixes or typos', () => {
+    const groups = parseQuery('"collegiale consultatie" wijk').groups;
+    expect(groups[0].alternatives).toEqual([{ words: ['collegiale', 'consultatie'], prefix: false, fuzzy: false }]);
+    expect(groups[1].alternatives[0]).toMatchObject({ words: ['wijk'], prefix: true });
+  });
+
+  it('treats an unclosed quote as a phrase up to the end', () => {
+    expect(parseQuery('"sociaal wijk').groups[0].alternatives[0].words).toEqual(['sociaal', 'wijk']);
+  });
+
+  it('gives an empty plan for nothing but spaces and punctuation', () => {
+    expect(parseQuery('  ?! ').groups).toEqual([]);
+  });
+
+  it('refuses queries over the length limit and with too many words, clearly', () => {
+    expect(() => parseQuery('a'.repeat(QUERY_MAX_CHARS + 1))).toThrow(QueryError);
+    expect(() => parseQuery('a'.repeat(QUERY_MAX_CHARS))).not.toThrow();
+    expect(() => parseQuery(Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '))).toThrow(/hoogstens 32 woorden/);
+  });
+});
