@@ -5,10 +5,14 @@ const moduleNameMapper = {
   '^@spiraal/(domain|collab|search)$': '<rootDir>/libs/$1/src/index.ts',
 };
 
+// meilisearch ships ES modules only; Jest runs CommonJS, so its files are compiled too.
+const esmOnly = ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', isolatedModules: true } }];
+
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': tsJest },
+  transform: { '^.+\\.ts$': tsJest, '/node_modules/meilisearch/.+\\.js$': esmOnly },
+  transformIgnorePatterns: ['/node_modules/(?!meilisearch/)'],
   moduleNameMapper,
 };
 

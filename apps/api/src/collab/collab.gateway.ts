@@ -63,7 +63,10 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    this.server = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    // Command-line tools (seed:demo, search:reindex) run the modules without an HTTP server.
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    if (!server) return;
+    this.server = server;
     this.server.on('upgrade', this.onUpgrade);
     this.unsubscribe = this.memberships.subscribe((change) => this.membershipChanged(change));
     this.heartbeat = setInterval(() => this.ping(), HEARTBEAT_MS);

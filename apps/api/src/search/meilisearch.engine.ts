@@ -45,6 +45,7 @@ const FACET_FIELDS: Record<FacetName, keyof MeiliDocument> = { stages: 'stage', 
  * PostgreSQL engine.
  */
 export class MeilisearchEngine implements SearchEngine {
+  readonly external = true;
   readonly name = 'meilisearch';
   private readonly logger = new Logger(MeilisearchEngine.name);
   private client: Promise<Meilisearch> | null = null;

@@ -25,6 +25,7 @@ interface FacetRow {
  */
 @Injectable()
 export class PostgresSearchEngine implements SearchEngine {
+  readonly external = false;
   readonly name = 'postgresql';
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -100,6 +101,9 @@ export class PostgresSearchEngine implements SearchEngine {
     for (const row of rows) found.set(row.item_id, { title: markedToHtml(row.title), text: markedToHtml(row.text) });
     return found;
   }
+
+  /** Nothing to do: a rebuild replaces each item's passages in place, so search keeps working meanwhile. */
+  async clear(): Promise<void> {}
 
   async remove(itemIds: string[], tx: EntityManager): Promise<void> {
     if (!itemIds.length) return;

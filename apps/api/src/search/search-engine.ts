@@ -54,6 +54,11 @@ export interface SearchDocument {
 /** A search engine behind Spiraal's search: PostgreSQL full-text search or Meilisearch. */
 export interface SearchEngine {
   readonly name: string;
+  /**
+   * An engine outside PostgreSQL (Meilisearch). When it fails, the PostgreSQL
+   * index is kept and only this delivery is retried.
+   */
+  readonly external: boolean;
   search(query: EngineQuery): Promise<EngineResult>;
   /**
    * Makes the index hold exactly these documents for their items (safe to
@@ -63,6 +68,8 @@ export interface SearchEngine {
   index(documents: SearchDocument[], tx: EntityManager): Promise<void>;
   /** Removes items (archived or gone) from the index (safe to repeat). */
   remove(itemIds: string[], tx: EntityManager): Promise<void>;
+  /** Empties an external index before a full rebuild. */
+  clear(): Promise<void>;
 }
 
 export const TAG_FACET_SIZE = 20;

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { loadSearchDocuments } from './search-documents';
 import type { SearchEngine } from './search-engine';
@@ -69,15 +69,37 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
     });
   }
 
-  /** Waits until every row that is due now has been delivered (tests, reindex). */
-  async settle(): Promise<void> {
+  /**
+   * Rebuilds every engine from PostgreSQL (`npm run search:reindex`): every
+   * item is delivered again, Meilisearch starts empty, and the vocabulary is
+   * rebuilt from what is indexed. Searching keeps working on PostgreSQL meanwhile.
+   */
+  async reindexAll(): Promise<{ items: number; terms: number; pending: number }> {
+    for (const engine of this.engines) if (engine.external) await engine.clear();
+    const [{ items }] = await this.db.query(`WITH queued AS (INSERT INTO search_outbox (item_id) SELECT id FROM items RETURNING 1) SELECT count(*)::int AS items FROM queued`);
+    // Rows another process holds are skipped here; wait until they are delivered (or failed) there.
     for (;;) {
-      await this.running;
-      const [{ due }] = await this.db.query(`SELECT count(*)::int AS due FROM search_outbox WHERE available_at <= now()`);
-      if (!due) return;
-      this.kick();
-      await this.running;
+      while ((await this.deliverBatch()) > 0);
+      const [{ waiting }] = await this.db.query(`SELECT count(*)::int AS waiting FROM search_outbox WHERE attempts = 0`);
+      if (!waiting) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    const terms = await this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM search_terms');
+      const [{ count }] = await tx.query(
+        `WITH added AS (
+           INSERT INTO search_terms (term)
+           SELECT DISTINCT term FROM search_passages p,
+                  unnest(tsvector_to_array(to_tsvector('spiraal_simple', p.title || ' ' || array_to_string(p.tags, ' ') || ' ' || p.body))) AS term
+            WHERE term ~ '^[[:alpha:]]{2,40}$'
+           ON CONFLICT DO NOTHING RETURNING 1)
+         SELECT count(*)::int AS count FROM added`,
+      );
+      return count as number;
+    });
+    // Deliveries that failed (an engine down) wait in the outbox for their retry.
+    const [{ pending }] = await this.db.query(`SELECT count(*)::int AS pending FROM search_outbox WHERE attempts > 0`);
+    return { items, terms, pending };
   }
 
   private async drain(): Promise<void> {
@@ -103,25 +125,41 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
         // Another process delivering the same item waits here, then reads the newer state.
         await tx.query(`SELECT pg_advisory_xact_lock(hashtext('search:' || id)) FROM unnest($1::text[]) AS id ORDER BY id`, [itemIds]);
         const { documents, removed } = await loadSearchDocuments(tx, itemIds);
+        const failures: string[] = [];
         for (const engine of this.engines) {
-          await engine.remove(removed, tx);
-          await engine.index(documents, tx);
+          try {
+            await engine.remove(removed, tx);
+            await engine.index(documents, tx);
+          } catch (error) {
+            if (!engine.external) throw error;
+            failures.push(`${engine.name}: ${String(error)}`);
+          }
         }
-        await tx.query('DELETE FROM search_outbox WHERE id = ANY($1::bigint[])', [claimed.map((row) => row.id)]);
+        const ids = claimed.map((row) => row.id);
+        if (failures.length) {
+          // PostgreSQL's index commits; the rows stay for the engine that failed.
+          await this.retryLater(tx, claimed, failures.join('; '));
+        } else {
+          await tx.query('DELETE FROM search_outbox WHERE id = ANY($1::bigint[])', [ids]);
+        }
         return claimed.length;
       });
     } catch (error) {
       if (!claimed.length) throw error;
-      const attempts = Math.max(...claimed.map((row) => row.attempts)) + 1;
-      this.logger.warn(`Search indexing of ${claimed.length} change(s) failed (attempt ${attempts}), retrying in ${backoffMs(attempts)} ms: ${String(error)}`);
-      await this.db.query(
-        `UPDATE search_outbox SET attempts = attempts + 1, last_error = left($2, 1000),
-                available_at = now() + make_interval(secs => $3::double precision / 1000)
-          WHERE id = ANY($1::bigint[])`,
-        [claimed.map((row) => row.id), String(error), backoffMs(attempts)],
-      );
+      await this.retryLater(this.db.manager, claimed, String(error));
       return 0;
     }
+  }
+
+  private async retryLater(db: EntityManager, claimed: { id: string; attempts: number }[], error: string): Promise<void> {
+    const attempts = Math.max(...claimed.map((row) => row.attempts)) + 1;
+    this.logger.warn(`Search indexing of ${claimed.length} change(s) failed (attempt ${attempts}), retrying in ${backoffMs(attempts)} ms: ${error}`);
+    await db.query(
+      `UPDATE search_outbox SET attempts = attempts + 1, last_error = left($2, 1000),
+              available_at = now() + make_interval(secs => $3::double precision / 1000)
+        WHERE id = ANY($1::bigint[])`,
+      [claimed.map((row) => row.id), error, backoffMs(attempts)],
+    );
   }
 
   /** A dedicated connection that hears the outbox trigger's NOTIFY. */

@@ -1,0 +1,55 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { freePort } from '../../apps/api/src/database/embedded-postgres';
+import { waitFor } from '../support/collab-client';
+import { communityWithPeople } from '../support/fixtures';
+import { gqlData } from '../support/graphql-client';
+import { ServerProcess, startServer } from '../support/server-process';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { SEARCH, SearchResultData } from './search-contract';
+
+const run = promisify(execFile);
+const SEED_DEMO = join(__dirname, '../../apps/api/dist/cli/seed-demo.js');
+
+/** As a new user would: the built server with `npm run seed:demo`'s data. */
+describe('search on the demo leernetwerk', () => {
+  let db: TestDatabase;
+  let server: ServerProcess;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const { stdout } = await run(process.execPath, [SEED_DEMO], { env: { PATH: process.env.PATH, DATABASE_URL: db.url } });
+    expect(stdout).toMatch(/demo/i);
+    server = await startServer({ DATABASE_URL: db.url, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'error' });
+  }, 60_000);
+
+  afterAll(async () => {
+    server?.child.kill('SIGTERM');
+    await server?.exited;
+    await db?.drop();
+  });
+
+  const search = async (token: string, query: string) =>
+    (await gqlData<{ search: SearchResultData }>(server.baseUrl, SEARCH, { input: { query } }, token)).search;
+
+  it('finds the case from a half-typed word with a typo, with the matched words marked', async () => {
+    const { login } = await gqlData<{ login: { token: string } }>(
+      server.baseUrl,
+      `mutation ($input: LoginInput!) { login(input: $input) { token } }`,
+      { input: { email: 'lezer@demo.spiraal.nl', password: 'spiraal-demo-2026' } },
+    );
+    // "thiusz": a transposition in the first letters of "thuiszorg".
+    await waitFor(async () => (await search(login.token, 'thiusz')).totalHits > 0, 10_000, 'the demo to be indexed');
+    const result = await search(login.token, 'thiusz');
+    expect(result.hits[0].item).toMatchObject({ title: 'Casus: mevrouw Jansen wil geen thuiszorg', kind: 'CASE' });
+    expect(result.hits[0].highlights.title).toBe('Casus: mevrouw Jansen wil geen <mark>thuiszorg</mark>');
+  });
+
+  it('shows a reader of another community none of the demo', async () => {
+    const other = await communityWithPeople(server.baseUrl);
+    for (const query of ['thuiszorg', 'mevrouw jansen', 'intervisie', 'presentie', 'zorgmijding']) {
+      expect(await search(other.reader.token, query)).toMatchObject({ totalHits: 0, hits: [] });
+    }
+  });
+});
