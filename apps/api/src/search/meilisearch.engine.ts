@@ -57,6 +57,7 @@ export class MeilisearchEngine implements SearchEngine {
   ) {}
 
   async search(query: EngineQuery): Promise<EngineResult> {
+    if (!query.readableCommunityIds.length) return { totalHits: 0, hits: [], facets: { stages: [], kinds: [], tags: [], communities: [] } };
     const client = await this.ready();
     const q = await this.queryText(query.plan);
     const scope = `communityId IN ${list(query.readableCommunityIds)}`;
