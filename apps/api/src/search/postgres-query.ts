@@ -12,9 +12,14 @@ interface WordInfo {
   completions: [string, string | null][];
 }
 
-/** A plan turned into tsqueries: `match` finds and ranks, `highlight` marks words in Dutch-stemmed text. */
+/**
+ * A plan turned into tsqueries: `match` finds and ranks (every part must
+ * match), `any` is true when any part matches (for picking candidates by
+ * title), `highlight` marks words in Dutch-stemmed text.
+ */
 export interface PostgresQuery {
   match: string | null;
+  any: string | null;
   highlight: string | null;
 }
 
@@ -24,7 +29,7 @@ const COMPLETIONS = 20;
 /** Looks the plan's words up in one round trip: folded form, Dutch stem, typo corrections, completions. */
 export async function resolvePlan(db: EntityManager, plan: QueryPlan): Promise<PostgresQuery> {
   const list = planWords(plan);
-  if (!list.length) return { match: null, highlight: null };
+  if (!list.length) return { match: null, any: null, highlight: null };
   const prefixWords = new Set(plan.groups.flatMap((g) => g.alternatives.filter((a) => a.prefix).map((a) => a.words[a.words.length - 1])));
   const fuzzyWords = new Set(plan.groups.flatMap((g) => g.alternatives.filter((a) => a.fuzzy).flatMap((a) => a.words)));
   const rows: { ord: string; simple: string | null; stem: string | null; known: boolean; near: [string, string | null][] | null; completions: [string, string | null][] | null }[] =
@@ -77,7 +82,11 @@ export function buildQueries(plan: QueryPlan, info: Map<string, WordInfo>): Post
     }
     if (alternatives.length) groups.push(alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0]);
   }
-  return { match: groups.length ? groups.join(' & ') : null, highlight: highlight.size ? [...highlight].join(' | ') : null };
+  return {
+    match: groups.length ? groups.join(' & ') : null,
+    any: groups.length ? groups.join(' | ') : null,
+    highlight: highlight.size ? [...highlight].join(' | ') : null,
+  };
 }
 
 function wordLexemes(word: string, info: WordInfo | undefined, prefix: boolean, fuzzy: boolean): { match: string[]; highlight: string[] } {

@@ -31,6 +31,8 @@ export class Search1763900000000 implements MigrationInterface {
         title text NOT NULL,
         body text NOT NULL,
         tsv tsvector NOT NULL,
+        -- Title and tags alone: small, so checking it costs no detoasting of the body.
+        head tsvector NOT NULL,
         updated_at timestamptz NOT NULL,
         PRIMARY KEY (item_id, ordinal)
       )`);
