@@ -120,5 +120,5 @@ function wordLexemes(word: string, info: WordInfo | undefined, prefix: boolean, 
 }
 
 /** ts_headline options: control-character marks, turned into escaped HTML by `markedToHtml`. */
-export const SNIPPET_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=32, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+export const SNIPPET_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=32, MinWords=12, ShortWord=0, MaxFragments=2, FragmentDelimiter=" … "`;
 export const TITLE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;

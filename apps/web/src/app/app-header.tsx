@@ -2,6 +2,7 @@ import { useCommunities } from '../communities/communities-provider';
 import { CommunitySwitcher } from '../communities/community-switcher';
 import { communityMessages } from '../communities/messages';
 import { useMessages } from '../i18n/language';
+import { SearchBox } from '../search/search-box';
 import { Link } from '../ui/link';
 import { LanguageSwitch } from './language-switch';
 import { appMessages } from './messages';
@@ -23,7 +24,7 @@ function Logo() {
   );
 }
 
-/** The header: name, leernetwerk switcher and its pages, language, who is signed in. */
+/** The header: name, leernetwerk switcher and its pages, search, language, who is signed in. */
 export function AppHeader() {
   const m = useMessages(appMessages);
   const cm = useMessages(communityMessages);
@@ -48,6 +49,7 @@ export function AppHeader() {
           <span>Spiraal</span>
         </Link>
         {user && <CommunitySwitcher />}
+        {user && <SearchBox />}
         <div className="header-tools">
           <LanguageSwitch />
           {user && (

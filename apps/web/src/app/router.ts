@@ -18,6 +18,17 @@ export function usePath(): string {
   return path;
 }
 
+/** The address's query string (`?q=…`), following links, `navigate` and the back button. */
+export function useLocationSearch(): string {
+  const [search, setSearch] = useState(window.location.search);
+  useEffect(() => {
+    const update = () => setSearch(window.location.search);
+    window.addEventListener('popstate', update);
+    return () => window.removeEventListener('popstate', update);
+  }, []);
+  return search;
+}
+
 /** Matches `/items/:id`-style patterns; returns the named parts or null. */
 export function match(pattern: string, path: string): Record<string, string> | null {
   const names: string[] = [];
