@@ -77,7 +77,89 @@ const OPERATIONS: Operation[] = [
     query: `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`,
     variables: async (c, t) => ({ input: { communityId: c.communityId, userId: await newMember(c, t) } }),
   },
+  {
+    name: 'promoteToGuideline',
+    action: 'guideline.create',
+    query: `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { sourceItemIds: [(await itemBy(c, t)).id], title: 'Richtlijn uit de matrix' } }),
+  },
+  {
+    name: 'setGuidelineStatus',
+    action: 'guideline.setStatus',
+    query: `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { id: await guideline(c, t, 'CONCEPT'), status: 'IN_UITPROBEERFASE' } }),
+  },
+  {
+    name: 'reviseGuideline',
+    action: 'guideline.setStatus',
+    query: `mutation ($id: ID!) { reviseGuideline(id: $id) { id } }`,
+    variables: async (c, t) => ({ id: await guideline(c, t, 'VASTGESTELD') }),
+  },
+  {
+    name: 'recordApplication',
+    action: 'reflection.record',
+    query: `mutation ($input: RecordApplicationInput!) { recordApplication(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { guidelineId: await guideline(c, t, 'IN_UITPROBEERFASE'), body: 'Ik probeerde het uit.' } }),
+  },
+  {
+    name: 'addComment',
+    action: 'comment.create',
+    query: `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { itemId: (await itemBy(c, t)).id, kind: 'QUESTION', body: 'Wat maakte het moeilijk?' } }),
+  },
+  {
+    name: "resolveComment (someone else's)",
+    action: 'comment.resolve',
+    query: `mutation ($id: ID!) { resolveComment(id: $id) { id } }`,
+    variables: async (c, t) => ({ id: await commentBy(c, t) }),
+  },
+  {
+    name: 'createMeeting',
+    action: 'meeting.manage',
+    query: `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`,
+    variables: async (c) => ({ input: { communityId: c.communityId, title: 'Intervisie', date: '2026-12-01T14:00:00.000Z', kind: 'INTERVISIE' } }),
+  },
+  {
+    name: 'addAgendaItem',
+    action: 'meeting.manage',
+    query: `mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { meetingId: await meetingBy(c, t), itemId: (await itemBy(c, t)).id } }),
+  },
+  { name: 'meetings', action: 'community.read', query: `query ($id: ID!) { meetings(communityId: $id) { id agenda { id } } }`, variables: async (c) => ({ id: c.communityId }) },
+  {
+    name: 'meeting',
+    action: 'community.read',
+    query: `query ($id: ID!) { meeting(id: $id) { id agendaSuggestions { reason } report { id } } }`,
+    variables: async (c, t) => ({ id: await meetingBy(c, t) }),
+  },
+  {
+    name: 'spiral',
+    action: 'community.read',
+    query: `query ($id: ID!) { spiral(communityId: $id) { stageCounts { stage count } transitions { from to count } signals { code } } }`,
+    variables: async (c) => ({ id: c.communityId }),
+  },
 ];
+
+/** A guideline (made by the facilitator) in the given status. */
+async function guideline(c: CommunityFixture, t: TestApp, status: 'CONCEPT' | 'IN_UITPROBEERFASE' | 'VASTGESTELD'): Promise<string> {
+  const promoted = await gql(t.baseUrl, `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`, { input: { sourceItemIds: [(await itemBy(c, t)).id], title: 'Richtlijn' } }, c.facilitator.token);
+  const id = promoted.data!.promoteToGuideline.id as string;
+  if (status !== 'CONCEPT') {
+    const set = await gql(t.baseUrl, `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { id } }`, { input: { id, status } }, c.facilitator.token);
+    if (set.errors) throw new Error(JSON.stringify(set.errors));
+  }
+  return id;
+}
+
+async function commentBy(c: CommunityFixture, t: TestApp): Promise<string> {
+  const added = await gql(t.baseUrl, `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { itemId: (await itemBy(c, t)).id, kind: 'REACTION', body: 'Herkenbaar.' } }, c.facilitator.token);
+  return added.data!.addComment.id as string;
+}
+
+async function meetingBy(c: CommunityFixture, t: TestApp): Promise<string> {
+  const created = await gql(t.baseUrl, `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`, { input: { communityId: c.communityId, title: 'Klankbord', date: '2026-12-08T14:00:00.000Z', kind: 'KLANKBORD' } }, c.facilitator.token);
+  return created.data!.createMeeting.id as string;
+}
 
 async function newMember(c: CommunityFixture, t: TestApp): Promise<string> {
   const user = await registerUser(t.baseUrl);

@@ -19,8 +19,12 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthController } from './health/health.controller';
+import { CommentsModule } from './comments/comments.module';
+import { GuidelinesModule } from './guidelines/guidelines.module';
 import { ItemsModule } from './items/items.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { SearchModule } from './search/search.module';
+import { SpiralModule } from './spiral/spiral.module';
 
 @Module({})
 export class AppModule {
@@ -40,6 +44,10 @@ export class AppModule {
         ItemsModule,
         CollabModule,
         SearchModule,
+        GuidelinesModule,
+        CommentsModule,
+        MeetingsModule,
+        SpiralModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, LoadersModule],

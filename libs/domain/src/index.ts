@@ -5,3 +5,4 @@ export * from './validation';
 export * from './templates';
 export * from './links';
 export * from './presence';
+export * from './spiral';

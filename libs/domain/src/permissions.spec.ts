@@ -3,8 +3,8 @@ import { ACCESS_LEVELS, ACTIONS, accessFor, allowedActions, can, Access, Action 
 // The rights table of DOMAIN.md, written out independently of the implementation.
 const EXPECTED: Record<Access, Action[]> = {
   FACILITATOR: [...ACTIONS],
-  MEMBER: ['community.read', 'member.list', 'item.create', 'item.edit', 'item.setStage', 'item.archive', 'comment.create', 'reflection.record', 'membership.own'],
-  READER: ['community.read', 'member.list', 'comment.create', 'reflection.record', 'membership.own'],
+  MEMBER: ['community.read', 'member.list', 'item.create', 'item.edit', 'item.setStage', 'item.archive', 'comment.create', 'comment.resolve', 'reflection.record', 'meeting.manage', 'membership.own'],
+  READER: ['community.read', 'member.list', 'comment.create', 'comment.resolve', 'reflection.record', 'membership.own'],
   VISITOR: ['community.read'],
   NONE: [],
 };
@@ -25,8 +25,20 @@ describe('can', () => {
     expect(can('FACILITATOR', 'item.archive', { ownedByActor: false })).toBe(true);
   });
 
+  it('lets nobody edit an adopted guideline', () => {
+    expect(can('FACILITATOR', 'item.edit', { frozen: true })).toBe(false);
+    expect(can('MEMBER', 'item.edit', { frozen: false })).toBe(true);
+  });
+
+  it('lets the author or a facilitator resolve a comment', () => {
+    expect(can('READER', 'comment.resolve', { ownedByActor: true })).toBe(true);
+    expect(can('MEMBER', 'comment.resolve', { ownedByActor: false })).toBe(false);
+    expect(can('FACILITATOR', 'comment.resolve', { ownedByActor: false })).toBe(true);
+  });
+
   it('lists allowed actions', () => {
     expect(allowedActions('READER')).toEqual(['community.read', 'member.list', 'comment.create', 'reflection.record', 'membership.own']);
+    expect(allowedActions('READER', { ownedByActor: true })).toContain('comment.resolve');
   });
 });
 

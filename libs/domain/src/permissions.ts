@@ -12,9 +12,11 @@ export const ACTIONS = [
   'item.setStage',
   'item.archive',
   'comment.create', // klankbord
+  'comment.resolve', // mark a klankbord comment as dealt with
   'reflection.record', // toepassingsreflectie on a guideline
   'guideline.create', // uitwerken tot richtlijn
-  'guideline.setStatus',
+  'guideline.setStatus', // and bijstellen (a new version)
+  'meeting.manage', // plan bijeenkomsten and their agendas
   'member.manage', // add, remove, change roles
   'membership.own', // leave, or set one's own perspective
 ] as const;
@@ -37,9 +39,11 @@ const TABLE: Readonly<Record<Action, readonly Access[]>> = {
   'item.setStage': ['FACILITATOR', 'MEMBER'],
   'item.archive': ['FACILITATOR', 'MEMBER'],
   'comment.create': ['FACILITATOR', 'MEMBER', 'READER'],
+  'comment.resolve': ['FACILITATOR', 'MEMBER', 'READER'],
   'reflection.record': ['FACILITATOR', 'MEMBER', 'READER'],
   'guideline.create': ['FACILITATOR'],
   'guideline.setStatus': ['FACILITATOR'],
+  'meeting.manage': ['FACILITATOR', 'MEMBER'],
   'member.manage': ['FACILITATOR'],
   'membership.own': ['FACILITATOR', 'MEMBER', 'READER'],
 };
@@ -48,12 +52,18 @@ const TABLE: Readonly<Record<Action, readonly Access[]>> = {
 export interface ResourceFacts {
   /** The acting user created the resource. */
   ownedByActor?: boolean;
+  /** An adopted (vastgesteld) guideline: frozen until someone starts bijstellen. */
+  frozen?: boolean;
 }
 
 /** Rules that narrow the role table for a given resource. */
 const NARROWING: Partial<Record<Action, (access: Access, resource: ResourceFacts) => boolean>> = {
+  // Nobody edits an adopted guideline; bijstellen opens the next version.
+  'item.edit': (_access, resource) => resource.frozen !== true,
   // A member archives only what they created; a facilitator archives anything.
   'item.archive': (access, resource) => access === 'FACILITATOR' || resource.ownedByActor === true,
+  // A comment is resolved by its author or a facilitator.
+  'comment.resolve': (access, resource) => access === 'FACILITATOR' || resource.ownedByActor === true,
 };
 
 export function accessFor(membershipRole: Role | null | undefined, visibility: Visibility): Access {

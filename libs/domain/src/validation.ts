@@ -17,6 +17,8 @@ export const LIMITS = {
   communityDescriptionMax: 2000,
   reasonMax: 1000,
   pageSizeMax: 100,
+  commentMax: 5000,
+  agendaNoteMax: 1000,
 } as const;
 
 export class ValidationError extends Error {
@@ -161,4 +163,33 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: string): boolean {
   return UUID.test(value);
+}
+
+/** A klankbord comment: 1 to 5,000 characters, line breaks allowed. */
+export function validateComment(value: string): string {
+  const body = value.trim();
+  if (body.length < 1 || body.length > LIMITS.commentMax) {
+    fail('body', `Een reactie moet 1 tot ${LIMITS.commentMax} tekens lang zijn`, `A comment must be 1 to ${LIMITS.commentMax} characters`);
+  }
+  if (CONTROL_CHARS.test(body)) fail('body', 'De tekst bevat ongeldige stuurtekens', 'The text contains invalid control characters');
+  return body;
+}
+
+export function validateAgendaNote(value: string | null | undefined): string | null {
+  const note = (value ?? '').trim();
+  if (!note) return null;
+  if (note.length > LIMITS.agendaNoteMax) {
+    fail('note', `Een agendapunt mag hoogstens ${LIMITS.agendaNoteMax} tekens hebben`, `An agenda note may have at most ${LIMITS.agendaNoteMax} characters`);
+  }
+  if (CONTROL_CHARS.test(note)) fail('note', 'De tekst bevat ongeldige stuurtekens', 'The text contains invalid control characters');
+  return note;
+}
+
+/** A date-time the API receives: a real date between 2000 and 2100. */
+export function validateDate(field: string, value: Date | string): Date {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 2100) {
+    fail(field, 'Geef een geldige datum tussen 2000 en 2100', 'Give a valid date between 2000 and 2100');
+  }
+  return date;
 }

@@ -7,6 +7,11 @@ import { forbidden, notFound, unauthenticated } from '../common/errors';
 import { CommunityEntity } from '../communities/community.entity';
 import { ItemEntity } from '../items/item.entity';
 
+/** What the permission rules look at in an item, beyond the role. */
+export function factsOf(item: ItemEntity, userId: string): ResourceFacts {
+  return { ownedByActor: item.createdBy === userId, frozen: item.guidelineStatus === 'VASTGESTELD' };
+}
+
 export interface CommunityAccess {
   community: CommunityEntity;
   access: Access;
@@ -36,7 +41,7 @@ export class AccessService {
     if (!item) throw notFound('Dit item');
     const found = await this.lookup(user.id, item.communityId);
     if (!found || !can(found.access, 'community.read')) throw notFound('Dit item');
-    if (!can(found.access, action, { ownedByActor: item.createdBy === user.id })) throw forbidden();
+    if (!can(found.access, action, factsOf(item, user.id))) throw forbidden();
     return { ...found, item };
   }
 

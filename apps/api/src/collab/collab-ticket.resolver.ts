@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { can } from '@spiraal/domain';
-import { AccessService } from '../access/access.service';
+import { AccessService, factsOf } from '../access/access.service';
 import type { AuthUser } from '../auth/session.service';
 import { Ctx, Viewer } from '../common/request-context';
 import type { GqlContext } from '../common/request-context';
@@ -16,8 +16,8 @@ export class CollabTicketResolver {
 
   @Mutation(() => CollabTicketType, { description: 'A short-lived ticket to open an item’s live document' })
   async collabTicket(@Viewer() viewer: AuthUser, @Args('itemId', { type: () => ID }) itemId: string, @Ctx() ctx: GqlContext): Promise<CollabTicketType> {
-    const { access } = await this.access.toItem(viewer, itemId, 'community.read');
-    const readOnly = !can(access, 'item.edit');
+    const { access, item } = await this.access.toItem(viewer, itemId, 'community.read');
+    const readOnly = !can(access, 'item.edit', factsOf(item, viewer.id));
     const { token, expiresAt } = await this.tickets.issue({ itemId, userId: viewer.id, readOnly });
     const scheme = ctx.req.secure ? 'wss' : 'ws';
     return { url: `${scheme}://${ctx.req.get('host')}/collab`, token, expiresAt, readOnly };

@@ -7,7 +7,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { RawData, WebSocket, WebSocketServer } from 'ws';
-import { AccessService } from '../access/access.service';
+import { AccessService, factsOf } from '../access/access.service';
+import { ItemEvents } from '../items/item-events';
 import { MembershipChange, MembershipEvents } from '../communities/membership-events';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -24,6 +25,7 @@ interface Client {
   socket: WebSocket;
   connection: CollabConnection;
   userId: string;
+  itemId: string;
   communityId: string;
   room: DocumentRoom | null;
   alive: boolean;
@@ -51,6 +53,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly access: AccessService,
     private readonly collab: CollabService,
     private readonly memberships: MembershipEvents,
+    private readonly items: ItemEvents,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -68,7 +71,12 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     if (!server) return;
     this.server = server;
     this.server.on('upgrade', this.onUpgrade);
-    this.unsubscribe = this.memberships.subscribe((change) => this.membershipChanged(change));
+    const unsubscribeMemberships = this.memberships.subscribe((change) => this.membershipChanged(change));
+    const unsubscribeItems = this.items.subscribe((itemId) => this.itemChanged(itemId));
+    this.unsubscribe = () => {
+      unsubscribeMemberships();
+      unsubscribeItems();
+    };
     this.heartbeat = setInterval(() => this.ping(), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -92,7 +100,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       const user = await this.db.getRepository(UserEntity).findOneBy({ id: claims.userId });
       const granted = user ? await this.access.toItem(user, itemId, 'community.read').catch(() => null) : null;
       if (!user || !granted) return refuse(socket, 401, 'Unauthorized');
-      const readOnly = claims.readOnly || !can(granted.access, 'item.edit');
+      const readOnly = claims.readOnly || !can(granted.access, 'item.edit', factsOf(granted.item, user.id));
       this.wss.handleUpgrade(req, socket, head, (ws) =>
         this.accept(ws, itemId, granted.community.id, { identity: { id: user.id, name: user.displayName, color: colorFor(user.id) }, readOnly }),
       );
@@ -109,7 +117,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       },
       close: (code, reason) => socket.close(code, reason),
     };
-    const client: Client = { socket, connection, userId: peer.identity.id, communityId, room: null, alive: true };
+    const client: Client = { socket, connection, userId: peer.identity.id, itemId, communityId, room: null, alive: true };
     this.clients.add(client);
     const early: Uint8Array[] = [];
     let earlyBytes = 0;
@@ -161,9 +169,21 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       if (change.role === null) {
         client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason);
       } else {
-        client.room?.setReadOnly(client.connection, !can(change.role, 'item.edit'));
+        void this.refreshAccess(client);
       }
     }
+  }
+
+  /** An item became editable or read-only for everyone (a guideline adopted, or reopened). */
+  private itemChanged(itemId: string): void {
+    for (const client of this.clients) if (client.itemId === itemId) void this.refreshAccess(client);
+  }
+
+  /** Applies the client's access as it is now: read-only, editing, or gone. */
+  private async refreshAccess(client: Client): Promise<void> {
+    const granted = await this.access.toItem({ id: client.userId, email: '', displayName: '' }, client.itemId, 'community.read').catch(() => null);
+    if (!granted) return client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason);
+    client.room?.setReadOnly(client.connection, !can(granted.access, 'item.edit', factsOf(granted.item, client.userId)));
   }
 
   /** Ends sockets that stopped answering pings. */

@@ -5,6 +5,7 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { CommunityEntity } from '../communities/community.entity';
 import { ItemAuthorEntity } from '../items/item-author.entity';
+import { ItemEntity } from '../items/item.entity';
 import { StageChangeEntity } from '../items/stage-change.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -13,6 +14,13 @@ export interface Loaders {
   authors: DataLoader<string, UserEntity[]>;
   stageHistory: DataLoader<string, StageChangeEntity[]>;
   community: DataLoader<string, (CommunityEntity & { myRole: Role | null }) | null>;
+  /** A guideline's sources, in the order they were chosen. */
+  sources: DataLoader<string, ItemEntity[]>;
+  /** The guidelines made from an item. */
+  derivedItems: DataLoader<string, ItemEntity[]>;
+  /** Practice reflections on a guideline, newest first. */
+  applications: DataLoader<string, ItemEntity[]>;
+  item: DataLoader<string, ItemEntity | null>;
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
@@ -73,6 +81,39 @@ export class LoadersFactory {
         const byId = new Map(entities.map((c) => [c.id, { ...c, myRole: roles.get(c.id) ?? null }]));
         return ids.map((id) => byId.get(id) ?? null);
       }),
+      sources: new DataLoader(async (guidelineIds) => {
+        const rows = await this.linked(`SELECT s.guideline_id AS key, i.id FROM item_sources s JOIN items i ON i.id = s.source_id WHERE s.guideline_id = ANY($1) ORDER BY s.position`, guidelineIds);
+        return guidelineIds.map((id) => rows.get(id) ?? []);
+      }),
+      derivedItems: new DataLoader(async (sourceIds) => {
+        const rows = await this.linked(`SELECT s.source_id AS key, i.id FROM item_sources s JOIN items i ON i.id = s.guideline_id WHERE s.source_id = ANY($1) ORDER BY i.created_at`, sourceIds);
+        return sourceIds.map((id) => rows.get(id) ?? []);
+      }),
+      applications: new DataLoader(async (guidelineIds) => {
+        const rows = await this.linked(
+          `SELECT i.applies_guideline_id AS key, i.id FROM items i WHERE i.applies_guideline_id = ANY($1) AND i.archived_at IS NULL ORDER BY i.created_at DESC`,
+          guidelineIds,
+        );
+        return guidelineIds.map((id) => rows.get(id) ?? []);
+      }),
+      item: new DataLoader(async (ids) => {
+        const rows = await this.db.getRepository(ItemEntity).findBy({ id: In([...ids]) });
+        const byId = new Map(rows.map((i) => [i.id, i]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
     };
+  }
+
+  /** Items linked to each key by a query returning (key, id) pairs, in the query's order. */
+  private async linked(sql: string, keys: readonly string[]): Promise<Map<string, ItemEntity[]>> {
+    const pairs: { key: string; id: string }[] = await this.db.query(sql, [keys]);
+    const items = pairs.length ? await this.db.getRepository(ItemEntity).findBy({ id: In(pairs.map((p) => p.id)) }) : [];
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const groups = new Map<string, ItemEntity[]>();
+    for (const pair of pairs) {
+      const item = byId.get(pair.id);
+      if (item) groups.set(pair.key, [...(groups.get(pair.key) ?? []), item]);
+    }
+    return groups;
   }
 }

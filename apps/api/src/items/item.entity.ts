@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ItemKind, SeciStage } from '@spiraal/domain';
+import type { GuidelineStatus, ItemKind, SeciStage } from '@spiraal/domain';
 
 @Entity('items')
 export class ItemEntity {
@@ -15,4 +15,11 @@ export class ItemEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @Column('timestamptz', { name: 'archived_at', nullable: true }) archivedAt!: Date | null;
+  /** Guidelines only: status, the number of the version being worked on, when to review. */
+  @Column('text', { name: 'guideline_status', nullable: true }) guidelineStatus!: GuidelineStatus | null;
+  @Column('integer', { name: 'guideline_version', nullable: true }) guidelineVersion!: number | null;
+  @Column('timestamptz', { name: 'review_date', nullable: true }) reviewDate!: Date | null;
+  /** Practice reflections only: the guideline and the version they applied. */
+  @Column('uuid', { name: 'applies_guideline_id', nullable: true }) appliesGuidelineId!: string | null;
+  @Column('integer', { name: 'applies_version', nullable: true }) appliesVersion!: number | null;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import type { ItemKind, SeciStage } from '@spiraal/domain';
-import { ItemKindEnum, SeciStageEnum } from '../common/enums';
+import type { GuidelineStatus, ItemKind, SeciStage } from '@spiraal/domain';
+import { GuidelineStatusEnum, ItemKindEnum, SeciStageEnum } from '../common/enums';
 import { UserType } from '../users/user.type';
 
 @ObjectType('Item', { description: 'A knowledge item: a verhaal, casus, begrip, richtlijn, …' })
@@ -14,8 +14,14 @@ export class ItemType {
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
   @Field(() => Date, { nullable: true }) archivedAt!: Date | null;
+  @Field(() => GuidelineStatusEnum, { nullable: true, description: 'Guidelines only' }) guidelineStatus!: GuidelineStatus | null;
+  @Field(() => Int, { nullable: true, description: 'Guidelines only: the number of the version being worked on (or in force, when vastgesteld)' })
+  guidelineVersion!: number | null;
+  @Field(() => Date, { nullable: true, description: 'Guidelines only: when to look at it again (tijdelijk geldig)' }) reviewDate!: Date | null;
   communityId!: string;
   createdBy!: string | null;
+  appliesGuidelineId!: string | null;
+  appliesVersion!: number | null;
 }
 
 @ObjectType('StageChange', { description: 'One move of an item through the spiral' })

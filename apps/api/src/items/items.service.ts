@@ -12,7 +12,7 @@ import {
   validateTags,
   validateTitle,
 } from '@spiraal/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../auth/session.service';
@@ -32,6 +32,18 @@ export interface CreateItem {
   body?: string | null;
   /** Start from the kind's template instead of a body. */
   template?: boolean | null;
+}
+
+/** A validated new item, for `insert`. */
+export interface NewItem {
+  communityId: string;
+  kind: ItemKind;
+  stage: SeciStage;
+  title: string;
+  tags: string[];
+  markdown: string;
+  appliesGuidelineId?: string | null;
+  appliesVersion?: number | null;
 }
 
 export interface ItemFilterArgs {
@@ -62,32 +74,43 @@ export class ItemsService {
     const tags = validateTags(input.tags ?? []);
     if (input.template && input.body) throw badInput('Kies een sjabloon of een tekst, niet allebei / Give a template or a body, not both', 'template');
     const markdown = input.template ? (templateFor(input.kind) ?? '') : validateBody(input.body ?? '');
-    const body = markdownToProseMirror(markdown);
-    const stage = input.stage ?? defaultStageFor(input.kind);
+    return this.db.transaction((tx) =>
+      this.insert(tx, user, { communityId: input.communityId, kind: input.kind, stage: input.stage ?? defaultStageFor(input.kind), title, tags, markdown }),
+    );
+  }
 
-    // The body becomes the item's Yjs document on the server; clients never seed content.
+  /**
+   * Writes a new item in the caller's transaction: its row, first author,
+   * initial stage and its document, written on the server from Markdown
+   * (clients never seed content). Callers check access and validate first.
+   */
+  async insert(tx: EntityManager, user: AuthUser, fields: NewItem): Promise<ItemEntity> {
+    const body = markdownToProseMirror(fields.markdown);
     const doc = new Y.Doc();
     writeBody(doc.getXmlFragment(BODY_FRAGMENT), body);
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
-
-    return this.db.transaction(async (tx) => {
-      const item = await tx.getRepository(ItemEntity).save({
-        communityId: input.communityId,
-        kind: input.kind,
-        stage,
-        title,
-        tags,
-        text: proseMirrorToText(body),
-        createdBy: user.id,
-        updatedAt: new Date(),
-        archivedAt: null,
-      });
-      await tx.getRepository(ItemAuthorEntity).insert({ itemId: item.id, userId: user.id, firstContributedAt: new Date() });
-      await tx.getRepository(StageChangeEntity).insert({ itemId: item.id, fromStage: null, toStage: stage, reason: null, changedBy: user.id, changedAt: new Date() });
-      await this.documents.saveSnapshot(tx, item.id, state);
-      return tx.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
+    const guideline = fields.kind === 'GUIDELINE';
+    const item = await tx.getRepository(ItemEntity).save({
+      communityId: fields.communityId,
+      kind: fields.kind,
+      stage: fields.stage,
+      title: fields.title,
+      tags: fields.tags,
+      text: proseMirrorToText(body),
+      createdBy: user.id,
+      updatedAt: new Date(),
+      archivedAt: null,
+      guidelineStatus: guideline ? 'CONCEPT' : null,
+      guidelineVersion: guideline ? 1 : null,
+      reviewDate: null,
+      appliesGuidelineId: fields.appliesGuidelineId ?? null,
+      appliesVersion: fields.appliesVersion ?? null,
     });
+    await tx.getRepository(ItemAuthorEntity).insert({ itemId: item.id, userId: user.id, firstContributedAt: new Date() });
+    await tx.getRepository(StageChangeEntity).insert({ itemId: item.id, fromStage: null, toStage: fields.stage, reason: null, changedBy: user.id, changedAt: new Date() });
+    await this.documents.saveSnapshot(tx, item.id, state);
+    return tx.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
   }
 
   async get(user: AuthUser, id: string): Promise<ItemEntity> {

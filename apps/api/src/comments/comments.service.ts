@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { can, CommentKind, COMMENT_KINDS, isUuid, orderComments, Perspective, validateComment } from '@spiraal/domain';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import type { AuthUser } from '../auth/session.service';
+import { badInput, forbidden, notFound } from '../common/errors';
+
+export interface CommentRow {
+  id: string;
+  itemId: string;
+  kind: CommentKind;
+  body: string;
+  authorId: string | null;
+  authorPerspective: Perspective | null;
+  createdAt: Date;
+  resolvedAt: Date | null;
+}
+
+const SELECT = `
+  SELECT c.id, c.item_id AS "itemId", c.kind, c.body, c.author_id AS "authorId", m.perspective AS "authorPerspective",
+         c.created_at AS "createdAt", c.resolved_at AS "resolvedAt"
+    FROM comments c
+    JOIN items i ON i.id = c.item_id
+    LEFT JOIN memberships m ON m.community_id = i.community_id AND m.user_id = c.author_id`;
+
+/** Klankbord: deepening questions, reactions, summaries and suggestions on an item. */
+@Injectable()
+export class CommentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async add(user: AuthUser, input: { itemId: string; kind: CommentKind; body: string }): Promise<CommentRow> {
+    const { item } = await this.access.toItem(user, input.itemId, 'comment.create');
+    if (!COMMENT_KINDS.includes(input.kind)) throw badInput('Onbekend soort reactie / Unknown comment kind', 'kind');
+    if (item.archivedAt) throw badInput('Dit item is gearchiveerd / This item is archived', 'itemId');
+    const body = validateComment(input.body);
+    const [{ id }] = await this.db.query(`INSERT INTO comments (item_id, kind, body, author_id) VALUES ($1, $2, $3, $4) RETURNING id`, [item.id, input.kind, body, user.id]);
+    return this.one(id);
+  }
+
+  /** Marks a comment as dealt with (its author or a facilitator). */
+  async resolve(user: AuthUser, id: string): Promise<CommentRow> {
+    const comment = isUuid(id) ? await this.find(id) : null;
+    if (!comment) throw notFound('Deze reactie');
+    const { access } = await this.access.toItem(user, comment.itemId, 'community.read');
+    if (!can(access, 'comment.resolve', { ownedByActor: comment.authorId === user.id })) throw forbidden();
+    await this.db.query(`UPDATE comments SET resolved_at = coalesce(resolved_at, now()), resolved_by = coalesce(resolved_by, $2) WHERE id = $1`, [id, user.id]);
+    return this.one(id);
+  }
+
+  /** An item's comments, questions first and suggestions last. */
+  async forItems(itemIds: readonly string[]): Promise<Map<string, CommentRow[]>> {
+    const rows: CommentRow[] = await this.db.query(`${SELECT} WHERE c.item_id = ANY($1)`, [itemIds]);
+    const groups = new Map<string, CommentRow[]>();
+    for (const row of rows) groups.set(row.itemId, [...(groups.get(row.itemId) ?? []), row]);
+    for (const [key, list] of groups) groups.set(key, orderComments(list));
+    return groups;
+  }
+
+  async find(id: string): Promise<CommentRow | null> {
+    const [row]: CommentRow[] = await this.db.query(`${SELECT} WHERE c.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  private async one(id: string): Promise<CommentRow> {
+    return (await this.find(id))!;
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CollabModule } from '../collab/collab.module';
+import { ItemsModule } from '../items/items.module';
+import { GuidelinesResolver } from './guidelines.resolver';
+import { GuidelinesService } from './guidelines.service';
+
+@Module({ imports: [ItemsModule, CollabModule], providers: [GuidelinesService, GuidelinesResolver] })
+export class GuidelinesModule {}

@@ -1,0 +1,120 @@
+import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { guidelineAttention } from '@spiraal/domain';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/session.service';
+import { Ctx, Viewer } from '../common/request-context';
+import type { GqlContext } from '../common/request-context';
+import { ItemType } from '../items/item.types';
+import { toUserType } from '../users/user.type';
+import { AttentionType, GuidelineApplicationType, GuidelineVersionType, PromoteToGuidelineInput, RecordApplicationInput, SetGuidelineStatusInput } from './guideline.types';
+import { GuidelinesService } from './guidelines.service';
+
+interface VersionRow {
+  number: number;
+  title: string;
+  text: string;
+  markdown: string;
+  adopted_by: string | null;
+  adopted_at: Date;
+  review_date: Date | null;
+}
+
+/**
+ * Guidelines, their provenance and their practice. The Item fields below run
+ * only for items a query already returned through the access check; linked
+ * items are always in the same community.
+ */
+@Resolver(() => ItemType)
+export class GuidelinesResolver {
+  constructor(
+    private readonly service: GuidelinesService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  @Mutation(() => ItemType, { description: 'Uitwerken tot richtlijn (facilitators): a new guideline in COMBINATIE, status CONCEPT, made from these items' })
+  promoteToGuideline(@Viewer() viewer: AuthUser, @Args('input') input: PromoteToGuidelineInput): Promise<ItemType> {
+    return this.service.promote(viewer, input);
+  }
+
+  @Mutation(() => ItemType, { description: 'Concept → in uitprobeerfase → vastgesteld (facilitators); vastgesteld freezes a numbered version' })
+  setGuidelineStatus(@Viewer() viewer: AuthUser, @Args('input') input: SetGuidelineStatusInput): Promise<ItemType> {
+    return this.service.setStatus(viewer, input);
+  }
+
+  @Mutation(() => ItemType, { description: 'Bijstellen (facilitators): open the next version; the adopted one stays readable' })
+  reviseGuideline(@Viewer() viewer: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<ItemType> {
+    return this.service.revise(viewer, id);
+  }
+
+  @Mutation(() => ItemType, { description: 'Uitproberen in de praktijk: a practice reflection on a guideline (members and readers)' })
+  recordApplication(@Viewer() viewer: AuthUser, @Args('input') input: RecordApplicationInput): Promise<ItemType> {
+    return this.service.recordApplication(viewer, input);
+  }
+
+  @ResolveField(() => [ItemType], { description: 'What a guideline was made from (provenance), in the chosen order' })
+  sources(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<ItemType[]> {
+    return ctx.loaders.sources.load(item.id);
+  }
+
+  @ResolveField(() => [ItemType], { description: 'The guidelines made from this item' })
+  derivedItems(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<ItemType[]> {
+    return ctx.loaders.derivedItems.load(item.id);
+  }
+
+  @ResolveField(() => [ItemType], { description: 'Practice reflections on this guideline, newest first' })
+  applications(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<ItemType[]> {
+    return ctx.loaders.applications.load(item.id);
+  }
+
+  @ResolveField(() => GuidelineApplicationType, { nullable: true, description: 'For a practice reflection: the guideline version it applied' })
+  async appliesTo(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<GuidelineApplicationType | null> {
+    if (!item.appliesGuidelineId) return null;
+    const guideline = await ctx.loaders.item.load(item.appliesGuidelineId);
+    return guideline ? { guideline, version: item.appliesVersion ?? 1 } : null;
+  }
+
+  @ResolveField(() => [GuidelineVersionType], { description: 'Adopted versions, newest first' })
+  async guidelineVersions(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<GuidelineVersionType[]> {
+    if (item.kind !== 'GUIDELINE') return [];
+    const rows: VersionRow[] = await this.db.query(
+      `SELECT number, title, text, markdown, adopted_by, adopted_at, review_date FROM guideline_versions WHERE guideline_id = $1 ORDER BY number DESC`,
+      [item.id],
+    );
+    return Promise.all(
+      rows.map(async (row) => {
+        const user = row.adopted_by ? await ctx.loaders.user.load(row.adopted_by) : null;
+        return {
+          number: row.number,
+          title: row.title,
+          text: row.text,
+          markdown: row.markdown,
+          adoptedBy: user ? toUserType(user, ctx.user?.id ?? null) : null,
+          adoptedAt: row.adopted_at,
+          reviewDate: row.review_date,
+        };
+      }),
+    );
+  }
+
+  @ResolveField(() => AttentionType, { nullable: true, description: 'For a guideline: does it ask to be looked at again (review date passed, a source changed after adoption)?' })
+  async attention(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<AttentionType | null> {
+    if (item.kind !== 'GUIDELINE' || !item.guidelineStatus) return null;
+    const [adopted]: { adopted_at: Date }[] = await this.db.query(
+      `SELECT adopted_at FROM guideline_versions WHERE guideline_id = $1 ORDER BY number DESC LIMIT 1`,
+      [item.id],
+    );
+    const sources = await ctx.loaders.sources.load(item.id);
+    const reasons = guidelineAttention(
+      { status: item.guidelineStatus, reviewDate: item.reviewDate, adoptedAt: adopted?.adopted_at ?? null, sources },
+      new Date(),
+    );
+    const byId = new Map(sources.map((s) => [s.id, s]));
+    return { needed: reasons.length > 0, reasons: reasons.map((r) => ({ code: r.code, message: r.message, item: r.itemId ? (byId.get(r.itemId) ?? null) : null })) };
+  }
+
+  @ResolveField(() => Int, { description: 'How many practice reflections were recorded on this guideline' })
+  async applicationCount(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<number> {
+    return (await ctx.loaders.applications.load(item.id)).length;
+  }
+}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  defaultReviewDate,
+  GuidelineStatus,
+  guidelineDraft,
+  isUuid,
+  LIMITS,
+  PROMOTE_MAX_SOURCES,
+  templateFor,
+  validateBody,
+  validateDate,
+  validateTags,
+  validateTitle,
+} from '@spiraal/domain';
+import { DataSource } from 'typeorm';
+import { yDocToMarkdown, yDocToText } from '@spiraal/collab';
+import { AccessService } from '../access/access.service';
+import { CollabService } from '../collab/collab.service';
+import type { AuthUser } from '../auth/session.service';
+import { badInput, notFound } from '../common/errors';
+import { ItemEvents } from '../items/item-events';
+import { ItemEntity } from '../items/item.entity';
+import { ItemsService } from '../items/items.service';
+
+/**
+ * The moves that make Spiraal more than a wiki: uitwerken tot richtlijn
+ * (with provenance), the guideline lifecycle with frozen adopted versions,
+ * and uitproberen in de praktijk (a reflection linked to the version tried).
+ */
+@Injectable()
+export class GuidelinesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly items: ItemsService,
+    private readonly events: ItemEvents,
+    private readonly collab: CollabService,
+  ) {}
+
+  async promote(user: AuthUser, input: { sourceItemIds: string[]; title: string }): Promise<ItemEntity> {
+    const ids = [...new Set(input.sourceItemIds)];
+    if (!ids.length || ids.length > PROMOTE_MAX_SOURCES) {
+      throw badInput(`Kies 1 tot ${PROMOTE_MAX_SOURCES} bronnen / Choose 1 to ${PROMOTE_MAX_SOURCES} sources`, 'sourceItemIds');
+    }
+    if (!ids.every(isUuid)) throw notFound('Dit item');
+    const title = validateTitle(input.title);
+    // Every source must be readable (else it does not exist for you) and in one community.
+    const sources = await Promise.all(ids.map(async (id) => (await this.access.toItem(user, id, 'community.read')).item));
+    const communityId = sources[0].communityId;
+    if (sources.some((s) => s.communityId !== communityId)) {
+      throw badInput('Alle bronnen moeten uit hetzelfde leernetwerk komen / All sources must come from the same community', 'sourceItemIds');
+    }
+    if (sources.some((s) => s.archivedAt)) throw badInput('Een gearchiveerd item kan geen bron zijn / An archived item cannot be a source', 'sourceItemIds');
+    await this.access.toCommunity(user, communityId, 'guideline.create');
+    const withBodies = await Promise.all(sources.map(async (s) => ({ id: s.id, kind: s.kind, title: s.title, markdown: await this.items.markdown(s.id) })));
+    const markdown = guidelineDraft(withBodies);
+    const tags = validateTags([...new Set(sources.flatMap((s) => s.tags))].slice(0, LIMITS.tagsMax));
+    return this.db.transaction(async (tx) => {
+      const guideline = await this.items.insert(tx, user, { communityId, kind: 'GUIDELINE', stage: 'COMBINATIE', title, tags, markdown });
+      await tx.query(
+        `INSERT INTO item_sources (guideline_id, source_id, position, source_stage, created_by)
+         SELECT $1, s.id, s.position, i.stage, $3
+           FROM unnest($2::uuid[]) WITH ORDINALITY AS s(id, position) JOIN items i ON i.id = s.id`,
+        [guideline.id, ids, user.id],
+      );
+      return guideline;
+    });
+  }
+
+  async setStatus(user: AuthUser, input: { id: string; status: GuidelineStatus; reviewDate?: Date | null }): Promise<ItemEntity> {
+    await this.guideline(user, input.id, 'guideline.setStatus');
+    const reviewDate = input.reviewDate ? validateDate('reviewDate', input.reviewDate) : null;
+    // The version is what editors see right now, read from the live document (loaded when needed).
+    const body = input.status === 'VASTGESTELD' ? await this.collab.withDocument(input.id, (room) => ({ text: yDocToText(room.doc), markdown: yDocToMarkdown(room.doc) })) : null;
+    const updated = await this.db.transaction(async (tx) => {
+      const items = tx.getRepository(ItemEntity);
+      const item = await items.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!item) throw notFound('Deze richtlijn');
+      const from = item.guidelineStatus!;
+      if (from === input.status && !reviewDate) throw badInput(`Deze richtlijn is al ${input.status} / This guideline is already ${input.status}`, 'status');
+      if (from === 'VASTGESTELD' && input.status !== 'VASTGESTELD') {
+        throw badInput('Een vastgestelde richtlijn wijzig je door haar bij te stellen (reviseGuideline) / Revise an adopted guideline to change it', 'status');
+      }
+      const now = new Date();
+      if (input.status === 'VASTGESTELD' && from !== 'VASTGESTELD') {
+        const review = reviewDate ?? defaultReviewDate(now);
+        await tx.query(
+          `INSERT INTO guideline_versions (guideline_id, number, title, text, markdown, adopted_by, adopted_at, review_date)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [item.id, item.guidelineVersion, item.title, body!.text, body!.markdown, user.id, now, review],
+        );
+        await items.update({ id: item.id }, { guidelineStatus: 'VASTGESTELD', reviewDate: review, updatedAt: now });
+      } else {
+        await items.update({ id: item.id }, { guidelineStatus: input.status, ...(reviewDate ? { reviewDate } : {}), updatedAt: now });
+      }
+      return items.findOneByOrFail({ id: item.id });
+    });
+    this.events.editabilityChanged(updated.id);
+    return updated;
+  }
+
+  /** Bijstellen: opens the next version for editing; the adopted one stays readable in `guidelineVersions`. */
+  async revise(user: AuthUser, id: string): Promise<ItemEntity> {
+    await this.guideline(user, id, 'guideline.setStatus');
+    const updated = await this.db.transaction(async (tx) => {
+      const items = tx.getRepository(ItemEntity);
+      const item = await items.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!item) throw notFound('Deze richtlijn');
+      if (item.guidelineStatus !== 'VASTGESTELD') {
+        throw badInput('Alleen een vastgestelde richtlijn kun je bijstellen; deze is nog in bewerking / Only an adopted guideline can be revised', 'id');
+      }
+      await items.update({ id }, { guidelineStatus: 'CONCEPT', guidelineVersion: item.guidelineVersion! + 1, updatedAt: new Date() });
+      return items.findOneByOrFail({ id });
+    });
+    this.events.editabilityChanged(id);
+    return updated;
+  }
+
+  /** Uitproberen in de praktijk: a reflection (stage internalisatie) on the version being tried or in force. */
+  async recordApplication(user: AuthUser, input: { guidelineId: string; body?: string | null }): Promise<ItemEntity> {
+    const guideline = await this.guideline(user, input.guidelineId, 'reflection.record');
+    if (guideline.guidelineStatus === 'CONCEPT') {
+      throw badInput('Deze richtlijn is nog een concept: probeer haar uit zodra ze in de uitprobeerfase is / This guideline is still a draft', 'guidelineId');
+    }
+    if (guideline.archivedAt) throw badInput('Deze richtlijn is gearchiveerd / This guideline is archived', 'guidelineId');
+    const body = input.body?.trim() ? validateBody(input.body) : (templateFor('REFLECTION') ?? '');
+    const title = `Toepassingsreflectie: ${guideline.title}`.slice(0, 200).trim();
+    return this.db.transaction((tx) =>
+      this.items.insert(tx, user, {
+        communityId: guideline.communityId,
+        kind: 'REFLECTION',
+        stage: 'INTERNALISATIE',
+        title,
+        tags: guideline.tags,
+        markdown: body,
+        appliesGuidelineId: guideline.id,
+        appliesVersion: guideline.guidelineVersion,
+      }),
+    );
+  }
+
+  private async guideline(user: AuthUser, id: string, action: 'guideline.setStatus' | 'reflection.record'): Promise<ItemEntity> {
+    const { item } = await this.access.toItem(user, id, action);
+    if (item.kind !== 'GUIDELINE') throw badInput('Dit item is geen richtlijn / This item is not a guideline', 'id');
+    return item;
+  }
+}
