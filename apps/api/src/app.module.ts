@@ -1,3 +1,5 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -9,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { SessionService } from './auth/session.service';
 import { formatError } from './common/errors';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter';
+import { QUERY_LIMITS } from './graphql-guard/query-limits';
 import { LoadersFactory } from './common/loaders';
 import { LoadersModule } from './common/loaders.module';
 import { GqlContext, tokenFrom } from './common/request-context';
@@ -57,7 +60,11 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             playground: false,
-            introspection: true,
+            // Production answers no introspection and shows no sandbox (OWASP ASVS GraphQL).
+            introspection: config.environment !== 'production',
+            plugins: [development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled()],
+            parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+            allowBatchedHttpRequests: false,
             csrfPrevention: true,
             includeStacktraceInErrorResponses: development,
             formatError: (formatted, error) => formatError(formatted, error, development, (e) => logger.error(e)),

@@ -2,7 +2,9 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { AppModule } from './app.module';
+import { graphqlGuard } from './graphql-guard/graphql-guard.middleware';
 import { AppConfig } from './config/config';
 import { LOG_LEVELS } from './config/log-levels';
 import { serveWebApp } from './web/web-app';
@@ -16,6 +18,15 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // A 1 MB Markdown body, JSON-escaped, fits in 4 MB; larger requests are refused before any work.
   app.useBodyParser('json', { limit: '4mb' });
   app.use(cookieParser());
+  // Hostile queries are refused here, before Apollo and before any database work.
+  const schemaHost = () => {
+    try {
+      return app.get(GraphQLSchemaHost).schema;
+    } catch {
+      return null;
+    }
+  };
+  app.use(graphqlGuard(schemaHost));
   app.disable('x-powered-by');
   serveWebApp(app.getHttpAdapter().getInstance(), config.webDir);
   return app;
