@@ -77,6 +77,8 @@ export function AppHeader() {
           <ul>
             {navLink(`/c/${current.id}`, cm.navHome)}
             {navLink(`/c/${current.id}/items`, cm.navItems)}
+            {navLink(`/c/${current.id}/spiraal`, cm.navSpiral)}
+            {navLink(`/c/${current.id}/bijeenkomsten`, cm.navMeetings)}
             {current.myRole && navLink(`/c/${current.id}/members`, cm.navMembers)}
           </ul>
         </nav>

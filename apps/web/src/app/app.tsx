@@ -9,8 +9,11 @@ import { useMessages } from '../i18n/language';
 import { ItemListPage } from '../items/item-list-page';
 // The item page holds the lazily loaded editor: `lazy(() => import('../editor/item-editor'))`.
 import { ItemPage } from '../items/item-page';
+import { MeetingPage } from '../meetings/meeting-page';
+import { MeetingsPage } from '../meetings/meetings-page';
 import { SEARCH_PATH } from '../search/search-address';
 import { SearchPage } from '../search/search-page';
+import { SpiralPage } from '../spiral/spiral-page';
 import { Loading } from '../ui/loading';
 import { AppHeader } from './app-header';
 import { appMessages } from './messages';
@@ -29,7 +32,10 @@ function SignedInRoutes({ path }: { path: string }) {
   if ((params = match('/c/:id', path))) return <CommunityHomePage key={params.id} communityId={params.id} />;
   if ((params = match('/c/:id/items', path))) return <ItemListPage key={params.id} communityId={params.id} />;
   if ((params = match('/c/:id/members', path))) return <MembersPage key={params.id} communityId={params.id} />;
+  if ((params = match('/c/:id/spiraal', path))) return <SpiralPage key={params.id} communityId={params.id} />;
+  if ((params = match('/c/:id/bijeenkomsten', path))) return <MeetingsPage key={params.id} communityId={params.id} />;
   if ((params = match('/items/:id', path))) return <ItemPage key={params.id} itemId={params.id} />;
+  if ((params = match('/bijeenkomsten/:id', path))) return <MeetingPage key={params.id} meetingId={params.id} />;
   if (match(SEARCH_PATH, path)) return <SearchPage />;
   return <NotFoundPage />;
 }

@@ -116,6 +116,9 @@ export function CommunityHomePage({ communityId }: { communityId: string }) {
           </li>
         ))}
       </ul>
+      <p>
+        <Link href={`/c/${communityId}/spiraal`}>{m.seeSpiral}</Link>
+      </p>
 
       <h2>{m.people}</h2>
       {community.myRole ? <PeopleOverview communityId={communityId} /> : <p className="muted">{m.peopleHidden}</p>}

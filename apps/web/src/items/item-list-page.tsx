@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { graphql } from '../api/graphql';
 import { useAction, useQuery } from '../api/use-query';
+import { may } from '../app/permissions';
 import { useCurrentCommunity } from '../communities/communities-provider';
+import { PromoteButton } from '../guidelines/promote-button';
 import { useMessages } from '../i18n/language';
 import { ErrorMessage } from '../ui/error-message';
 import { Loading } from '../ui/loading';
@@ -74,11 +76,16 @@ export function ItemListPage({ communityId }: { communityId: string }) {
           <p className="eyebrow">{data.community.name}</p>
           <PageHeading documentTitle={m.listTitleOf(data.community.name)}>{m.listTitle}</PageHeading>
         </div>
-        {canEdit(data.community.myRole) && (
-          <button type="button" className="button-primary" onClick={() => setCreating(true)}>
-            <span aria-hidden="true">+ </span>
-            {m.newItem}
-          </button>
+        {(canEdit(data.community.myRole) || may(data.community.myRole, 'guideline.create')) && (
+          <div className="actions">
+            {canEdit(data.community.myRole) && (
+              <button type="button" className="button-primary" onClick={() => setCreating(true)}>
+                <span aria-hidden="true">+ </span>
+                {m.newItem}
+              </button>
+            )}
+            {may(data.community.myRole, 'guideline.create') && <PromoteButton communityId={communityId} />}
+          </div>
         )}
       </div>
       <ItemFilters filters={filters} onChange={setFilters} knownTags={knownTags} />

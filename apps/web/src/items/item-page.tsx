@@ -1,8 +1,21 @@
+import { PROMOTABLE_KINDS } from '@spiraal/domain';
 import { may } from '../app/permissions';
 import { lazy, Suspense } from 'react';
 import { useQuery } from '../api/use-query';
 import { useSession } from '../app/session';
+import { CommentsPanel } from '../comments/comments-panel';
 import { useCurrentCommunity } from '../communities/communities-provider';
+import { AppliesTo } from '../guidelines/applies-to';
+import { AttentionNotice } from '../guidelines/attention-notice';
+import { DerivedGuidelines } from '../guidelines/derived-guidelines';
+import { GuidelineApplications } from '../guidelines/guideline-applications';
+import { GuidelineSources } from '../guidelines/guideline-sources';
+import { GuidelineStatusBadge } from '../guidelines/guideline-status-badge';
+import { GuidelineStatusPanel } from '../guidelines/guideline-status-panel';
+import { GuidelineVersions } from '../guidelines/guideline-versions';
+import { guidelineMessages } from '../guidelines/messages';
+import { PromoteButton } from '../guidelines/promote-button';
+import { TryOutButton } from '../guidelines/try-out-button';
 import { useLanguage, useMessages } from '../i18n/language';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { ErrorMessage } from '../ui/error-message';
@@ -17,14 +30,19 @@ import { itemMessages } from './messages';
 import { RevisionList } from './revision-list';
 import { StageBadge } from './stage-badge';
 import { StagePanel } from './stage-panel';
-import { canEdit } from './vocabulary';
 
 // The editor and its dependencies (TipTap, Yjs) load only on an item page.
 const ItemEditor = lazy(() => import('../editor/item-editor'));
 
-/** `/items/<id>`: one item, its live body in the middle, stage and history beside it. */
+/**
+ * `/items/<id>`: one item, its live body in the middle with the klankbord
+ * below it, stage and history beside it. A guideline also shows its status,
+ * sources, practice and adopted versions; a practice reflection the guideline
+ * it applied.
+ */
 export function ItemPage({ itemId }: { itemId: string }) {
   const m = useMessages(itemMessages);
+  const gm = useMessages(guidelineMessages);
   const { language } = useLanguage();
   const { user } = useSession();
   const { data, error, reload } = useQuery<{ item: ItemDetail }>(ITEM_QUERY, { id: itemId });
@@ -41,7 +59,14 @@ export function ItemPage({ itemId }: { itemId: string }) {
   }
   if (!item || !user) return <Loading />;
 
-  const editable = canEdit(item.community.myRole) && !item.archivedAt;
+  const role = item.community.myRole;
+  const guideline = item.kind === 'GUIDELINE';
+  // An adopted guideline is frozen for everyone until a facilitator starts bijstellen.
+  const frozen = guideline && item.guidelineStatus === 'VASTGESTELD';
+  const live = !item.archivedAt;
+  const editable = may(role, 'item.edit', { frozen }) && live;
+  const canTryOut = guideline && live && (item.guidelineStatus === 'IN_UITPROBEERFASE' || item.guidelineStatus === 'VASTGESTELD') && may(role, 'reflection.record');
+  const canPromote = live && PROMOTABLE_KINDS.includes(item.kind) && may(role, 'guideline.create');
   const communityHref = `/c/${item.community.id}`;
 
   return (
@@ -61,6 +86,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
         <div className="item-card-meta">
           <span className="item-kind">{m.kinds[item.kind]}</span>
           <StageBadge stage={item.stage} />
+          {guideline && item.guidelineStatus && <GuidelineStatusBadge status={item.guidelineStatus} version={item.guidelineVersion} />}
         </div>
         <ItemDetails item={item} editable={editable} onSaved={reload} />
         <p className="byline">
@@ -68,27 +94,45 @@ export function ItemPage({ itemId }: { itemId: string }) {
           <span aria-hidden="true"> · </span>
           <time dateTime={item.updatedAt}>{m.updated(formatDateTime(item.updatedAt, language))}</time>
         </p>
+        {item.appliesTo && <AppliesTo appliesTo={item.appliesTo} />}
         <ErrorMessage error={error} />
         {item.archivedAt && <p className="message message-info">{m.archivedNote(formatDate(item.archivedAt, language))}</p>}
+        {guideline && <AttentionNotice item={item} />}
+        {frozen && <p className="message message-info">{gm.frozen(item.guidelineVersion ?? 1)}</p>}
+        {(canTryOut || canPromote) && (
+          <div className="item-actions">
+            {canTryOut && <TryOutButton guidelineId={item.id} />}
+            {canPromote && <PromoteButton communityId={item.community.id} initialIds={[item.id]} />}
+          </div>
+        )}
       </div>
       <div className="item-layout">
-        <section className="item-body" aria-label={m.body}>
-          <ErrorBoundary
-            fallback={
-              <p role="alert" className="message message-error">
-                {m.editorFailed}
-              </p>
-            }
-          >
-            <Suspense fallback={<Loading label={m.editorLoading} />}>
-              <ItemEditor itemId={item.id} user={user} />
-            </Suspense>
-          </ErrorBoundary>
-        </section>
+        <div className="item-main">
+          <section className="item-body" aria-label={m.body}>
+            <ErrorBoundary
+              fallback={
+                <p role="alert" className="message message-error">
+                  {m.editorFailed}
+                </p>
+              }
+            >
+              <Suspense fallback={<Loading label={m.editorLoading} />}>
+                {/* A new status or version may change who can edit: a fresh connection asks again. */}
+                <ItemEditor key={`${item.guidelineStatus}-${item.guidelineVersion}`} itemId={item.id} user={user} />
+              </Suspense>
+            </ErrorBoundary>
+          </section>
+          <CommentsPanel itemId={item.id} />
+        </div>
         <aside className="item-side" aria-label={m.aboutItem}>
-          <StagePanel item={item} editable={editable} onChanged={reload} />
+          {guideline && <GuidelineStatusPanel item={item} onChanged={reload} />}
+          {guideline && <GuidelineSources sources={item.sources} />}
+          {guideline && <GuidelineApplications applications={item.applications} />}
+          {guideline && <GuidelineVersions versions={item.guidelineVersions} />}
+          <DerivedGuidelines guidelines={item.derivedItems} />
+          <StagePanel item={item} editable={may(role, 'item.setStage') && live} onChanged={reload} />
           <RevisionList itemId={item.id} editable={editable} onRestored={reload} />
-          {editable && may(item.community.myRole, 'item.archive', { ownedByActor: item.createdBy?.id === user?.id }) && (
+          {live && may(role, 'item.archive', { ownedByActor: item.createdBy?.id === user.id }) && (
             <div className="panel panel-plain">
               <ArchiveButton itemId={item.id} onArchived={reload} />
             </div>

@@ -1,3 +1,4 @@
+import type { GuidelineStatus } from '@spiraal/domain';
 import type { ItemKind, SeciStage } from './vocabulary';
 
 export interface ItemSummary {
@@ -27,21 +28,62 @@ export const ITEMS_QUERY = `query Items($communityId: ID!, $filter: ItemFilter, 
   }
 }`;
 
-export interface ItemDetail extends ItemSummary {
+/** A guideline with its status, as lists of guidelines show it. */
+export interface GuidelineSummary extends ItemSummary {
+  guidelineStatus: GuidelineStatus | null;
+  guidelineVersion: number | null;
+}
+
+export const GUIDELINE_SUMMARY = `${ITEM_SUMMARY} guidelineStatus guidelineVersion`;
+
+export interface GuidelineVersion {
+  number: number;
+  title: string;
+  /** The text as adopted. */
+  text: string;
+  adoptedBy: { displayName: string } | null;
+  adoptedAt: string;
+  reviewDate: string | null;
+}
+
+export interface AttentionReason {
+  code: 'REVIEW_DATE_PASSED' | 'SOURCE_CHANGED' | string;
+  message: string;
+  item: { id: string; title: string } | null;
+}
+
+export interface ItemDetail extends GuidelineSummary {
   createdAt: string;
   community: { id: string; name: string; myRole: string | null };
   createdBy: { id: string } | null;
   authors: { id: string; displayName: string }[];
   stageHistory: { from: SeciStage | null; to: SeciStage; reason: string | null; at: string; by: { displayName: string } | null }[];
+  /** Guidelines only: when to look at it again. */
+  reviewDate: string | null;
+  /** The guidelines made from this item. */
+  derivedItems: GuidelineSummary[];
+  /** For a practice reflection: the guideline version it applied. */
+  appliesTo: { guideline: { id: string; title: string }; version: number } | null;
+  /** Guidelines only (empty or null for other items): provenance, practice, adopted versions, attention. */
+  sources: ItemSummary[];
+  applications: (ItemSummary & { createdAt: string; authors: { displayName: string }[] })[];
+  guidelineVersions: GuidelineVersion[];
+  attention: { needed: boolean; reasons: AttentionReason[] } | null;
 }
 
 export const ITEM_QUERY = `query Item($id: ID!) {
   item(id: $id) {
-    ${ITEM_SUMMARY} createdAt
+    ${GUIDELINE_SUMMARY} createdAt reviewDate
     community { id name myRole }
     createdBy { id }
     authors { id displayName }
     stageHistory { from to reason at by { displayName } }
+    derivedItems { ${GUIDELINE_SUMMARY} }
+    appliesTo { guideline { id title } version }
+    sources { ${ITEM_SUMMARY} }
+    applications { ${ITEM_SUMMARY} createdAt authors { displayName } }
+    guidelineVersions { number title text adoptedBy { displayName } adoptedAt reviewDate }
+    attention { needed reasons { code message item { id title } } }
   }
 }`;
 
