@@ -1,0 +1,58 @@
+import type { AddressInfo } from 'node:net';
+import { builtApi } from './built-api';
+import type { SearchOutcome, SearchTarget } from './measure';
+
+/** The API, started in this process on the bench database. */
+export interface RunningApi {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startApi(databaseUrl: string): Promise<RunningApi> {
+  const { app: appModule, config: configModule } = builtApi();
+  const config = configModule.loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', DATABASE_URL: databaseUrl });
+  const app = await appModule.createApp(config, databaseUrl);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}`, stop: () => app.close() };
+}
+
+/** One GraphQL operation over HTTP (fetch keeps the connection alive), as the web app sends it. */
+export async function graphql<T>(baseUrl: string, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors || !body.data) throw new Error(`GraphQL failed (${response.status}): ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** What the search page asks for: hits with highlights, and all four facets. */
+const SEARCH = `
+  query ($input: SearchInput!) {
+    search(input: $input) {
+      totalHits tookMs
+      hits { item { id title } highlights { title text } }
+      facets { stages { value count } kinds { value count } tags { value count } communities { value count label } }
+    }
+  }`;
+
+interface SearchData {
+  search: { totalHits: number; tookMs: number; hits: { item: { id: string; title: string } }[] };
+}
+
+export async function searchSpiraal(baseUrl: string, token: string, query: string): Promise<SearchOutcome & { ids: string[] }> {
+  const started = performance.now();
+  const { search } = await graphql<SearchData>(baseUrl, token, SEARCH, { input: { query, limit: 20 } });
+  return { ms: performance.now() - started, serverMs: search.tookMs, total: search.totalHits, ids: search.hits.map((hit) => hit.item.id) };
+}
+
+export function spiraalTarget(api: RunningApi, token: string): SearchTarget {
+  return { label: 'Spiraal', search: (query) => searchSpiraal(api.baseUrl, token, query) };
+}
+
+export async function renameItem(baseUrl: string, token: string, id: string, title: string): Promise<void> {
+  await graphql(baseUrl, token, `mutation ($input: UpdateItemInput!) { updateItem(input: $input) { id } }`, { input: { id, title } });
+}
