@@ -1090,9 +1090,8 @@ describe('the collab endpoint under fuzzing', () => {
     const wsBase = `${t.baseUrl.replace('http', 'ws')}/collab`;
     const connect = async (worker: Worker): Promise<FuzzSocket> => {
       for (let attempt = 0; attempt < 3; attempt++) {
-        if (!worker.ticket || Date.now() - worker.ticket.at > 60_000 || attempt > 0) {
-          worker.ticket = { token: (await collabTicket(t.baseUrl, worker.token, worker.itemId)).token, at: Date.now() };
-        }
+        // Tickets are single-use: one per socket.
+        worker.ticket = { token: (await collabTicket(t.baseUrl, worker.token, worker.itemId)).token, at: Date.now() };
         const opened = await FuzzSocket.open(`${wsBase}/${worker.itemId}?ticket=${worker.ticket.token}`, worker.rng.uint32());
         stats.connections += 1;
         if (typeof opened !== 'number') {

@@ -37,6 +37,7 @@ export async function connectClient(baseUrl: string, token: string, itemId: stri
     disableBc: true,
     resyncInterval: -1,
   });
+  freshTicketOnEveryConnect(provider, () => collabTicket(baseUrl, token, itemId));
   const client: CollabClient = {
     doc,
     provider,
@@ -48,6 +49,46 @@ export async function connectClient(baseUrl: string, token: string, itemId: stri
   };
   if (options.waitForSync !== false) await waitFor(() => provider.synced, 10_000, 'the client to sync');
   return client;
+}
+
+/**
+ * Tickets are single-use, so every connection needs a fresh one, as the web
+ * app's editor does: `connect()` fetches one first, and a dropped connection
+ * (while still wanted) reconnects the same way after a short pause, instead
+ * of the provider's own reconnect with the used ticket.
+ */
+function freshTicketOnEveryConnect(provider: WebsocketProvider, fetchTicket: () => Promise<Ticket>): void {
+  const connect = provider.connect.bind(provider);
+  const disconnect = provider.disconnect.bind(provider);
+  let wanted = true; // false after disconnect() or destroy()
+  let attempt = 0;
+  const later = () => setTimeout(() => wanted && provider.connect(), Math.min(1000, 50 * 2 ** attempt++));
+  const open = () => {
+    if (!wanted) return;
+    if (provider.ws) return void setTimeout(open, 20); // the previous socket is still closing
+    connect();
+  };
+  provider.connect = () => {
+    wanted = true;
+    provider.shouldConnect = true;
+    void fetchTicket().then(
+      (ticket) => {
+        attempt = 0;
+        provider.params.ticket = ticket.token;
+        open();
+      },
+      later, // the server may be restarting
+    );
+  };
+  provider.disconnect = () => {
+    wanted = false;
+    disconnect();
+  };
+  provider.on('connection-close', () => {
+    if (!wanted) return;
+    provider.shouldConnect = false; // cancels the provider's own reconnect with the used ticket
+    later();
+  });
 }
 
 /** The text of the body fragment: paragraphs joined by newlines. */

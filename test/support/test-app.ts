@@ -21,6 +21,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
     SPIRAAL_WEB_DIR: join(__dirname, '../../apps/web/dist'),
+    // Tests register many people from one address; the rate-limit tests set their own limits.
+    RATE_REGISTRATIONS_PER_HOUR: '100000',
+    RATE_MUTATIONS_PER_MINUTE: '100000',
+    RATE_TICKETS_PER_MINUTE: '100000',
     ...env,
     DATABASE_URL: db.url,
   });

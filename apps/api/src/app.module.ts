@@ -7,13 +7,17 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { SessionService } from './auth/session.service';
 import { formatError } from './common/errors';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter';
+import { mutationRateLimit } from './graphql-guard/mutation-rate-limit';
 import { QUERY_LIMITS } from './graphql-guard/query-limits';
 import { LoadersFactory } from './common/loaders';
 import { LoadersModule } from './common/loaders.module';
+import { RateLimits } from './common/rate-limits';
+import { RateLimitsModule } from './common/rate-limits.module';
 import { GqlContext, tokenFrom } from './common/request-context';
 import { CollabModule } from './collab/collab.module';
 import { CommunitiesModule } from './communities/communities.module';
@@ -40,7 +44,9 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        RateLimitsModule,
         AccessModule,
+        AuditModule,
         DocumentsModule,
         AuthModule,
         CommunitiesModule,
@@ -54,15 +60,18 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, LoadersModule],
-          inject: [SessionService, LoadersFactory],
-          useFactory: (sessions: SessionService, loaders: LoadersFactory) => ({
+          inject: [SessionService, LoadersFactory, RateLimits],
+          useFactory: (sessions: SessionService, loaders: LoadersFactory, limits: RateLimits) => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
             playground: false,
             // Production answers no introspection and shows no sandbox (OWASP ASVS GraphQL).
             introspection: config.environment !== 'production',
-            plugins: [development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled()],
+            plugins: [
+              development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(),
+              mutationRateLimit(limits),
+            ],
             parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
             allowBatchedHttpRequests: false,
             csrfPrevention: true,

@@ -18,6 +18,7 @@ export const ACTIONS = [
   'guideline.setStatus', // and bijstellen (a new version)
   'meeting.manage', // plan bijeenkomsten and their agendas
   'member.manage', // add, remove, change roles
+  'audit.read', // who changed what in the community
   'membership.own', // leave, or set one's own perspective
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -45,6 +46,7 @@ const TABLE: Readonly<Record<Action, readonly Access[]>> = {
   'guideline.setStatus': ['FACILITATOR'],
   'meeting.manage': ['FACILITATOR', 'MEMBER'],
   'member.manage': ['FACILITATOR'],
+  'audit.read': ['FACILITATOR'],
   'membership.own': ['FACILITATOR', 'MEMBER', 'READER'],
 };
 

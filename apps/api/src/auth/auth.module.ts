@@ -3,10 +3,11 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { SessionEvents } from './session-events';
 import { SessionService } from './session.service';
 
 @Module({
-  providers: [AuthResolver, AuthService, PasswordHasher, SessionService, LoginThrottle],
-  exports: [SessionService],
+  providers: [AuthResolver, AuthService, PasswordHasher, SessionService, SessionEvents, LoginThrottle],
+  exports: [SessionService, SessionEvents],
 })
 export class AuthModule {}

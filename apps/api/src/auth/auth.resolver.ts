@@ -1,11 +1,12 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Response } from 'express';
-import { Ctx, SESSION_COOKIE } from '../common/request-context';
+import { Ctx, SESSION_COOKIE, Viewer } from '../common/request-context';
 import type { GqlContext } from '../common/request-context';
 import { toUserType, UserType } from '../users/user.type';
-import { AuthPayload, LoginInput, RegisterInput } from './auth.types';
+import { AuthPayload, ChangePasswordInput, LoginInput, RegisterInput } from './auth.types';
 import { AuthService } from './auth.service';
 import type { SignedIn } from './auth.service';
+import type { AuthUser } from './session.service';
 
 @Resolver()
 export class AuthResolver {
@@ -13,7 +14,7 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { description: 'Create an account and sign in' })
   async register(@Args('input') input: RegisterInput, @Ctx() ctx: GqlContext): Promise<AuthPayload> {
-    return this.signIn(await this.auth.register(input), ctx);
+    return this.signIn(await this.auth.register(input, ctx.req.ip ?? 'unknown'), ctx);
   }
 
   @Mutation(() => AuthPayload, { description: 'Sign in with e-mail address and password' })
@@ -25,6 +26,12 @@ export class AuthResolver {
   async logout(@Ctx() ctx: GqlContext): Promise<boolean> {
     if (ctx.token) await this.auth.logout(ctx.token);
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Change your password; your other sessions end (this one stays)' })
+  async changePassword(@Viewer() viewer: AuthUser, @Args('input') input: ChangePasswordInput, @Ctx() ctx: GqlContext): Promise<boolean> {
+    await this.auth.changePassword(viewer, ctx.token, input, ctx.req.ip ?? 'unknown');
     return true;
   }
 

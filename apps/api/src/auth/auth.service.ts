@@ -4,6 +4,7 @@ import { normalizeEmail, validateDisplayName, validateEmail, validatePassword } 
 import { DataSource } from 'typeorm';
 import { appError, badInput, rateLimited } from '../common/errors';
 import { UserEntity } from '../users/user.entity';
+import { RateLimits } from '../common/rate-limits';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { AuthUser, IssuedSession, SessionService } from './session.service';
@@ -20,9 +21,11 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
+    private readonly limits: RateLimits,
   ) {}
 
-  async register(input: { email: string; password: string; displayName: string }): Promise<SignedIn> {
+  async register(input: { email: string; password: string; displayName: string }, address: string): Promise<SignedIn> {
+    this.limits.registration(address);
     const email = validateEmail(input.email);
     const password = validatePassword(input.password);
     const displayName = validateDisplayName(input.displayName);
@@ -59,6 +62,21 @@ export class AuthService {
     this.throttle.succeeded(email);
     const user = { id: row.id, email: row.email, displayName: row.displayName };
     return { user, session: await this.sessions.issue(row.id) };
+  }
+
+  /** Changes the password after checking the current one; every other session of the user ends. */
+  async changePassword(user: AuthUser, keepToken: string | null, input: { currentPassword: string; newPassword: string }, address: string): Promise<number> {
+    const wait = this.throttle.retryAfter(user.email, address);
+    if (wait > 0) throw rateLimited(wait);
+    const row = await this.db.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: user.id }).getOne();
+    if (!row || !(await this.hasher.verify(row.passwordHash, String(input.currentPassword)))) {
+      this.throttle.fail(user.email, address);
+      throw badInput('Je huidige wachtwoord klopt niet / Your current password is wrong', 'currentPassword');
+    }
+    const password = validatePassword(input.newPassword);
+    if (password === input.currentPassword) throw badInput('Kies een ander wachtwoord dan je huidige / Choose a password other than your current one', 'newPassword');
+    await this.db.getRepository(UserEntity).update({ id: user.id }, { passwordHash: await this.hasher.hash(password) });
+    return this.sessions.revokeOthers(user.id, keepToken);
   }
 
   logout(token: string): Promise<void> {

@@ -8,6 +8,12 @@ export class RegisterInput {
   @Field(() => String) displayName!: string;
 }
 
+@InputType('ChangePasswordInput')
+export class ChangePasswordInput {
+  @Field(() => String) currentPassword!: string;
+  @Field(() => String, { description: 'At least 10 characters' }) newPassword!: string;
+}
+
 @InputType('LoginInput')
 export class LoginInput {
   @Field(() => String) email!: string;

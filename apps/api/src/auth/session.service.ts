@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { SessionEvents } from './session-events';
 import { UserEntity } from '../users/user.entity';
 import { SessionEntity } from './session.entity';
 
@@ -22,12 +23,18 @@ function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
+/** A session's public fingerprint (the hash of its token), for binding collab tickets to it. */
+export function sessionFingerprint(token: string): string {
+  return hashToken(token).toString('base64url');
+}
+
 /** Opaque random session tokens, stored only as their hash, with an expiry, revocable. */
 @Injectable()
 export class SessionService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: SessionEvents,
   ) {}
 
   async issue(userId: string): Promise<IssuedSession> {
@@ -50,13 +57,26 @@ export class SessionService {
     return row ? { id: row.id, email: row.email, displayName: row.displayName } : null;
   }
 
+  /** Whether the session with this fingerprint is still valid. */
+  async isActive(fingerprint: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM sessions WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`, [
+      Buffer.from(fingerprint, 'base64url'),
+    ]);
+    return rows.length > 0;
+  }
+
   async revoke(token: string): Promise<void> {
-    await this.db
-      .getRepository(SessionEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ revokedAt: () => 'now()' })
-      .where('token_hash = :hash AND revoked_at IS NULL', { hash: hashToken(token) })
-      .execute();
+    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [hashToken(token)]);
+    this.events.revoked([sessionFingerprint(token)]);
+  }
+
+  /** Ends every other session of the user (after a password change); the open sockets of those sessions close. */
+  async revokeOthers(userId: string, keepToken: string | null): Promise<number> {
+    const rows: { token_hash: Buffer }[] = await this.db.query(
+      `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND token_hash IS DISTINCT FROM $2 RETURNING token_hash`,
+      [userId, keepToken ? hashToken(keepToken) : null],
+    );
+    this.events.revoked(rows.map((r) => r.token_hash.toString('base64url')));
+    return rows.length;
   }
 }

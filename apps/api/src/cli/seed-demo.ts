@@ -44,7 +44,7 @@ async function seed(db: DataSource, auth: AuthService, communities: CommunitiesS
   const users = new Map<string, { id: string; email: string; displayName: string }>();
   for (const person of DEMO_PEOPLE) {
     const found = await db.getRepository(UserEntity).findOneBy({ email: person.email });
-    users.set(person.email, found ?? (await auth.register({ email: person.email, password: DEMO_PASSWORD, displayName: person.displayName })).user);
+    users.set(person.email, found ?? (await auth.register({ email: person.email, password: DEMO_PASSWORD, displayName: person.displayName }, 'seed-demo')).user);
   }
   const [facilitator, ...others] = DEMO_PEOPLE;
   const community = await communities.create(users.get(facilitator.email)!, { ...DEMO_COMMUNITY, perspective: facilitator.perspective });

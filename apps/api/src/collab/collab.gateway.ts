@@ -9,6 +9,8 @@ import { DataSource } from 'typeorm';
 import { RawData, WebSocket, WebSocketServer } from 'ws';
 import { AccessService, factsOf } from '../access/access.service';
 import { ItemEvents } from '../items/item-events';
+import { SessionEvents } from '../auth/session-events';
+import { SessionService } from '../auth/session.service';
 import { MembershipChange, MembershipEvents } from '../communities/membership-events';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -27,6 +29,8 @@ interface Client {
   userId: string;
   itemId: string;
   communityId: string;
+  /** The fingerprint of the session the ticket was issued to. */
+  session: string;
   room: DocumentRoom | null;
   alive: boolean;
 }
@@ -54,6 +58,8 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly collab: CollabService,
     private readonly memberships: MembershipEvents,
     private readonly items: ItemEvents,
+    private readonly sessions: SessionService,
+    private readonly sessionEvents: SessionEvents,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -72,10 +78,12 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     this.server = server;
     this.server.on('upgrade', this.onUpgrade);
     const unsubscribeMemberships = this.memberships.subscribe((change) => this.membershipChanged(change));
-    const unsubscribeItems = this.items.subscribe((itemId) => this.itemChanged(itemId));
+    const unsubscribeItems = this.items.subscribe((itemId, frozen) => this.itemChanged(itemId, frozen));
+    const unsubscribeSessions = this.sessionEvents.subscribe((ended) => this.sessionsEnded(ended));
     this.unsubscribe = () => {
       unsubscribeMemberships();
       unsubscribeItems();
+      unsubscribeSessions();
     };
     this.heartbeat = setInterval(() => this.ping(), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -95,14 +103,15 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       if (!match) return refuse(socket, 404, 'Not Found');
       const itemId = decodeURIComponent(match[1]);
       const claims = isUuid(itemId) ? await this.tickets.verify(url.searchParams.get('ticket'), itemId) : null;
-      if (!claims) return refuse(socket, 401, 'Unauthorized');
+      // A ticket opens one socket, for as long as the session it was issued to lasts.
+      if (!claims || !(await this.tickets.consume(claims)) || !(await this.sessions.isActive(claims.session))) return refuse(socket, 401, 'Unauthorized');
       // The ticket names the user; their access now decides (a role may have changed since).
       const user = await this.db.getRepository(UserEntity).findOneBy({ id: claims.userId });
       const granted = user ? await this.access.toItem(user, itemId, 'community.read').catch(() => null) : null;
       if (!user || !granted) return refuse(socket, 401, 'Unauthorized');
       const readOnly = claims.readOnly || !can(granted.access, 'item.edit', factsOf(granted.item, user.id));
       this.wss.handleUpgrade(req, socket, head, (ws) =>
-        this.accept(ws, itemId, granted.community.id, { identity: { id: user.id, name: user.displayName, color: colorFor(user.id) }, readOnly }),
+        this.accept(ws, itemId, granted.community.id, claims.session, { identity: { id: user.id, name: user.displayName, color: colorFor(user.id) }, readOnly }),
       );
     } catch (error) {
       this.logger.error(`Upgrade failed: ${String(error)}`);
@@ -110,14 +119,14 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private accept(socket: WebSocket, itemId: string, communityId: string, peer: { identity: { id: string; name: string; color: string }; readOnly: boolean }): void {
+  private accept(socket: WebSocket, itemId: string, communityId: string, session: string, peer: { identity: { id: string; name: string; color: string }; readOnly: boolean }): void {
     const connection: CollabConnection = {
       send: (message) => {
         if (socket.readyState === WebSocket.OPEN) socket.send(message);
       },
       close: (code, reason) => socket.close(code, reason),
     };
-    const client: Client = { socket, connection, userId: peer.identity.id, itemId, communityId, room: null, alive: true };
+    const client: Client = { socket, connection, userId: peer.identity.id, itemId, communityId, session, room: null, alive: true };
     this.clients.add(client);
     const early: Uint8Array[] = [];
     let earlyBytes = 0;
@@ -168,15 +177,27 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       if (client.userId !== change.userId || client.communityId !== change.communityId) continue;
       if (change.role === null) {
         client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason);
+      } else if (!can(change.role, 'item.edit')) {
+        client.room?.setReadOnly(client.connection, true); // at once: no edit slips in after the downgrade
       } else {
-        void this.refreshAccess(client);
+        void this.refreshAccess(client); // may edit again, unless the item is frozen
       }
     }
   }
 
-  /** An item became editable or read-only for everyone (a guideline adopted, or reopened). */
-  private itemChanged(itemId: string): void {
-    for (const client of this.clients) if (client.itemId === itemId) void this.refreshAccess(client);
+  /** Signed out, or signed out elsewhere by a password change: those sessions' sockets close. */
+  private sessionsEnded(fingerprints: string[]): void {
+    const ended = new Set(fingerprints);
+    for (const client of this.clients) if (ended.has(client.session)) client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason);
+  }
+
+  /** An item became read-only for everyone (a guideline adopted: at once), or editable again (reopened). */
+  private itemChanged(itemId: string, frozen: boolean): void {
+    for (const client of this.clients) {
+      if (client.itemId !== itemId) continue;
+      if (frozen) client.room?.setReadOnly(client.connection, true);
+      else void this.refreshAccess(client);
+    }
   }
 
   /** Applies the client's access as it is now: read-only, editing, or gone. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { CommunitiesModule } from '../communities/communities.module';
 import { ItemsModule } from '../items/items.module';
 import { RevisionsModule } from '../revisions/revisions.module';
@@ -12,7 +13,7 @@ import { ServerSecretService } from './server-secret.service';
 import { UpdateLog } from './update-log';
 
 @Module({
-  imports: [CommunitiesModule, ItemsModule, RevisionsModule],
+  imports: [AuthModule, CommunitiesModule, ItemsModule, RevisionsModule],
   providers: [
     CollabGateway,
     CollabService,

@@ -11,6 +11,7 @@ import {
 } from '@spiraal/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/session.service';
 import { badInput, notFound } from '../common/errors';
 import { UserEntity } from '../users/user.entity';
@@ -37,6 +38,7 @@ export class CommunitiesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly events: MembershipEvents,
+    private readonly audit: AuditService,
   ) {}
 
   async create(user: AuthUser, input: { name: string; description?: string | null; visibility: Visibility; perspective?: Perspective | null }): Promise<CommunityView> {
@@ -85,13 +87,16 @@ export class CommunitiesService {
     const email = validateEmail(input.email);
     const target = await this.db.getRepository(UserEntity).findOneBy({ email });
     if (!target) throw notFound('Een account met dit e-mailadres');
-    const inserted: unknown[] = await this.db.query(
-      `INSERT INTO memberships (community_id, user_id, role, perspective) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING user_id`,
-      [input.communityId, target.id, input.role, input.perspective],
-    );
-    if (!inserted.length) throw badInput(`${target.displayName} is al lid van dit leernetwerk / is already a member`, 'email');
-    return this.member(this.db.manager, input.communityId, target.id);
+    return this.db.transaction(async (tx) => {
+      const inserted: unknown[] = await tx.query(
+        `INSERT INTO memberships (community_id, user_id, role, perspective) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING user_id`,
+        [input.communityId, target.id, input.role, input.perspective],
+      );
+      if (!inserted.length) throw badInput(`${target.displayName} is al lid van dit leernetwerk / is already a member`, 'email');
+      await this.audit.record(tx, { communityId: input.communityId, actorId: user.id, action: 'member.add', targetId: target.id, details: { role: input.role, perspective: input.perspective } });
+      return this.member(tx, input.communityId, target.id);
+    });
   }
 
   async changeMemberRole(user: AuthUser, input: { communityId: string; userId: string; role: Role }): Promise<MemberView> {
@@ -100,6 +105,7 @@ export class CommunitiesService {
       const membership = await this.lockMembership(tx, input.communityId, input.userId);
       if (membership.role === 'FACILITATOR' && input.role !== 'FACILITATOR') await this.keepAFacilitator(tx, input.communityId);
       await tx.getRepository(MembershipEntity).update({ communityId: input.communityId, userId: input.userId }, { role: input.role });
+      await this.audit.record(tx, { communityId: input.communityId, actorId: user.id, action: 'member.role', targetId: input.userId, details: { from: membership.role, to: input.role } });
       return this.member(tx, input.communityId, input.userId);
     });
     this.events.emit({ communityId: input.communityId, userId: input.userId, role: input.role });
@@ -110,10 +116,19 @@ export class CommunitiesService {
   async setMemberPerspective(user: AuthUser, input: { communityId: string; userId: string; perspective: Perspective }): Promise<MemberView> {
     const self = input.userId === user.id;
     await this.access.toCommunity(user, input.communityId, self ? 'membership.own' : 'member.manage');
-    const membership = isUuid(input.userId) ? await this.db.getRepository(MembershipEntity).findOneBy({ communityId: input.communityId, userId: input.userId }) : null;
-    if (!membership) throw notFound('Dit lid');
-    await this.db.getRepository(MembershipEntity).update({ communityId: input.communityId, userId: input.userId }, { perspective: input.perspective });
-    return this.member(this.db.manager, input.communityId, input.userId);
+    return this.db.transaction(async (tx) => {
+      const membership = isUuid(input.userId) ? await tx.getRepository(MembershipEntity).findOneBy({ communityId: input.communityId, userId: input.userId }) : null;
+      if (!membership) throw notFound('Dit lid');
+      await tx.getRepository(MembershipEntity).update({ communityId: input.communityId, userId: input.userId }, { perspective: input.perspective });
+      await this.audit.record(tx, {
+        communityId: input.communityId,
+        actorId: user.id,
+        action: 'member.perspective',
+        targetId: input.userId,
+        details: { from: membership.perspective, to: input.perspective },
+      });
+      return this.member(tx, input.communityId, input.userId);
+    });
   }
 
   /** Facilitators remove anyone; every member may leave. The last facilitator stays. */
@@ -124,6 +139,7 @@ export class CommunitiesService {
       const membership = await this.lockMembership(tx, input.communityId, input.userId);
       if (membership.role === 'FACILITATOR') await this.keepAFacilitator(tx, input.communityId);
       await tx.getRepository(MembershipEntity).delete({ communityId: input.communityId, userId: input.userId });
+      await this.audit.record(tx, { communityId: input.communityId, actorId: user.id, action: self ? 'member.leave' : 'member.remove', targetId: input.userId, details: { role: membership.role } });
     });
     this.events.emit({ communityId: input.communityId, userId: input.userId, role: null });
     return true;

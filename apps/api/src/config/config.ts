@@ -27,6 +27,12 @@ export interface AppConfig {
     /** A loaded document is compacted in the background once this many update rows piled up. */
     compactAfterRows: number;
   };
+  /** Rate limits per process (failed logins are fixed: 5 per account and 20 per address in 15 minutes). */
+  rateLimits: {
+    registrationsPerHour: number;
+    mutationsPerMinute: number;
+    ticketsPerMinute: number;
+  };
   search: {
     /** A Meilisearch server; when absent, PostgreSQL full-text search is the engine. */
     meiliUrl: string | null;
@@ -120,6 +126,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ticketTtlSeconds: integer('COLLAB_TICKET_TTL_SECONDS', 120, 5, 3600),
       revisionIntervalMs: integer('COLLAB_REVISION_INTERVAL_MS', 10 * 60_000, 100, 24 * 3_600_000),
       compactAfterRows: integer('COLLAB_COMPACT_AFTER_ROWS', 500, 2, 1_000_000),
+    },
+    rateLimits: {
+      registrationsPerHour: integer('RATE_REGISTRATIONS_PER_HOUR', 30, 1, 1_000_000),
+      mutationsPerMinute: integer('RATE_MUTATIONS_PER_MINUTE', 300, 1, 1_000_000),
+      ticketsPerMinute: integer('RATE_TICKETS_PER_MINUTE', 120, 1, 1_000_000),
     },
     search: {
       meiliUrl: httpUrl('MEILI_URL'),

@@ -22,7 +22,7 @@ export const QUERY_LIMITS = {
   maxDepth: 8,
   maxAliases: 15,
   /** Each field costs 1; a list multiplies what is inside it by its page size. */
-  maxCost: 5_000,
+  maxCost: 10_000,
   /** The page size assumed for a list without `first` or `limit`. */
   defaultListSize: 20,
   /** Larger page sizes are refused by the resolvers themselves (BAD_USER_INPUT), so they count as this. */

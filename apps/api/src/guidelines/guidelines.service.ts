@@ -16,6 +16,7 @@ import {
 import { DataSource } from 'typeorm';
 import { yDocToMarkdown, yDocToText } from '@spiraal/collab';
 import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
 import { CollabService } from '../collab/collab.service';
 import type { AuthUser } from '../auth/session.service';
 import { badInput, notFound } from '../common/errors';
@@ -36,6 +37,7 @@ export class GuidelinesService {
     private readonly items: ItemsService,
     private readonly events: ItemEvents,
     private readonly collab: CollabService,
+    private readonly audit: AuditService,
   ) {}
 
   async promote(user: AuthUser, input: { sourceItemIds: string[]; title: string }): Promise<ItemEntity> {
@@ -64,6 +66,7 @@ export class GuidelinesService {
            FROM unnest($2::uuid[]) WITH ORDINALITY AS s(id, position) JOIN items i ON i.id = s.id`,
         [guideline.id, ids, user.id],
       );
+      await this.audit.record(tx, { communityId, actorId: user.id, action: 'guideline.promote', targetId: guideline.id, details: { title, sourceItemIds: ids } });
       return guideline;
     });
   }
@@ -94,9 +97,16 @@ export class GuidelinesService {
       } else {
         await items.update({ id: item.id }, { guidelineStatus: input.status, ...(reviewDate ? { reviewDate } : {}), updatedAt: now });
       }
+      await this.audit.record(tx, {
+        communityId: item.communityId,
+        actorId: user.id,
+        action: 'guideline.status',
+        targetId: item.id,
+        details: { from, to: input.status, version: item.guidelineVersion, reviewDate: reviewDate?.toISOString() ?? null },
+      });
       return items.findOneByOrFail({ id: item.id });
     });
-    this.events.editabilityChanged(updated.id);
+    this.events.editabilityChanged(updated.id, updated.guidelineStatus === 'VASTGESTELD');
     return updated;
   }
 
@@ -111,9 +121,10 @@ export class GuidelinesService {
         throw badInput('Alleen een vastgestelde richtlijn kun je bijstellen; deze is nog in bewerking / Only an adopted guideline can be revised', 'id');
       }
       await items.update({ id }, { guidelineStatus: 'CONCEPT', guidelineVersion: item.guidelineVersion! + 1, updatedAt: new Date() });
+      await this.audit.record(tx, { communityId: item.communityId, actorId: user.id, action: 'guideline.revise', targetId: id, details: { version: item.guidelineVersion! + 1 } });
       return items.findOneByOrFail({ id });
     });
-    this.events.editabilityChanged(id);
+    this.events.editabilityChanged(id, false);
     return updated;
   }
 

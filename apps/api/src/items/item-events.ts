@@ -7,14 +7,15 @@ import { Injectable } from '@nestjs/common';
  */
 @Injectable()
 export class ItemEvents {
-  private readonly listeners = new Set<(itemId: string) => void>();
+  private readonly listeners = new Set<(itemId: string, frozen: boolean) => void>();
 
-  subscribe(listener: (itemId: string) => void): () => void {
+  subscribe(listener: (itemId: string, frozen: boolean) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  editabilityChanged(itemId: string): void {
-    for (const listener of this.listeners) listener(itemId);
+  /** `frozen`: nobody may edit the item now (an adopted guideline). */
+  editabilityChanged(itemId: string, frozen: boolean): void {
+    for (const listener of this.listeners) listener(itemId, frozen);
   }
 }

@@ -15,6 +15,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/session.service';
 import { badInput } from '../common/errors';
 import { DocumentStore } from '../documents/document.store';
@@ -65,6 +66,7 @@ export class ItemsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly documents: DocumentStore,
+    private readonly audit: AuditService,
   ) {}
 
   async create(user: AuthUser, input: CreateItem): Promise<ItemEntity> {
@@ -138,6 +140,7 @@ export class ItemsService {
       const now = new Date();
       await tx.getRepository(StageChangeEntity).insert({ itemId: item.id, fromStage: item.stage, toStage: input.stage, reason, changedBy: user.id, changedAt: now });
       await items.update({ id: item.id }, { stage: input.stage, updatedAt: now });
+      await this.audit.record(tx, { communityId: item.communityId, actorId: user.id, action: 'item.stage', targetId: item.id, details: { from: item.stage, to: input.stage } });
       return items.findOneByOrFail({ id: item.id });
     });
   }
@@ -145,8 +148,11 @@ export class ItemsService {
   async archive(user: AuthUser, id: string): Promise<ItemEntity> {
     const { item } = await this.access.toItem(user, id, 'item.archive');
     if (item.archivedAt) return item;
-    await this.db.getRepository(ItemEntity).update({ id }, { archivedAt: new Date() });
-    return this.db.getRepository(ItemEntity).findOneByOrFail({ id });
+    return this.db.transaction(async (tx) => {
+      await tx.getRepository(ItemEntity).update({ id }, { archivedAt: new Date() });
+      await this.audit.record(tx, { communityId: item.communityId, actorId: user.id, action: 'item.archive', targetId: id, details: { title: item.title } });
+      return tx.getRepository(ItemEntity).findOneByOrFail({ id });
+    });
   }
 
   /** Newest first, with a keyset cursor. */

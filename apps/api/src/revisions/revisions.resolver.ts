@@ -1,6 +1,9 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { BODY_FRAGMENT, writeBody } from '@spiraal/collab';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/session.service';
 import { CollabService } from '../collab/collab.service';
 import { Ctx, Viewer } from '../common/request-context';
@@ -18,6 +21,8 @@ export class RevisionsResolver {
     private readonly revisions: RevisionsService,
     private readonly collab: CollabService,
     private readonly items: ItemsService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   @Query(() => [RevisionType], { description: 'Saved versions of an item’s body, newest first' })
@@ -35,12 +40,13 @@ export class RevisionsResolver {
   @Mutation(() => ItemType, { description: 'Brings an old version back as a new change; history is kept' })
   async restoreRevision(@Viewer() viewer: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<ItemType> {
     const itemId = await this.revisions.itemOf(id);
-    await this.access.toItem(viewer, itemId, 'item.edit');
+    const { item } = await this.access.toItem(viewer, itemId, 'item.edit');
     const { body } = RevisionsService.bodyOf((await this.revisions.get(id)).state);
     await this.collab.withDocument(itemId, (room) => {
       room.doc.transact(() => writeBody(room.doc.getXmlFragment(BODY_FRAGMENT), body), { kind: 'server', userId: viewer.id });
     });
     await this.collab.flush(itemId);
+    await this.audit.record(this.db.manager, { communityId: item.communityId, actorId: viewer.id, action: 'revision.restore', targetId: itemId, details: { revisionId: id } });
     return this.items.get(viewer, itemId);
   }
 

@@ -1,0 +1,33 @@
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthUser } from '../auth/session.service';
+import { Ctx, Viewer } from '../common/request-context';
+import type { GqlContext } from '../common/request-context';
+import { toUserType, UserType } from '../users/user.type';
+import { AuditService } from './audit.service';
+import { AuditEntryType, AuditLogPageType } from './audit.types';
+
+@Resolver(() => AuditEntryType)
+export class AuditResolver {
+  constructor(private readonly audit: AuditService) {}
+
+  @Query(() => AuditLogPageType, { description: "The community's audit log, newest first (facilitators)" })
+  async auditLog(
+    @Viewer() viewer: AuthUser,
+    @Args('communityId', { type: () => ID }) communityId: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<AuditLogPageType> {
+    const { entries, hasNextPage } = await this.audit.list(viewer, communityId, first, after);
+    return {
+      entries: entries.map((e) => ({ ...e, details: JSON.stringify(e.details) })),
+      hasNextPage,
+      endCursor: entries.at(-1)?.id ?? null,
+    };
+  }
+
+  @ResolveField(() => UserType, { nullable: true })
+  async actor(@Parent() entry: AuditEntryType, @Ctx() ctx: GqlContext): Promise<UserType | null> {
+    const user = entry.actorId ? await ctx.loaders.user.load(entry.actorId) : null;
+    return user ? toUserType(user, ctx.user?.id ?? null) : null;
+  }
+}

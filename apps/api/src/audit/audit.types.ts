@@ -1,0 +1,24 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { UserType } from '../users/user.type';
+
+@ObjectType('AuditEntry', { description: 'Who changed what in a community, and when' })
+export class AuditEntryType {
+  @Field(() => ID) id!: string;
+  @Field(() => String, {
+    description:
+      'member.add, member.role, member.perspective, member.remove, member.leave, item.stage, item.archive, guideline.promote, guideline.status, guideline.revise, revision.restore',
+  })
+  action!: string;
+  @Field(() => UserType, { nullable: true }) actor?: UserType | null;
+  @Field(() => ID, { nullable: true, description: 'The item, member or revision the change was about' }) targetId!: string | null;
+  @Field(() => String, { description: 'What changed, as JSON (e.g. {"from":"MEMBER","to":"READER"})' }) details!: string;
+  @Field(() => Date) createdAt!: Date;
+  actorId!: string | null;
+}
+
+@ObjectType('AuditLogPage')
+export class AuditLogPageType {
+  @Field(() => [AuditEntryType]) entries!: AuditEntryType[];
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page' }) endCursor!: string | null;
+}
