@@ -26,36 +26,55 @@ export interface PostgresQuery {
 const NEAR_CANDIDATES = 12;
 const COMPLETIONS = 20;
 
-/** Looks the plan's words up in one round trip: folded form, Dutch stem, typo corrections, completions. */
+/**
+ * Looks the plan's words up: folded form, Dutch stem, whether the network
+ * ever used the word, and completions of the word being typed. Only words
+ * that need typo tolerance (unknown words, or a half word nothing starts
+ * with) cost a second round trip, to the trigram index.
+ */
 export async function resolvePlan(db: EntityManager, plan: QueryPlan): Promise<PostgresQuery> {
   const list = planWords(plan);
   if (!list.length) return { match: null, any: null, highlight: null };
   const prefixWords = new Set(plan.groups.flatMap((g) => g.alternatives.filter((a) => a.prefix).map((a) => a.words[a.words.length - 1])));
   const fuzzyWords = new Set(plan.groups.flatMap((g) => g.alternatives.filter((a) => a.fuzzy).flatMap((a) => a.words)));
-  const rows: { ord: string; simple: string | null; stem: string | null; known: boolean; near: [string, string | null][] | null; completions: [string, string | null][] | null }[] =
-    await db.query(
-      `SELECT t.ord, w.simple, w.stem,
-              EXISTS (SELECT 1 FROM search_terms x WHERE x.term = w.simple) AS known,
-              CASE WHEN t.fuzzy AND w.simple IS NOT NULL THEN (
-                SELECT json_agg(json_build_array(n.term, (tsvector_to_array(to_tsvector('spiraal_dutch', n.term)))[1]))
-                  FROM (SELECT x.term FROM search_terms x
-                         ORDER BY CASE WHEN t.prefix THEN w.simple <<-> x.term ELSE w.simple <-> x.term END
-                         LIMIT ${NEAR_CANDIDATES}) n) END AS near,
-              CASE WHEN t.prefix AND length(w.simple) >= 2 THEN (
-                SELECT json_agg(json_build_array(c.term, (tsvector_to_array(to_tsvector('spiraal_dutch', c.term)))[1]))
-                  FROM (SELECT x.term FROM search_terms x
-                         WHERE x.term LIKE replace(replace(w.simple, '\\', '\\\\'), '%', '\\%') || '%'
-                         ORDER BY length(x.term), x.term LIMIT ${COMPLETIONS}) c) END AS completions
-         FROM unnest($1::text[], $2::boolean[], $3::boolean[]) WITH ORDINALITY AS t(word, fuzzy, prefix, ord)
-         CROSS JOIN LATERAL (
-           SELECT (tsvector_to_array(to_tsvector('spiraal_simple', t.word)))[1] AS simple,
-                  (tsvector_to_array(to_tsvector('spiraal_dutch', t.word)))[1] AS stem
-         ) w
-        ORDER BY t.ord`,
-      [list, list.map((w) => fuzzyWords.has(w)), list.map((w) => prefixWords.has(w))],
-    );
+  const rows: { simple: string | null; stem: string | null; known: boolean; completions: [string, string | null][] | null }[] = await db.query(
+    `SELECT w.simple, w.stem,
+            EXISTS (SELECT 1 FROM search_terms x WHERE x.term = w.simple) AS known,
+            CASE WHEN t.prefix AND length(w.simple) >= 2 THEN (
+              SELECT json_agg(json_build_array(c.term, (tsvector_to_array(to_tsvector('spiraal_dutch', c.term)))[1]))
+                FROM (SELECT x.term FROM search_terms x
+                       WHERE x.term LIKE w.simple || '%' -- words are letters and digits only: no LIKE wildcards
+                       ORDER BY length(x.term), x.term LIMIT ${COMPLETIONS}) c) END AS completions
+       FROM unnest($1::text[], $2::boolean[]) WITH ORDINALITY AS t(word, prefix, ord)
+       CROSS JOIN LATERAL (
+         SELECT (tsvector_to_array(to_tsvector('spiraal_simple', t.word)))[1] AS simple,
+                (tsvector_to_array(to_tsvector('spiraal_dutch', t.word)))[1] AS stem
+       ) w
+      ORDER BY t.ord`,
+    [list, list.map((w) => prefixWords.has(w))],
+  );
   const info = new Map<string, WordInfo>();
-  rows.forEach((row, i) => info.set(list[i], { ...row, near: row.near ?? [], completions: row.completions ?? [] }));
+  rows.forEach((row, i) => info.set(list[i], { ...row, near: [], completions: row.completions ?? [] }));
+  const needsNear = list.filter((word) => {
+    const found = info.get(word)!;
+    if (!fuzzyWords.has(word) || !found.simple) return false;
+    return prefixWords.has(word) ? !found.completions.length : !found.known;
+  });
+  if (needsNear.length) {
+    // Two forms, so each ORDER BY can use the trigram index: whole words by similarity, half words by word similarity.
+    const near: { word: string; near: [string, string | null][] | null }[] = await db.query(
+      `SELECT t.word,
+              CASE WHEN t.prefix
+                THEN (SELECT json_agg(json_build_array(n.term, (tsvector_to_array(to_tsvector('spiraal_dutch', n.term)))[1]))
+                        FROM (SELECT x.term FROM search_terms x ORDER BY t.simple <<-> x.term LIMIT ${NEAR_CANDIDATES}) n)
+                ELSE (SELECT json_agg(json_build_array(n.term, (tsvector_to_array(to_tsvector('spiraal_dutch', n.term)))[1]))
+                        FROM (SELECT x.term FROM search_terms x ORDER BY x.term <-> t.simple LIMIT ${NEAR_CANDIDATES}) n)
+              END AS near
+         FROM unnest($1::text[], $2::text[], $3::boolean[]) AS t(word, simple, prefix)`,
+      [needsNear, needsNear.map((w) => info.get(w)!.simple), needsNear.map((w) => prefixWords.has(w))],
+    );
+    for (const row of near) info.get(row.word)!.near = row.near ?? [];
+  }
   return buildQueries(plan, info);
 }
 

@@ -10,45 +10,42 @@ const HEAD_TSV = `
   setweight(to_tsvector('spiraal_simple', p.title), 'A') || setweight(to_tsvector('spiraal_dutch', p.title), 'A') ||
   setweight(to_tsvector('spiraal_simple', p.tag_text), 'B') || setweight(to_tsvector('spiraal_dutch', p.tag_text), 'B')`;
 
-/** The weighted text of a passage: the head over the body (C). */
-const PASSAGE_TSV = `${HEAD_TSV} ||
-  setweight(to_tsvector('spiraal_simple', p.body), 'C') || setweight(to_tsvector('spiraal_dutch', p.body), 'C')`;
-
 /**
  * Ranking reads each candidate's whole text (ts_rank), which is what costs
  * time when a common word matches half the network. So only this many
  * candidates are ranked: the most recent items whose title or tags match,
  * and the most recent of the rest. Below this many hits, ranking is exact.
  */
-const RANK_CANDIDATES = 300;
+const RANK_CANDIDATES = 200;
 
 interface ResultRow {
-  total: string;
-  stages: [string, number][] | null;
-  kinds: [string, number][] | null;
-  communities: [string, number][] | null;
+  /** [stage, kind, communityId, inCommunities, inKinds, inStages, withTags, count]: one pass for total and facets. */
+  groups: [string, string, string, boolean, boolean, boolean, boolean, number][] | null;
   tags: [string, number][] | null;
   hits: [string, number, string, string][] | null;
 }
 
 /**
- * One statement: the matched items in scope ($4) with their facet fields
- * (each facet ignores its own filter), the total, and the ranked page with
+ * One statement. `m`: the matched items in scope ($4), one row per item (its
+ * first matching passage; the NOT EXISTS runs only for later passages), with
+ * whether each filter holds. From it: counts per combination of facet values
+ * and filters (the facets, each ignoring its own filter, and the total are
+ * summed from these in JavaScript), the tag facet, and the ranked page with
  * highlights. $1 match, $2 any part, $3 highlight query; $5–$8 filters;
  * $9 candidates, $10 limit, $11 offset; $12, $13 headline options.
  */
 const SEARCH_SQL = `
-  WITH q AS (SELECT $1::tsquery AS q, $2::tsquery AS any, $3::tsquery AS mark),
-  m AS MATERIALIZED (
-    SELECT DISTINCT ON (p.item_id) p.item_id, p.community_id, p.kind, p.stage, p.tags, p.updated_at,
-           p.head @@ q.any AS head_hit,
+  WITH m AS MATERIALIZED (
+    SELECT p.item_id, p.community_id, p.kind, p.stage, p.tags, p.updated_at,
+           p.head @@ $2::tsquery AS head_hit,
            ($5::uuid[] IS NULL OR p.community_id = ANY($5)) AS c_ok,
            ($6::text[] IS NULL OR p.kind = ANY($6)) AS k_ok,
            ($7::text[] IS NULL OR p.stage = ANY($7)) AS s_ok,
            ($8::text[] IS NULL OR p.tags @> $8) AS t_ok
-      FROM search_passages p, q
-     WHERE p.tsv @@ q.q AND p.community_id = ANY($4::uuid[])
-     ORDER BY p.item_id, p.ordinal
+      FROM search_passages p
+     WHERE p.tsv @@ $1::tsquery AND p.community_id = ANY($4::uuid[])
+       AND (p.ordinal = 0 OR NOT EXISTS (
+             SELECT 1 FROM search_passages e WHERE e.item_id = p.item_id AND e.ordinal < p.ordinal AND e.tsv @@ $1::tsquery))
   ),
   hits AS (SELECT * FROM m WHERE c_ok AND k_ok AND s_ok AND t_ok),
   candidates AS (
@@ -57,22 +54,20 @@ const SEARCH_SQL = `
     (SELECT item_id FROM hits ORDER BY updated_at DESC LIMIT $9)
   ),
   ranked AS (
-    SELECT DISTINCT ON (p.item_id) p.item_id, p.ordinal, p.updated_at, ts_rank(p.tsv, q.q) AS score
-      FROM candidates c JOIN search_passages p ON p.item_id = c.item_id, q
-     WHERE p.tsv @@ q.q
+    SELECT DISTINCT ON (p.item_id) p.item_id, p.ordinal, p.updated_at, ts_rank(p.tsv, $1::tsquery) AS score
+      FROM candidates c JOIN search_passages p ON p.item_id = c.item_id
+     WHERE p.tsv @@ $1::tsquery
      ORDER BY p.item_id, score DESC, p.ordinal
   ),
   top AS (SELECT * FROM ranked ORDER BY score DESC, updated_at DESC, item_id LIMIT $10 OFFSET $11)
   SELECT
-    (SELECT count(*) FROM hits) AS total,
-    (SELECT json_agg(json_build_array(stage, n)) FROM (SELECT stage, count(*) AS n FROM m WHERE c_ok AND k_ok AND t_ok GROUP BY stage) x) AS stages,
-    (SELECT json_agg(json_build_array(kind, n)) FROM (SELECT kind, count(*) AS n FROM m WHERE c_ok AND s_ok AND t_ok GROUP BY kind) x) AS kinds,
-    (SELECT json_agg(json_build_array(community_id, n)) FROM (SELECT community_id, count(*) AS n FROM m WHERE k_ok AND s_ok AND t_ok GROUP BY community_id) x) AS communities,
+    (SELECT json_agg(json_build_array(stage, kind, community_id, c_ok, k_ok, s_ok, t_ok, n))
+       FROM (SELECT stage, kind, community_id, c_ok, k_ok, s_ok, t_ok, count(*) AS n FROM m GROUP BY 1, 2, 3, 4, 5, 6, 7) g) AS groups,
     (SELECT json_agg(json_build_array(tag, n)) FROM (
        SELECT tag, count(*) AS n FROM m, unnest(m.tags) AS tag WHERE c_ok AND k_ok AND s_ok GROUP BY tag ORDER BY n DESC, tag LIMIT ${TAG_FACET_SIZE}) x) AS tags,
-    (SELECT json_agg(json_build_array(t.item_id, t.score, ts_headline('spiraal_dutch', p.title, q.mark, $12), ts_headline('spiraal_dutch', p.body, q.mark, $13))
+    (SELECT json_agg(json_build_array(t.item_id, t.score, ts_headline('spiraal_dutch', b.title, $3::tsquery, $12), ts_headline('spiraal_dutch', b.body, $3::tsquery, $13))
                      ORDER BY t.score DESC, t.updated_at DESC, t.item_id)
-       FROM top t JOIN search_passages p ON p.item_id = t.item_id AND p.ordinal = t.ordinal, q) AS hits`;
+       FROM top t JOIN search_bodies b ON b.item_id = t.item_id AND b.ordinal = t.ordinal) AS hits`;
 
 /**
  * PostgreSQL full-text search, the default engine (also on the embedded
@@ -107,12 +102,9 @@ export class PostgresSearchEngine implements SearchEngine {
         TITLE_OPTIONS,
         SNIPPET_OPTIONS,
       ]);
-      const facet = (pairs: [string, number][] | null): FacetValue[] =>
-        (pairs ?? []).map(([value, count]) => ({ value, count: Number(count) })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
       return {
-        totalHits: Number(row.total),
+        ...facetsFrom(row.groups ?? [], row.tags ?? []),
         hits: (row.hits ?? []).map(([itemId, score, title, text]) => ({ itemId, score: Number(score), title: markedToHtml(title), text: markedToHtml(text) })),
-        facets: { stages: facet(row.stages), kinds: facet(row.kinds), communities: facet(row.communities), tags: facet(row.tags) },
       };
     });
   }
@@ -127,9 +119,9 @@ export class PostgresSearchEngine implements SearchEngine {
     const { match, highlight } = await resolvePlan(this.db.manager, plan);
     if (!match) return found;
     const rows: { item_id: string; title: string; text: string }[] = await this.db.query(
-      `SELECT p.item_id, ts_headline('spiraal_dutch', p.title, $3::tsquery, $4) AS title, ts_headline('spiraal_dutch', p.body, $3::tsquery, $5) AS text
+      `SELECT b.item_id, ts_headline('spiraal_dutch', b.title, $3::tsquery, $4) AS title, ts_headline('spiraal_dutch', b.body, $3::tsquery, $5) AS text
          FROM unnest($1::uuid[], $2::int[]) AS h(item_id, ordinal)
-         JOIN search_passages p ON p.item_id = h.item_id AND p.ordinal = h.ordinal`,
+         JOIN search_bodies b ON b.item_id = h.item_id AND b.ordinal = h.ordinal`,
       [hits.map((h) => h.itemId), hits.map((h) => h.ordinal), highlight ?? match, TITLE_OPTIONS, SNIPPET_OPTIONS],
     );
     for (const row of rows) found.set(row.item_id, { title: markedToHtml(row.title), text: markedToHtml(row.text) });
@@ -149,12 +141,33 @@ export class PostgresSearchEngine implements SearchEngine {
     const rows = documents.flatMap((d) => d.passages.map((body, ordinal) => ({ d, body, ordinal })));
     const ids = documents.map((d) => d.itemId);
     await tx.query('DELETE FROM search_passages WHERE item_id = ANY($1::uuid[])', [ids]);
+    // Each text is parsed once per configuration: the exact words feed both the index and the vocabulary.
     await tx.query(
-      `INSERT INTO search_passages (item_id, ordinal, community_id, kind, stage, tags, title, body, tsv, head, updated_at)
-       SELECT p.item_id, p.ordinal, p.community_id, p.kind, p.stage, p.tags, p.title, p.body, ${PASSAGE_TSV}, ${HEAD_TSV}, p.updated_at
-         FROM (SELECT *, array_to_string(tags, ' ; ') AS tag_text
-                 FROM jsonb_to_recordset($1::jsonb) AS r(item_id uuid, ordinal int, community_id uuid, kind text, stage text,
-                                                          tags text[], title text, body text, updated_at timestamptz)) p`,
+      `WITH p AS (
+         SELECT r.*, array_to_string(r.tags, ' ; ') AS tag_text,
+                to_tsvector('spiraal_simple', r.body) AS body_exact, to_tsvector('spiraal_dutch', r.body) AS body_stems
+           FROM jsonb_to_recordset($1::jsonb) AS r(item_id uuid, ordinal int, community_id uuid, kind text, stage text,
+                                                   tags text[], title text, body text, updated_at timestamptz)
+       ),
+       h AS (SELECT p.*, ${HEAD_TSV} AS head FROM p),
+       passages AS (
+         INSERT INTO search_passages (item_id, ordinal, community_id, kind, stage, tags, updated_at, head, tsv)
+         SELECT item_id, ordinal, community_id, kind, stage, tags, updated_at, head,
+                head || setweight(body_exact, 'C') || setweight(body_stems, 'C')
+           FROM h
+         RETURNING item_id, ordinal
+       ),
+       bodies AS (
+         INSERT INTO search_bodies (item_id, ordinal, title, body)
+         SELECT h.item_id, h.ordinal, h.title, h.body FROM h JOIN passages USING (item_id, ordinal)
+       )
+       -- The vocabulary for typos and completions; sorted so concurrent inserts cannot deadlock.
+       INSERT INTO search_terms (term)
+       SELECT DISTINCT term
+         FROM h, unnest(tsvector_to_array(to_tsvector('spiraal_simple', h.title || ' ' || h.tag_text) || h.body_exact)) AS term
+        WHERE term ~ '^[[:alpha:]]{2,40}$'
+        ORDER BY term
+       ON CONFLICT DO NOTHING`,
       [
         JSON.stringify(
           rows.map(({ d, body, ordinal }) => ({
@@ -171,19 +184,27 @@ export class PostgresSearchEngine implements SearchEngine {
         ),
       ],
     );
-    // The vocabulary for typos and completions; sorted so concurrent inserts cannot deadlock.
-    await tx.query(
-      `INSERT INTO search_terms (term)
-       SELECT DISTINCT term FROM search_passages p,
-              unnest(tsvector_to_array(to_tsvector('spiraal_simple', p.title || ' ' || array_to_string(p.tags, ' ') || ' ' || p.body))) AS term
-        WHERE p.item_id = ANY($1::uuid[]) AND term ~ '^[[:alpha:]]{2,40}$'
-        ORDER BY term
-       ON CONFLICT DO NOTHING`,
-      [ids],
-    );
   }
 }
 
 function emptyResult(): EngineResult {
   return { totalHits: 0, hits: [], facets: { stages: [], kinds: [], tags: [], communities: [] } };
+}
+
+/** Total and facets from counts per combination: each facet sums the rows where every other filter holds. */
+export function facetsFrom(groups: ResultRow['groups'] & object, tags: [string, number][]): Omit<EngineResult, 'hits'> {
+  const count = (pick: (g: (typeof groups)[number]) => string, holds: (g: (typeof groups)[number]) => boolean): FacetValue[] => {
+    const totals = new Map<string, number>();
+    for (const g of groups) if (holds(g)) totals.set(pick(g), (totals.get(pick(g)) ?? 0) + Number(g[7]));
+    return [...totals].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  };
+  return {
+    totalHits: groups.filter(([, , , c, k, s, t]) => c && k && s && t).reduce((sum, g) => sum + Number(g[7]), 0),
+    facets: {
+      stages: count((g) => g[0], ([, , , c, k, , t]) => c && k && t),
+      kinds: count((g) => g[1], ([, , , c, , s, t]) => c && s && t),
+      communities: count((g) => g[2], ([, , , , k, s, t]) => k && s && t),
+      tags: tags.map(([value, n]) => ({ value, count: Number(n) })),
+    },
+  };
 }

@@ -89,8 +89,8 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
       const [{ count }] = await tx.query(
         `WITH added AS (
            INSERT INTO search_terms (term)
-           SELECT DISTINCT term FROM search_passages p,
-                  unnest(tsvector_to_array(to_tsvector('spiraal_simple', p.title || ' ' || array_to_string(p.tags, ' ') || ' ' || p.body))) AS term
+           SELECT DISTINCT term FROM search_bodies b JOIN search_passages p USING (item_id, ordinal),
+                  unnest(tsvector_to_array(to_tsvector('spiraal_simple', b.title || ' ' || array_to_string(p.tags, ' ') || ' ' || b.body))) AS term
             WHERE term ~ '^[[:alpha:]]{2,40}$'
            ON CONFLICT DO NOTHING RETURNING 1)
          SELECT count(*)::int AS count FROM added`,

@@ -20,6 +20,8 @@ export class Search1763900000000 implements MigrationInterface {
 
     // One row per passage of an item's body (most items have one), each with
     // the title (weight A) and tags (B) so a query may match across them.
+    // Narrow on purpose: a common word matches tens of thousands of rows, and
+    // their scope and facet fields are read for all of them; the text is not.
     await db.query(`
       CREATE TABLE search_passages (
         item_id uuid NOT NULL REFERENCES items(id) ON DELETE CASCADE,
@@ -28,16 +30,24 @@ export class Search1763900000000 implements MigrationInterface {
         kind text NOT NULL,
         stage text NOT NULL,
         tags text[] NOT NULL,
-        title text NOT NULL,
-        body text NOT NULL,
-        tsv tsvector NOT NULL,
-        -- Title and tags alone: small, so checking it costs no detoasting of the body.
-        head tsvector NOT NULL,
         updated_at timestamptz NOT NULL,
+        -- Title and tags alone: small, so checking it costs no detoasting.
+        head tsvector NOT NULL,
+        tsv tsvector NOT NULL,
         PRIMARY KEY (item_id, ordinal)
       )`);
     await db.query(`CREATE INDEX search_passages_tsv_idx ON search_passages USING gin (tsv)`);
     await db.query(`CREATE INDEX search_passages_community_idx ON search_passages (community_id)`);
+    // The text of each passage, read only for the highlights of the hits shown.
+    await db.query(`
+      CREATE TABLE search_bodies (
+        item_id uuid NOT NULL,
+        ordinal integer NOT NULL,
+        title text NOT NULL,
+        body text NOT NULL,
+        PRIMARY KEY (item_id, ordinal),
+        FOREIGN KEY (item_id, ordinal) REFERENCES search_passages (item_id, ordinal) ON DELETE CASCADE
+      )`);
 
     // Every word ever indexed (folded): typo corrections and completions come from here.
     await db.query(`CREATE TABLE search_terms (term text PRIMARY KEY)`);
@@ -93,6 +103,7 @@ export class Search1763900000000 implements MigrationInterface {
     await db.query(`DROP FUNCTION search_outbox_notify()`);
     await db.query(`DROP FUNCTION search_outbox_enqueue()`);
     await db.query(`DROP TABLE search_terms`);
+    await db.query(`DROP TABLE search_bodies`);
     await db.query(`DROP TABLE search_passages`);
     await db.query(`DROP TEXT SEARCH CONFIGURATION spiraal_simple`);
     await db.query(`DROP TEXT SEARCH CONFIGURATION spiraal_dutch`);
