@@ -13,7 +13,7 @@ export interface SpiraalIndexing {
   batches: number;
   passages: number;
   terms: number;
-  /** search_passages and search_terms with their indexes and TOAST. */
+  /** search_passages, search_bodies and search_terms with their indexes and TOAST. */
   bytes: number;
 }
 
@@ -44,7 +44,7 @@ export async function drainOutbox(databaseUrl: string, progress: (message: strin
     if (left.n) throw new Error(`${left.n} outbox rows were not delivered: ${left.error}`);
     const [size] = await db.query(
       `SELECT (SELECT count(*) FROM search_passages)::int AS passages, (SELECT count(*) FROM search_terms)::int AS terms,
-              (pg_total_relation_size('search_passages') + pg_total_relation_size('search_terms'))::bigint AS bytes`,
+              (pg_total_relation_size('search_passages') + pg_total_relation_size('search_bodies') + pg_total_relation_size('search_terms'))::bigint AS bytes`,
     );
     return { items: pending, ms, batches, passages: size.passages, terms: size.terms, bytes: Number(size.bytes) };
   } finally {
@@ -56,7 +56,7 @@ export async function drainOutbox(databaseUrl: string, progress: (message: strin
 export async function vacuumAnalyze(databaseUrl: string): Promise<number> {
   const started = performance.now();
   await withClient(databaseUrl, async (client) => {
-    for (const table of ['items', 'search_passages', 'search_terms', 'search_outbox']) await client.query(`VACUUM ANALYZE ${table}`);
+    for (const table of ['items', 'search_passages', 'search_bodies', 'search_terms', 'search_outbox']) await client.query(`VACUUM ANALYZE ${table}`);
   });
   return performance.now() - started;
 }
