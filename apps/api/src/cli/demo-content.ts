@@ -22,6 +22,10 @@ export interface DemoItem {
   title: string;
   tags: string[];
   body: string;
+  /** A guideline: made from these items (by title) with "uitwerken tot richtlijn", then tried out. */
+  sources?: string[];
+  /** A practice reflection on this guideline (by title), recorded with "uitproberen in de praktijk". */
+  applies?: string;
 }
 
 export const DEMO_ITEMS: DemoItem[] = [
@@ -110,6 +114,7 @@ Joost gaat volgende week samen met de buurvrouw op bezoek.`,
     kind: 'GUIDELINE',
     title: 'Richtlijn: contact leggen bij zorgmijding',
     tags: ['zorgmijding', 'richtlijn'],
+    sources: ['De koffie die niet gedronken werd', 'Casus: mevrouw Jansen wil geen thuiszorg', 'Notitie intervisie 12 maart'],
     body: `# Richtlijn contact leggen bij zorgmijding
 
 Gebaseerd op de casussen en intervisies van dit leernetwerk.
@@ -124,6 +129,7 @@ Gebaseerd op de casussen en intervisies van dit leernetwerk.
     kind: 'REFLECTION',
     title: 'Toepassingsreflectie: drie bezoeken bij meneer Smit',
     tags: ['zorgmijding', 'toepassing'],
+    applies: 'Richtlijn: contact leggen bij zorgmijding',
     body: `# Wat deed je?
 
 Ik ben drie keer langsgegaan zonder iets voor te stellen.

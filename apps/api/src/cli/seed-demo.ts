@@ -8,6 +8,7 @@ import { CommunityEntity } from '../communities/community.entity';
 import { ConfigError, loadConfig } from '../config/config';
 import { runMigrations } from '../database/data-source';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { GuidelinesService } from '../guidelines/guidelines.service';
 import { ItemsService } from '../items/items.service';
 import { UserEntity } from '../users/user.entity';
 import { DEMO_COMMUNITY, DEMO_ITEMS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-content';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     await runMigrations(url);
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), { logger: ['error', 'warn'] });
     try {
-      await seed(app.get(DataSource), app.get(AuthService), app.get(CommunitiesService), app.get(ItemsService));
+      await seed(app.get(DataSource), app.get(AuthService), app.get(CommunitiesService), app.get(ItemsService), app.get(GuidelinesService));
     } finally {
       await app.close();
     }
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function seed(db: DataSource, auth: AuthService, communities: CommunitiesService, items: ItemsService): Promise<void> {
+async function seed(db: DataSource, auth: AuthService, communities: CommunitiesService, items: ItemsService, guidelines: GuidelinesService): Promise<void> {
   const existing = await db.getRepository(CommunityEntity).findOneBy({ name: DEMO_COMMUNITY.name });
   if (existing) {
     console.log(`The demo leernetwerk exists already (${existing.id}).`);
@@ -51,8 +52,20 @@ async function seed(db: DataSource, auth: AuthService, communities: CommunitiesS
   for (const person of others) {
     await communities.addMember(users.get(facilitator.email)!, { communityId: community.id, email: person.email, role: person.role, perspective: person.perspective });
   }
+  // Through the moves of the spiral: items, a guideline made from three of them, tried out in practice.
+  const created = new Map<string, string>();
   for (const item of DEMO_ITEMS) {
-    await items.create(users.get(item.author)!, { communityId: community.id, kind: item.kind, title: item.title, tags: item.tags, body: item.body });
+    const author = users.get(item.author)!;
+    if (item.sources) {
+      const guideline = await guidelines.promote(author, { sourceItemIds: item.sources.map((title) => created.get(title)!), title: item.title });
+      await guidelines.setStatus(author, { id: guideline.id, status: 'IN_UITPROBEERFASE' });
+      created.set(item.title, guideline.id);
+    } else if (item.applies) {
+      const reflection = await guidelines.recordApplication(author, { guidelineId: created.get(item.applies)!, body: item.body });
+      created.set(item.title, reflection.id);
+    } else {
+      created.set(item.title, (await items.create(author, { communityId: community.id, kind: item.kind, title: item.title, tags: item.tags, body: item.body })).id);
+    }
   }
   console.log(`Created the demo leernetwerk "${community.name}" with ${DEMO_ITEMS.length} items.`);
   printLogins();

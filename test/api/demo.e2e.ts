@@ -7,13 +7,13 @@ import { communityWithPeople } from '../support/fixtures';
 import { gqlData } from '../support/graphql-client';
 import { ServerProcess, startServer } from '../support/server-process';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { SEARCH, SearchResultData } from './search-contract';
+import { SEARCH, SearchResultData } from '../search/search-contract';
 
 const run = promisify(execFile);
 const SEED_DEMO = join(__dirname, '../../apps/api/dist/cli/seed-demo.js');
 
-/** As a new user would: the built server with `npm run seed:demo`'s data. */
-describe('search on the demo leernetwerk', () => {
+/** As a new user would: the built server with `npm run seed:demo`'s data (search and the spiral). */
+describe('the demo leernetwerk', () => {
   let db: TestDatabase;
   let server: ServerProcess;
 
@@ -44,6 +44,37 @@ describe('search on the demo leernetwerk', () => {
     const result = await search(login.token, 'thiusz');
     expect(result.hits[0].item).toMatchObject({ title: 'Casus: mevrouw Jansen wil geen thuiszorg', kind: 'CASE' });
     expect(result.hits[0].highlights.title).toBe('Casus: mevrouw Jansen wil geen <mark>thuiszorg</mark>');
+  });
+
+  it('shows a turn of the spiral: a guideline made from a story, a case and a note, tried out in practice', async () => {
+    const { login } = await gqlData<{ login: { token: string } }>(
+      server.baseUrl,
+      `mutation ($input: LoginInput!) { login(input: $input) { token } }`,
+      { input: { email: 'facilitator@demo.spiraal.nl', password: 'spiraal-demo-2026' } },
+    );
+    const { communities } = await gqlData<{ communities: { id: string }[] }>(server.baseUrl, `{ communities { id } }`, {}, login.token);
+    const { items } = await gqlData<{ items: { edges: { node: any }[] } }>(
+      server.baseUrl,
+      `query ($id: ID!) { items(communityId: $id, filter: { kinds: [GUIDELINE] }) { edges { node { title guidelineStatus sources { kind } applications { kind stage } } } } }`,
+      { id: communities[0].id },
+      login.token,
+    );
+    expect(items.edges.map((e) => e.node)).toEqual([
+      {
+        title: 'Richtlijn: contact leggen bij zorgmijding',
+        guidelineStatus: 'IN_UITPROBEERFASE',
+        sources: [{ kind: 'STORY' }, { kind: 'CASE' }, { kind: 'NOTE' }],
+        applications: [{ kind: 'REFLECTION', stage: 'INTERNALISATIE' }],
+      },
+    ]);
+    const { spiral } = await gqlData<{ spiral: { transitions: { from: string; to: string; count: number }[] } }>(
+      server.baseUrl,
+      `query ($id: ID!) { spiral(communityId: $id) { transitions { from to count } } }`,
+      { id: communities[0].id },
+      login.token,
+    );
+    const moves = Object.fromEntries(spiral.transitions.map((m) => [`${m.from}>${m.to}`, m.count]));
+    expect(moves).toEqual({ 'SOCIALISATIE>COMBINATIE': 1, 'EXTERNALISATIE>COMBINATIE': 2, 'COMBINATIE>INTERNALISATIE': 1 });
   });
 
   it('shows a reader of another community none of the demo', async () => {
