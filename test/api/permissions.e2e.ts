@@ -1,12 +1,22 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Access, Action, can } from '@spiraal/domain';
-import { errorCode, gql, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
+import { randomUUID } from 'node:crypto';
+import { Kind, OperationDefinitionNode, parse } from 'graphql';
+import { connectClient, collabTicket, typeParagraph, upgradeStatus, waitFor } from '../support/collab-client';
+import { storedDocument, sql } from '../support/test-database';
+import { errorCode, gql, GqlResult, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 
 /**
- * The permission table of @spiraal/domain, exercised through GraphQL: for every
- * operation and every access level, the outcome must be exactly what `can`
- * says — NOT_FOUND for whoever may not read the community, FORBIDDEN for
- * whoever may read but not act, success otherwise.
+ * The permission table of @spiraal/domain, exercised through GraphQL and the
+ * collab socket: for every operation and every way someone can stand towards
+ * a PRIVATE or a NETWORK community (signed out, outsider or visitor, reader,
+ * member, facilitator), the outcome must be exactly what `can` says —
+ * UNAUTHENTICATED when signed out, NOT_FOUND for whoever may not read the
+ * community, FORBIDDEN for whoever may read but not act, success otherwise.
+ * Every root field of the schema must be in the matrix or named below as not
+ * community-scoped, and an id from a community you are not in must reveal
+ * nothing, word for word.
  */
 interface Operation {
   name: string;
@@ -138,7 +148,53 @@ const OPERATIONS: Operation[] = [
     query: `query ($id: ID!) { spiral(communityId: $id) { stageCounts { stage count } transitions { from to count } signals { code } } }`,
     variables: async (c) => ({ id: c.communityId }),
   },
+  { name: 'auditLog', action: 'audit.read', query: `query ($id: ID!) { auditLog(communityId: $id) { entries { action } hasNextPage } }`, variables: async (c) => ({ id: c.communityId }) },
+  {
+    name: 'search (in this community)',
+    action: 'community.read',
+    query: `query ($input: SearchInput!) { search(input: $input) { totalHits hits { item { id } } } }`,
+    variables: async (c) => ({ input: { query: 'casus', communityIds: [c.communityId] } }),
+  },
+  { name: 'itemRevisions', action: 'community.read', query: `query ($id: ID!) { itemRevisions(itemId: $id) { id } }`, variables: async (c, t) => ({ id: await revisionBy(c, t).then((r) => r.itemId) }) },
+  { name: 'revision', action: 'community.read', query: `query ($id: ID!) { revision(id: $id) { id text } }`, variables: async (c, t) => ({ id: (await revisionBy(c, t)).id }) },
+  { name: 'restoreRevision', action: 'item.edit', query: `mutation ($id: ID!) { restoreRevision(id: $id) { id } }`, variables: async (c, t) => ({ id: (await revisionBy(c, t)).id }) },
+  { name: 'collabTicket', action: 'community.read', query: `mutation ($id: ID!) { collabTicket(itemId: $id) { token readOnly } }`, variables: async (c, t) => ({ id: (await itemBy(c, t)).id }) },
 ];
+
+/**
+ * Root fields that are about the signed-in person, not about one community:
+ * each has its own tests (auth.e2e.ts, communities.e2e.ts, hostile.e2e.ts).
+ * Anything else in the schema must be in OPERATIONS.
+ */
+const NOT_COMMUNITY_SCOPED = ['register', 'login', 'logout', 'me', 'changePassword', 'communities', 'createCommunity'];
+
+/** The root field an operation's query asks for. */
+function rootField(query: string): string {
+  const operation = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const field = operation.selectionSet.selections[0];
+  if (field.kind !== Kind.FIELD) throw new Error(`${query}: the first selection is not a field`);
+  return field.name.value;
+}
+
+/** One revision per community (an edit over the socket, then the document unloads), made once and shared. */
+const revisions = new Map<string, Promise<{ id: string; itemId: string }>>();
+function revisionBy(c: CommunityFixture, t: TestApp): Promise<{ id: string; itemId: string }> {
+  let revision = revisions.get(c.communityId);
+  if (!revision) {
+    revision = (async () => {
+      const { id: itemId } = await itemBy(c, t);
+      const client = await connectClient(t.baseUrl, c.facilitator.token, itemId);
+      typeParagraph(client.doc, 'Een bewaarde versie.');
+      await waitFor(async () => (await sql(t.db.url, 'SELECT 1 FROM yjs_updates WHERE item_id = $1', [itemId])).length > 0, 3000, 'the edit to be stored');
+      client.destroy();
+      await waitFor(async () => (await sql(t.db.url, 'SELECT 1 FROM item_revisions WHERE item_id = $1', [itemId])).length > 0, 5000, 'a revision');
+      const [row] = await sql<{ id: string }>(t.db.url, 'SELECT id FROM item_revisions WHERE item_id = $1', [itemId]);
+      return { id: row.id, itemId };
+    })();
+    revisions.set(c.communityId, revision);
+  }
+  return revision;
+}
 
 /** A guideline (made by the facilitator) in the given status. */
 async function guideline(c: CommunityFixture, t: TestApp, status: 'CONCEPT' | 'IN_UITPROBEERFASE' | 'VASTGESTELD'): Promise<string> {
@@ -167,45 +223,123 @@ async function newMember(c: CommunityFixture, t: TestApp): Promise<string> {
   return user.id;
 }
 
-function expected(access: Access, action: Action): 'OK' | 'NOT_FOUND' | 'FORBIDDEN' {
-  if (!can(access, 'community.read')) return 'NOT_FOUND';
-  return can(access, action, { ownedByActor: false }) ? 'OK' : 'FORBIDDEN';
+type Actor = Access | 'ANONYMOUS';
+type Outcome = 'OK' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+
+function expected(actor: Actor, action: Action): Outcome {
+  if (actor === 'ANONYMOUS') return 'UNAUTHENTICATED';
+  if (!can(actor, 'community.read')) return 'NOT_FOUND';
+  return can(actor, action, { ownedByActor: false }) ? 'OK' : 'FORBIDDEN';
 }
 
-describe('the permission table through GraphQL', () => {
+/** What a fresh ticket's socket does for this actor: edit, only read, or not open at all. */
+function expectedSocket(actor: Actor): 'read-write' | 'read-only' | 'refused' {
+  if (actor === 'ANONYMOUS' || !can(actor, 'community.read')) return 'refused';
+  return can(actor, 'item.edit', { ownedByActor: false }) ? 'read-write' : 'read-only';
+}
+
+/** The same variables with every id swapped for one that exists nowhere. */
+function withMissingIds(value: unknown): unknown {
+  if (typeof value === 'string') return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? randomUUID() : value;
+  if (Array.isArray(value)) return value.map(withMissingIds);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withMissingIds(v)]));
+  return value;
+}
+
+/** Code, message and data of a refusal, to compare two of them word for word. */
+function refusal(result: GqlResult): { code: string | undefined; message: string | undefined; data: unknown } {
+  return { code: errorCode(result), message: result.errors?.[0]?.message, data: result.data ?? null };
+}
+
+describe('the permission table through GraphQL and the collab socket', () => {
   let t: TestApp;
   let privateCommunity: CommunityFixture;
   let networkCommunity: CommunityFixture;
   beforeAll(async () => {
-    t = await startTestApp();
+    // Documents unload soon after the last editor leaves, so revisions appear quickly.
+    t = await startTestApp({ COLLAB_IDLE_UNLOAD_MS: '100' });
     [privateCommunity, networkCommunity] = await Promise.all([communityWithPeople(t.baseUrl, 'PRIVATE'), communityWithPeople(t.baseUrl, 'NETWORK')]);
   });
   afterAll(() => t.close());
 
-  const actors: [Access, 'PRIVATE' | 'NETWORK', (c: CommunityFixture) => TestUser][] = [
+  const actors: [Actor, 'PRIVATE' | 'NETWORK', (c: CommunityFixture) => TestUser | null][] = [
     ['FACILITATOR', 'PRIVATE', (c) => c.facilitator],
     ['MEMBER', 'PRIVATE', (c) => c.member],
     ['READER', 'PRIVATE', (c) => c.reader],
     ['NONE', 'PRIVATE', (c) => c.outsider],
-    ['VISITOR', 'NETWORK', (c) => c.outsider],
+    ['ANONYMOUS', 'PRIVATE', () => null],
+    ['FACILITATOR', 'NETWORK', (c) => c.facilitator],
     ['MEMBER', 'NETWORK', (c) => c.member],
+    ['READER', 'NETWORK', (c) => c.reader],
+    ['VISITOR', 'NETWORK', (c) => c.outsider],
+    ['ANONYMOUS', 'NETWORK', () => null],
   ];
 
-  for (const [access, visibility, actor] of actors) {
+  for (const [actor, visibility, who] of actors) {
     for (const op of OPERATIONS) {
-      const outcome = expected(access, op.action);
-      it(`${access} on a ${visibility} community: ${op.name} -> ${outcome}`, async () => {
+      const outcome = expected(actor, op.action);
+      it(`${actor} on a ${visibility} community: ${op.name} -> ${outcome}`, async () => {
         const c = visibility === 'PRIVATE' ? privateCommunity : networkCommunity;
-        const result = await gql(t.baseUrl, op.query, await op.variables(c, t), actor(c).token);
+        const result = await gql(t.baseUrl, op.query, await op.variables(c, t), who(c)?.token ?? null);
         if (outcome === 'OK') {
           expect(result.errors).toBeUndefined();
           expect(result.data).not.toBeNull();
         } else {
           expect(errorCode(result)).toBe(outcome);
+          expect(result.data).toBeNull();
         }
       });
     }
+
+    const socket = expectedSocket(actor);
+    it(`${actor} on a ${visibility} community: the collab socket -> ${socket}`, async () => {
+      const c = visibility === 'PRIVATE' ? privateCommunity : networkCommunity;
+      const user = who(c);
+      const { id } = await itemBy(c, t);
+      const wsBase = `${t.baseUrl.replace(/^http/, 'ws')}/collab/${id}`;
+      if (socket === 'refused') {
+        // No ticket for them, and no socket without one.
+        const ticket = await gql(t.baseUrl, `mutation ($id: ID!) { collabTicket(itemId: $id) { token } }`, { id }, user?.token ?? null);
+        expect(errorCode(ticket)).toBe(actor === 'ANONYMOUS' ? 'UNAUTHENTICATED' : 'NOT_FOUND');
+        expect(await upgradeStatus(wsBase)).toBe(401);
+        return;
+      }
+      const ticket = await collabTicket(t.baseUrl, user!.token, id);
+      expect(ticket.readOnly).toBe(socket === 'read-only');
+      expect(await upgradeStatus(`${wsBase}?ticket=${ticket.token}`)).toBe(101);
+
+      // What the socket really allows: an edit is stored, or refused out loud (a permission-denied frame) and never stored.
+      const client = await connectClient(t.baseUrl, user!.token, id);
+      try {
+        let denied = false;
+        client.provider.ws!.addEventListener('message', (event) => {
+          if (new Uint8Array(event.data as ArrayBuffer)[0] === 2) denied = true; // y-protocols' auth message: permission denied
+        });
+        const mark = `Bewerking van ${actor} (${randomUUID()})`;
+        typeParagraph(client.doc, mark);
+        const stored = async () => (await storedDocument(t.db.url, id)).getXmlFragment('default').toString().includes(mark);
+        if (socket === 'read-write') {
+          await waitFor(stored, 3000, 'the edit to be stored');
+          expect(denied).toBe(false);
+        } else {
+          await waitFor(() => denied, 3000, 'the edit to be refused');
+          expect(await stored()).toBe(false);
+        }
+      } finally {
+        client.destroy();
+      }
+    });
   }
+
+  it('every query and mutation of the schema is in the matrix, or named as not community-scoped', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const rootFields = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()?.getFields() ?? {})].sort();
+    const covered = new Set([...OPERATIONS.map((op) => rootField(op.query)), ...NOT_COMMUNITY_SCOPED]);
+    expect(rootFields.filter((field) => !covered.has(field))).toEqual([]);
+    // And the list of exceptions names nothing that is gone or that the matrix covers anyway.
+    expect(NOT_COMMUNITY_SCOPED.filter((field) => !rootFields.includes(field) || OPERATIONS.some((op) => rootField(op.query) === field))).toEqual([]);
+    expect(schema.getSubscriptionType()).toBeFalsy();
+  });
 
   it('a member may archive their own item', async () => {
     const c = privateCommunity;
@@ -214,15 +348,46 @@ describe('the permission table through GraphQL', () => {
     expect(result.errors).toBeUndefined();
   });
 
-  it('an item id from a PRIVATE community reveals nothing to an outsider', async () => {
-    const c = privateCommunity;
-    const { id } = await itemBy(c, t);
-    for (const query of [`query ($id: ID!) { item(id: $id) { title } }`, `mutation ($id: ID!) { archiveItem(id: $id) { id } }`]) {
-      const hidden = await gql(t.baseUrl, query, { id }, c.outsider.token);
-      const missing = await gql(t.baseUrl, query, { id: '11111111-1111-4111-8111-111111111111' }, c.outsider.token);
-      expect(errorCode(hidden)).toBe('NOT_FOUND');
-      expect(hidden.errors![0].message).toBe(missing.errors![0].message);
-      expect(hidden.data).toBeNull();
+  /**
+   * The attacker: a facilitator of a community of their own (so with rights
+   * somewhere), trying ids from a PRIVATE community they are not in.
+   */
+  describe('an id from a PRIVATE community you are not in reveals nothing: NOT_FOUND, word for word as for an id that does not exist', () => {
+    for (const op of OPERATIONS) {
+      it(op.name, async () => {
+        const attacker = networkCommunity.facilitator;
+        const variables = await op.variables(privateCommunity, t);
+        const hidden = await gql(t.baseUrl, op.query, variables, attacker.token);
+        const missing = await gql(t.baseUrl, op.query, withMissingIds(variables) as Record<string, unknown>, attacker.token);
+        expect(errorCode(missing)).toBe('NOT_FOUND');
+        expect(refusal(hidden)).toEqual(refusal(missing));
+      });
     }
+
+    it('mixed with ids of your own community: agenda items, guideline sources, search scopes', async () => {
+      const own = networkCommunity;
+      const attacker = own.facilitator;
+      const hiddenItem = (await itemBy(privateCommunity, t)).id;
+      const hiddenComment = await commentBy(privateCommunity, t);
+      const ownMeeting = await meetingBy(own, t);
+      const ownItem = (await itemBy(own, t)).id;
+      const cases: [string, string, (id: string) => Record<string, unknown>, string][] = [
+        ['an agenda item', `mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`, (id) => ({ input: { meetingId: ownMeeting, itemId: id } }), hiddenItem],
+        ['an agenda comment', `mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`, (id) => ({ input: { meetingId: ownMeeting, commentId: id } }), hiddenComment],
+        ['a guideline source', `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`, (id) => ({ input: { sourceItemIds: [ownItem, id], title: 'Richtlijn' } }), hiddenItem],
+        ['a search scope', `query ($input: SearchInput!) { search(input: $input) { totalHits } }`, (id) => ({ input: { query: 'casus', communityIds: [own.communityId, id] } }), privateCommunity.communityId],
+      ];
+      const outcomes = [];
+      for (const [what, query, variables, hiddenId] of cases) {
+        const hidden = await gql(t.baseUrl, query, variables(hiddenId), attacker.token);
+        const missing = await gql(t.baseUrl, query, variables(randomUUID()), attacker.token);
+        outcomes.push({ what, hidden: refusal(hidden), missing: refusal(missing) });
+      }
+      expect(outcomes.map(({ what, missing }) => ({ what, code: missing.code }))).toEqual(cases.map(([what]) => ({ what, code: 'NOT_FOUND' })));
+      expect(outcomes.map(({ what, hidden }) => ({ what, hidden }))).toEqual(outcomes.map(({ what, missing }) => ({ what, hidden: missing })));
+      // Nothing was written on the way.
+      const [agenda] = await sql<{ n: number }>(t.db.url, 'SELECT count(*)::int AS n FROM agenda_items WHERE meeting_id = $1', [ownMeeting]);
+      expect(agenda.n).toBe(0);
+    });
   });
 });

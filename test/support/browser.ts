@@ -53,8 +53,27 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/** What a `securitypolicyviolation` event is reported as (a console error, so `collectErrors` sees it). */
+export const CSP_VIOLATION = 'Content-Security-Policy violation';
+
+/**
+ * Reports every Content-Security-Policy violation in the page as a console
+ * error, whatever Chromium itself logs: a test that ran into the policy fails.
+ * Init scripts come from the browser's own channel, so the policy does not stop this one.
+ */
+export async function reportCspViolations(context: BrowserContext): Promise<void> {
+  // Source text, as this file is also compiled without the DOM's types.
+  await context.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(${JSON.stringify(CSP_VIOLATION)} + ': ' + event.effectiveDirective + ' blocked ' + (event.blockedURI || '(inline)') + ' at ' + (event.sourceFile || event.documentURI) + ':' + event.lineNumber);
+    });`,
+  });
+}
+
+/** A page in a fresh context (never bypassing the CSP), with its errors and CSP violations collected. */
 export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+  await reportCspViolations(context);
   const page = await context.newPage();
   return { context, page, errors: collectErrors(page) };
 }

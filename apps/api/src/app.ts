@@ -5,6 +5,8 @@ import cookieParser from 'cookie-parser';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { AppModule } from './app.module';
 import { graphqlGuard } from './graphql-guard/graphql-guard.middleware';
+import { bodyErrors } from './http-security/body-errors';
+import { securityHeaders } from './http-security/security-headers';
 import { AppConfig } from './config/config';
 import { LOG_LEVELS } from './config/log-levels';
 import { serveWebApp } from './web/web-app';
@@ -15,8 +17,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     logger: LOG_LEVELS[config.logLevel],
     bodyParser: false,
   });
+  // First, so every response carries them: pages, /graphql, /health, and refusals.
+  app.use(securityHeaders({ development: config.environment === 'development' }));
   // A 1 MB Markdown body, JSON-escaped, fits in 4 MB; larger requests are refused before any work.
   app.useBodyParser('json', { limit: '4mb' });
+  app.use(bodyErrors('4 MB'));
   app.use(cookieParser());
   // Hostile queries are refused here, before Apollo and before any database work.
   const schemaHost = () => {

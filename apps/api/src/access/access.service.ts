@@ -35,12 +35,16 @@ export class AccessService {
     return found;
   }
 
-  async toItem(user: AuthUser | null, itemId: string, action: Action): Promise<CommunityAccess & { item: ItemEntity }> {
+  /**
+   * `what` names what the caller looked up (a comment, a revision on the
+   * item), so a hidden one reads exactly like one that does not exist.
+   */
+  async toItem(user: AuthUser | null, itemId: string, action: Action, what = 'Dit item'): Promise<CommunityAccess & { item: ItemEntity }> {
     if (!user) throw unauthenticated();
     const item = isUuid(itemId) ? await this.db.getRepository(ItemEntity).findOneBy({ id: itemId }) : null;
-    if (!item) throw notFound('Dit item');
+    if (!item) throw notFound(what);
     const found = await this.lookup(user.id, item.communityId);
-    if (!found || !can(found.access, 'community.read')) throw notFound('Dit item');
+    if (!found || !can(found.access, 'community.read')) throw notFound(what);
     if (!can(found.access, action, factsOf(item, user.id))) throw forbidden();
     return { ...found, item };
   }

@@ -72,7 +72,8 @@ export class SessionService {
 
   /** Ends every other session of the user (after a password change); the open sockets of those sessions close. */
   async revokeOthers(userId: string, keepToken: string | null): Promise<number> {
-    const rows: { token_hash: Buffer }[] = await this.db.query(
+    // An UPDATE … RETURNING comes back from TypeORM as [rows, count].
+    const [rows]: [{ token_hash: Buffer }[], number] = await this.db.query(
       `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND token_hash IS DISTINCT FROM $2 RETURNING token_hash`,
       [userId, keepToken ? hashToken(keepToken) : null],
     );

@@ -45,7 +45,7 @@ export class CommentsService {
   async resolve(user: AuthUser, id: string): Promise<CommentRow> {
     const comment = isUuid(id) ? await this.find(id) : null;
     if (!comment) throw notFound('Deze reactie');
-    const { access } = await this.access.toItem(user, comment.itemId, 'community.read');
+    const { access } = await this.access.toItem(user, comment.itemId, 'community.read', 'Deze reactie');
     if (!can(access, 'comment.resolve', { ownedByActor: comment.authorId === user.id })) throw forbidden();
     await this.db.query(`UPDATE comments SET resolved_at = coalesce(resolved_at, now()), resolved_by = coalesce(resolved_by, $2) WHERE id = $1`, [id, user.id]);
     return this.one(id);

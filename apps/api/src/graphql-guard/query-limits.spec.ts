@@ -2,7 +2,9 @@ import { buildSchema, parse } from 'graphql';
 import { checkLimits, QUERY_LIMITS } from './query-limits';
 
 const schema = buildSchema(`
-  type Query { items(first: Int): ItemConnection!, item(id: ID!): Item, me: User }
+  type Query { items(first: Int): ItemConnection!, item(id: ID!): Item, me: User, search(input: SearchInput!): Result! }
+  input SearchInput { query: String!, limit: Int }
+  type Result { hits: [Item!]! }
   type ItemConnection { edges: [Edge!]! }
   type Edge { node: Item! }
   type Item { id: ID!, title: String!, sources: [Item!]!, authors: [User!]!, community: Community! }
@@ -38,6 +40,19 @@ describe('checkLimits', () => {
     expect(check(nested, { n: 100 })).toMatch(/te veel tegelijk/);
     // Without a page size a list counts as 20 items.
     expect(check(`{ items { edges { node { sources { sources { authors { name } } } } } } }`)).toMatch(/te veel tegelijk/);
+  });
+
+  it('reads a limit inside an input object, literal or in variables', () => {
+    const query = `query ($input: SearchInput!) { search(input: $input) { hits { sources { sources { title } } } } }`;
+    expect(check(query, { input: { query: 'casus', limit: 5 } })).toBeNull();
+    expect(check(query, { input: { query: 'casus', limit: 100 } })).toMatch(/te veel tegelijk/);
+    expect(check(`{ search(input: { query: "casus", limit: 100 }) { hits { sources { sources { title } } } } }`)).toMatch(/te veel tegelijk/);
+  });
+
+  it('stops counting a fragment bomb as soon as it passes the limit', () => {
+    const fragments = Array.from({ length: 60 }, (_, i) => `fragment F${i + 1} on Item { ...F${i} ...F${i} }`).join(' ');
+    const bomb = `query { item(id: 1) { ...F60 } } fragment F0 on Item { id } ${fragments}`;
+    expect(check(bomb)).toMatch(/te veel tegelijk/);
   });
 
   it('picks the named operation and leaves unknown fields to GraphQL itself', () => {

@@ -61,6 +61,8 @@ export function checkLimits(
     if (depth > limits.maxDepth) return Infinity;
     let cost = 0;
     for (const selection of set.selections) {
+      // Fragments spreading fragments multiply: stop as soon as the limit is passed, whatever the rest.
+      if (cost > limits.maxCost) return cost;
       if (selection.kind === Kind.FIELD) {
         if (selection.alias) aliases += 1;
         cost += fieldCost(selection, type, depth, seen, listSize);
@@ -97,17 +99,35 @@ export function checkLimits(
   return null;
 }
 
-/** A list's size from its `first` or `limit` argument (literal or variable), or null. */
+/**
+ * A list's size from its `first` or `limit` argument, or from a `limit` in an
+ * input object (`search(input: { limit })`), literal or in variables; or null.
+ */
 function pageSize(field: FieldNode, variables: Record<string, unknown>): number | null {
   for (const argument of field.arguments ?? []) {
-    if (argument.name.value !== 'first' && argument.name.value !== 'limit') continue;
-    const value = numberOf(argument.value, variables);
+    const name = argument.name.value;
+    const value =
+      name === 'first' || name === 'limit'
+        ? numberOf(argument.value, variables)
+        : argument.value.kind === Kind.OBJECT
+          ? numberOf(argument.value.fields.find((f) => f.name.value === 'limit' || f.name.value === 'first')?.value, variables)
+          : argument.value.kind === Kind.VARIABLE
+            ? limitIn(variables[argument.value.name.value])
+            : null;
     if (value !== null) return Math.max(1, value);
   }
   return null;
 }
 
-function numberOf(value: ValueNode, variables: Record<string, unknown>): number | null {
+function limitIn(input: unknown): number | null {
+  if (!input || typeof input !== 'object') return null;
+  const { limit, first } = input as { limit?: unknown; first?: unknown };
+  const value = typeof limit === 'number' ? limit : first;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function numberOf(value: ValueNode | undefined, variables: Record<string, unknown>): number | null {
+  if (!value) return null;
   if (value.kind === Kind.INT) return Number(value.value);
   if (value.kind === Kind.VARIABLE) {
     const raw = variables[value.name.value];

@@ -78,6 +78,8 @@ export class MeetingsService {
     if (commentId) {
       const comment = isUuid(commentId) ? await this.comments.find(commentId) : null;
       if (!comment) throw notFound('Deze reactie');
+      // A comment you may not read does not exist for you: same answer as for an unknown id.
+      await this.access.toItem(user, comment.itemId, 'community.read', 'Deze reactie');
       itemId ??= comment.itemId;
       if (comment.itemId !== itemId) throw badInput('Deze reactie hoort niet bij dit item / This comment is not on this item', 'commentId');
     }

@@ -33,14 +33,14 @@ export class RevisionsResolver {
 
   @Query(() => RevisionType, { description: 'One saved version; ask for its text and markdown' })
   async revision(@Viewer() viewer: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<Omit<RevisionType, 'authors'>> {
-    await this.access.toItem(viewer, await this.revisions.itemOf(id), 'community.read');
+    await this.access.toItem(viewer, await this.revisions.itemOf(id), 'community.read', 'Deze versie');
     return this.revisions.get(id);
   }
 
   @Mutation(() => ItemType, { description: 'Brings an old version back as a new change; history is kept' })
   async restoreRevision(@Viewer() viewer: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<ItemType> {
     const itemId = await this.revisions.itemOf(id);
-    const { item } = await this.access.toItem(viewer, itemId, 'item.edit');
+    const { item } = await this.access.toItem(viewer, itemId, 'item.edit', 'Deze versie');
     const { body } = RevisionsService.bodyOf((await this.revisions.get(id)).state);
     await this.collab.withDocument(itemId, (room) => {
       room.doc.transact(() => writeBody(room.doc.getXmlFragment(BODY_FRAGMENT), body), { kind: 'server', userId: viewer.id });
