@@ -52,4 +52,10 @@ describe('proseMirrorToText', () => {
     const padded = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '  a  ' }] }] };
     expect(proseMirrorToText(padded)).toBe('a');
   });
+
+  it('keeps the blocks around an inline node that stands among them (a stray hard break in the doc)', () => {
+    const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+    const doc = { type: 'doc', content: [paragraph('een'), { type: 'hardBreak' }, paragraph('twee'), { type: 'text', text: 'los' }, paragraph('drie')] };
+    expect(proseMirrorToText(doc)).toBe('een\ntwee\nlos\ndrie');
+  });
 });

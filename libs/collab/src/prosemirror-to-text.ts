@@ -10,14 +10,26 @@ export function proseMirrorToText(doc: PMNode): string {
   return blocks.join('\n').trim();
 }
 
+/**
+ * A run of inline children is one block of text; block children are searched
+ * for their own. Most nodes hold one or the other, but another client may
+ * leave an inline node (a hard break) among blocks, e.g. directly in the doc.
+ */
 function collectBlocks(node: PMNode, blocks: string[]): void {
-  const content = node.content ?? [];
-  if (content.some(isInline)) {
-    const text = content.map(inlineText).join('');
-    if (text.trim() !== '') blocks.push(text);
-    return;
+  let run = '';
+  const endRun = () => {
+    if (run.trim() !== '') blocks.push(run);
+    run = '';
+  };
+  for (const child of node.content ?? []) {
+    if (isInline(child)) {
+      run += inlineText(child);
+    } else {
+      endRun();
+      collectBlocks(child, blocks);
+    }
   }
-  for (const child of content) collectBlocks(child, blocks);
+  endRun();
 }
 
 function isInline(node: PMNode): boolean {

@@ -239,6 +239,12 @@ describe('Y.Doc body', () => {
       expect(yDocToMarkdown(ydoc)).toBe('x\n');
     });
 
+    it('keep the text around a hard break that another client put directly in the body', () => {
+      const ydoc = docFromUpdate(markdownToYDocUpdate('een\n\ntwee'));
+      ydoc.getXmlFragment(BODY_FRAGMENT).insert(1, [new Y.XmlElement('hardBreak')]);
+      expect(yDocToText(ydoc)).toBe('een\ntwee');
+    });
+
     it('keep raw <script> as literal text', () => {
       const ydoc = docFromUpdate(markdownToYDocUpdate('<script>alert(1)</script>'));
       const text = first<Y.XmlText>(first<Y.XmlElement>(ydoc.getXmlFragment(BODY_FRAGMENT)));

@@ -712,8 +712,8 @@ describe('DocumentRoom', () => {
     });
 
     it('cannot be bypassed with updates whose dependencies are still missing', () => {
-      // Updates Yjs has to keep pending (a missing earlier update) count too,
-      // or any number of them would pass the check and land at once.
+      // Updates Yjs would have to keep pending (a missing earlier update) must not
+      // pass the check and land at once later: they are refused outright.
       const { room, stored } = makeRoom({ maxDocumentBytes: 1_000 });
       const connection = new FakeConnection();
       room.join(connection, writer('a'));
@@ -736,6 +736,224 @@ describe('DocumentRoom', () => {
       expect(accepted).toBeLessThanOrEqual(1_000);
       expect(Y.encodeStateAsUpdate(room.doc).length).toBeLessThanOrEqual(1_000);
       expect(refused.length).toBeGreaterThan(0);
+      expect(refused.every((error) => error instanceof ProtocolError || error instanceof DocumentTooLarge)).toBe(true);
+    });
+  });
+
+  describe('updates that depend on content the room lacks', () => {
+    /** The 23-byte frame from issue 7: client `client` at clock 1, after its clock 0, which nobody sent. */
+    function missingDependency(client: number): Uint8Array {
+      const encoder = encoding.createEncoder();
+      for (const n of [1, 1, client, 1]) encoding.writeVarUint(encoder, n); // one block, one struct, client, clock 1
+      encoding.writeUint8(encoder, 0x84); // an item with an origin and string content
+      encoding.writeVarUint(encoder, client);
+      encoding.writeVarUint(encoder, 0);
+      encoding.writeVarString(encoder, 'bcdefghij');
+      encoding.writeVarUint(encoder, 0); // no deletions
+      return encoding.toUint8Array(encoder);
+    }
+
+    /** An update that only deletes: `ranges` of `client`. */
+    function deletions(client: number, ranges: [clock: number, len: number][]): Uint8Array {
+      const encoder = encoding.createEncoder();
+      for (const n of [0, 1, client, ranges.length, ...ranges.flat()]) encoding.writeVarUint(encoder, n);
+      return encoding.toUint8Array(encoder);
+    }
+
+    it('refuses every one of many updates with missing dependencies, and keeps none of them (the CPU sink of issue 7)', () => {
+      const { room, stored } = makeRoom({ initial: Y.encodeStateAsUpdate(docWithText('stabiel')) });
+      const mallory = new FakeConnection();
+      const witness = new FakeConnection();
+      room.join(mallory, writer('mallory'));
+      room.join(witness, writer('w'));
+      witness.sent.length = 0;
+      const vector = Y.encodeStateVector(room.doc);
+      let refused = 0;
+      for (let client = 1_000; client < 2_000; client++) {
+        expect(missingDependency(client)).toHaveLength(20); // 23 bytes as a frame
+        try {
+          room.receive(mallory, encodeSyncUpdate(missingDependency(client)));
+        } catch (error) {
+          expect(error).toBeInstanceOf(ProtocolError);
+          refused += 1;
+        }
+        expect(room.doc.store.pendingStructs).toBeNull();
+      }
+      expect(refused).toBe(1_000);
+      expect(Y.encodeStateVector(room.doc)).toEqual(vector);
+      expect(textOf(room)).toBe('stabiel');
+      expect(stored).toEqual([]);
+      expect(witness.sent).toEqual([]);
+    });
+
+    it('refuses an update in sync step 2 just the same', () => {
+      const { room } = makeRoom();
+      const mallory = new FakeConnection();
+      room.join(mallory, writer('mallory'));
+      expect(() => room.receive(mallory, syncFrame(syncProtocol.messageYjsSyncStep2, missingDependency(7)))).toThrow('update depends on content the document does not have');
+      expect(room.doc.store.pendingStructs).toBeNull();
+    });
+
+    it('applies deletions of content it has and drops the rest instead of keeping it pending', () => {
+      const { room, stored } = makeRoom();
+      const alice = new TestClient(room, writer('alice')).connect();
+      const bob = new TestClient(room, writer('bob')).connect();
+      settle(alice, bob);
+      alice.doc.getText('t').insert(0, 'abcdef');
+      settle(alice, bob);
+      stored.length = 0;
+
+      // Clocks 4..9 of alice's client: 4 and 5 exist ("ef"), 6..9 do not; client 424242 is unknown.
+      bob.sendRaw(encodeSyncUpdate(deletions(alice.doc.clientID, [[4, 6]])));
+      for (let client = 500_000; client < 500_200; client++) bob.sendRaw(encodeSyncUpdate(deletions(client, [[0, 1_000]])));
+      settle(alice, bob);
+
+      expect(textOf(room)).toBe('abcd');
+      expect(alice.text).toBe('abcd');
+      expect(room.doc.store.pendingDs).toBeNull();
+      expect(stored).toHaveLength(1); // only the deletion that changed something
+      // What the room sends a newcomer carries no deletions it could not apply.
+      expect([...Y.decodeUpdate(Y.encodeStateAsUpdate(room.doc)).ds.clients.keys()]).toEqual([alice.doc.clientID]);
+    });
+
+    it('still accepts ordinary clients: cross-client dependencies within one update, deletions of known content', () => {
+      const { room, stored } = makeRoom({ initial: Y.encodeStateAsUpdate(docWithText('basis')) });
+      // An offline document with edits of two clients, the later one (higher id, written first by Yjs) on top of the other.
+      const offline = new Y.Doc();
+      offline.clientID = 1;
+      Y.applyUpdate(offline, Y.encodeStateAsUpdate(room.doc));
+      offline.getText('t').insert(5, ' een');
+      const other = new Y.Doc();
+      Y.applyUpdate(other, Y.encodeStateAsUpdate(offline));
+      other.clientID = 2 ** 31;
+      other.getText('t').insert(9, ' twee');
+      Y.applyUpdate(offline, Y.encodeStateAsUpdate(other));
+      other.destroy();
+      const alice = new TestClient(room, writer('alice'), offline).connect();
+      const bob = new TestClient(room, writer('bob')).connect();
+      settle(alice, bob);
+      expect(textOf(room)).toBe('basis een twee');
+
+      bob.doc.getText('t').delete(0, 6); // the loaded content and alice's
+      alice.doc.getText('t').insert(alice.text.length, '!');
+      settle(alice, bob);
+      expect(textOf(room)).toBe('een twee!');
+      expect(alice.text).toBe(bob.text);
+      expect(stored.every((entry) => entry.origin.kind === 'client')).toBe(true);
+    });
+
+    it('leaves out what a stored state still held pending', () => {
+      // A state compacted before updates with missing dependencies were refused may carry them.
+      const attacked = docWithText('opgeslagen');
+      Y.applyUpdate(attacked, missingDependency(77));
+      Y.applyUpdate(attacked, deletions(78, [[0, 5]]));
+      const { room } = makeRoom({ initial: Y.encodeStateAsUpdate(attacked) });
+      expect(room.doc.store.pendingStructs).toBeNull();
+      expect(room.doc.store.pendingDs).toBeNull();
+      expect(textOf(room)).toBe('opgeslagen');
+    });
+  });
+
+  describe('Yjs client ids', () => {
+    /** An update that writes `text` under `clientId`, at the clocks that client would use next. */
+    function writtenAs(room: DocumentRoom, clientId: number, text: string): Uint8Array {
+      const forger = new Y.Doc();
+      Y.applyUpdate(forger, Y.encodeStateAsUpdate(room.doc));
+      forger.clientID = clientId; // after applying: Yjs would pick a new id on seeing its own in an update
+      const before = Y.encodeStateVector(forger);
+      forger.getText('t').insert(0, text);
+      const update = Y.encodeStateAsUpdate(forger, before);
+      forger.destroy();
+      return update;
+    }
+
+    function editing() {
+      const { room, stored } = makeRoom();
+      const alice = new TestClient(room, writer('alice')).connect();
+      const bob = new TestClient(room, writer('bob')).connect();
+      const mallory = new TestClient(room, writer('mallory')).connect();
+      settle(alice, bob, mallory);
+      alice.doc.getText('t').insert(0, 'van alice');
+      settle(alice, bob, mallory);
+      return { room, stored, alice, bob, mallory };
+    }
+
+    it("refuses new content under another user's client id, by update or step 2: nothing applied, stored or sent", () => {
+      const { room, stored, alice, bob, mallory } = editing();
+      stored.length = 0;
+      alice.takeReceived();
+      for (const syncType of [syncProtocol.messageYjsUpdate, syncProtocol.messageYjsSyncStep2]) {
+        expect(() => mallory.sendRaw(syncFrame(syncType, writtenAs(room, alice.doc.clientID, 'vervalst ')))).toThrow(`client id ${alice.doc.clientID} belongs to another user`);
+      }
+      expect(textOf(room)).toBe('van alice');
+      expect(stored).toEqual([]);
+      expect(alice.takeReceived()).toEqual([]);
+
+      // Alice's own next edit takes those clocks and reaches everyone: no silent fork.
+      alice.doc.getText('t').insert(0, 'echt ');
+      settle(alice, bob, mallory);
+      expect([alice.text, bob.text, mallory.text, textOf(room)]).toEqual(new Array(4).fill('echt van alice'));
+    });
+
+    it("lets anyone delete other users' content, and the owner keep writing", () => {
+      const { room, alice, bob, mallory } = editing();
+      bob.doc.getText('t').delete(0, 4);
+      settle(alice, bob, mallory);
+      alice.doc.getText('t').insert(0, 'nog ');
+      settle(alice, bob, mallory);
+      expect([alice.text, bob.text, mallory.text, textOf(room)]).toEqual(new Array(4).fill('nog alice'));
+    });
+
+    it('lets a user reconnect with the same document and client id, offline edits included', () => {
+      const { room, alice, bob } = editing();
+      alice.disconnect();
+      alice.doc.getText('t').insert(0, 'offline ');
+      alice.reconnect();
+      settle(alice, bob);
+      alice.doc.getText('t').insert(alice.text.length, '.');
+      settle(alice, bob);
+      expect(textOf(room)).toBe('offline van alice.');
+      expect(bob.text).toBe(textOf(room));
+    });
+
+    it("refuses new content under the server's own client id", () => {
+      const { room, mallory } = editing();
+      room.doc.transact(() => room.doc.getText('t').insert(0, '» '), { kind: 'server', userId: 'admin' } satisfies UpdateOrigin);
+      expect(() => mallory.sendRaw(encodeSyncUpdate(writtenAs(room, room.doc.clientID, 'vervalst ')))).toThrow("is the server's");
+      expect(textOf(room)).toBe('» van alice');
+    });
+
+    it('gives a client id from the loaded document to the first user who writes under it in this room', () => {
+      // The stored document has no owners: whoever extends an id first after a load keeps it.
+      const stored = new Y.Doc();
+      stored.clientID = 4242;
+      stored.getText('t').insert(0, 'geladen');
+      const { room } = makeRoom({ initial: Y.encodeStateAsUpdate(stored) });
+      const returning = new TestClient(room, writer('alice'), stored).connect();
+      const mallory = new TestClient(room, writer('mallory')).connect();
+      settle(returning, mallory);
+      returning.doc.getText('t').insert(7, ' en verder');
+      settle(returning, mallory);
+      expect(() => mallory.sendRaw(encodeSyncUpdate(writtenAs(room, 4242, 'vervalst ')))).toThrow('client id 4242 belongs to another user');
+      expect(textOf(room)).toBe('geladen en verder');
+    });
+
+    it("relays other users' edits in step 2 without taking their client ids (a server that lost them in a crash)", () => {
+      // Alice and Bob wrote; the server lost it all. Alice's step 2 brings Bob's edits back too.
+      const bobsDoc = new Y.Doc();
+      bobsDoc.getText('t').insert(0, 'bob ');
+      const alicesDoc = new Y.Doc();
+      Y.applyUpdate(alicesDoc, Y.encodeStateAsUpdate(bobsDoc));
+      alicesDoc.getText('t').insert(4, 'alice');
+      const { room } = makeRoom();
+      const alice = new TestClient(room, writer('alice'), alicesDoc).connect();
+      settle(alice);
+      expect(textOf(room)).toBe('bob alice');
+
+      bobsDoc.getText('t').insert(0, 'weer ');
+      const bob = new TestClient(room, writer('bob'), bobsDoc).connect();
+      settle(alice, bob);
+      expect([alice.text, bob.text, textOf(room)]).toEqual(new Array(3).fill('weer bob alice'));
     });
   });
 
@@ -852,3 +1070,4 @@ function docWithTextOnce(text: string): Y.Doc {
   doc.getText('t').insert(0, text);
   return doc;
 }
+

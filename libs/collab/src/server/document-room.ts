@@ -16,6 +16,7 @@ import {
   ProtocolError,
   syncProtocol,
 } from './messages';
+import { inspectUpdate } from './update-inspection';
 
 /** One socket, as the room sees it: the transport stays outside this library. */
 export interface CollabConnection {
@@ -49,13 +50,17 @@ interface PeerState extends Peer {
 /**
  * A loaded document and the connections editing it, speaking the y-websocket
  * protocol: sync (step 1, step 2, update) and awareness. Read-only peers get
- * the document and presence; their changes are refused. Knows nothing of
+ * the document and presence; their changes are refused. A writer's update is
+ * refused whole when it depends on content the room lacks or adds content
+ * under a Yjs client id another user wrote under first. Knows nothing of
  * sockets, databases or users beyond the identity it is given.
  */
 export class DocumentRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: awarenessProtocol.Awareness;
   private readonly peers = new Map<CollabConnection, PeerState>();
+  /** Yjs client id → the user whose update first wrote under it in this room (see `checkWriters`). */
+  private readonly owners = new Map<number, string>();
   private approximateBytes: number;
 
   /** Throws when the initial state is not a valid Yjs update; nothing is left running then. */
@@ -66,6 +71,8 @@ export class DocumentRoom {
   ) {
     try {
       if (initialState) Y.applyUpdate(this.doc, initialState, { kind: 'server', userId: null } satisfies UpdateOrigin);
+      // Stored before pending updates were refused: what never integrated stays out.
+      this.discardPending();
     } catch (error) {
       this.doc.destroy();
       throw error;
@@ -166,7 +173,7 @@ export class DocumentRoom {
     const update = decoding.readVarUint8Array(decoder);
     // Decode fully before applying: Yjs integrates content before it reads the
     // delete set, so a truncated update would otherwise be half-applied.
-    Y.decodeUpdate(update);
+    const decoded = Y.decodeUpdate(update);
     if (peer.readOnly) {
       // A reader's client answers our step 1 with what we lack; only new content is refused out loud.
       if (wouldChange(this.doc, update)) {
@@ -174,15 +181,70 @@ export class DocumentRoom {
       }
       return;
     }
+    const { writers, incomplete } = inspectUpdate(this.doc, update, decoded);
+    // A client of this hub has nothing the hub lacks: missing dependencies are
+    // forged or lost, and Yjs would keep them, retrying them on every update.
+    if (incomplete) throw new ProtocolError('update depends on content the document does not have');
+    this.checkWriters(writers, peer.identity.id);
     this.ensureRoomFor(update.length);
-    // Counted as received: Yjs may hold an update back (pending) without emitting it.
+    // Counted as received (an upper bound: parts Yjs already has or drops count too).
     this.approximateBytes += update.length;
-    Y.applyUpdate(this.doc, update, { kind: 'client', userId: peer.identity.id, connection } satisfies UpdateOrigin);
+    this.applyClientUpdate(update, { kind: 'client', userId: peer.identity.id, connection });
+    if (syncType === syncProtocol.messageYjsUpdate) this.claimWriters(writers, peer.identity.id);
+  }
+
+  /**
+   * New structs under another user's client id would put different content
+   * at the clocks that user's editor writes next: both copies keep their own
+   * and diverge without an error. A client id belongs to the user who first
+   * wrote under it here; the server's own id to the server. (Deleting anyone's
+   * content is ordinary editing and needs no new structs.)
+   */
+  private checkWriters(writers: Set<number>, userId: string): void {
+    for (const client of writers) {
+      if (client === this.doc.clientID) throw new ProtocolError(`client id ${client} is the server's`);
+      const owner = this.owners.get(client);
+      if (owner !== undefined && owner !== userId) throw new ProtocolError(`client id ${client} belongs to another user`);
+    }
+  }
+
+  /**
+   * An update is a client's own editing: its new client ids become the user's.
+   * Step 2 claims nothing: it is catch-up, and after a crash a client's may
+   * carry other people's edits the server lost, under their ids.
+   */
+  private claimWriters(writers: Set<number>, userId: string): void {
+    for (const client of writers) if (!this.owners.has(client)) this.owners.set(client, userId);
+  }
+
+  /**
+   * Deletions of content the document does not have are dropped: Yjs would
+   * keep them and apply them again on every later update. Pending structs
+   * cannot occur after `inspectUpdate`; if they ever did, they are dropped too
+   * and the client is refused, so that it syncs afresh.
+   */
+  private applyClientUpdate(update: Uint8Array, origin: UpdateOrigin): void {
+    let leftStructs = false;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      leftStructs = this.discardPending();
+    }
+    if (leftStructs) throw new ProtocolError('update left structs pending');
+  }
+
+  /** Forgets what Yjs holds back for later; true when that included structs. */
+  private discardPending(): boolean {
+    const store = this.doc.store;
+    const hadStructs = store.pendingStructs !== null;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    return hadStructs;
   }
 
   /**
    * The running count is an upper bound; near the cap the document is measured
-   * exactly (pending updates included) before anything is refused.
+   * exactly before anything is refused.
    */
   private ensureRoomFor(bytes: number): void {
     if (this.approximateBytes + bytes <= this.options.maxDocumentBytes) return;

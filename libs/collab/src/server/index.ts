@@ -2,3 +2,4 @@ export * from './messages';
 export * from './awareness-identity';
 export * from './document-room';
 export * from './room-registry';
+export * from './update-inspection';
