@@ -48,8 +48,11 @@ const FUZZED_DOCUMENTS = 15;
 const EPOCHS = 20;
 /** Every this many epochs the sockets move on to new documents (what the fuzz leaves behind makes every frame slower). */
 const EPOCHS_PER_DOCUMENT = 5;
-/** Hard stop for the fuzzing itself; the test fails when it stops short of TARGET_FRAMES. */
-const FUZZ_BUDGET_MS = 120_000;
+/**
+ * A guard against a hang, far above the ~2-3 minutes 100,000 frames take on
+ * a quiet 2-core machine; the test fails when it stops short of TARGET_FRAMES.
+ */
+const FUZZ_BUDGET_MS = 360_000;
 const PROBE_TIMEOUT_MS = 10_000;
 const MAX_MESSAGE_BYTES = 320 * 1024;
 const MAX_DOCUMENT_BYTES = 256 * 1024;
@@ -1252,7 +1255,7 @@ describe('the collab endpoint under fuzzing', () => {
         expect(item.data!.item.text).toBe(yDocToText(await storedDoc(t, id)));
       }),
     );
-  }, 170_000);
+  }, 420_000);
 });
 
 interface Worker {

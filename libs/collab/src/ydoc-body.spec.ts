@@ -293,4 +293,13 @@ describe('Y.Doc body', () => {
     expect(text.startsWith('Hoofdstuk 0: één café\nEen alinea met vet, schuin, code en een link.')).toBe(true);
     expect(text.endsWith(`const hoofdstuk = ${parts.length - 1};`)).toBe(true);
   });
+
+  it('leaves control characters out of the derived text and Markdown (a client can type anything)', () => {
+    const doc = new Y.Doc();
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('nul\u0000 bel\u0007 en tab\tblijft')]);
+    doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph]);
+    expect(yDocToText(doc)).toBe('nul bel en tab\tblijft');
+    expect(yDocToMarkdown(doc)).not.toMatch(/[\u0000\u0007]/);
+  });
 });

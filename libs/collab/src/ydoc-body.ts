@@ -44,11 +44,23 @@ export function markdownToYDocUpdate(markdown: string): Uint8Array {
 }
 
 export function yDocToMarkdown(ydoc: Y.Doc): string {
-  return proseMirrorToMarkdown(readBody(ydoc.getXmlFragment(BODY_FRAGMENT)));
+  return withoutControls(proseMirrorToMarkdown(readBody(ydoc.getXmlFragment(BODY_FRAGMENT))));
 }
 
 export function yDocToText(ydoc: Y.Doc): string {
-  return proseMirrorToText(readBody(ydoc.getXmlFragment(BODY_FRAGMENT)));
+  return withoutControls(proseMirrorToText(readBody(ydoc.getXmlFragment(BODY_FRAGMENT))));
+}
+
+/**
+ * A client can put any character into the live document; what is derived
+ * from it (stored text, Markdown, search) leaves out control characters,
+ * which PostgreSQL refuses (NUL) or which mean nothing in text.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+function withoutControls(text: string): string {
+  return text.replace(CONTROLS, '');
 }
 
 // --- ProseMirror -> Yjs ---
