@@ -104,6 +104,8 @@ describe('the knowledge spiral', () => {
     expect(errorCode(hidden)).toBe('NOT_FOUND');
     const none = await gql(t.baseUrl, `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`, { input: { sourceItemIds: [], title: 'Leeg' } }, c.facilitator.token);
     expect(errorCode(none)).toBe('BAD_USER_INPUT');
+    const fromGuideline = await gql(t.baseUrl, `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`, { input: { sourceItemIds: [ids.guideline], title: 'Richtlijn uit richtlijn' } }, c.facilitator.token);
+    expect(errorCode(fromGuideline)).toBe('BAD_USER_INPUT');
     expect(await sql<{ n: number }>(t.db.url, `SELECT count(*)::int AS n FROM items WHERE kind = 'GUIDELINE'`)).toEqual(before);
   });
 

@@ -6,6 +6,7 @@ import {
   guidelineDraft,
   isUuid,
   LIMITS,
+  PROMOTABLE_KINDS,
   PROMOTE_MAX_SOURCES,
   templateFor,
   validateBody,
@@ -54,6 +55,9 @@ export class GuidelinesService {
       throw badInput('Alle bronnen moeten uit hetzelfde leernetwerk komen / All sources must come from the same community', 'sourceItemIds');
     }
     if (sources.some((s) => s.archivedAt)) throw badInput('Een gearchiveerd item kan geen bron zijn / An archived item cannot be a source', 'sourceItemIds');
+    if (sources.some((s) => !PROMOTABLE_KINDS.includes(s.kind))) {
+      throw badInput('Een richtlijn is geen bron voor een nieuwe richtlijn; stel haar bij / A guideline is not a source for another: revise it', 'sourceItemIds');
+    }
     await this.access.toCommunity(user, communityId, 'guideline.create');
     const withBodies = await Promise.all(sources.map(async (s) => ({ id: s.id, kind: s.kind, title: s.title, markdown: await this.items.markdown(s.id) })));
     const markdown = guidelineDraft(withBodies);
