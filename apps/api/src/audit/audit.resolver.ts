@@ -2,7 +2,7 @@ import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import type { AuthUser } from '../auth/session.service';
 import { Ctx, Viewer } from '../common/request-context';
 import type { GqlContext } from '../common/request-context';
-import { toUserType, UserType } from '../users/user.type';
+import { loadUser, UserType } from '../users/user.type';
 import { AuditService } from './audit.service';
 import { AuditEntryType, AuditLogPageType } from './audit.types';
 
@@ -27,7 +27,6 @@ export class AuditResolver {
 
   @ResolveField(() => UserType, { nullable: true })
   async actor(@Parent() entry: AuditEntryType, @Ctx() ctx: GqlContext): Promise<UserType | null> {
-    const user = entry.actorId ? await ctx.loaders.user.load(entry.actorId) : null;
-    return user ? toUserType(user, ctx.user?.id ?? null) : null;
+    return loadUser(ctx, entry.actorId);
   }
 }

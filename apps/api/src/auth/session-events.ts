@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { Listeners } from '../common/listeners';
 
-/** Tells holders of open access (the collaboration sockets) which sessions just ended. */
+/** Tells holders of open access (the collaboration sockets) which sessions just ended, by fingerprint. */
 @Injectable()
-export class SessionEvents {
-  private readonly listeners = new Set<(fingerprints: string[]) => void>();
-
-  subscribe(listener: (fingerprints: string[]) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
+export class SessionEvents extends Listeners<string[]> {
   revoked(fingerprints: string[]): void {
-    if (!fingerprints.length) return;
-    for (const listener of this.listeners) listener(fingerprints);
+    if (fingerprints.length) this.emit(fingerprints);
   }
 }

@@ -78,7 +78,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     this.server = server;
     this.server.on('upgrade', this.onUpgrade);
     const unsubscribeMemberships = this.memberships.subscribe((change) => this.membershipChanged(change));
-    const unsubscribeItems = this.items.subscribe((itemId, frozen) => this.itemChanged(itemId, frozen));
+    const unsubscribeItems = this.items.subscribe(({ itemId, frozen }) => this.itemChanged(itemId, frozen));
     const unsubscribeSessions = this.sessionEvents.subscribe((ended) => this.sessionsEnded(ended));
     this.unsubscribe = () => {
       unsubscribeMemberships();

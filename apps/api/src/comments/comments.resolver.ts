@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/session.service';
 import { Ctx, Viewer } from '../common/request-context';
 import type { GqlContext } from '../common/request-context';
 import { ItemType } from '../items/item.types';
-import { toUserType, UserType } from '../users/user.type';
+import { loadUser, UserType } from '../users/user.type';
 import { AddCommentInput, CommentType } from './comment.types';
 import { CommentRow, CommentsService } from './comments.service';
 
@@ -28,8 +28,7 @@ export class CommentsResolver {
 
   @ResolveField(() => UserType, { nullable: true })
   async author(@Parent() comment: CommentType, @Ctx() ctx: GqlContext): Promise<UserType | null> {
-    const user = comment.authorId ? await ctx.loaders.user.load(comment.authorId) : null;
-    return user ? toUserType(user, ctx.user?.id ?? null) : null;
+    return loadUser(ctx, comment.authorId);
   }
 
   commentsOf(itemId: string, ctx: GqlContext): Promise<CommentRow[]> {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../auth/session.service';
 import { badInput, forbidden, notFound } from '../common/errors';
+import { groupBy } from '../common/loaders';
 
 export interface CommentRow {
   id: string;
@@ -54,10 +55,7 @@ export class CommentsService {
   /** An item's comments, questions first and suggestions last. */
   async forItems(itemIds: readonly string[]): Promise<Map<string, CommentRow[]>> {
     const rows: CommentRow[] = await this.db.query(`${SELECT} WHERE c.item_id = ANY($1)`, [itemIds]);
-    const groups = new Map<string, CommentRow[]>();
-    for (const row of rows) groups.set(row.itemId, [...(groups.get(row.itemId) ?? []), row]);
-    for (const [key, list] of groups) groups.set(key, orderComments(list));
-    return groups;
+    return new Map([...groupBy(rows, (row) => row.itemId)].map(([itemId, list]) => [itemId, orderComments(list)]));
   }
 
   async find(id: string): Promise<CommentRow | null> {

@@ -23,7 +23,8 @@ export interface Loaders {
   item: DataLoader<string, ItemEntity | null>;
 }
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+/** Rows grouped by a key, in their order. */
+export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const k = key(row);
@@ -109,11 +110,10 @@ export class LoadersFactory {
     const pairs: { key: string; id: string }[] = await this.db.query(sql, [keys]);
     const items = pairs.length ? await this.db.getRepository(ItemEntity).findBy({ id: In(pairs.map((p) => p.id)) }) : [];
     const byId = new Map(items.map((i) => [i.id, i]));
-    const groups = new Map<string, ItemEntity[]>();
-    for (const pair of pairs) {
+    const linked = pairs.flatMap((pair) => {
       const item = byId.get(pair.id);
-      if (item) groups.set(pair.key, [...(groups.get(pair.key) ?? []), item]);
-    }
-    return groups;
+      return item ? [{ key: pair.key, item }] : [];
+    });
+    return new Map([...groupBy(linked, (l) => l.key)].map(([key, list]) => [key, list.map((l) => l.item)]));
   }
 }

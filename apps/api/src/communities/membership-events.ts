@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Listeners } from '../common/listeners';
 import type { Role } from '@spiraal/domain';
 
 export interface MembershipChange {
@@ -13,15 +14,4 @@ export interface MembershipChange {
  * sockets) that a membership changed, right after the change is committed.
  */
 @Injectable()
-export class MembershipEvents {
-  private readonly listeners = new Set<(change: MembershipChange) => void>();
-
-  subscribe(listener: (change: MembershipChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  emit(change: MembershipChange): void {
-    for (const listener of this.listeners) listener(change);
-  }
-}
+export class MembershipEvents extends Listeners<MembershipChange> {}

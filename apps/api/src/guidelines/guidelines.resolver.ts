@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/session.service';
 import { Ctx, Viewer } from '../common/request-context';
 import type { GqlContext } from '../common/request-context';
 import { ItemType } from '../items/item.types';
-import { toUserType } from '../users/user.type';
+import { loadUser } from '../users/user.type';
 import { AttentionType, GuidelineApplicationType, GuidelineVersionType, PromoteToGuidelineInput, RecordApplicationInput, SetGuidelineStatusInput } from './guideline.types';
 import { GuidelinesService } from './guidelines.service';
 
@@ -82,18 +82,15 @@ export class GuidelinesResolver {
       [item.id],
     );
     return Promise.all(
-      rows.map(async (row) => {
-        const user = row.adopted_by ? await ctx.loaders.user.load(row.adopted_by) : null;
-        return {
-          number: row.number,
-          title: row.title,
-          text: row.text,
-          markdown: row.markdown,
-          adoptedBy: user ? toUserType(user, ctx.user?.id ?? null) : null,
-          adoptedAt: row.adopted_at,
-          reviewDate: row.review_date,
-        };
-      }),
+      rows.map(async (row) => ({
+        number: row.number,
+        title: row.title,
+        text: row.text,
+        markdown: row.markdown,
+        adoptedBy: await loadUser(ctx, row.adopted_by),
+        adoptedAt: row.adopted_at,
+        reviewDate: row.review_date,
+      })),
     );
   }
 

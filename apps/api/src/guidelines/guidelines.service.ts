@@ -110,7 +110,7 @@ export class GuidelinesService {
       });
       return items.findOneByOrFail({ id: item.id });
     });
-    this.events.editabilityChanged(updated.id, updated.guidelineStatus === 'VASTGESTELD');
+    this.events.emit({ itemId: updated.id, frozen: updated.guidelineStatus === 'VASTGESTELD' });
     return updated;
   }
 
@@ -128,7 +128,7 @@ export class GuidelinesService {
       await this.audit.record(tx, { communityId: item.communityId, actorId: user.id, action: 'guideline.revise', targetId: id, details: { version: item.guidelineVersion! + 1 } });
       return items.findOneByOrFail({ id });
     });
-    this.events.editabilityChanged(id, false);
+    this.events.emit({ itemId: id, frozen: false });
     return updated;
   }
 

@@ -1,4 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { Listeners } from '../common/listeners';
+
+export interface EditabilityChange {
+  itemId: string;
+  /** Nobody may edit the item now (an adopted guideline). */
+  frozen: boolean;
+}
 
 /**
  * Tells the parts of this process that hold open access (the collaboration
@@ -6,16 +13,4 @@ import { Injectable } from '@nestjs/common';
  * bijstellen reopened it), right after the change is committed.
  */
 @Injectable()
-export class ItemEvents {
-  private readonly listeners = new Set<(itemId: string, frozen: boolean) => void>();
-
-  subscribe(listener: (itemId: string, frozen: boolean) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** `frozen`: nobody may edit the item now (an adopted guideline). */
-  editabilityChanged(itemId: string, frozen: boolean): void {
-    for (const listener of this.listeners) listener(itemId, frozen);
-  }
-}
+export class ItemEvents extends Listeners<EditabilityChange> {}

@@ -3,7 +3,7 @@ import type { AuthUser } from '../auth/session.service';
 import { CommunityType } from '../communities/community.types';
 import { Ctx, Viewer } from '../common/request-context';
 import type { GqlContext } from '../common/request-context';
-import { toUserType, UserType } from '../users/user.type';
+import { loadUser, toUserType, UserType } from '../users/user.type';
 import { CreateItemInput, ItemConnection, ItemFilter, ItemType, SetItemStageInput, StageChangeType, UpdateItemInput } from './item.types';
 import { ItemsService } from './items.service';
 
@@ -76,8 +76,7 @@ export class ItemsResolver {
 
   @ResolveField(() => UserType, { nullable: true, description: 'Who started the item' })
   async createdBy(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<UserType | null> {
-    const user = item.createdBy ? await ctx.loaders.user.load(item.createdBy) : null;
-    return user ? toUserType(user, ctx.user?.id ?? null) : null;
+    return loadUser(ctx, item.createdBy);
   }
 
   @ResolveField(() => [UserType], { description: 'Everyone who contributed to the body' })

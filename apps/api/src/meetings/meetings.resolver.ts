@@ -6,7 +6,7 @@ import { Ctx, Viewer } from '../common/request-context';
 import type { GqlContext } from '../common/request-context';
 import { CommunityType } from '../communities/community.types';
 import { ItemType } from '../items/item.types';
-import { toUserType, UserType } from '../users/user.type';
+import { loadUser } from '../users/user.type';
 import { AddAgendaItemInput, AgendaItemType, AgendaSuggestionType, CreateMeetingInput, MeetingType } from './meeting.types';
 import { MeetingsService } from './meetings.service';
 
@@ -56,7 +56,7 @@ export class MeetingsResolver {
         ...row,
         item: row.itemId ? await ctx.loaders.item.load(row.itemId) : null,
         comment: row.commentId ? await this.comments.find(row.commentId) : null,
-        addedBy: await this.user(row.addedById, ctx),
+        addedBy: await loadUser(ctx, row.addedById),
       })),
     );
   }
@@ -72,10 +72,5 @@ export class MeetingsResolver {
       }),
     );
     return found.flat();
-  }
-
-  private async user(id: string | null, ctx: GqlContext): Promise<UserType | null> {
-    const user = id ? await ctx.loaders.user.load(id) : null;
-    return user ? toUserType(user, ctx.user?.id ?? null) : null;
   }
 }

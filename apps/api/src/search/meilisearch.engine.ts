@@ -3,7 +3,7 @@ import { QueryPlan, SYNONYMS, TYPO_MIN_ONE, TYPO_MIN_TWO, words } from '@spiraal
 import type { Meilisearch, Settings } from 'meilisearch';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresSearchEngine } from './postgres-search.engine';
-import { EngineQuery, EngineResult, FacetName, SearchDocument, SearchEngine, SearchFilters, TAG_FACET_SIZE } from './search-engine';
+import { emptyResult, EngineQuery, EngineResult, FacetName, SearchDocument, SearchEngine, SearchFilters, TAG_FACET_SIZE } from './search-engine';
 
 /** How long a delivery waits for Meilisearch to finish its task before it counts as failed (and is retried). */
 const TASK_TIMEOUT_MS = 10_000;
@@ -57,7 +57,7 @@ export class MeilisearchEngine implements SearchEngine {
   ) {}
 
   async search(query: EngineQuery): Promise<EngineResult> {
-    if (!query.readableCommunityIds.length) return { totalHits: 0, hits: [], facets: { stages: [], kinds: [], tags: [], communities: [] } };
+    if (!query.readableCommunityIds.length) return emptyResult();
     const client = await this.ready();
     const q = await this.queryText(query.plan);
     const scope = `communityId IN ${list(query.readableCommunityIds)}`;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { markedToHtml, QueryPlan } from '@spiraal/search';
 import { DataSource, EntityManager } from 'typeorm';
 import { resolvePlan, SNIPPET_OPTIONS, TITLE_OPTIONS } from './postgres-query';
-import { EngineQuery, EngineResult, FacetValue, SearchDocument, SearchEngine, TAG_FACET_SIZE } from './search-engine';
+import { emptyResult, EngineQuery, EngineResult, FacetValue, SearchDocument, SearchEngine, TAG_FACET_SIZE } from './search-engine';
 
 /** Title (A) over tags (B), each stemmed and exact. */
 const HEAD_TSV = `
@@ -185,10 +185,6 @@ export class PostgresSearchEngine implements SearchEngine {
       ],
     );
   }
-}
-
-function emptyResult(): EngineResult {
-  return { totalHits: 0, hits: [], facets: { stages: [], kinds: [], tags: [], communities: [] } };
 }
 
 /** Total and facets from counts per combination: each facet sums the rows where every other filter holds. */

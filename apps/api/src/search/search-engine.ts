@@ -73,3 +73,8 @@ export interface SearchEngine {
 }
 
 export const TAG_FACET_SIZE = 20;
+
+/** Nothing found (or nothing to look for). */
+export function emptyResult(): EngineResult {
+  return { totalHits: 0, hits: [], facets: { stages: [], kinds: [], tags: [], communities: [] } };
+}

@@ -9,7 +9,7 @@ import type { AuthUser } from '../auth/session.service';
 import { badInput, notFound } from '../common/errors';
 import { ItemEntity } from '../items/item.entity';
 import { PostgresSearchEngine } from './postgres-search.engine';
-import type { EngineQuery, EngineResult, SearchEngine } from './search-engine';
+import { emptyResult, type EngineQuery, type EngineResult, type SearchEngine } from './search-engine';
 import { PRIMARY_ENGINE } from './search.tokens';
 import type { SearchInput, SearchResult } from './search.types';
 
@@ -35,7 +35,7 @@ export class SearchService {
     const started = performance.now();
     const query = await this.engineQuery(user, input);
     if (!query) {
-      return { totalHits: 0, engine: this.primary.name, tookMs: performance.now() - started, hits: [], facets: { stages: [], kinds: [], tags: [], communities: [] } };
+      return { totalHits: 0, hits: [], facets: emptyResult().facets, engine: this.primary.name, tookMs: performance.now() - started };
     }
     const { engine, found } = await this.run(query);
     const items = await this.db.getRepository(ItemEntity).findBy({ id: In(found.hits.map((h) => h.itemId)), archivedAt: IsNull() });
