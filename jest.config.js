@@ -24,7 +24,7 @@ module.exports = {
     {
       ...base,
       displayName: 'api',
-      testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/test/api/**/*.e2e.ts', '<rootDir>/test/collab/**/*.e2e.ts', '<rootDir>/test/search/**/*.e2e.ts', '<rootDir>/test/web/**/*.e2e.ts'],
+      testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/test/api/**/*.e2e.ts', '<rootDir>/test/collab/**/*.e2e.ts', '<rootDir>/test/search/**/*.e2e.ts', '<rootDir>/test/web/**/*.e2e.ts', '<rootDir>/test/ops/**/*.e2e.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['reflect-metadata'],

@@ -25,13 +25,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A new, migrated database on the test server, for one test file. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A new database on the test server, for one test file: migrated unless told otherwise. */
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const name = `spiraal_test_${randomBytes(6).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
-  await runMigrations(url.toString());
+  if (options.migrated !== false) await runMigrations(url.toString());
   return {
     url: url.toString(),
     name,
