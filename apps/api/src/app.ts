@@ -17,6 +17,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     logger: LOG_LEVELS[config.logLevel],
     bodyParser: false,
   });
+  // Behind a reverse proxy: req.secure (HSTS, Secure cookie, wss://) and req.ip (rate limits) from its X-Forwarded-* headers.
+  app.set('trust proxy', config.trustProxy);
   // First, so every response carries them: pages, /graphql, /health, and refusals.
   app.use(securityHeaders({ development: config.environment === 'development' }));
   // A 1 MB Markdown body, JSON-escaped, fits in 4 MB; larger requests are refused before any work.

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseTrustProxy, TrustProxy } from '../http-security/trust-proxy';
 
 /** Spiraal's configuration, read once from the environment and validated at start. */
 export interface AppConfig {
@@ -13,6 +14,8 @@ export interface AppConfig {
   /** Folder with the built web app, served at `/`. */
   webDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** The reverse proxies in front (TLS, load balancing) whose X-Forwarded-* headers are believed; false: none. */
+  trustProxy: TrustProxy;
   collab: {
     /** Largest websocket frame a client may send. */
     maxMessageBytes: number;
@@ -109,6 +112,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
 
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if (trustProxy.problem) problems.push(trustProxy.problem);
+
   const environment = oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'production');
   const config: AppConfig = {
     port: integer('PORT', 3000, 0, 65535),
@@ -119,6 +125,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionTtlDays: integer('SESSION_TTL_DAYS', 30, 1, 365),
     webDir: resolve(env.SPIRAAL_WEB_DIR?.trim() || resolve(__dirname, '../../../web/dist')),
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    trustProxy: trustProxy.value,
     collab: {
       maxMessageBytes: integer('COLLAB_MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
       maxDocumentBytes: integer('COLLAB_MAX_DOCUMENT_BYTES', 10 * 1024 * 1024, 1024, 256 * 1024 * 1024),
