@@ -1,3 +1,3 @@
 // Pure conversions for bringing documents into Spiraal and taking them out
 // (file bytes, HTML, Markdown, plain text, front matter). No framework, no database.
-export {};
+export * from './import';

@@ -1,0 +1,61 @@
+import { ArchiveError } from './archive-error';
+import { splitItemMarkdown } from './front-matter';
+import { ExportManifest, MANIFEST_FILE, validateManifest } from './manifest';
+import { DEFAULT_ZIP_LIMITS, readZip, writeZip, ZipLimits } from './zip';
+
+/**
+ * A community export: `manifest.json` (what the items are and how they are
+ * linked) and one Markdown file per item with front matter.
+ */
+export function writeExportArchive(manifest: ExportManifest, files: ReadonlyMap<string, string>): Uint8Array {
+  const encoder = new TextEncoder();
+  const entries = new Map<string, Uint8Array>([[MANIFEST_FILE, encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`)]]);
+  for (const [path, text] of files) entries.set(path, encoder.encode(text));
+  return writeZip(entries, new Date(manifest.exportedAt));
+}
+
+export interface ReadExport {
+  manifest: ExportManifest;
+  /** Each item's Markdown body (front matter removed), by the item's id in the manifest. */
+  bodies: Map<string, string>;
+}
+
+/** Most bytes the manifest may have. */
+export const MANIFEST_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads and checks an export archive. The manifest is the truth about the
+ * items (kind, stage, links); each item's file gives its body. Any problem
+ * refuses the whole archive, with a message naming the file or field.
+ */
+export function readExportArchive(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ReadExport {
+  const files = readZip(bytes, limits);
+  const manifestBytes = files.get(MANIFEST_FILE);
+  if (!manifestBytes) {
+    throw new ArchiveError('Het archief heeft geen manifest.json: is het een Spiraal-export?', 'The archive has no manifest.json: is it a Spiraal export?');
+  }
+  if (manifestBytes.length > MANIFEST_MAX_BYTES) throw new ArchiveError('manifest.json is te groot', 'manifest.json is too large');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(utf8(manifestBytes, MANIFEST_FILE));
+  } catch (error) {
+    if (error instanceof ArchiveError) throw error;
+    throw new ArchiveError('manifest.json is geen geldige JSON', 'manifest.json is not valid JSON');
+  }
+  const manifest = validateManifest(parsed);
+  const bodies = new Map<string, string>();
+  for (const item of manifest.items) {
+    const file = files.get(item.file);
+    if (!file) throw new ArchiveError(`${item.file} staat in manifest.json maar niet in het archief`, `${item.file} is in manifest.json but not in the archive`);
+    bodies.set(item.id, splitItemMarkdown(utf8(file, item.file), item.file).body);
+  }
+  return { manifest, bodies };
+}
+
+function utf8(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new ArchiveError(`${file} is geen UTF-8-tekst`, `${file} is not UTF-8 text`);
+  }
+}
