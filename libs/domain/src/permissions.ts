@@ -20,6 +20,8 @@ export const ACTIONS = [
   'member.manage', // add, remove, change roles
   'audit.read', // who changed what in the community
   'membership.own', // leave, or set one's own perspective
+  'community.export', // take everything out: a zip of Markdown files and a manifest
+  'archive.import', // restore such a zip into the community (guidelines, statuses and all)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -48,6 +50,8 @@ const TABLE: Readonly<Record<Action, readonly Access[]>> = {
   'member.manage': ['FACILITATOR'],
   'audit.read': ['FACILITATOR'],
   'membership.own': ['FACILITATOR', 'MEMBER', 'READER'],
+  'community.export': ['FACILITATOR'],
+  'archive.import': ['FACILITATOR'],
 };
 
 /** Facts about the resource that some rules look at beyond the role. */
