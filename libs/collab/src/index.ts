@@ -1,4 +1,4 @@
-export { BODY_FRAGMENT, type PMMark, type PMNode } from './prosemirror';
+export { appendInline, BODY_FRAGMENT, sortMarks, textNode, type PMMark, type PMNode } from './prosemirror';
 export { markdownToProseMirror } from './markdown-to-prosemirror';
 export { proseMirrorToMarkdown } from './prosemirror-to-markdown';
 export { proseMirrorToText } from './prosemirror-to-text';
