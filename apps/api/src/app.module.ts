@@ -28,6 +28,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { HealthController } from './health/health.controller';
 import { CommentsModule } from './comments/comments.module';
 import { GuidelinesModule } from './guidelines/guidelines.module';
+import { ImportModule } from './import/import.module';
 import { ItemsModule } from './items/items.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { SearchModule } from './search/search.module';
@@ -57,6 +58,7 @@ export class AppModule {
         CommentsModule,
         MeetingsModule,
         SpiralModule,
+        ImportModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, LoadersModule],
