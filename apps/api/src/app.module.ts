@@ -25,6 +25,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { DocumentsModule } from './documents/documents.module';
+import { ExportModule } from './export/export.module';
 import { HealthController } from './health/health.controller';
 import { CommentsModule } from './comments/comments.module';
 import { GuidelinesModule } from './guidelines/guidelines.module';
@@ -58,6 +59,7 @@ export class AppModule {
         CommentsModule,
         MeetingsModule,
         SpiralModule,
+        ExportModule,
         ImportModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -18,7 +18,8 @@ export type AuditAction =
   | 'guideline.promote'
   | 'guideline.status'
   | 'guideline.revise'
-  | 'revision.restore';
+  | 'revision.restore'
+  | 'archive.import';
 
 export interface AuditEntry {
   communityId: string;

@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { markdownToProseMirror, markdownToYDocUpdate, proseMirrorToMarkdown, proseMirrorToText } from '@spiraal/collab';
+import { PROMOTABLE_KINDS, validateBody, validateComment, validateReason, validateTags, validateTitle, ValidationError } from '@spiraal/domain';
+import { ArchiveError, ExportManifest, linkedItemIds, readExportArchive, rewriteItemLinks } from '@spiraal/interchange';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/session.service';
+import { badInput } from '../common/errors';
+import { DocumentStore } from '../documents/document.store';
+import { ItemsService } from '../items/items.service';
+
+export interface ArchiveImportSummary {
+  items: number;
+  sources: number;
+  mentions: number;
+  appliesTo: number;
+  stageChanges: number;
+  guidelineVersions: number;
+  comments: number;
+}
+
+/** One checked item of the archive, ready to write. */
+interface PreparedItem {
+  oldId: string;
+  file: string;
+  title: string;
+  tags: string[];
+  markdown: string;
+}
+
+/**
+ * Restores a community export (zip) into a community, typically an empty
+ * one: the items with their kind, stage, tags, dates, archive state and body
+ * (written on the server into each Yjs document); provenance, practice
+ * reflections and in-text `/items/<id>` links pointing to the new ids; stage
+ * history, guideline status, adopted versions and klankbord comments.
+ * People are not accounts in an archive: restored stage changes, versions and
+ * comments have no user attached, and the importer is each item's first author.
+ * Everything is written in one transaction: a bad archive writes nothing.
+ */
+@Injectable()
+export class ArchiveImportService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly items: ItemsService,
+    private readonly documents: DocumentStore,
+    private readonly audit: AuditService,
+  ) {}
+
+  async restore(user: AuthUser, communityId: string, zip: Uint8Array): Promise<ArchiveImportSummary> {
+    await this.access.toCommunity(user, communityId, 'archive.import');
+    const { manifest, bodies } = readArchive(zip);
+    const prepared = manifest.items.map((item) => prepare(item.file, () => ({
+      oldId: item.id,
+      file: item.file,
+      title: validateTitle(item.title),
+      tags: validateTags(item.tags),
+      markdown: validateBody(bodies.get(item.id) ?? ''),
+    })));
+    checkLinks(manifest);
+    return this.db.transaction((tx) => this.write(tx, user, communityId, manifest, prepared));
+  }
+
+  private async write(tx: EntityManager, user: AuthUser, communityId: string, manifest: ExportManifest, prepared: PreparedItem[]): Promise<ArchiveImportSummary> {
+    const byOldId = new Map(manifest.items.map((item) => [item.id, item]));
+    const ids = new Map<string, string>();
+    // First every item, so that links can point to any of them.
+    for (const item of prepared) {
+      const source = byOldId.get(item.oldId)!;
+      const created = await this.items.insert(tx, user, { communityId, kind: source.kind, stage: source.stage, title: item.title, tags: item.tags, markdown: item.markdown });
+      ids.set(item.oldId, created.id);
+    }
+    const newId = (oldId: string) => ids.get(oldId)!;
+
+    let mentions = 0;
+    for (const item of prepared) {
+      const body = markdownToProseMirror(item.markdown);
+      const linked = linkedItemIds(body).filter((id) => ids.has(id));
+      if (!linked.length) continue;
+      mentions += linked.length;
+      const rewritten = proseMirrorToMarkdown(rewriteItemLinks(body, ids));
+      await this.documents.saveSnapshot(tx, newId(item.oldId), markdownToYDocUpdate(rewritten));
+    }
+
+    const appliesTo = new Map(manifest.links.flatMap((link) => (link.type === 'appliesTo' ? [[link.from, link] as const] : [])));
+    for (const source of manifest.items) {
+      const applies = appliesTo.get(source.id);
+      await tx.query(
+        `UPDATE items SET created_at = $2, updated_at = $3, archived_at = $4, guideline_status = $5, guideline_version = $6, review_date = $7,
+                          applies_guideline_id = $8, applies_version = $9
+          WHERE id = $1`,
+        [
+          newId(source.id),
+          source.createdAt,
+          source.updatedAt,
+          source.archivedAt,
+          source.guideline?.status ?? null,
+          source.guideline?.version ?? null,
+          source.guideline?.reviewDate ?? null,
+          applies ? newId(applies.to) : null,
+          applies?.version ?? null,
+        ],
+      );
+    }
+
+    let sources = 0;
+    for (const link of manifest.links) {
+      if (link.type !== 'source') continue;
+      const [row] = await tx.query(
+        `INSERT INTO item_sources (guideline_id, source_id, position, source_stage, created_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING RETURNING 1`,
+        [newId(link.from), newId(link.to), link.position, link.sourceStage, user.id],
+      );
+      if (row) sources++;
+    }
+
+    // The archive's stage history replaces the single "created in this stage" record insert() wrote.
+    const historyOf = new Set(manifest.stageHistory.map((change) => change.itemId));
+    if (historyOf.size) await tx.query(`DELETE FROM stage_changes WHERE item_id = ANY($1)`, [[...historyOf].map(newId)]);
+    for (const [i, change] of manifest.stageHistory.entries()) {
+      const reason = prepare(`stageHistory[${i}]`, () => validateReason(change.reason));
+      await tx.query(`INSERT INTO stage_changes (item_id, from_stage, to_stage, reason, changed_by, changed_at) VALUES ($1, $2, $3, $4, NULL, $5)`, [
+        newId(change.itemId),
+        change.from,
+        change.to,
+        reason,
+        change.at,
+      ]);
+    }
+
+    let guidelineVersions = 0;
+    for (const version of manifest.guidelineVersions) {
+      if (byOldId.get(version.guidelineId)!.kind !== 'GUIDELINE') continue;
+      const body = rewriteItemLinks(markdownToProseMirror(version.markdown), ids);
+      const [row] = await tx.query(
+        `INSERT INTO guideline_versions (guideline_id, number, title, text, markdown, adopted_by, adopted_at, review_date)
+         VALUES ($1, $2, $3, $4, $5, NULL, $6, $7) ON CONFLICT DO NOTHING RETURNING 1`,
+        [newId(version.guidelineId), version.number, version.title, proseMirrorToText(body), proseMirrorToMarkdown(body), version.adoptedAt, version.reviewDate],
+      );
+      if (row) guidelineVersions++;
+    }
+
+    for (const [i, comment] of manifest.comments.entries()) {
+      const body = prepare(`comments[${i}]`, () => validateComment(comment.body));
+      await tx.query(`INSERT INTO comments (item_id, kind, body, author_id, created_at, resolved_at) VALUES ($1, $2, $3, NULL, $4, $5)`, [
+        newId(comment.itemId),
+        comment.kind,
+        body,
+        comment.createdAt,
+        comment.resolvedAt,
+      ]);
+    }
+
+    const summary: ArchiveImportSummary = {
+      items: prepared.length,
+      sources,
+      mentions,
+      appliesTo: appliesTo.size,
+      stageChanges: manifest.stageHistory.length,
+      guidelineVersions,
+      comments: manifest.comments.length,
+    };
+    await this.audit.record(tx, {
+      communityId,
+      actorId: user.id,
+      action: 'archive.import',
+      targetId: null,
+      details: { from: manifest.community.name, exportedAt: manifest.exportedAt, ...summary },
+    });
+    return summary;
+  }
+}
+
+function readArchive(zip: Uint8Array): ReturnType<typeof readExportArchive> {
+  try {
+    return readExportArchive(zip);
+  } catch (error) {
+    if (error instanceof ArchiveError) throw badInput(error.message, 'archive');
+    throw error;
+  }
+}
+
+/** Runs a domain check, naming the place in the archive when it fails. */
+function prepare<T>(where: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof ValidationError) throw badInput(`${where}: ${error.message}`, 'archive');
+    throw error;
+  }
+}
+
+/** The spiral's rules for links hold for restored ones too. */
+function checkLinks(manifest: ExportManifest): void {
+  const kinds = new Map(manifest.items.map((item) => [item.id, item.kind]));
+  manifest.links.forEach((link, i) => {
+    const from = kinds.get(link.from)!;
+    const to = kinds.get(link.to)!;
+    const valid =
+      link.type === 'mention' ||
+      (link.type === 'source' && from === 'GUIDELINE' && PROMOTABLE_KINDS.includes(to)) ||
+      (link.type === 'appliesTo' && from === 'REFLECTION' && to === 'GUIDELINE');
+    if (!valid) {
+      throw badInput(
+        `manifest.json: links[${i}] (${link.type}) kan geen ${from} met een ${to} verbinden / manifest.json: links[${i}] (${link.type}) cannot link a ${from} to a ${to}`,
+        'archive',
+      );
+    }
+  });
+}

@@ -1,0 +1,113 @@
+import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import { attachmentDisposition } from '@spiraal/interchange';
+import type { Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import type { AuthUser } from '../auth/session.service';
+import { SessionService } from '../auth/session.service';
+import { tokenFrom } from '../common/request-context';
+import { ArchiveImportService } from './archive-import.service';
+import { ExportService } from './export.service';
+
+/** Largest archive accepted for a restore. */
+export const ARCHIVE_MAX_BYTES = 64 * 1024 * 1024;
+
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415, RATE_LIMITED: 429 };
+
+class HttpRefusal extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Binary downloads and uploads GraphQL cannot carry well: the community
+ * export (a zip) and restoring one. Signed in like the rest of the API
+ * (session cookie or bearer token); refusals are JSON in the GraphQL error
+ * shape, with the same codes and messages, never a stack trace.
+ */
+@Controller('export/communities/:communityId')
+export class ExportController {
+  private readonly logger = new Logger(ExportController.name);
+
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly exports: ExportService,
+    private readonly archives: ArchiveImportService,
+  ) {}
+
+  @Get()
+  async download(@Param('communityId') communityId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.answer(res, async () => {
+      const result = await this.exports.community(await this.user(req), communityId);
+      res.status(200);
+      res.setHeader('Content-Type', 'application/zip');
+      res.setHeader('Content-Disposition', attachmentDisposition(result.filename));
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(Buffer.from(result.zip.buffer, result.zip.byteOffset, result.zip.byteLength));
+    });
+  }
+
+  /** Restores an export: the body is the zip itself (`Content-Type: application/zip`). */
+  @Post('import')
+  async restore(@Param('communityId') communityId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.answer(res, async () => {
+      const user = await this.user(req);
+      if (!req.is('application/zip')) {
+        throw new HttpRefusal('UNSUPPORTED_MEDIA_TYPE', 'Stuur het archief als application/zip / Send the archive as application/zip');
+      }
+      const zip = await readLimited(req, ARCHIVE_MAX_BYTES);
+      const summary = await this.archives.restore(user, communityId, zip);
+      res.status(200).json({ data: { importArchive: summary } });
+    });
+  }
+
+  private async user(req: Request): Promise<AuthUser> {
+    const token = tokenFrom(req);
+    const user = token ? await this.sessions.userFor(token) : null;
+    if (!user) throw new HttpRefusal('UNAUTHENTICATED', 'Je bent niet ingelogd / You are not signed in');
+    return user;
+  }
+
+  private async answer(res: Response, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      const code = error instanceof HttpRefusal ? error.code : error instanceof GraphQLError ? String(error.extensions?.code ?? '') : '';
+      const status = STATUS[code];
+      if (res.headersSent) {
+        res.destroy();
+      } else if (status) {
+        res.status(status).json({ errors: [{ message: (error as Error).message, extensions: { code } }] });
+      } else {
+        this.logger.error(error);
+        res.status(500).json({ errors: [{ message: 'Er ging iets mis aan onze kant / Something went wrong on our side', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      }
+    }
+  }
+}
+
+/** The request body, refused as soon as it grows past `limit` bytes. */
+function readLimited(req: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(req.headers['content-length']);
+  const tooLarge = () => new HttpRefusal('PAYLOAD_TOO_LARGE', `Het archief is groter dan ${limit / 1024 / 1024} MB / The archive is larger than ${limit / 1024 / 1024} MB`);
+  if (declared > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CollabModule } from '../collab/collab.module';
+import { ItemsModule } from '../items/items.module';
+import { ArchiveImportService } from './archive-import.service';
+import { CommunitySnapshotReader } from './community-snapshot.reader';
+import { ExportController } from './export.controller';
+import { ExportResolver } from './export.resolver';
+import { ExportService } from './export.service';
+
+/** Taking knowledge out (Markdown, a community zip) and restoring such a zip. */
+@Module({
+  imports: [AuthModule, ItemsModule, CollabModule],
+  controllers: [ExportController],
+  providers: [CommunitySnapshotReader, ExportService, ExportResolver, ArchiveImportService],
+  exports: [ExportService, ArchiveImportService],
+})
+export class ExportModule {}
