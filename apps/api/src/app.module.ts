@@ -26,12 +26,16 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { DocumentsModule } from './documents/documents.module';
 import { ExportModule } from './export/export.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { CommentsModule } from './comments/comments.module';
 import { GuidelinesModule } from './guidelines/guidelines.module';
 import { ImportModule } from './import/import.module';
 import { ItemsModule } from './items/items.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { graphqlMetrics } from './metrics/graphql-metrics.plugin';
+import { MetricsModule } from './metrics/metrics.module';
+import { MetricsService } from './metrics/metrics.service';
+import { SqlStatementCounter } from './metrics/sql-statement-counter';
 import { SearchModule } from './search/search.module';
 import { SpiralModule } from './spiral/spiral.module';
 
@@ -45,7 +49,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        MetricsModule,
+        HealthModule,
+        TypeOrmModule.forRootAsync({
+          inject: [MetricsService],
+          useFactory: (metrics: MetricsService) => ({
+            ...dataSourceOptions(databaseUrl),
+            logger: new SqlStatementCounter(metrics.counter({ name: 'spiraal_sql_statements_total', help: 'SQL statements sent by this process' })),
+          }),
+        }),
         RateLimitsModule,
         AccessModule,
         AuditModule,
@@ -64,8 +76,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, LoadersModule],
-          inject: [SessionService, LoadersFactory, RateLimits],
-          useFactory: (sessions: SessionService, loaders: LoadersFactory, limits: RateLimits) => ({
+          inject: [SessionService, LoadersFactory, RateLimits, MetricsService],
+          useFactory: (sessions: SessionService, loaders: LoadersFactory, limits: RateLimits, metrics: MetricsService) => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -75,6 +87,7 @@ export class AppModule {
             plugins: [
               development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(),
               mutationRateLimit(limits),
+              graphqlMetrics(metrics),
             ],
             parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
             allowBatchedHttpRequests: false,
@@ -89,7 +102,6 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
     };
   }

@@ -8,23 +8,29 @@ import { graphqlGuard } from './graphql-guard/graphql-guard.middleware';
 import { bodyErrors } from './http-security/body-errors';
 import { securityHeaders } from './http-security/security-headers';
 import { AppConfig } from './config/config';
-import { LOG_LEVELS } from './config/log-levels';
+import { NestPinoLogger, rootLogger } from './logging/logger';
+import { requestContext } from './logging/request-context';
+import { requestLogging } from './logging/request-logging';
 import { serveWebApp } from './web/web-app';
 
 /** Builds the HTTP application (GraphQL, health, web app) on a migrated database. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
+  const logger = rootLogger(config.logLevel);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
-    logger: LOG_LEVELS[config.logLevel],
+    logger: new NestPinoLogger(logger),
     bodyParser: false,
   });
   // Behind a reverse proxy: req.secure (HSTS, Secure cookie, wss://) and req.ip (rate limits) from its X-Forwarded-* headers.
   app.set('trust proxy', config.trustProxy);
+  // Every request, refused ones too, gets an id (X-Request-Id) and one log line.
+  app.use(requestLogging(logger));
   // First, so every response carries them: pages, /graphql, /health, and refusals.
   app.use(securityHeaders({ development: config.environment === 'development' }));
   // A 1 MB Markdown body, JSON-escaped, fits in 4 MB; larger requests are refused before any work.
   app.useBodyParser('json', { limit: '4mb' });
   app.use(bodyErrors('4 MB'));
   app.use(cookieParser());
+  app.use(requestContext());
   // Hostile queries are refused here, before Apollo and before any database work.
   const schemaHost = () => {
     try {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { INestApplication, Logger } from '@nestjs/common';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
-import { LOG_LEVELS } from './config/log-levels';
+import { NestPinoLogger, rootLogger } from './logging/logger';
 import { runMigrations } from './database/data-source';
 import { EmbeddedPostgresError, RunningPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 
@@ -10,7 +10,7 @@ const logger = new Logger('Spiraal');
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  Logger.overrideLogger(LOG_LEVELS[config.logLevel]);
+  Logger.overrideLogger(new NestPinoLogger(rootLogger(config.logLevel)));
   let embedded: RunningPostgres | null = null;
   let app: INestApplication | null = null;
 

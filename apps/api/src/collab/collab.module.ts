@@ -5,6 +5,7 @@ import { ItemsModule } from '../items/items.module';
 import { RevisionsModule } from '../revisions/revisions.module';
 import { RevisionsResolver } from '../revisions/revisions.resolver';
 import { CollabGateway } from './collab.gateway';
+import { CollabMetrics } from './collab.metrics';
 import { CollabService } from './collab.service';
 import { CollabTicketResolver } from './collab-ticket.resolver';
 import { CollabTicketService } from './collab-ticket.service';
@@ -16,6 +17,7 @@ import { UpdateLog } from './update-log';
   imports: [AuthModule, CommunitiesModule, ItemsModule, RevisionsModule],
   providers: [
     CollabGateway,
+    CollabMetrics,
     CollabService,
     CollabTicketResolver,
     CollabTicketService,

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 
 /** How soon an accepted update is written: the batching window. */
@@ -11,6 +12,8 @@ interface Batch {
   updates: Uint8Array[];
   /** Who contributed (null: the server itself). */
   userIds: Set<string | null>;
+  /** When each update arrived (performance.now()), for the arrival-to-durable metric. */
+  arrivals: number[];
 }
 
 /**
@@ -30,6 +33,8 @@ export class UpdateLog {
   private failures = 0;
   /** Called after updates of a document are durable, with how many rows were written. */
   onWritten: (itemId: string, rows: number) => void = () => undefined;
+  /** Called once per update when it is durable, with the seconds since it arrived (metrics). */
+  onStored: (seconds: number) => void = () => undefined;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -39,8 +44,9 @@ export class UpdateLog {
 
   append(itemId: string, update: Uint8Array, userId: string | null): void {
     let batch = this.pending.get(itemId);
-    if (!batch) this.pending.set(itemId, (batch = { updates: [], userIds: new Set() }));
+    if (!batch) this.pending.set(itemId, (batch = { updates: [], userIds: new Set(), arrivals: [] }));
     batch.updates.push(update);
+    batch.arrivals.push(performance.now());
     batch.userIds.add(userId);
     this.schedule(FLUSH_INTERVAL_MS);
   }
@@ -75,6 +81,8 @@ export class UpdateLog {
     const promise = this.insert(itemId, batch)
       .then((rows) => {
         this.failures = 0;
+        const now = performance.now();
+        for (const arrived of batch.arrivals) this.onStored((now - arrived) / 1000);
         this.onWritten(itemId, rows);
       })
       .catch((error: unknown) => {
@@ -102,6 +110,7 @@ export class UpdateLog {
     const newer = this.pending.get(itemId);
     if (newer) {
       failed.updates.push(...newer.updates);
+      failed.arrivals.push(...newer.arrivals);
       for (const userId of newer.userIds) failed.userIds.add(userId);
     }
     this.pending.set(itemId, failed);

@@ -14,6 +14,8 @@ export interface AppConfig {
   /** Folder with the built web app, served at `/`. */
   webDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** When set, `/metrics` answers only `Authorization: Bearer <token>`; null: open (local use). */
+  metricsToken: string | null;
   /** The reverse proxies in front (TLS, load balancing) whose X-Forwarded-* headers are believed; false: none. */
   trustProxy: TrustProxy;
   collab: {
@@ -91,6 +93,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return null;
   };
 
+  const secret = (name: string): string | null => {
+    const raw = env[name]?.trim();
+    if (!raw) return null;
+    if (!/^[\x21-\x7e]{16,200}$/.test(raw)) {
+      problems.push(`${name} must be 16 to 200 visible characters without spaces`); // the value itself is not repeated
+      return null;
+    }
+    return raw;
+  };
+
   const identifier = (name: string, fallback: string): string => {
     const raw = env[name]?.trim();
     if (!raw) return fallback;
@@ -125,6 +137,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionTtlDays: integer('SESSION_TTL_DAYS', 30, 1, 365),
     webDir: resolve(env.SPIRAAL_WEB_DIR?.trim() || resolve(__dirname, '../../../web/dist')),
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    metricsToken: secret('METRICS_TOKEN'),
     trustProxy: trustProxy.value,
     collab: {
       maxMessageBytes: integer('COLLAB_MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),

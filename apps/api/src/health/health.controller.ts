@@ -2,16 +2,27 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { ReadinessService } from './readiness.service';
 
 @Controller()
 export class HealthController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly readiness: ReadinessService,
+  ) {}
 
   /** 200 once the database answers, 503 while it does not. */
   @Get('health')
   async health(@Res() res: Response): Promise<void> {
     const database = await this.databaseUp();
     res.status(database ? 200 : 503).json({ status: database ? 'ok' : 'unavailable', database: database ? 'up' : 'down' });
+  }
+
+  /** 200 when every dependency answers (database, search, Redis and Meilisearch when configured); 503 naming the one that does not. */
+  @Get('ready')
+  async ready(@Res() res: Response): Promise<void> {
+    const { ready, components } = await this.readiness.check();
+    res.status(ready ? 200 : 503).setHeader('Cache-Control', 'no-store').json({ status: ready ? 'ready' : 'unavailable', components });
   }
 
   private async databaseUp(): Promise<boolean> {

@@ -8,6 +8,7 @@ import { MeilisearchEngine } from './meilisearch.engine';
 import { PostgresSearchEngine } from './postgres-search.engine';
 import type { SearchEngine } from './search-engine';
 import { SearchIndexer } from './search-indexer';
+import { SearchMetrics } from './search.metrics';
 import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
 import { PRIMARY_ENGINE, SEARCH_ENGINES } from './search.tokens';
@@ -27,6 +28,7 @@ import { PRIMARY_ENGINE, SEARCH_ENGINES } from './search.tokens';
     },
     { provide: PRIMARY_ENGINE, inject: [SEARCH_ENGINES], useFactory: (engines: SearchEngine[]) => engines[engines.length - 1] },
     SearchIndexer,
+    SearchMetrics,
     SearchService,
     SearchResolver,
   ],

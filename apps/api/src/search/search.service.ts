@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/session.service';
 import { badInput, notFound } from '../common/errors';
 import { ItemEntity } from '../items/item.entity';
 import { PostgresSearchEngine } from './postgres-search.engine';
+import { SearchMetrics } from './search.metrics';
 import { emptyResult, type EngineQuery, type EngineResult, type SearchEngine } from './search-engine';
 import { PRIMARY_ENGINE } from './search.tokens';
 import type { SearchInput, SearchResult } from './search.types';
@@ -29,6 +30,7 @@ export class SearchService {
     private readonly access: AccessService,
     @Inject(PRIMARY_ENGINE) private readonly primary: SearchEngine,
     private readonly postgres: PostgresSearchEngine,
+    private readonly metrics: SearchMetrics,
   ) {}
 
   async search(user: AuthUser, input: SearchInput): Promise<SearchResult> {
@@ -47,6 +49,7 @@ export class SearchService {
       return item ? [{ item, score: hit.score, highlights: { title: hit.title, text: hit.text } }] : [];
     });
     const names = await this.communityNames(found.facets.communities.map((f) => f.value));
+    this.metrics.searched(engine, (performance.now() - started) / 1000);
     return {
       totalHits: found.totalHits,
       engine,
