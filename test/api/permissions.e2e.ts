@@ -33,6 +33,7 @@ const OPERATIONS: Operation[] = [
   { name: 'community.members', action: 'member.list', query: `query ($id: ID!) { community(id: $id) { members { role } } }`, variables: async (c) => ({ id: c.communityId }) },
   { name: 'items', action: 'community.read', query: `query ($id: ID!) { items(communityId: $id) { totalCount } }`, variables: async (c) => ({ id: c.communityId }) },
   { name: 'item', action: 'community.read', query: `query ($id: ID!) { item(id: $id) { id text markdown } }`, variables: async (c, t) => ({ id: (await itemBy(c, t)).id }) },
+  { name: 'exportItem', action: 'community.read', query: `query ($id: ID!) { exportItem(id: $id) { filename markdown } }`, variables: async (c, t) => ({ id: (await itemBy(c, t)).id }) },
   {
     name: 'createItem',
     action: 'item.create',
