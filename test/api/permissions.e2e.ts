@@ -160,6 +160,13 @@ const OPERATIONS: Operation[] = [
   { name: 'revision', action: 'community.read', query: `query ($id: ID!) { revision(id: $id) { id text } }`, variables: async (c, t) => ({ id: (await revisionBy(c, t)).id }) },
   { name: 'restoreRevision', action: 'item.edit', query: `mutation ($id: ID!) { restoreRevision(id: $id) { id } }`, variables: async (c, t) => ({ id: (await revisionBy(c, t)).id }) },
   { name: 'collabTicket', action: 'community.read', query: `mutation ($id: ID!) { collabTicket(itemId: $id) { token readOnly } }`, variables: async (c, t) => ({ id: (await itemBy(c, t)).id }) },
+  {
+    name: 'importDocument',
+    action: 'item.create',
+    query: `mutation ($input: ImportDocumentInput!) { importDocument(input: $input) { status items { id } } }`,
+    // Distinct content per attempt, so an allowed import is never skipped as a repeat.
+    variables: async (c) => ({ input: { communityId: c.communityId, kind: 'NOTE', filename: 'verslag.md', content: `# Verslag ${randomUUID()}` } }),
+  },
 ];
 
 /**

@@ -79,6 +79,7 @@ describe('htmlToProseMirror', () => {
     expect(markdownOf('<p>open <b>vet <i>schuin</p> verder')).toBe('open **vet _schuin_**\n\nverder\n');
     expect(markdownOf('<ul><li>een<li>twee</ul></ol></div>')).toBe('- een\n- twee\n');
     expect(markdownOf('<h2><p>kop met blok</p></h2>')).toBe('## kop met blok\n');
+    expect(markdownOf('<h2>Kop<p>tekst <b>vet</div><ul><li>een<li>twee')).toBe('## Kop\n\ntekst **vet**\n\n- **een**\n- **twee**\n');
     expect(htmlToProseMirror('').doc).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
   });
 

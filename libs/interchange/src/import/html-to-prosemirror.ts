@@ -120,9 +120,19 @@ function blockOf(element: Element, marks: readonly PMMark[]): PMNode[] {
 }
 
 function headingOf(element: Element, level: number, marks: readonly PMMark[]): PMNode[] {
-  // Headings hold text only: anything block-like inside is flattened.
-  const content = trimInline(inlineOf(element.children, marks)).filter((node) => node.type !== 'hardBreak');
-  return content.length > 0 ? [{ type: 'heading', attrs: { level }, content: mergeAdjacent(content) }] : [];
+  // An unclosed heading swallows what follows (`<h2>Kop<p>tekst…`): the text before the first block is the heading.
+  const children = element.children;
+  const firstBlock = children.findIndex((child) => isElement(child) && !skipped(child) && isBlock(child));
+  const before = firstBlock === -1 ? children : children.slice(0, firstBlock);
+  const heading = headingNode(before, level, marks);
+  if (firstBlock === -1 || !heading) return headingNode(children, level, marks) ? [headingNode(children, level, marks)!] : [];
+  return [heading, ...groupWordLists(blocksOf(children.slice(firstBlock), marks))];
+}
+
+/** Headings hold text only: anything block-like inside is flattened. */
+function headingNode(nodes: readonly ChildNode[], level: number, marks: readonly PMMark[]): PMNode | null {
+  const content = trimInline(inlineOf(nodes, marks)).filter((node) => node.type !== 'hardBreak');
+  return content.length > 0 ? { type: 'heading', attrs: { level }, content: mergeAdjacent(content) } : null;
 }
 
 function paragraphOf(element: Element, marks: readonly PMMark[]): PMNode[] {

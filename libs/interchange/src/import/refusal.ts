@@ -21,10 +21,10 @@ export function refuse(code: RefusalCode, nl: string, en: string): never {
 /** Limits for one imported file, the same at every entry point. */
 export const IMPORT_LIMITS = {
   /**
-   * Raw bytes of one file. Word's HTML is several times its text; 3 MiB,
-   * base64-encoded in a GraphQL request, still fits the 4 MB body limit.
+   * Raw bytes of one file. Word's HTML is several times its text; 2.5 MiB,
+   * base64-encoded in a GraphQL request (3.3 MiB), still fits the 4 MB body limit.
    */
-  fileMaxBytes: 3 * 1024 * 1024,
+  fileMaxBytes: 2.5 * 1024 * 1024,
   /** Items one file may become when split by headings. */
   partsMax: 200,
   /** Characters of a file name. */
