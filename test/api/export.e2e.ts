@@ -170,7 +170,12 @@ describe('export and re-import', () => {
     const target = await newCommunity(t, c.facilitator.token, 'Leernetwerk na het project');
     const restored = await restore(t, target, c.facilitator.token, zip);
     expect(restored.status).toBe(200);
-    expect(restored.body.data.importArchive).toEqual({ items: 5, sources: 2, mentions: 3, appliesTo: 1, stageChanges: manifest.stageHistory.length, guidelineVersions: 1, comments: 2 });
+    expect(restored.body.data.importArchive).toEqual({ alreadyImported: false, items: 5, sources: 2, mentions: 3, appliesTo: 1, stageChanges: manifest.stageHistory.length, guidelineVersions: 1, comments: 2 });
+
+    // The same archive again: recognised, nothing duplicated.
+    const again = await restore(t, target, c.facilitator.token, zip);
+    expect(again.body.data.importArchive).toMatchObject({ alreadyImported: true, items: 5, comments: 0 });
+    expect(await itemCount(t, target)).toBe(5);
 
     const before = await content(t, c.facilitator.token, c.communityId);
     const after = await content(t, c.facilitator.token, target);
@@ -189,7 +194,7 @@ describe('export and re-import', () => {
       ['nobody', null, 'UNAUTHENTICATED'],
     ] as const) {
       const res = await download(t, c.communityId, token);
-      const body = await res.json();
+      const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
       expect({ who, status: res.status, code: body.errors[0].extensions.code }).toEqual({ who, status: { FORBIDDEN: 403, NOT_FOUND: 404, UNAUTHENTICATED: 401 }[code], code });
       expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts/);
     }

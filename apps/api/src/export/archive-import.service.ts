@@ -3,15 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { markdownToProseMirror, markdownToYDocUpdate, proseMirrorToMarkdown, proseMirrorToText } from '@spiraal/collab';
 import { PROMOTABLE_KINDS, validateBody, validateComment, validateReason, validateTags, validateTitle, ValidationError } from '@spiraal/domain';
 import { ArchiveError, ExportManifest, linkedItemIds, readExportArchive, rewriteItemLinks } from '@spiraal/interchange';
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/session.service';
 import { badInput } from '../common/errors';
 import { DocumentStore } from '../documents/document.store';
+import { ImportLedger } from '../import/import-ledger';
 import { ItemsService } from '../items/items.service';
 
 export interface ArchiveImportSummary {
+  /** The same archive was restored into this community before: nothing was written now. */
+  alreadyImported: boolean;
   items: number;
   sources: number;
   mentions: number;
@@ -39,6 +43,7 @@ interface PreparedItem {
  * People are not accounts in an archive: restored stage changes, versions and
  * comments have no user attached, and the importer is each item's first author.
  * Everything is written in one transaction: a bad archive writes nothing.
+ * Restoring the same archive into the same community again writes nothing.
  */
 @Injectable()
 export class ArchiveImportService {
@@ -48,6 +53,7 @@ export class ArchiveImportService {
     private readonly items: ItemsService,
     private readonly documents: DocumentStore,
     private readonly audit: AuditService,
+    private readonly ledger: ImportLedger,
   ) {}
 
   async restore(user: AuthUser, communityId: string, zip: Uint8Array): Promise<ArchiveImportSummary> {
@@ -61,10 +67,25 @@ export class ArchiveImportService {
       markdown: validateBody(bodies.get(item.id) ?? ''),
     })));
     checkLinks(manifest);
-    return this.db.transaction((tx) => this.write(tx, user, communityId, manifest, prepared));
+    // The import ledger (shared with the import of loose files) makes a re-run of the same archive a no-op.
+    const sourceKey = `spiraal-export:sha256:${createHash('sha256').update(zip).digest('hex')}`;
+    return this.db.transaction(async (tx) => {
+      await this.ledger.lock(tx, communityId, sourceKey);
+      const earlier = await this.ledger.find(tx, communityId, sourceKey);
+      if (earlier) return { ...NOTHING, alreadyImported: true, items: earlier.itemIds.length };
+      const { summary, itemIds } = await this.write(tx, user, communityId, manifest, prepared);
+      await this.ledger.record(tx, { communityId, sourceKey, sourceName: `${manifest.community.name} (${manifest.exportedAt})`, itemIds, importedBy: user.id });
+      return summary;
+    });
   }
 
-  private async write(tx: EntityManager, user: AuthUser, communityId: string, manifest: ExportManifest, prepared: PreparedItem[]): Promise<ArchiveImportSummary> {
+  private async write(
+    tx: EntityManager,
+    user: AuthUser,
+    communityId: string,
+    manifest: ExportManifest,
+    prepared: PreparedItem[],
+  ): Promise<{ summary: ArchiveImportSummary; itemIds: string[] }> {
     const byOldId = new Map(manifest.items.map((item) => [item.id, item]));
     const ids = new Map<string, string>();
     // First every item, so that links can point to any of them.
@@ -155,6 +176,7 @@ export class ArchiveImportService {
     }
 
     const summary: ArchiveImportSummary = {
+      alreadyImported: false,
       items: prepared.length,
       sources,
       mentions,
@@ -170,9 +192,11 @@ export class ArchiveImportService {
       targetId: null,
       details: { from: manifest.community.name, exportedAt: manifest.exportedAt, ...summary },
     });
-    return summary;
+    return { summary, itemIds: prepared.map((item) => newId(item.oldId)) };
   }
 }
+
+const NOTHING: ArchiveImportSummary = { alreadyImported: false, items: 0, sources: 0, mentions: 0, appliesTo: 0, stageChanges: 0, guidelineVersions: 0, comments: 0 };
 
 function readArchive(zip: Uint8Array): ReturnType<typeof readExportArchive> {
   try {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CollabModule } from '../collab/collab.module';
+import { ImportModule } from '../import/import.module';
 import { ItemsModule } from '../items/items.module';
 import { ArchiveImportService } from './archive-import.service';
 import { CommunitySnapshotReader } from './community-snapshot.reader';
@@ -10,7 +11,7 @@ import { ExportService } from './export.service';
 
 /** Taking knowledge out (Markdown, a community zip) and restoring such a zip. */
 @Module({
-  imports: [AuthModule, ItemsModule, CollabModule],
+  imports: [AuthModule, ItemsModule, CollabModule, ImportModule],
   controllers: [ExportController],
   providers: [CommunitySnapshotReader, ExportService, ExportResolver, ArchiveImportService],
   exports: [ExportService, ArchiveImportService],
