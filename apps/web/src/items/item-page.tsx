@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { useQuery } from '../api/use-query';
 import { useSession } from '../app/session';
 import { CommentsPanel } from '../comments/comments-panel';
+import { DownloadMarkdownButton } from '../export/download-markdown-button';
 import { useCurrentCommunity } from '../communities/communities-provider';
 import { AppliesTo } from '../guidelines/applies-to';
 import { AttentionNotice } from '../guidelines/attention-notice';
@@ -132,6 +133,9 @@ export function ItemPage({ itemId }: { itemId: string }) {
           <DerivedGuidelines guidelines={item.derivedItems} />
           <StagePanel item={item} editable={may(role, 'item.setStage') && live} onChanged={reload} />
           <RevisionList itemId={item.id} editable={editable} onRestored={reload} />
+          <div className="panel panel-plain">
+            <DownloadMarkdownButton itemId={item.id} />
+          </div>
           {live && may(role, 'item.archive', { ownedByActor: item.createdBy?.id === user.id }) && (
             <div className="panel panel-plain">
               <ArchiveButton itemId={item.id} onArchived={reload} />
