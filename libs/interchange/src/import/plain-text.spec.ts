@@ -7,6 +7,11 @@ describe('cleanExtractedText (text from PDF extraction)', () => {
     expect(cleanExtractedText(text)).toBe('Goede samenwerking tussen zorg- en welzijnspartners in Noord-Brabant en de Wmo-werkplaatsen, ook voor 18-23 jarigen.');
   });
 
+  it('joins words split without a hyphen when the document itself uses the whole word', () => {
+    const text = 'De praktijken in de wijk zijn divers.\nWe leren van prak\ntijken en van de wijk\nzelf, niet van de wijkteams.';
+    expect(cleanExtractedText(text)).toBe('De praktijken in de wijk zijn divers. We leren van praktijken en van de wijk zelf, niet van de wijkteams.');
+  });
+
   it('rejoins hard-wrapped lines into paragraphs; blank lines and indented new sentences start a new one', () => {
     const text = 'Dit is de eerste\nalinea van het verslag.\n\nDe tweede alinea\nloopt door.\n  Een ingesprongen regel na een punt\nbegint een alinea.';
     expect(cleanExtractedText(text).split('\n\n')).toEqual(['Dit is de eerste alinea van het verslag.', 'De tweede alinea loopt door.', 'Een ingesprongen regel na een punt begint een alinea.']);

@@ -22,7 +22,7 @@ const PAGE_NUMBER = /^\s*(?:[-–—]\s*)?(?:(?:pagina|page|blz\.?|p\.)\s*)?\d{1
 export function cleanExtractedText(raw: string): string {
   const pages = raw.replace(/\r\n?/g, '\n').split('\f');
   const lines = dropPageFurniture(pages).map((line) => line.replace(/[\t\u00a0 ]+/g, ' ').replace(/\s+$/, ''));
-  return toParagraphs(lines)
+  return toParagraphs(lines, wordsOf(lines))
     .map((paragraph) => unglue(paragraph))
     .join('\n\n');
 }
@@ -86,7 +86,7 @@ function repeatsElsewhere(lines: string[], line: string): boolean {
  * before a list item, and before an indented line that follows a finished
  * sentence (how many PDFs mark a new paragraph).
  */
-function toParagraphs(lines: string[]): string[] {
+function toParagraphs(lines: string[], words: ReadonlySet<string>): string[] {
   const paragraphs: string[] = [];
   let current = '';
   const finish = () => {
@@ -100,7 +100,7 @@ function toParagraphs(lines: string[]): string[] {
     }
     const indented = /^ {1,}\S/.test(line) && /[.!?:;’'"”]$/.test(current);
     if (BULLET.test(line) || indented || isHeadingLine(line)) finish();
-    current = current ? joinLines(current, line.trim()) : line.trim();
+    current = current ? joinLines(current, line.trim(), words) : line.trim();
     if (isHeadingLine(line)) finish();
   }
   finish();
@@ -119,15 +119,37 @@ export function isHeadingLine(line: string): boolean {
  * "zorg-" + "en welzijn", "Noord-" + "Brabant" and "Wmo-" + "werkplaatsen"
  * keep their hyphen.
  */
-function joinLines(before: string, after: string): string {
+function joinLines(before: string, after: string, words: ReadonlySet<string>): string {
   if (/\d-$/.test(before) && /^\d/.test(after)) return `${before}${after}`;
   const split = /(\p{L}+)-$/u.exec(before);
   const nextWord = /^\p{L}+/u.exec(after)?.[0] ?? '';
-  if (!split || !nextWord || CONJUNCTIONS.has(nextWord.toLowerCase())) return `${before} ${after}`;
+  if (!split) return splitWithoutHyphen(before, nextWord, words) ? `${before}${after}` : `${before} ${after}`;
+  if (!nextWord || CONJUNCTIONS.has(nextWord.toLowerCase())) return `${before} ${after}`;
   // "Noord-Brabant", "ICT-afdeling", "Wmo-werkplaats": capitals around the hyphen mean a real one.
   const fragment = split[1];
   const keepHyphen = /\p{Lu}/u.test(nextWord[0]) || /\p{Lu}/u.test(fragment.slice(1)) || (/^\p{Lu}/u.test(fragment) && fragment.length <= 3);
   return keepHyphen ? `${before}${after}` : `${before.slice(0, -1)}${after}`;
+}
+
+/**
+ * Some PDFs split words over lines without a hyphen ("prak" / "tijken"). The
+ * document itself is the dictionary: join when the joined word occurs in it
+ * and the first piece never does on its own.
+ */
+function splitWithoutHyphen(before: string, nextWord: string, words: ReadonlySet<string>): boolean {
+  const last = /(?:^|[^\p{L}])(\p{L}{3,})$/u.exec(before)?.[1];
+  if (!last || nextWord.length < 3 || /\p{Lu}/u.test(nextWord[0])) return false;
+  return !words.has(last.toLowerCase()) && words.has(`${last}${nextWord}`.toLowerCase());
+}
+
+/** Every word of the text except those at a line's end or start (which may be pieces of a split word). */
+function wordsOf(lines: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const line of lines) {
+    const tokens = line.toLowerCase().match(/\p{L}+/gu) ?? [];
+    for (let i = 1; i < tokens.length - 1; i++) words.add(tokens[i]);
+  }
+  return words;
 }
 
 /** "werk.De" -> "werk. De", "deWerkplaatsen" -> "de Werkplaatsen"; web and e-mail addresses stay as they are. */
