@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '../api/use-query';
 import { may } from '../app/permissions';
 import { ExportCommunityLink } from '../export/export-community-link';
+import { ImportPanel } from '../import/import-panel';
 import { useMessages } from '../i18n/language';
 import { ItemList } from '../items/item-list';
 import { ITEM_SUMMARY, ItemSummary } from '../items/item-queries';
@@ -124,6 +125,7 @@ export function CommunityHomePage({ communityId }: { communityId: string }) {
 
       <h2>{m.people}</h2>
       {community.myRole ? <PeopleOverview communityId={communityId} /> : <p className="muted">{m.peopleHidden}</p>}
+      {may(community.myRole, 'item.create') && <ImportPanel communityId={communityId} role={community.myRole} />}
       {may(community.myRole, 'community.export') && <ExportCommunityLink communityId={communityId} />}
 
       {creating && <NewItemDialog communityId={communityId} role={community.myRole} initialKind={creating} onClose={() => setCreating(null)} />}

@@ -1,0 +1,33 @@
+/** Texts for bringing existing documents into a leernetwerk. */
+export const importMessages = {
+  nl: {
+    title: 'Documenten importeren',
+    hint: 'Bestaande verslagen, notities en rapporten als Markdown (.md), tekst (.txt) of HTML (.html, ook opgeslagen vanuit Word). Koppen, lijsten, nadruk en links blijven behouden. Hetzelfde bestand nog eens importeren maakt geen dubbele items.',
+    files: 'Bestanden',
+    kind: 'Soort',
+    tags: 'Tags (met komma’s)',
+    split: 'Eén item per hoofdkop (lange documenten splitsen)',
+    submit: 'Importeren',
+    busy: (done: number, total: number) => `Bezig met importeren… ${done} van ${total}`,
+    noFiles: 'Kies eerst een of meer bestanden.',
+    tooLarge: (mb: string) => `Groter dan ${mb} MB; splits het document of sla het op als tekst.`,
+    results: 'Resultaat',
+    status: { IMPORTED: 'Geïmporteerd', SKIPPED: 'Overgeslagen', FAILED: 'Mislukt' },
+    items: (n: number) => (n === 1 ? '1 item' : `${n} items`),
+  },
+  en: {
+    title: 'Import documents',
+    hint: 'Existing reports, notes and write-ups as Markdown (.md), text (.txt) or HTML (.html, also saved from Word). Headings, lists, emphasis and links are kept. Importing the same file again does not duplicate items.',
+    files: 'Files',
+    kind: 'Kind',
+    tags: 'Tags (comma-separated)',
+    split: 'One item per top-level heading (split long documents)',
+    submit: 'Import',
+    busy: (done: number, total: number) => `Importing… ${done} of ${total}`,
+    noFiles: 'Choose one or more files first.',
+    tooLarge: (mb: string) => `Larger than ${mb} MB; split the document or save it as text.`,
+    results: 'Result',
+    status: { IMPORTED: 'Imported', SKIPPED: 'Skipped', FAILED: 'Failed' },
+    items: (n: number) => (n === 1 ? '1 item' : `${n} items`),
+  },
+};
