@@ -110,6 +110,7 @@ function toParagraphs(lines: string[], words: ReadonlySet<string>): string[] {
 /** A short line in capitals, as PDFs print section titles. */
 export function isHeadingLine(line: string): boolean {
   const text = line.trim();
+  if (text.length > 80 || /\p{Ll}/u.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   return text.length <= 80 && letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && !/[.,;]$/.test(text);
 }
@@ -120,10 +121,12 @@ export function isHeadingLine(line: string): boolean {
  * keep their hyphen.
  */
 function joinLines(before: string, after: string, words: ReadonlySet<string>): string {
-  if (/\d-$/.test(before) && /^\d/.test(after)) return `${before}${after}`;
-  const split = /(\p{L}+)-$/u.exec(before);
+  // Only the end of the paragraph so far matters (and a regex over all of it, for every line, would be quadratic).
+  const tail = before.slice(-100);
+  if (/\d-$/.test(tail) && /^\d/.test(after)) return `${before}${after}`;
+  const split = /(?:^|[^\p{L}])(\p{L}+)-$/u.exec(tail);
   const nextWord = /^\p{L}+/u.exec(after)?.[0] ?? '';
-  if (!split) return splitWithoutHyphen(before, nextWord, words) ? `${before}${after}` : `${before} ${after}`;
+  if (!split) return splitWithoutHyphen(tail, nextWord, words) ? `${before}${after}` : `${before} ${after}`;
   if (!nextWord || CONJUNCTIONS.has(nextWord.toLowerCase())) return `${before} ${after}`;
   // "Noord-Brabant", "ICT-afdeling", "Wmo-werkplaats": capitals around the hyphen mean a real one.
   const fragment = split[1];
