@@ -122,6 +122,7 @@ describe('importDocument', () => {
       [{ filename: 'data.txt', content: Buffer.from([0x41, 0, 0, 0x42, 1, 2, 3, 4, 0, 0xff]).toString('base64'), contentEncoding: 'BASE64' }, 'BINARY', /binair/],
       [{ filename: 'kapot.txt', content: Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xc3, 0x28]).toString('base64'), contentEncoding: 'BASE64' }, 'ENCODING', /utf-8/],
       [{ filename: 'kop.md', content: '---\ntitle: [open\n---\ntekst' }, 'INVALID_FRONT_MATTER', /YAML/],
+      [{ filename: 'nul\u0000.md', content: '# Kop' }, 'INVALID_NAME', /stuurtekens/],
     ];
     for (const [input, reason, message] of cases) {
       const result = await run(input);

@@ -65,6 +65,9 @@ describe('convertDocument', () => {
       ['data.md', new Uint8Array([0x41, 0, 0x42, 0x43, 1, 2, 3, 0]), 'BINARY'],
       ['groot.txt', new Uint8Array(IMPORT_LIMITS.fileMaxBytes + 1).fill(0x61), 'TOO_LARGE'],
       ['kop.md', '---\ntitle: [\n---\ntekst', 'INVALID_FRONT_MATTER'],
+      ['nul\u0000byte.md', 'tekst', 'INVALID_NAME'],
+      ['', 'tekst', 'INVALID_NAME'],
+      [`${'x'.repeat(300)}.md`, 'tekst', 'INVALID_NAME'],
     ];
     for (const [name, content, code] of cases) {
       const refusal = refusalOf(() => file(name, content));

@@ -38,8 +38,9 @@ export interface ConvertedDocument {
 
 /** Checks that need no content: name and size. */
 export function checkFile(filename: string, size: number): SourceFormat | null {
-  if (!filename.trim() || filename.length > IMPORT_LIMITS.filenameMax) {
-    refuse('UNSUPPORTED_FORMAT', `Een bestandsnaam moet 1 tot ${IMPORT_LIMITS.filenameMax} tekens hebben`, `A file name must have 1 to ${IMPORT_LIMITS.filenameMax} characters`);
+  // eslint-disable-next-line no-control-regex
+  if (!filename.trim() || filename.length > IMPORT_LIMITS.filenameMax || /[\u0000-\u001f\u007f]/.test(filename)) {
+    refuse('INVALID_NAME', `Een bestandsnaam moet 1 tot ${IMPORT_LIMITS.filenameMax} tekens hebben, zonder stuurtekens`, `A file name must have 1 to ${IMPORT_LIMITS.filenameMax} characters, without control characters`);
   }
   const format = formatFromName(filename);
   if (size > IMPORT_LIMITS.fileMaxBytes) {
