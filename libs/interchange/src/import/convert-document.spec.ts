@@ -76,6 +76,12 @@ describe('convertDocument', () => {
     }
   });
 
+  it('drops stray control characters instead of refusing the file', () => {
+    const long = 'Een gewone zin over het leernetwerk.';
+    expect(file('a.md', `# Kop\u0007\n\n${long}\u000cmeer`).parts[0].markdown).toBe(`# Kop\n\n${long} meer\n`);
+    expect(file('a.txt', `${long}\u0001 zin`).parts[0].markdown).toBe(`${long} zin\n`);
+  });
+
   it('refuses a file that would become too many items', () => {
     const many = Array.from({ length: IMPORT_LIMITS.partsMax + 1 }, (_, i) => `# Kop ${i}\n\ntekst`).join('\n\n');
     expect(refusalOf(() => file('veel.md', many, true)).code).toBe('TOO_LONG');

@@ -53,8 +53,12 @@ export function checkFile(filename: string, size: number): SourceFormat | null {
 
 export function convertDocument(options: ConvertOptions): ConvertedDocument {
   const named = checkFile(options.filename, options.bytes.length);
-  const { text, encoding } = decodeBytes(options.bytes, { html: named !== 'markdown' && named !== 'text' });
-  const format = named ?? formatFromContent(text);
+  const decoded = decodeBytes(options.bytes, { html: named !== 'markdown' && named !== 'text' });
+  const encoding = decoded.encoding;
+  const format = named ?? formatFromContent(decoded.text);
+  // A stray control character (binary files were refused above) would fail the body's rules; form feeds are page breaks in text.
+  // eslint-disable-next-line no-control-regex
+  const text = decoded.text.replace(format === 'text' ? /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g : /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f]/g, (char) => (char === '\f' ? '\n' : ''));
   if (!text.trim()) refuse('EMPTY', 'Het bestand bevat geen tekst', 'The file contains no text');
   const fallbackTitle = titleFromFilename(options.filename);
   let doc: PMNode;
