@@ -93,7 +93,11 @@ export class UpdateLog {
         this.schedule(delay);
         throw error;
       })
-      .finally(() => this.writing.delete(itemId));
+      .finally(() => {
+        this.writing.delete(itemId);
+        // Updates that arrived meanwhile were passed over by the timer (one write per document at a time): write them next.
+        if (this.pending.has(itemId)) this.schedule(FLUSH_INTERVAL_MS);
+      });
     this.writing.set(itemId, promise);
     return promise;
   }
