@@ -21,6 +21,22 @@ export interface Loaders {
   /** Practice reflections on a guideline, newest first. */
   applications: DataLoader<string, ItemEntity[]>;
   item: DataLoader<string, ItemEntity | null>;
+  /** A guideline's adopted versions, newest first. */
+  guidelineVersions: DataLoader<string, GuidelineVersionRow[]>;
+  /** When a guideline's newest version was adopted; null when none was. */
+  latestAdoption: DataLoader<string, Date | null>;
+}
+
+/** One row of `guideline_versions`, as the versions field shows it. */
+export interface GuidelineVersionRow {
+  guideline_id: string;
+  number: number;
+  title: string;
+  text: string;
+  markdown: string;
+  adopted_by: string | null;
+  adopted_at: Date;
+  review_date: Date | null;
 }
 
 /** Rows grouped by a key, in their order. */
@@ -101,6 +117,23 @@ export class LoadersFactory {
         const rows = await this.db.getRepository(ItemEntity).findBy({ id: In([...ids]) });
         const byId = new Map(rows.map((i) => [i.id, i]));
         return ids.map((id) => byId.get(id) ?? null);
+      }),
+      guidelineVersions: new DataLoader(async (guidelineIds) => {
+        const rows: GuidelineVersionRow[] = await this.db.query(
+          `SELECT guideline_id, number, title, text, markdown, adopted_by, adopted_at, review_date FROM guideline_versions WHERE guideline_id = ANY($1) ORDER BY guideline_id, number DESC`,
+          [guidelineIds],
+        );
+        const groups = groupBy(rows, (r) => r.guideline_id);
+        return guidelineIds.map((id) => groups.get(id) ?? []);
+      }),
+      // Lists ask every guideline's attention: only the date, not every version's text.
+      latestAdoption: new DataLoader(async (guidelineIds) => {
+        const rows: { guideline_id: string; adopted_at: Date }[] = await this.db.query(
+          `SELECT DISTINCT ON (guideline_id) guideline_id, adopted_at FROM guideline_versions WHERE guideline_id = ANY($1) ORDER BY guideline_id, number DESC`,
+          [guidelineIds],
+        );
+        const byId = new Map(rows.map((r) => [r.guideline_id, r.adopted_at]));
+        return guidelineIds.map((id) => byId.get(id) ?? null);
       }),
     };
   }

@@ -1,7 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { guidelineAttention } from '@spiraal/domain';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/session.service';
 import { Ctx, Viewer } from '../common/request-context';
 import type { GqlContext } from '../common/request-context';
@@ -10,16 +8,6 @@ import { loadUser } from '../users/user.type';
 import { AttentionType, GuidelineApplicationType, GuidelineVersionType, PromoteToGuidelineInput, RecordApplicationInput, SetGuidelineStatusInput } from './guideline.types';
 import { GuidelinesService } from './guidelines.service';
 
-interface VersionRow {
-  number: number;
-  title: string;
-  text: string;
-  markdown: string;
-  adopted_by: string | null;
-  adopted_at: Date;
-  review_date: Date | null;
-}
-
 /**
  * Guidelines, their provenance and their practice. The Item fields below run
  * only for items a query already returned through the access check; linked
@@ -27,10 +15,7 @@ interface VersionRow {
  */
 @Resolver(() => ItemType)
 export class GuidelinesResolver {
-  constructor(
-    private readonly service: GuidelinesService,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  constructor(private readonly service: GuidelinesService) {}
 
   @Mutation(() => ItemType, { description: 'Uitwerken tot richtlijn (facilitators): a new guideline in COMBINATIE, status CONCEPT, made from these items' })
   promoteToGuideline(@Viewer() viewer: AuthUser, @Args('input') input: PromoteToGuidelineInput): Promise<ItemType> {
@@ -77,10 +62,7 @@ export class GuidelinesResolver {
   @ResolveField(() => [GuidelineVersionType], { description: 'Adopted versions, newest first' })
   async guidelineVersions(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<GuidelineVersionType[]> {
     if (item.kind !== 'GUIDELINE') return [];
-    const rows: VersionRow[] = await this.db.query(
-      `SELECT number, title, text, markdown, adopted_by, adopted_at, review_date FROM guideline_versions WHERE guideline_id = $1 ORDER BY number DESC`,
-      [item.id],
-    );
+    const rows = await ctx.loaders.guidelineVersions.load(item.id);
     return Promise.all(
       rows.map(async (row) => ({
         number: row.number,
@@ -97,13 +79,9 @@ export class GuidelinesResolver {
   @ResolveField(() => AttentionType, { nullable: true, description: 'For a guideline: does it ask to be looked at again (review date passed, a source changed after adoption)?' })
   async attention(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<AttentionType | null> {
     if (item.kind !== 'GUIDELINE' || !item.guidelineStatus) return null;
-    const [adopted]: { adopted_at: Date }[] = await this.db.query(
-      `SELECT adopted_at FROM guideline_versions WHERE guideline_id = $1 ORDER BY number DESC LIMIT 1`,
-      [item.id],
-    );
-    const sources = await ctx.loaders.sources.load(item.id);
+    const [adoptedAt, sources] = await Promise.all([ctx.loaders.latestAdoption.load(item.id), ctx.loaders.sources.load(item.id)]);
     const reasons = guidelineAttention(
-      { status: item.guidelineStatus, reviewDate: item.reviewDate, adoptedAt: adopted?.adopted_at ?? null, sources },
+      { status: item.guidelineStatus, reviewDate: item.reviewDate, adoptedAt, sources },
       new Date(),
     );
     const byId = new Map(sources.map((s) => [s.id, s]));
