@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ArchiveError, IMPORT_LIMITS, readZip } from '@spiraal/interchange';
+import { ARCHIVE_MAX_BYTES, IMPORT_LIMITS } from '@spiraal/interchange';
 import { GraphQLError } from 'graphql';
 import { readFile } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AppModule } from '../app.module';
 import type { AuthUser } from '../auth/session.service';
+import { ArchiveImportService, type ArchiveImportSummary } from '../export/archive-import.service';
 import { ConfigError, loadConfig } from '../config/config';
 import { runMigrations } from '../database/data-source';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
       await app.get(AccessService).toCommunity(author, community.id, 'item.create');
       console.error(`Leernetwerk / Community: ${community.name} (${community.id})`);
       console.error(`Auteur / Author: ${author.displayName} <${author.email}>`);
-      const reports = await importAll(app.get(ImportService), author, community.id, args);
+      const services = { files: app.get(ImportService), archives: app.get(ArchiveImportService) };
+      const reports = await importAll(services, author, community.id, args);
       console.log(formatSummary(reports));
       if (reports.some((r) => r.status === 'FAILED')) process.exitCode = 1;
     } finally {
@@ -56,53 +58,66 @@ async function main(): Promise<void> {
   }
 }
 
-async function importAll(service: ImportService, author: AuthUser, communityId: string, args: ImportCliArgs): Promise<FileReport[]> {
+interface Services {
+  files: ImportService;
+  archives: ArchiveImportService;
+}
+
+async function importAll(services: Services, author: AuthUser, communityId: string, args: ImportCliArgs): Promise<FileReport[]> {
   const { files, missing } = await collectFiles(args.paths);
   const reports: FileReport[] = missing.map((m) => ({ name: m.name, status: 'FAILED', items: 0, reason: m.reason }));
   console.error(`${files.length} bestanden gevonden / files found`);
   const progress = new ImportProgress(files.length, process.stderr);
   for (const file of files) {
-    const report = await importOne(service, author, communityId, args, file);
+    const report = await importOne(services, author, communityId, args, file);
     progress.step(report);
     reports.push(report);
   }
   return reports;
 }
 
-async function importOne(service: ImportService, author: AuthUser, communityId: string, args: ImportCliArgs, file: FoundFile): Promise<FileReport> {
+async function importOne(services: Services, author: AuthUser, communityId: string, args: ImportCliArgs, file: FoundFile): Promise<FileReport> {
   const failed = (reason: string): FileReport => ({ name: file.name, status: 'FAILED', items: 0, reason });
+  const isArchive = /\.zip$/i.test(file.name);
   try {
-    // Not read at all when too large (the service would refuse it too, after reading).
-    if (file.size > IMPORT_LIMITS.fileMaxBytes) {
+    // Not read at all when too large (the services would refuse it too, after reading).
+    const limit = isArchive ? ARCHIVE_MAX_BYTES : IMPORT_LIMITS.fileMaxBytes;
+    if (file.size > limit) {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
-      return failed(`Het bestand is ${mb(file.size)} MB; de grens is ${mb(IMPORT_LIMITS.fileMaxBytes)} MB / The file is ${mb(file.size)} MB; the limit is ${mb(IMPORT_LIMITS.fileMaxBytes)} MB`);
+      return failed(`Het bestand is ${mb(file.size)} MB; de grens is ${mb(limit)} MB / The file is ${mb(file.size)} MB; the limit is ${mb(limit)} MB`);
     }
     const bytes = await readFile(file.path);
-    if (/\.zip$/i.test(file.name)) return archive(file, bytes);
-    const outcome = await service.importFile(author, communityId, { filename: file.name, bytes }, args);
+    if (isArchive) return archiveReport(file.name, await services.archives.restore(author, communityId, bytes));
+    const outcome = await services.files.importFile(author, communityId, { filename: file.name, bytes }, args);
     if (outcome.status === 'FAILED') return failed(outcome.reason);
     return { name: file.name, status: outcome.status, items: outcome.items.length, reason: outcome.reason };
   } catch (error) {
-    // One file's trouble (unreadable, a database error) does not stop the others; its own transaction rolled back.
+    // One file's trouble (unreadable, a refused archive, a database error) does not stop the others; its own transaction rolled back.
     if (error instanceof GraphQLError) return failed(error.message);
     return failed(`Kon niet worden gelezen of opgeslagen / Could not be read or stored: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
 /**
- * A community export (a zip with manifest.json at its root) is restored by
- * the archive import (apps/api/src/export), not as a document. Hook for it:
- * until it is wired in here, such a zip is skipped with that reason.
+ * A zip is a community export (manifest.json at its root), restored by the
+ * archive import as the web app and POST /export/communities/:id/import do:
+ * facilitators only (`archive.import`), all or nothing, and the same archive
+ * again into the same community writes nothing. --kind, --stage, --tag and
+ * --split-headings do not apply: the archive says what each item is.
  */
-function archive(file: FoundFile, bytes: Uint8Array): FileReport {
-  let isExport = false;
-  try {
-    isExport = readZip(bytes).has('manifest.json');
-  } catch (error) {
-    if (!(error instanceof ArchiveError)) throw error;
+function archiveReport(name: string, summary: ArchiveImportSummary): FileReport {
+  if (summary.alreadyImported) {
+    return { name, status: 'SKIPPED', items: summary.items, reason: 'Dit exportarchief is hier al teruggezet / This export archive was restored here before' };
   }
-  if (!isExport) return { name: file.name, status: 'FAILED', items: 0, reason: 'Een zip-bestand zonder manifest.json is geen Spiraal-export / A zip without manifest.json is not a Spiraal export' };
-  return { name: file.name, status: 'SKIPPED', items: 0, reason: 'Exportarchief: wordt door de archiefimport verwerkt / Export archive: handled by the archive import' };
+  const links = summary.sources + summary.mentions + summary.appliesTo;
+  return {
+    name,
+    status: 'IMPORTED',
+    items: summary.items,
+    reason:
+      `Exportarchief teruggezet: ${summary.items} items, ${links} verbanden, ${summary.comments} reacties, ${summary.guidelineVersions} richtlijnversies` +
+      ` / Export archive restored: ${summary.items} items, ${links} links, ${summary.comments} comments, ${summary.guidelineVersions} guideline versions`,
+  };
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
-import { attachmentDisposition } from '@spiraal/interchange';
+import { ARCHIVE_MAX_BYTES, attachmentDisposition } from '@spiraal/interchange';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { AuthUser } from '../auth/session.service';
@@ -7,9 +7,6 @@ import { SessionService } from '../auth/session.service';
 import { tokenFrom } from '../common/request-context';
 import { ArchiveImportService } from './archive-import.service';
 import { ExportService } from './export.service';
-
-/** Largest archive accepted for a restore. */
-export const ARCHIVE_MAX_BYTES = 64 * 1024 * 1024;
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415, RATE_LIMITED: 429 };
 

@@ -10,7 +10,10 @@ export const IMPORT_USAGE = `Gebruik / Usage:
   --tag             tag voor elk item, mag vaker / a tag for every item, repeatable
   --split-headings  één item per kop op het hoogste niveau / one item per top-level heading
   --as              auteur: e-mailadres van een lid (standaard de eerste facilitator) / author's e-mail
-Markdown (.md), tekst (.txt) en HTML (.html) worden geïmporteerd, mappen doorzocht.`;
+Markdown (.md), tekst (.txt) en HTML (.html) worden geïmporteerd, mappen doorzocht.
+Een zip van \`npm run export\` wordt teruggezet met alles erin (alleen door een facilitator).
+Markdown, text and HTML files are imported, folders searched; a zip made by \`npm run export\`
+is restored with everything in it (by a facilitator only).`;
 
 export interface ImportCliArgs {
   community: string;

@@ -23,6 +23,9 @@ export interface ReadExport {
 /** Most bytes the manifest may have. */
 export const MANIFEST_MAX_BYTES = 64 * 1024 * 1024;
 
+/** Largest archive (the zip itself) accepted for a restore, at every entry point (HTTP, CLI, web). */
+export const ARCHIVE_MAX_BYTES = 64 * 1024 * 1024;
+
 /**
  * Reads and checks an export archive. The manifest is the truth about the
  * items (kind, stage, links); each item's file gives its body. Any problem

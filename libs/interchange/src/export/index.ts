@@ -1,5 +1,5 @@
 export { ArchiveError } from './archive-error';
-export { readExportArchive, writeExportArchive, MANIFEST_MAX_BYTES, type ReadExport } from './export-archive';
+export { ARCHIVE_MAX_BYTES, MANIFEST_MAX_BYTES, readExportArchive, writeExportArchive, type ReadExport } from './export-archive';
 export { attachmentDisposition, isSafeArchivePath, itemFilename, slugify, uniqueItemFilenames } from './filenames';
 export { FRONT_MATTER_MAX_BYTES, splitItemMarkdown, withFrontMatter, type ItemFrontMatter, type SplitMarkdown } from './front-matter';
 export { itemIdOfHref, linkedItemIds, rewriteItemLinks } from './item-links';
