@@ -58,7 +58,7 @@ describe('npm run export', () => {
   it.each<[string, string[], RegExp]>([
     ['no --community', [], /Geef een leernetwerk op met --community/],
     ['an unknown option', ['--community', 'x', '--force'], /Unknown option '--force'[\s\S]*Gebruik \/ usage/],
-    ['an unknown community', ['--community', 'Bestaat niet'], /Geen leernetwerk gevonden voor "Bestaat niet"/],
+    ['an unknown community', ['--community', 'Bestaat niet'], /Geen leernetwerk "Bestaat niet" gevonden/],
     ['a file that exists', ['--community', 'Leernetwerk PRIVATE', '--out', 'bestaat.zip'], /bestaat\.zip bestaat al/],
   ])('refuses %s with a clear message and exit code 2', async (_what, args, message) => {
     writeFileSync(join(dir, 'bestaat.zip'), 'van iemand anders');

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { isUuid } from '@spiraal/domain';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +9,7 @@ import { ConfigError, loadConfig } from '../config/config';
 import { runMigrations } from '../database/data-source';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { ExportService } from '../export/export.service';
+import { findCommunity, ImportTargetError } from '../import/import-target';
 
 const USAGE = 'Gebruik / usage: npm run export -- --community <id of naam / id or name> [--out <bestand.zip>]';
 
@@ -30,19 +30,6 @@ function parse(argv: string[]): { community: string; out: string | null } {
   return { community, out: values.out?.trim() ?? null };
 }
 
-/** The community by id, or by its name when exactly one has it (case-insensitive). */
-async function findCommunity(db: DataSource, wanted: string): Promise<{ id: string; name: string }> {
-  const rows: { id: string; name: string }[] = isUuid(wanted)
-    ? await db.query(`SELECT id, name FROM communities WHERE id = $1`, [wanted])
-    : await db.query(`SELECT id, name FROM communities WHERE lower(name) = lower($1) ORDER BY created_at`, [wanted]);
-  if (rows.length === 0) throw new UsageError(`Geen leernetwerk gevonden voor "${wanted}" / No community found for "${wanted}"`);
-  if (rows.length > 1) {
-    const ids = rows.map((r) => `  ${r.id}  ${r.name}`).join('\n');
-    throw new UsageError(`Meer leernetwerken heten "${wanted}"; kies er een met zijn id / Several communities are called "${wanted}"; pick one by id:\n${ids}`);
-  }
-  return rows[0];
-}
-
 /**
  * `npm run export -- --community <id or name> [--out file.zip]`: the whole
  * community as a zip of Markdown files with a manifest (links, stage
@@ -58,7 +45,10 @@ async function main(): Promise<void> {
     await runMigrations(url);
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), { logger: ['error', 'warn'] });
     try {
-      const community = await findCommunity(app.get(DataSource), args.community);
+      // Found as `npm run import` finds it (id, or an exact name), so both commands accept the same --community.
+      const community = await findCommunity(app.get(DataSource), args.community).catch((error: unknown) => {
+        throw error instanceof ImportTargetError ? new UsageError(error.message) : error;
+      });
       const result = await app.get(ExportService).communityAsSystem(community.id);
       const out = resolve(args.out ?? result.filename);
       try {
