@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { UpdateLog } from '../../apps/api/src/collab/update-log';
+import { loadConfig } from '../../apps/api/src/config/config';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
 import { waitFor } from '../support/collab-client';
 import { sql } from '../support/test-database';
@@ -33,7 +34,7 @@ describe('UpdateLog: a batch that arrives while the previous one is written', ()
   });
 
   it('is written once the earlier write is done, with no further edit to trigger it', async () => {
-    const log = new UpdateLog(db);
+    const log = new UpdateLog(db, loadConfig({}));
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (update: Uint8Array) => updates.push(update));

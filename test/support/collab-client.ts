@@ -28,9 +28,15 @@ export interface CollabClient {
  * A real y-websocket client (as the web app uses it), in Node. No
  * BroadcastChannel: two clients in one process must talk through the server.
  */
-export async function connectClient(baseUrl: string, token: string, itemId: string, options: { waitForSync?: boolean } = {}): Promise<CollabClient> {
+export async function connectClient(
+  baseUrl: string,
+  token: string,
+  itemId: string,
+  /** `doc`: an editor's existing document, connecting anew (to another process, say). */
+  options: { waitForSync?: boolean; doc?: Y.Doc } = {},
+): Promise<CollabClient> {
   const ticket = await collabTicket(baseUrl, token, itemId);
-  const doc = new Y.Doc();
+  const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(ticket.url, itemId, doc, {
     params: { ticket: ticket.token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,

@@ -36,6 +36,7 @@ import { graphqlMetrics } from './metrics/graphql-metrics.plugin';
 import { MetricsModule } from './metrics/metrics.module';
 import { MetricsService } from './metrics/metrics.service';
 import { SqlStatementCounter } from './metrics/sql-statement-counter';
+import { RedisModule } from './redis/redis.module';
 import { SearchModule } from './search/search.module';
 import { SpiralModule } from './spiral/spiral.module';
 
@@ -51,6 +52,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         MetricsModule,
         HealthModule,
+        RedisModule,
         TypeOrmModule.forRootAsync({
           inject: [MetricsService],
           useFactory: (metrics: MetricsService) => ({
@@ -71,8 +73,8 @@ export class AppModule {
         CommentsModule,
         MeetingsModule,
         SpiralModule,
-        ExportModule,
         ImportModule,
+        ExportModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, LoadersModule],

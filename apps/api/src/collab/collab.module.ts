@@ -5,6 +5,7 @@ import { ItemsModule } from '../items/items.module';
 import { RevisionsModule } from '../revisions/revisions.module';
 import { RevisionsResolver } from '../revisions/revisions.resolver';
 import { CollabGateway } from './collab.gateway';
+import { CollabRelay } from './collab-relay';
 import { CollabMetrics } from './collab.metrics';
 import { CollabService } from './collab.service';
 import { CollabTicketResolver } from './collab-ticket.resolver';
@@ -17,6 +18,7 @@ import { UpdateLog } from './update-log';
   imports: [AuthModule, CommunitiesModule, ItemsModule, RevisionsModule],
   providers: [
     CollabGateway,
+    CollabRelay,
     CollabMetrics,
     CollabService,
     CollabTicketResolver,

@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { DocumentStore } from '../documents/document.store';
 import { ItemBodyService } from '../items/item-body.service';
 import { RevisionsService } from '../revisions/revisions.service';
+import { CollabRelay } from './collab-relay';
 import { DocumentCompactor } from './document-compactor';
 import { UpdateLog } from './update-log';
 
@@ -18,7 +19,9 @@ interface RevisionState {
 
 /**
  * The live documents of this process: the registry of loaded rooms, wired to
- * storage (update log, snapshots), derived data and revisions.
+ * storage (update log, snapshots), derived data, revisions, and the relay to
+ * other API processes. Each process stores what its own clients (and it
+ * itself) wrote; what arrives from other processes is only applied.
  */
 @Injectable()
 export class CollabService implements DocumentPersistence, BeforeApplicationShutdown {
@@ -37,11 +40,22 @@ export class CollabService implements DocumentPersistence, BeforeApplicationShut
     private readonly compactor: DocumentCompactor,
     private readonly body: ItemBodyService,
     private readonly revisions: RevisionsService,
+    private readonly relay: CollabRelay,
   ) {
-    this.registry = new RoomRegistry(this, { maxDocumentBytes: config.collab.maxDocumentBytes, idleMs: config.collab.idleUnloadMs });
+    this.registry = new RoomRegistry(this, {
+      maxDocumentBytes: config.collab.maxDocumentBytes,
+      idleMs: config.collab.idleUnloadMs,
+      onLoaded: (room) => this.relay.attach(room),
+      onUnloaded: (room) => this.relay.detach(room),
+    });
     this.revisionIntervalMs = config.collab.revisionIntervalMs;
     this.compactAfterRows = config.collab.compactAfterRows;
-    this.log.onWritten = (itemId, rows) => this.compactWhenLong(itemId, rows);
+    this.log.onWritten = (itemId, rows, mark) => {
+      this.relay.stored(itemId, mark);
+      this.compactWhenLong(itemId, rows);
+    };
+    this.relay.storeOrphan = (itemId, orphan) => this.log.append(itemId, orphan.update, orphan.userId);
+    this.relay.onReconnect((room) => void this.catchUp(room));
   }
 
   /** Runs work on an item's live document (loading it when needed); connected editors see the result. */
@@ -52,16 +66,27 @@ export class CollabService implements DocumentPersistence, BeforeApplicationShut
   // DocumentPersistence, called by the registry
 
   async load(itemId: string): Promise<Uint8Array | null> {
-    const state = await this.documents.load(itemId);
-    this.revisionState.set(itemId, { lastAt: Date.now(), dirty: false, authors: new Set() });
-    return state;
+    // Subscribed first: whatever other processes send from now on reaches the room (or its sync at attach).
+    await this.relay.subscribe(itemId);
+    try {
+      const state = await this.documents.load(itemId);
+      this.revisionState.set(itemId, { lastAt: Date.now(), dirty: false, authors: new Set() });
+      return state;
+    } catch (error) {
+      await this.relay.unsubscribe(itemId);
+      throw error;
+    }
   }
 
   store(itemId: string, update: Uint8Array, origin: UpdateOrigin): void {
-    if (origin.kind === 'relay') return; // another process stores its own clients' updates
-    const userId = origin.userId;
-    this.log.append(itemId, update, userId);
     const room = this.registry.loaded(itemId);
+    if (origin.kind === 'relay') {
+      // Another process stores it; the derived text here follows too (that process may be gone before it derives).
+      if (room) this.body.touched(itemId, room.doc, null);
+      return;
+    }
+    const userId = origin.userId;
+    this.log.append(itemId, update, userId, this.relay.published(itemId, update, userId));
     if (room) {
       this.body.touched(itemId, room.doc, userId);
       this.noteRevision(itemId, room.doc, userId);
@@ -73,6 +98,10 @@ export class CollabService implements DocumentPersistence, BeforeApplicationShut
   }
 
   async unloading(itemId: string, doc: Y.Doc): Promise<void> {
+    // Changes other processes never confirmed as stored are stored here before this copy goes.
+    const orphans = this.relay.orphans(itemId);
+    for (const orphan of orphans) this.log.append(itemId, orphan.update, orphan.userId);
+    if (orphans.length) await this.log.flush(itemId);
     await this.body.refresh(itemId);
     const revision = this.revisionState.get(itemId);
     if (revision?.dirty) await this.recordRevision(itemId, doc, revision);
@@ -85,6 +114,16 @@ export class CollabService implements DocumentPersistence, BeforeApplicationShut
     await this.registry.closeAll(CLOSE.goingAway.code, CLOSE.goingAway.reason);
     await this.log.flushAll();
     await this.body.refreshAll();
+  }
+
+  /** After a Redis outage: what other processes stored meanwhile (their sync answers bring the rest). */
+  private async catchUp(room: DocumentRoom): Promise<void> {
+    try {
+      const state = await this.documents.load(room.name);
+      if (state && this.registry.loaded(room.name) === room) room.applyRelayed(state, null);
+    } catch (error) {
+      this.logger.error(`Catching up on ${room.name} failed: ${String(error)}`);
+    }
   }
 
   private noteRevision(itemId: string, doc: Y.Doc, userId: string | null): void {

@@ -1,11 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 
-/** How soon an accepted update is written: the batching window. */
-export const FLUSH_INTERVAL_MS = 100;
 const MAX_RETRY_DELAY_MS = 5_000;
 
 interface Batch {
@@ -14,11 +14,13 @@ interface Batch {
   userIds: Set<string | null>;
   /** When each update arrived (performance.now()), for the arrival-to-durable metric. */
   arrivals: number[];
+  /** The highest mark appended (the relay's sequence number): durable with this batch. */
+  mark: number;
 }
 
 /**
  * Appends accepted document updates to `yjs_updates`, batched: at most
- * FLUSH_INTERVAL_MS after an update arrives it is written, merged into one row
+ * the flush interval (COLLAB_FLUSH_INTERVAL_MS, 100 ms) after an update arrives it is written, merged into one row
  * per document (the row names its contributor when there was just one; who
  * contributed is tracked for authorship elsewhere). Few rows keep loading and
  * compaction cheap. A failed write keeps the batch and retries with backoff;
@@ -31,24 +33,30 @@ export class UpdateLog {
   private readonly writing = new Map<string, Promise<void>>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
-  /** Called after updates of a document are durable, with how many rows were written. */
-  onWritten: (itemId: string, rows: number) => void = () => undefined;
+  /** Called after updates of a document are durable, with how many rows were written and the highest mark among them. */
+  onWritten: (itemId: string, rows: number, mark: number) => void = () => undefined;
   /** Called once per update when it is durable, with the seconds since it arrived (metrics). */
   onStored: (seconds: number) => void = () => undefined;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly flushIntervalMs: number;
+
+  constructor(@InjectDataSource() private readonly db: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+    this.flushIntervalMs = config.collab.flushIntervalMs;
+  }
 
   get pendingDocuments(): number {
     return this.pending.size;
   }
 
-  append(itemId: string, update: Uint8Array, userId: string | null): void {
+  /** `mark` is handed back through `onWritten` once the update is durable. */
+  append(itemId: string, update: Uint8Array, userId: string | null, mark = 0): void {
     let batch = this.pending.get(itemId);
-    if (!batch) this.pending.set(itemId, (batch = { updates: [], userIds: new Set(), arrivals: [] }));
+    if (!batch) this.pending.set(itemId, (batch = { updates: [], userIds: new Set(), arrivals: [], mark: 0 }));
     batch.updates.push(update);
     batch.arrivals.push(performance.now());
     batch.userIds.add(userId);
-    this.schedule(FLUSH_INTERVAL_MS);
+    batch.mark = Math.max(batch.mark, mark);
+    this.schedule(this.flushIntervalMs);
   }
 
   /** Resolves when everything appended for this document so far is written. */
@@ -83,12 +91,12 @@ export class UpdateLog {
         this.failures = 0;
         const now = performance.now();
         for (const arrived of batch.arrivals) this.onStored((now - arrived) / 1000);
-        this.onWritten(itemId, rows);
+        this.onWritten(itemId, rows, batch.mark);
       })
       .catch((error: unknown) => {
         this.requeue(itemId, batch);
         this.failures += 1;
-        const delay = Math.min(FLUSH_INTERVAL_MS * 2 ** this.failures, MAX_RETRY_DELAY_MS);
+        const delay = Math.min(this.flushIntervalMs * 2 ** this.failures, MAX_RETRY_DELAY_MS);
         this.logger.error(`Writing updates of ${itemId} failed (${String(error)}); retrying in ${delay} ms`);
         this.schedule(delay);
         throw error;
@@ -96,7 +104,7 @@ export class UpdateLog {
       .finally(() => {
         this.writing.delete(itemId);
         // Updates that arrived meanwhile were passed over by the timer (one write per document at a time): write them next.
-        if (this.pending.has(itemId)) this.schedule(FLUSH_INTERVAL_MS);
+        if (this.pending.has(itemId)) this.schedule(this.flushIntervalMs);
       });
     this.writing.set(itemId, promise);
     return promise;
@@ -115,6 +123,7 @@ export class UpdateLog {
     if (newer) {
       failed.updates.push(...newer.updates);
       failed.arrivals.push(...newer.arrivals);
+      failed.mark = Math.max(failed.mark, newer.mark);
       for (const userId of newer.userIds) failed.userIds.add(userId);
     }
     this.pending.set(itemId, failed);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Listeners } from '../common/listeners';
+import { ClusterListeners } from '../common/cluster-listeners';
+import { RedisService } from '../redis/redis.service';
 import type { Role } from '@spiraal/domain';
 
 export interface MembershipChange {
@@ -10,8 +11,12 @@ export interface MembershipChange {
 }
 
 /**
- * Tells the parts of this process that hold open access (the collaboration
+ * Tells the parts of every API process that hold open access (the collaboration
  * sockets) that a membership changed, right after the change is committed.
  */
 @Injectable()
-export class MembershipEvents extends Listeners<MembershipChange> {}
+export class MembershipEvents extends ClusterListeners<MembershipChange> {
+  constructor(redis: RedisService) {
+    super(redis, 'membership');
+  }
+}

@@ -31,6 +31,20 @@ export interface AppConfig {
     revisionIntervalMs: number;
     /** A loaded document is compacted in the background once this many update rows piled up. */
     compactAfterRows: number;
+    /** The batching window of the update log: an accepted update is durable within about this long. */
+    flushIntervalMs: number;
+    /**
+     * With several processes: how long an update relayed from another process
+     * may go unconfirmed (not yet durable there) before this process stores it
+     * itself, because that process is presumed dead.
+     */
+    relayAdoptMs: number;
+  };
+  /** Redis, for the live traffic between several API processes; null: one process, nothing relayed. */
+  redis: {
+    url: string | null;
+    /** Prefix of every channel, so several installations can share one Redis. */
+    prefix: string;
   };
   /** Rate limits per process (failed logins are fixed: 5 per account and 20 per address in 15 minutes). */
   rateLimits: {
@@ -93,6 +107,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return null;
   };
 
+  const redisUrl = (name: string): string | null => {
+    const raw = env[name]?.trim();
+    if (!raw) return null;
+    try {
+      const url = new URL(raw);
+      if (url.protocol === 'redis:' || url.protocol === 'rediss:') return raw;
+    } catch {
+      // reported below
+    }
+    problems.push(`${name} must be a redis:// or rediss:// URL`);
+    return null;
+  };
+
   const secret = (name: string): string | null => {
     const raw = env[name]?.trim();
     if (!raw) return null;
@@ -146,6 +173,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ticketTtlSeconds: integer('COLLAB_TICKET_TTL_SECONDS', 120, 5, 3600),
       revisionIntervalMs: integer('COLLAB_REVISION_INTERVAL_MS', 10 * 60_000, 100, 24 * 3_600_000),
       compactAfterRows: integer('COLLAB_COMPACT_AFTER_ROWS', 500, 2, 1_000_000),
+      flushIntervalMs: integer('COLLAB_FLUSH_INTERVAL_MS', 100, 1, 600_000),
+      relayAdoptMs: integer('COLLAB_RELAY_ADOPT_MS', 10_000, 100, 3_600_000),
+    },
+    redis: {
+      url: redisUrl('REDIS_URL'),
+      prefix: identifier('REDIS_PREFIX', 'spiraal'),
     },
     rateLimits: {
       registrationsPerHour: integer('RATE_REGISTRATIONS_PER_HOUR', 30, 1, 1_000_000),

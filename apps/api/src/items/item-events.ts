@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Listeners } from '../common/listeners';
+import { ClusterListeners } from '../common/cluster-listeners';
+import { RedisService } from '../redis/redis.service';
 
 export interface EditabilityChange {
   itemId: string;
@@ -8,9 +9,13 @@ export interface EditabilityChange {
 }
 
 /**
- * Tells the parts of this process that hold open access (the collaboration
+ * Tells the parts of every API process that hold open access (the collaboration
  * sockets) that who may edit an item changed (a guideline was adopted, or
  * bijstellen reopened it), right after the change is committed.
  */
 @Injectable()
-export class ItemEvents extends Listeners<EditabilityChange> {}
+export class ItemEvents extends ClusterListeners<EditabilityChange> {
+  constructor(redis: RedisService) {
+    super(redis, 'editability');
+  }
+}

@@ -145,6 +145,27 @@ export class DocumentRoom {
     }
   }
 
+  /**
+   * Applies a change another process accepted (see RoomRelay). Returns false,
+   * applying nothing, when it depends on content this copy lacks: the caller
+   * asks the other copies for it. A change names its writer, whose Yjs client
+   * ids it claims here as well; an answer to a sync request names nobody.
+   */
+  applyRelayed(update: Uint8Array, writer: string | null): boolean {
+    let writers: Set<number>;
+    try {
+      const inspection = inspectUpdate(this.doc, update, Y.decodeUpdate(update));
+      if (inspection.incomplete) return false;
+      writers = inspection.writers;
+    } catch {
+      return false; // too many deletions of unknown content: a resync brings the content first
+    }
+    Y.applyUpdate(this.doc, update, { kind: 'relay' } satisfies UpdateOrigin);
+    this.discardPending();
+    if (writer) this.claimWriters(writers, writer);
+    return true;
+  }
+
   /** Ends every connection (shutdown, unload). */
   closeAll(code: number, reason: string): void {
     for (const connection of [...this.peers.keys()]) {

@@ -17,6 +17,10 @@ export interface RegistryOptions {
   maxDocumentBytes: number;
   /** How long a document stays loaded after its last connection left. */
   idleMs: number;
+  /** A room was loaded and is ready (before anyone joins it). */
+  onLoaded?(room: DocumentRoom): void;
+  /** A room was unloaded and destroyed. */
+  onUnloaded?(room: DocumentRoom): void;
 }
 
 type Entry =
@@ -109,6 +113,7 @@ export class RoomRegistry {
           onUpdate: (update, origin) => this.persistence.store(name, update, origin),
         });
         this.entries.set(name, { state: 'ready', room });
+        this.options.onLoaded?.(room);
         return room;
       } catch (error) {
         // Reading or decoding failed: forget the attempt, so the next connection tries afresh.
@@ -149,6 +154,7 @@ export class RoomRegistry {
       if (unloading.keep) return;
       room.destroy();
       unloaded = true;
+      this.options.onUnloaded?.(room);
     })();
     this.entries.set(room.name, unloading);
     const promise = unloading.promise;
