@@ -64,6 +64,7 @@ function writer(room: DocumentRoom, userId: string): { doc: Y.Doc; connection: F
   const connection = new FakeConnection();
   room.join(connection, { identity: { id: userId, name: userId, color: '#000' }, readOnly: false });
   const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc)); // synced, as after the y-websocket handshake
   return {
     doc,
     connection,
