@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeBrowser, launchBrowser, newPage } from '../support/browser';
 import { communityWithPeople, CommunityFixture } from '../support/fixtures';
-import { gqlData } from '../support/graphql-client';
+import { gql, gqlData } from '../support/graphql-client';
 import { startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /** The password registerUser gives every test user. */
@@ -66,6 +66,40 @@ describeBrowser('importing documents in the browser', () => {
     const { item } = await gqlData(t.baseUrl, `query ($id: ID!) { item(id: $id) { kind tags markdown } }`, { id }, c.member.token);
     expect(item).toEqual({ kind: 'CASE', tags: ['intervisie'], markdown: '# Intervisie april\n\nWe spraken over **grenzen**.\n\n## Afspraken\n\n- terugbellen\n' });
     expect(errors).toEqual([]);
+  });
+
+  it('a facilitator restores an export zip into an empty leernetwerk; a member is told only a facilitator can', async () => {
+    const res = await fetch(`${t.baseUrl}/export/communities/${c.communityId}`, { headers: { Authorization: `Bearer ${c.facilitator.token}` } });
+    expect(res.status).toBe(200);
+    const zip = Buffer.from(await res.arrayBuffer());
+    const created = await gql(t.baseUrl, `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { name: 'Leernetwerk Terug', description: 'Leeg', visibility: 'PRIVATE' } }, c.facilitator.token);
+    const target = created.data!.createCommunity.id as string;
+    const titles = async (communityId: string) =>
+      (await gqlData(t.baseUrl, `query ($id: ID!) { items(communityId: $id, first: 50) { edges { node { title kind markdown } } } }`, { id: communityId }, c.facilitator.token)).items.edges
+        .map((e: { node: unknown }) => e.node)
+        .sort((a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title));
+    const before = await titles(c.communityId);
+    expect(before.length).toBeGreaterThan(0);
+
+    const member = await openAs(c.member, `/c/${c.communityId}`);
+    await member.page.getByLabel('Bestanden').setInputFiles([{ name: 'export.zip', mimeType: 'application/zip', buffer: zip }]);
+    await member.page.getByRole('button', { name: 'Importeren' }).click();
+    await member.page.locator('.import-result').first().waitFor();
+    expect(await member.page.locator('.import-result').first().innerText()).toBe('export.zip: Mislukt — Dit is een exportarchief (zip); alleen een facilitator van dit leernetwerk kan het terugzetten.');
+
+    const { page, errors } = await openAs(c.facilitator, `/c/${target}`);
+    await page.getByLabel('Bestanden').setInputFiles([{ name: 'export.zip', mimeType: 'application/zip', buffer: zip }]);
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    await page.locator('.import-result').first().waitFor();
+    expect(await page.locator('.import-result').first().innerText()).toMatch(new RegExp(`^export\\.zip: Geïmporteerd — Exportarchief teruggezet: ${before.length} items, \\d+ verbanden, 0 reacties\\.$`));
+    expect(await titles(target)).toEqual(before);
+
+    // Again: nothing new.
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    await page.getByText('Dit exportarchief is hier al teruggezet').waitFor();
+    expect(await titles(target)).toEqual(before);
+    expect(errors).toEqual([]);
+    expect(member.errors).toEqual([]);
   });
 
   it('a reader is not offered the import', async () => {

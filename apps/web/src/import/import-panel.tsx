@@ -1,5 +1,7 @@
 import { FormEvent, useId, useState } from 'react';
 import { ApiError, graphql } from '../api/graphql';
+import { may } from '../app/permissions';
+import { ARCHIVE_MAX_BYTES, isArchiveFile, restoreArchive } from '../export/restore-archive';
 import { useLanguage, useMessages } from '../i18n/language';
 import { itemMessages } from '../items/messages';
 import { ItemKind, kindsFor } from '../items/vocabulary';
@@ -28,6 +30,8 @@ interface FileResult {
  * "Documenten importeren" for people who may create items: several files at
  * once, each sent as bytes (the server detects the encoding and converts it),
  * one result per file. A file that fails does not stop the others.
+ * A zip is a community export: a facilitator restores it here (the server
+ * checks that too); anyone else is told that only a facilitator can.
  */
 export function ImportPanel({ communityId, role }: { communityId: string; role: string | null }) {
   const m = useMessages(importMessages);
@@ -57,7 +61,23 @@ export function ImportPanel({ communityId, role }: { communityId: string; role: 
     setProgress(null);
   };
 
-  const importOne = async (file: File): Promise<FileResult> => {
+  const importOne = async (file: File): Promise<FileResult> => (isArchiveFile(file) ? restoreOne(file) : convertOne(file));
+
+  const restoreOne = async (file: File): Promise<FileResult> => {
+    const failed = (reason: string): FileResult => ({ name: file.name, status: 'FAILED', reason, items: [] });
+    if (!may(role, 'archive.import')) return failed(m.archiveFacilitatorsOnly);
+    if (file.size > ARCHIVE_MAX_BYTES) return failed(m.archiveTooLarge((ARCHIVE_MAX_BYTES / 1024 / 1024).toLocaleString(language)));
+    try {
+      const summary = await restoreArchive(communityId, file);
+      const links = summary.sources + summary.mentions + summary.appliesTo;
+      if (summary.alreadyImported) return { name: file.name, status: 'SKIPPED', reason: m.archiveAlreadyRestored(summary.items), items: [] };
+      return { name: file.name, status: 'IMPORTED', reason: m.archiveRestored(summary.items, links, summary.comments), items: [] };
+    } catch (error) {
+      return failed(errorText(error, { FORBIDDEN: m.archiveFacilitatorsOnly, PAYLOAD_TOO_LARGE: m.archiveTooLarge((ARCHIVE_MAX_BYTES / 1024 / 1024).toLocaleString(language)) }));
+    }
+  };
+
+  const convertOne = async (file: File): Promise<FileResult> => {
     if (file.size > MAX_BYTES) return { name: file.name, status: 'FAILED', reason: m.tooLarge((MAX_BYTES / 1024 / 1024).toLocaleString(language)), items: [] };
     try {
       const content = toBase64(new Uint8Array(await file.arrayBuffer()));
@@ -73,6 +93,7 @@ export function ImportPanel({ communityId, role }: { communityId: string; role: 
     <section className="panel panel-plain" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{m.title}</h3>
       <p className="muted">{m.hint}</p>
+      {may(role, 'archive.import') && <p className="muted">{m.archiveHint}</p>}
       <form onSubmit={submit} noValidate className="form">
         <div className="field">
           <label htmlFor={`${id}-files`}>{m.files}</label>
@@ -80,7 +101,7 @@ export function ImportPanel({ communityId, role }: { communityId: string; role: 
             id={`${id}-files`}
             type="file"
             multiple
-            accept=".md,.markdown,.txt,.html,.htm,text/markdown,text/plain,text/html"
+            accept=".md,.markdown,.txt,.html,.htm,.zip,text/markdown,text/plain,text/html,application/zip"
             onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
           />
         </div>
