@@ -3,3 +3,5 @@
 export * from './import';
 // Export of items and communities, and reading an export archive back.
 export * from './export';
+// What both sides share.
+export { FRONT_MATTER_MAX_BYTES } from './shared/front-matter-block';

@@ -1,4 +1,5 @@
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { FrontMatterError, readFrontMatter } from '../shared/front-matter-block';
 import { ArchiveError } from './archive-error';
 
 /** What an exported item's front matter says about it, in this key order. */
@@ -38,9 +39,6 @@ const KEY_ORDER: readonly (keyof ItemFrontMatter)[] = [
   'appliesTo',
 ];
 
-/** Front matter larger than this is refused when reading (a YAML bomb needs room). */
-export const FRONT_MATTER_MAX_BYTES = 64 * 1024;
-
 /**
  * Markdown with a YAML front matter block: keys in a fixed order (absent
  * optional keys left out), so two exports of the same item are equal text.
@@ -60,33 +58,16 @@ export interface SplitMarkdown {
   body: string;
 }
 
-const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
-const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
-
 /**
- * Splits a Markdown file into its front matter and body. A file without a
- * `---` first line has no front matter. Aliases are refused outright, so a
- * few bytes of YAML cannot expand into gigabytes.
+ * Splits an exported item file into its front matter and body (the shared
+ * reader, strict: a first `---` line must open a closed mapping). Problems
+ * are ArchiveErrors naming the file.
  */
 export function splitItemMarkdown(text: string, file = 'Markdown'): SplitMarkdown {
-  const opening = OPENING.exec(text);
-  if (!opening) return { data: {}, body: text };
-  const rest = text.slice(opening[0].length);
-  const closing = CLOSING.exec(rest);
-  if (!closing) throw new ArchiveError(`${file}: de front matter wordt niet afgesloten met ---`, `${file}: the front matter is not closed by ---`);
-  const yaml = rest.slice(0, closing.index);
-  if (Buffer.byteLength(yaml, 'utf8') > FRONT_MATTER_MAX_BYTES) {
-    throw new ArchiveError(`${file}: de front matter is groter dan 64 kB`, `${file}: the front matter is larger than 64 kB`);
-  }
-  let data: unknown;
   try {
-    data = parse(yaml, { maxAliasCount: 0, uniqueKeys: true, prettyErrors: false }) ?? {};
-  } catch {
-    throw new ArchiveError(`${file}: de front matter is geen geldige YAML`, `${file}: the front matter is not valid YAML`);
+    return readFrontMatter(text, true) ?? { data: {}, body: text };
+  } catch (error) {
+    if (error instanceof FrontMatterError) throw new ArchiveError(`${file}: ${error.nl}`, `${file}: ${error.en}`);
+    throw error;
   }
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new ArchiveError(`${file}: de front matter moet sleutels met waarden zijn`, `${file}: the front matter must be a mapping of keys to values`);
-  }
-  const body = rest.slice(closing.index + closing[0].length).replace(/^\r?\n/, '').replace(/^\r?\n/, '');
-  return { data: data as Record<string, unknown>, body };
 }

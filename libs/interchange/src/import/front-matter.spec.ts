@@ -1,3 +1,4 @@
+import { withFrontMatter } from '../export/front-matter';
 import { splitFrontMatter } from './front-matter';
 
 describe('splitFrontMatter', () => {
@@ -18,5 +19,17 @@ describe('splitFrontMatter', () => {
     expect(() => splitFrontMatter('---\ntitle: [unclosed\n---\n')).toThrow(/geen geldige YAML/);
     expect(() => splitFrontMatter('---\nkind: roman\n---\n')).toThrow(/Onbekende kind "roman".*STORY/);
     expect(() => splitFrontMatter('---\na: &x [1]\nb: *x\n---\n')).toThrow(/YAML/);
+  });
+
+  it('reads an item downloaded as Markdown (with the export front matter) back to its title, kind, stage and tags', () => {
+    const exported = withFrontMatter(
+      { title: 'Casus: de sleutel', kind: 'CASE', stage: 'COMBINATIE', tags: ['huisbezoek'], authors: ['Mo Lid'], created: '2025-01-01T00:00:00.000Z', updated: '2025-01-02T00:00:00.000Z', id: '6f1c2a4e-9b1d-4c1e-8f3a-2b7d9e0c1a55' },
+      '## Situatie\n\nDe sleutel lag bij de buren.\n',
+    );
+    expect(splitFrontMatter(exported)).toEqual({ meta: { title: 'Casus: de sleutel', kind: 'CASE', stage: 'COMBINATIE', tags: ['huisbezoek'] }, body: '## Situatie\n\nDe sleutel lag bij de buren.\n' });
+  });
+
+  it('refuses front matter over 64 kB, as the archive import does', () => {
+    expect(() => splitFrontMatter(`---\ntitle: ${'x'.repeat(70_000)}\n---\ntekst`)).toThrow(/groter dan 64 kB/);
   });
 });

@@ -3,7 +3,7 @@
  * title, kind, stage and tags an item should get.
  */
 import { ITEM_KINDS, KIND_LABELS, SECI_STAGES, STAGE_LABELS, type ItemKind, type SeciStage } from '@spiraal/domain';
-import { parse } from 'yaml';
+import { FrontMatterError, readFrontMatter } from '../shared/front-matter-block';
 import { refuse } from './refusal';
 
 export interface FrontMatter {
@@ -13,24 +13,20 @@ export interface FrontMatter {
   tags?: string[];
 }
 
-const BLOCK = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-
+/** Front matter of a loose file: only a closed block starting with `key:` counts (Markdown may open with `---`). */
 export function splitFrontMatter(markdown: string): { meta: FrontMatter; body: string } {
-  const match = BLOCK.exec(markdown);
-  // A thematic break (`---`) can open a document too: front matter starts with `key:`.
-  if (!match || (match[1] && !/^\s*[\p{L}_][\p{L}\p{N}_ -]*:(\s|$)/u.test(match[1]))) return { meta: {}, body: markdown };
-  let data: unknown;
+  let block: ReturnType<typeof readFrontMatter>;
   try {
-    // Plain data only: no custom tags, no aliases (a few bytes of YAML must not expand into gigabytes).
-    data = parse(match[1] ?? '', { maxAliasCount: 0, customTags: [] });
+    block = readFrontMatter(markdown, false);
   } catch (error) {
-    refuse('INVALID_FRONT_MATTER', `De kop (front matter) is geen geldige YAML: ${firstLine(error)}`, `The front matter is not valid YAML: ${firstLine(error)}`);
+    if (!(error instanceof FrontMatterError)) throw error;
+    refuse('INVALID_FRONT_MATTER', capitalize(error.nl.replace('de front matter', 'de kop (front matter)')), capitalize(error.en));
   }
-  return { meta: readMeta(data), body: markdown.slice(match[0].length) };
+  return block ? { meta: readMeta(block.data), body: block.body } : { meta: {}, body: markdown };
 }
 
-function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0];
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function readMeta(data: unknown): FrontMatter {
