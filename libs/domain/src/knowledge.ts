@@ -40,3 +40,21 @@ export const STAGE_LABELS: Readonly<Record<SeciStage, { nl: string; en: string }
 export function defaultStageFor(kind: ItemKind): SeciStage {
   return DEFAULT_STAGE[kind];
 }
+
+/**
+ * A kind or stage as people write it (in a command's option, in front
+ * matter): the value itself or its Dutch or English label, in any case.
+ * Null when it is none of them.
+ */
+export function kindFromText(text: string): ItemKind | null {
+  return fromText(text, ITEM_KINDS, KIND_LABELS);
+}
+
+export function stageFromText(text: string): SeciStage | null {
+  return fromText(text, SECI_STAGES, STAGE_LABELS);
+}
+
+function fromText<T extends string>(text: string, values: readonly T[], labels: Readonly<Record<T, { nl: string; en: string }>>): T | null {
+  const wanted = text.trim().toLowerCase();
+  return values.find((v) => v.toLowerCase() === wanted || labels[v].nl.toLowerCase() === wanted || labels[v].en.toLowerCase() === wanted) ?? null;
+}

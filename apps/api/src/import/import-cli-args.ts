@@ -1,4 +1,4 @@
-import { ITEM_KINDS, KIND_LABELS, SECI_STAGES, STAGE_LABELS, type ItemKind, type SeciStage } from '@spiraal/domain';
+import { ITEM_KINDS, kindFromText, SECI_STAGES, stageFromText, type ItemKind, type SeciStage } from '@spiraal/domain';
 
 export const IMPORT_USAGE = `Gebruik / Usage:
   npm run import -- --community <id of naam> [--kind NOTE] [--stage EXTERNALISATIE] [--tag <tag>]...
@@ -68,10 +68,10 @@ function setOption(args: ImportCliArgs, name: string, value: string): void {
       args.community = value;
       return;
     case '--kind':
-      args.kind = pick('--kind', value, ITEM_KINDS, KIND_LABELS);
+      args.kind = pick('--kind', value, kindFromText(value), ITEM_KINDS);
       return;
     case '--stage':
-      args.stage = pick('--stage', value, SECI_STAGES, STAGE_LABELS);
+      args.stage = pick('--stage', value, stageFromText(value), SECI_STAGES);
       return;
     case '--tag':
       args.tags.push(value);
@@ -82,10 +82,8 @@ function setOption(args: ImportCliArgs, name: string, value: string): void {
   }
 }
 
-/** The enum value or its Dutch or English label, in any case. */
-function pick<T extends string>(name: string, value: string, values: readonly T[], labels: Readonly<Record<T, { nl: string; en: string }>>): T {
-  const wanted = value.trim().toLowerCase();
-  const found = values.find((v) => v.toLowerCase() === wanted || labels[v].nl.toLowerCase() === wanted || labels[v].en.toLowerCase() === wanted);
+/** The enum value or its Dutch or English label (libs/domain reads it), else a usage error listing the choices. */
+function pick<T extends string>(name: string, value: string, found: T | null, values: readonly T[]): T {
   if (!found) throw new CliUsageError(`${name}: onbekende waarde "${value}"; kies uit ${values.join(', ')} / unknown value "${value}"; choose from ${values.join(', ')}`);
   return found;
 }

@@ -2,7 +2,7 @@
  * YAML front matter at the top of a Markdown file (`---` … `---`): the
  * title, kind, stage and tags an item should get.
  */
-import { ITEM_KINDS, KIND_LABELS, SECI_STAGES, STAGE_LABELS, type ItemKind, type SeciStage } from '@spiraal/domain';
+import { ITEM_KINDS, kindFromText, SECI_STAGES, stageFromText, type ItemKind, type SeciStage } from '@spiraal/domain';
 import { FrontMatterError, readFrontMatter } from '../shared/front-matter-block';
 import { refuse } from './refusal';
 
@@ -37,19 +37,17 @@ function readMeta(data: unknown): FrontMatter {
   const title = record.title ?? record.titel;
   if (typeof title === 'string' || typeof title === 'number') meta.title = String(title).replace(/\s+/g, ' ').trim();
   const kind = record.kind ?? record.soort;
-  if (kind !== undefined && kind !== null) meta.kind = pick('kind', kind, ITEM_KINDS, KIND_LABELS);
+  if (kind !== undefined && kind !== null) meta.kind = pick('kind', kind, kindFromText(String(kind)), ITEM_KINDS);
   const stage = record.stage ?? record.fase;
-  if (stage !== undefined && stage !== null) meta.stage = pick('stage', stage, SECI_STAGES, STAGE_LABELS);
+  if (stage !== undefined && stage !== null) meta.stage = pick('stage', stage, stageFromText(String(stage)), SECI_STAGES);
   const tags = record.tags ?? record.trefwoorden;
   if (Array.isArray(tags)) meta.tags = tags.map((tag) => String(tag));
   else if (typeof tags === 'string') meta.tags = tags.split(',');
   return meta;
 }
 
-/** Accepts the enum value or its Dutch or English label, in any case. */
-function pick<T extends string>(field: string, value: unknown, values: readonly T[], labels: Readonly<Record<T, { nl: string; en: string }>>): T {
-  const wanted = String(value).trim().toLowerCase();
-  const found = values.find((v) => v.toLowerCase() === wanted || labels[v].nl.toLowerCase() === wanted || labels[v].en.toLowerCase() === wanted);
+/** The enum value or its Dutch or English label (libs/domain reads it), else a refusal listing the choices. */
+function pick<T extends string>(field: string, value: unknown, found: T | null, values: readonly T[]): T {
   if (!found) {
     refuse('INVALID_FRONT_MATTER', `Onbekende ${field} "${String(value)}" in de kop; kies uit ${values.join(', ')}`, `Unknown ${field} "${String(value)}" in the front matter; choose from ${values.join(', ')}`);
   }
