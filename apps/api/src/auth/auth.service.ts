@@ -25,7 +25,7 @@ export class AuthService {
   ) {}
 
   async register(input: { email: string; password: string; displayName: string }, address: string): Promise<SignedIn> {
-    this.limits.registration(address);
+    await this.limits.registration(address);
     const email = validateEmail(input.email);
     const password = validatePassword(input.password);
     const displayName = validateDisplayName(input.displayName);
@@ -46,7 +46,7 @@ export class AuthService {
 
   async login(input: { email: string; password: string }, address: string): Promise<SignedIn> {
     const email = normalizeEmail(String(input.email));
-    const wait = this.throttle.retryAfter(email, address);
+    const wait = await this.throttle.retryAfter(email, address);
     if (wait > 0) throw rateLimited(wait);
     const row = await this.db
       .getRepository(UserEntity)
@@ -56,21 +56,21 @@ export class AuthService {
       .getOne();
     const ok = await this.hasher.verify(row?.passwordHash ?? null, String(input.password));
     if (!row || !ok) {
-      this.throttle.fail(email, address);
+      await this.throttle.fail(email, address);
       throw appError('UNAUTHENTICATED', 'E-mailadres of wachtwoord klopt niet / Wrong e-mail address or password');
     }
-    this.throttle.succeeded(email);
+    await this.throttle.succeeded(email);
     const user = { id: row.id, email: row.email, displayName: row.displayName };
     return { user, session: await this.sessions.issue(row.id) };
   }
 
   /** Changes the password after checking the current one; every other session of the user ends. */
   async changePassword(user: AuthUser, keepToken: string | null, input: { currentPassword: string; newPassword: string }, address: string): Promise<number> {
-    const wait = this.throttle.retryAfter(user.email, address);
+    const wait = await this.throttle.retryAfter(user.email, address);
     if (wait > 0) throw rateLimited(wait);
     const row = await this.db.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: user.id }).getOne();
     if (!row || !(await this.hasher.verify(row.passwordHash, String(input.currentPassword)))) {
-      this.throttle.fail(user.email, address);
+      await this.throttle.fail(user.email, address);
       throw badInput('Je huidige wachtwoord klopt niet / Your current password is wrong', 'currentPassword');
     }
     const password = validatePassword(input.newPassword);

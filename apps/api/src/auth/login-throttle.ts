@@ -1,22 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiter } from '../common/rate-limiter';
+import { RateCounter } from '../common/rate-limiter';
+import { rateCounter } from '../common/redis-rate-limiter';
+import { RedisService } from '../redis/redis.service';
 
-/** Failed logins: 5 per account and 20 per address in 15 minutes. */
+const WINDOW_MS = 15 * 60_000;
+
+/** Failed logins: 5 per account and 20 per address in 15 minutes (over all processes with REDIS_URL). */
 @Injectable()
 export class LoginThrottle {
-  private readonly perAccount = new RateLimiter(5, 15 * 60_000);
-  private readonly perAddress = new RateLimiter(20, 15 * 60_000);
+  private readonly perAccount: RateCounter;
+  private readonly perAddress: RateCounter;
 
-  retryAfter(email: string, address: string): number {
-    return Math.max(this.perAccount.retryAfter(email), this.perAddress.retryAfter(address));
+  constructor(redis: RedisService) {
+    this.perAccount = rateCounter(redis, 'failed-logins-account', 5, WINDOW_MS);
+    this.perAddress = rateCounter(redis, 'failed-logins-address', 20, WINDOW_MS);
   }
 
-  fail(email: string, address: string): void {
-    this.perAccount.hit(email);
-    this.perAddress.hit(address);
+  async retryAfter(email: string, address: string): Promise<number> {
+    const [account, from] = await Promise.all([this.perAccount.retryAfter(email), this.perAddress.retryAfter(address)]);
+    return Math.max(account, from);
   }
 
-  succeeded(email: string): void {
-    this.perAccount.reset(email);
+  async fail(email: string, address: string): Promise<void> {
+    await Promise.all([this.perAccount.hit(email), this.perAddress.hit(address)]);
+  }
+
+  async succeeded(email: string): Promise<void> {
+    await this.perAccount.reset(email);
   }
 }

@@ -1,8 +1,17 @@
+/** Counts events per key (a user, an account, an address) in a fixed window; shared by all processes or not. */
+export interface RateCounter {
+  /** Seconds until this key may go on, or 0 when it may now. */
+  retryAfter(key: string): Promise<number>;
+  /** Counts `weight` events; returns the seconds to wait when that goes over the limit (and then counts nothing). */
+  hit(key: string, weight?: number): Promise<number>;
+  reset(key: string): Promise<void>;
+}
+
 /**
- * Counts events per key (a user, an account, an address) in a fixed window.
- * In memory, per process: with several processes each allows the limit.
+ * A RateCounter in memory, per process: with several processes each allows
+ * the limit (RedisRateLimiter shares one count).
  */
-export class RateLimiter {
+export class RateLimiter implements RateCounter {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
 
   constructor(
@@ -11,15 +20,13 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Seconds until this key may go on, or 0 when it may now. */
-  retryAfter(key: string): number {
+  async retryAfter(key: string): Promise<number> {
     const window = this.current(key);
     if (!window || window.count < this.limit) return 0;
     return Math.max(1, Math.ceil((window.resetAt - this.now()) / 1000));
   }
 
-  /** Counts `weight` events; returns the seconds to wait when that goes over the limit (and then counts nothing). */
-  hit(key: string, weight = 1): number {
+  async hit(key: string, weight = 1): Promise<number> {
     const window = this.current(key) ?? { count: 0, resetAt: this.now() + this.windowMs };
     if (window.count + weight > this.limit) {
       this.windows.set(key, window);
@@ -31,7 +38,7 @@ export class RateLimiter {
     return 0;
   }
 
-  reset(key: string): void {
+  async reset(key: string): Promise<void> {
     this.windows.delete(key);
   }
 

@@ -1,36 +1,41 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { RedisService } from '../redis/redis.service';
 import { rateLimited } from './errors';
-import { RateLimiter } from './rate-limiter';
+import { RateCounter } from './rate-limiter';
+import { rateCounter } from './redis-rate-limiter';
 
-/** The rate limits beyond failed logins: registrations per address, mutations and collab tickets per user. */
+/**
+ * The rate limits beyond failed logins: registrations per address, mutations
+ * and collab tickets per user; shared by all processes when REDIS_URL is set.
+ */
 @Injectable()
 export class RateLimits {
-  private readonly registrations: RateLimiter;
-  private readonly mutations: RateLimiter;
-  private readonly tickets: RateLimiter;
+  private readonly registrations: RateCounter;
+  private readonly mutations: RateCounter;
+  private readonly tickets: RateCounter;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.registrations = new RateLimiter(config.rateLimits.registrationsPerHour, 3_600_000);
-    this.mutations = new RateLimiter(config.rateLimits.mutationsPerMinute, 60_000);
-    this.tickets = new RateLimiter(config.rateLimits.ticketsPerMinute, 60_000);
+  constructor(@Inject(APP_CONFIG) config: AppConfig, redis: RedisService) {
+    this.registrations = rateCounter(redis, 'registrations', config.rateLimits.registrationsPerHour, 3_600_000);
+    this.mutations = rateCounter(redis, 'mutations', config.rateLimits.mutationsPerMinute, 60_000);
+    this.tickets = rateCounter(redis, 'tickets', config.rateLimits.ticketsPerMinute, 60_000);
   }
 
   /** Throws RATE_LIMITED (with when to retry) once an address registered too often. */
-  registration(address: string): void {
-    const wait = this.registrations.hit(address);
+  async registration(address: string): Promise<void> {
+    const wait = await this.registrations.hit(address);
     if (wait) throw rateLimited(wait);
   }
 
   /** `count` mutations (the root fields of one request) by a user. */
-  mutation(userId: string, count: number): void {
-    const wait = this.mutations.hit(userId, count);
+  async mutation(userId: string, count: number): Promise<void> {
+    const wait = await this.mutations.hit(userId, count);
     if (wait) throw rateLimited(wait);
   }
 
-  ticket(userId: string): void {
-    const wait = this.tickets.hit(userId);
+  async ticket(userId: string): Promise<void> {
+    const wait = await this.tickets.hit(userId);
     if (wait) throw rateLimited(wait);
   }
 }

@@ -9,7 +9,7 @@ export function mutationRateLimit(limits: RateLimits): ApolloServerPlugin<GqlCon
       return {
         async didResolveOperation({ operation, contextValue }) {
           if (operation?.operation !== 'mutation' || !contextValue.user) return;
-          limits.mutation(contextValue.user.id, operation.selectionSet.selections.length);
+          await limits.mutation(contextValue.user.id, operation.selectionSet.selections.length);
         },
       };
     },

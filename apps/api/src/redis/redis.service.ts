@@ -51,6 +51,11 @@ export class RedisService implements OnModuleDestroy {
     return this.publisher !== null;
   }
 
+  /** A connection for ordinary commands (null without REDIS_URL). */
+  get client(): Redis | null {
+    return this.publisher;
+  }
+
   channel(name: string): string {
     return `${this.prefix}:${name}`;
   }
