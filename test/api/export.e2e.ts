@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { readExportArchive, splitItemMarkdown } from '@spiraal/interchange';
 import { sql } from '../support/test-database';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
-import { errorCode, gql, gqlData, startTestApp, TestApp } from '../support/test-app';
+import { errorCode, gql, gqlData, registerUser, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Taking knowledge out and bringing it back: an item as Markdown with front
@@ -199,9 +199,22 @@ describe('export and re-import', () => {
       expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts/);
     }
     const zip = new Uint8Array(await (await download(t, c.communityId, c.facilitator.token)).arrayBuffer());
-    const refused = await restore(t, c.communityId, c.member.token, zip);
-    expect(refused.status).toBe(403);
-    expect(refused.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    for (const [who, token, status] of [
+      ['member', c.member.token, 403],
+      ['reader', c.reader.token, 403],
+      ['outsider', c.outsider.token, 404],
+      ['nobody', null, 401],
+    ] as const) {
+      const refused = await restore(t, c.communityId, token, zip);
+      expect({ who, status: refused.status }).toEqual({ who, status });
+    }
+    // A facilitator elsewhere is nobody here: their own community's export cannot be pushed into this one.
+    const elsewhere = await registerUser(t.baseUrl, 'Elders Facilitator');
+    await newCommunity(t, elsewhere.token, 'Eigen leernetwerk');
+    expect((await restore(t, c.communityId, elsewhere.token, zip)).status).toBe(404);
+    expect((await download(t, c.communityId, elsewhere.token)).status).toBe(404);
+    // Refused before the upload is read: a member's oversized body is FORBIDDEN, not PAYLOAD_TOO_LARGE.
+    expect((await restore(t, c.communityId, c.member.token, new Uint8Array(65 * 1024 * 1024))).status).toBe(403);
     expect(await itemCount(t, c.communityId)).toBe(5);
   });
 

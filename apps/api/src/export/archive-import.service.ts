@@ -56,8 +56,13 @@ export class ArchiveImportService {
     private readonly ledger: ImportLedger,
   ) {}
 
-  async restore(user: AuthUser, communityId: string, zip: Uint8Array): Promise<ArchiveImportSummary> {
+  /** Whether the user may restore into the community (facilitators), thrown as NOT_FOUND or FORBIDDEN; restore checks it again itself. */
+  async checkAccess(user: AuthUser, communityId: string): Promise<void> {
     await this.access.toCommunity(user, communityId, 'archive.import');
+  }
+
+  async restore(user: AuthUser, communityId: string, zip: Uint8Array): Promise<ArchiveImportSummary> {
+    await this.checkAccess(user, communityId);
     const { manifest, bodies } = readArchive(zip);
     const prepared = manifest.items.map((item) => prepare(item.file, () => ({
       oldId: item.id,

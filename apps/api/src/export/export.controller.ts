@@ -55,6 +55,8 @@ export class ExportController {
       if (!req.is('application/zip')) {
         throw new HttpRefusal('UNSUPPORTED_MEDIA_TYPE', 'Stuur het archief als application/zip / Send the archive as application/zip');
       }
+      // Refused before the upload is read: whoever may not restore here cannot make the server take in 64 MB.
+      await this.archives.checkAccess(user, communityId);
       const zip = await readLimited(req, ARCHIVE_MAX_BYTES);
       const summary = await this.archives.restore(user, communityId, zip);
       res.status(200).json({ data: { importArchive: summary } });
