@@ -237,3 +237,25 @@ describe('the built server: JSON logs, request ids, a protected /metrics, not re
     expect(JSON.stringify(res.body)).not.toMatch(/\n\s+at |127\.0\.0\.1/);
   });
 });
+
+describe('readiness with Redis (REDIS_URL)', () => {
+  it('is ready while Redis answers, and names Redis when it does not', async () => {
+    const up = await startTestApp({ REDIS_URL: 'redis://127.0.0.1:6379' });
+    try {
+      const res = await request(up.baseUrl).get('/ready');
+      expect(res.status).toBe(200);
+      expect(res.body.components.redis).toEqual({ status: 'up' });
+    } finally {
+      await up.close();
+    }
+    const down = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    try {
+      const res = await request(down.baseUrl).get('/ready');
+      expect(res.status).toBe(503);
+      expect(res.body.components.database).toEqual({ status: 'up' });
+      expect(res.body.components.redis.status).toBe('down');
+    } finally {
+      await down.close();
+    }
+  });
+});
