@@ -166,6 +166,32 @@ describe('RoomRelay', () => {
     expect(b.relay.gapCount).toBe(0);
   });
 
+  it("catches the others up when this copy's own change never reached them (its connection to Redis was cut)", () => {
+    const bus = new Bus();
+    const a = startProcess(bus);
+    const b = startProcess(bus);
+    // A's publish is lost on the way to B, and Ann types nothing more: B has no gap to notice it by.
+    bus.drop = (message, to) => to === b.relay && message.from === a.relay.id;
+    writer(a.room, 'ann').type('kwijt');
+    bus.drop = () => false;
+    expect(text(b.room)).toBe('');
+    clock += 1000;
+    a.relay.resync(); // A's connection came back
+    expect(text(b.room)).toBe('kwijt');
+  });
+
+  it('three copies that agree do not ask each other back', () => {
+    const bus = new Bus();
+    const a = startProcess(bus);
+    startProcess(bus);
+    startProcess(bus);
+    writer(a.room, 'ann').type('x');
+    clock += 1000;
+    const before = bus.log.length;
+    a.relay.resync();
+    expect(bus.log.slice(before).filter((m) => m.type === 'sync-request')).toHaveLength(1);
+  });
+
   it('forgets a gap nobody can fill', () => {
     const bus = new Bus();
     const a = startProcess(bus);

@@ -46,6 +46,8 @@ export class RoomRelay {
   private durableSeq = 0;
   private readonly unconfirmed = new Map<string, Unconfirmed[]>();
   private lastResync = -Infinity;
+  /** A request was held back by RESYNC_INTERVAL_MS: `tick` sends it. */
+  private syncWanted = false;
   /** Changes that depend on something this copy missed, retried once more has arrived. */
   private gaps: { message: RelayMessage & { type: 'update' }; receivedAt: number }[] = [];
   private readonly now: () => number;
@@ -103,7 +105,10 @@ export class RoomRelay {
         return awarenessProtocol.applyAwarenessUpdate(this.room.awareness, message.update, RELAY_ORIGIN);
       case 'sync-request': {
         const answer = Y.encodeStateAsUpdate(this.room.doc, message.stateVector);
-        return this.publish({ type: 'update', from: this.id, seq: this.seq, durableSeq: this.durableSeq, userId: null, answer: true, update: answer });
+        this.publish({ type: 'update', from: this.id, seq: this.seq, durableSeq: this.durableSeq, userId: null, answer: true, update: answer });
+        // The asker has something this copy lacks (a message that never reached it, and nothing later depends on): ask back.
+        if (this.isBehind(message.stateVector)) this.requestSync(false);
+        return;
       }
       case 'awareness-query': {
         const clients = [...this.room.awareness.getStates().keys()];
@@ -141,7 +146,7 @@ export class RoomRelay {
   tick(): void {
     const cutoff = this.now() - GAP_TTL_MS;
     this.gaps = this.gaps.filter((gap) => gap.receivedAt > cutoff);
-    if (this.gaps.length) this.requestSync(false);
+    if (this.gaps.length || this.syncWanted) this.requestSync(false);
   }
 
   get gapCount(): number {
@@ -185,12 +190,30 @@ export class RoomRelay {
     return true;
   }
 
+  private isBehind(stateVector: Uint8Array): boolean {
+    try {
+      return isAhead(stateVector, this.room.doc);
+    } catch {
+      return false; // not a state vector: the answer above told the asker all it can
+    }
+  }
+
   private requestSync(force: boolean): void {
     const now = this.now();
-    if (!force && now - this.lastResync < RESYNC_INTERVAL_MS) return;
+    if (!force && now - this.lastResync < RESYNC_INTERVAL_MS) {
+      this.syncWanted = true; // asked again on the next tick
+      return;
+    }
     this.lastResync = now;
+    this.syncWanted = false;
     this.publish({ type: 'sync-request', from: this.id, stateVector: Y.encodeStateVector(this.room.doc) });
   }
+}
+
+/** Per-client clocks: true when `stateVector` names content this document does not have. */
+function isAhead(stateVector: Uint8Array, doc: Y.Doc): boolean {
+  for (const [client, clock] of Y.decodeStateVector(stateVector)) if (clock > Y.getState(doc.store, client)) return true;
+  return false;
 }
 
 /** True when the update inserts something (every answer carries the sender's whole delete set). */
