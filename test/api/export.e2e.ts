@@ -261,3 +261,17 @@ describe('export and re-import', () => {
     });
   });
 });
+
+describe('restoring an archive counts as a mutation for the rate limit', () => {
+  let t: TestApp;
+  afterAll(() => t?.close());
+
+  it('refuses restores past the per-user limit with RATE_LIMITED (429), before reading the upload', async () => {
+    t = await startTestApp({ RATE_MUTATIONS_PER_MINUTE: '3' });
+    const facilitator = await registerUser(t.baseUrl, 'Fenna Facilitator');
+    const communityId = await newCommunity(t, facilitator.token, 'Leernetwerk met een limiet'); // mutation 1
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await restore(t, communityId, facilitator.token, strToU8('geen zip'))).status);
+    expect(statuses).toEqual([400, 400, 429]);
+  });
+});

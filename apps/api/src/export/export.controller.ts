@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { AuthUser } from '../auth/session.service';
 import { SessionService } from '../auth/session.service';
+import { RateLimits } from '../common/rate-limits';
 import { tokenFrom } from '../common/request-context';
 import { ArchiveImportService } from './archive-import.service';
 import { ExportService } from './export.service';
@@ -33,6 +34,7 @@ export class ExportController {
     private readonly sessions: SessionService,
     private readonly exports: ExportService,
     private readonly archives: ArchiveImportService,
+    private readonly limits: RateLimits,
   ) {}
 
   @Get()
@@ -52,6 +54,7 @@ export class ExportController {
   async restore(@Param('communityId') communityId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.answer(res, async () => {
       const user = await this.user(req);
+      await this.limits.mutation(user.id, 1); // a write like any mutation, counted the same
       if (!req.is('application/zip')) {
         throw new HttpRefusal('UNSUPPORTED_MEDIA_TYPE', 'Stuur het archief als application/zip / Send the archive as application/zip');
       }
