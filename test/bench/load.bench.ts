@@ -212,6 +212,7 @@ function report(reads: ReadResult[], soak: SoakResult | null, facts: { idle: num
         ['soak result', 'value'],
         [
           ['keystrokes typed', String(soak.keystrokes)],
+          ['documents at the end (encoded Yjs state, all)', mb(soak.documentBytes)],
           ['update-to-stored p50 / p95 / p99', `${ms(soak.storedMs.p50)} / ${ms(soak.storedMs.p95)} / ${ms(soak.storedMs.p99)} (${soak.storedMs.count} batches, spiraal_collab_update_stored_seconds)`],
           ['editors that could not connect', String(soak.connectFailures)],
           ['unexpected socket closes / connection errors', `${soak.unexpectedCloses} / ${soak.connectionErrors}`],

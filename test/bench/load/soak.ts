@@ -46,6 +46,8 @@ export interface SoakResult {
   /** % of one core while typing: each API process, and this bench's editors. */
   serverCpu: number[];
   benchCpu: number;
+  /** The documents' encoded Yjs state at the end, summed: what the server must hold for them. */
+  documentBytes: number;
   mismatches: string[];
 }
 
@@ -216,11 +218,13 @@ export async function runSoak(
     const mismatches: string[] = [];
     let converged = 0;
     const expected = new Map<string, string>();
+    let documentBytes = 0;
     for (const [itemId, group] of byDocument) {
       const same = await until(() => new Set(group.map((e) => e.client.text())).size === 1, 60_000);
       if (same) converged++;
       else mismatches.push(`${itemId}: ${new Set(group.map((e) => e.client.text())).size} different texts among ${group.length} editors`);
       expected.set(itemId, group[0].client.text());
+      documentBytes += Y.encodeStateAsUpdate(group[0].client.doc).length;
     }
 
     let reloadedEqual = 0;
@@ -259,6 +263,7 @@ export async function runSoak(
       benchLagP99Ms: benchLag.percentile(99) / 1e6,
       serverCpu: cpu.servers,
       benchCpu: cpu.bench,
+      documentBytes,
       mismatches,
     };
   } finally {
