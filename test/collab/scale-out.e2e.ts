@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createConnection, createServer, Server, Socket } from 'node:net';
 import Redis from 'ioredis';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { freePort } from '../../apps/api/src/database/embedded-postgres';
@@ -171,6 +172,36 @@ describe('several API processes over Redis', () => {
     await waitFor(() => lines(mo).has('Nog niet opgeslagen'), 5_000, 'the late process to catch up');
   });
 
+  it('a process started while Redis does not answer opens documents and joins in once Redis answers', async () => {
+    const channel = prefix();
+    const a = await start(channel);
+    // B reaches Redis through a port that answers nothing yet.
+    const port = await freePort();
+    const b = await start(channel, { REDIS_URL: `redis://127.0.0.1:${port}` });
+    const people = await communityWithPeople(a.baseUrl);
+    const itemId = await caseIn(a, people);
+    const mo = await connect(b, people.member.token, itemId); // local work goes on without Redis
+
+    const proxy = await redisProxy(port);
+    try {
+      const fenna = await connect(a, people.facilitator.token, itemId);
+      await waitFor(async () => {
+        typeParagraph(fenna.doc, 'Via A');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return lines(mo).has('Via A');
+      }, 15_000, "A's edit to reach B once Redis answers");
+      typeParagraph(mo.doc, 'Via B');
+      await waitFor(() => lines(fenna).has('Via B'), 5_000, "B's edit to reach A");
+
+      // B subscribed to the membership events late, but it did.
+      const closed = new Promise<number>((resolve) => mo.provider.ws!.addEventListener('close', (event) => resolve((event as { code: number }).code)));
+      await gql(a.baseUrl, `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`, { input: { communityId: people.communityId, userId: people.member.id } }, people.facilitator.token);
+      expect(await closed).toBe(4403);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('takes access away on every process: a member removed on A loses the socket on B', async () => {
     const channel = prefix();
     const [a, b] = await Promise.all([start(channel), start(channel)]);
@@ -183,3 +214,25 @@ describe('several API processes over Redis', () => {
     expect(await closed).toBe(4403);
   });
 });
+
+/** Forwards a port to the real Redis: Redis, as B sees it, starting to answer. */
+async function redisProxy(port: number): Promise<{ close(): Promise<void> }> {
+  const target = new URL(REDIS_URL);
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((inbound) => {
+    const outbound = createConnection(Number(target.port || 6379), target.hostname);
+    for (const socket of [inbound, outbound]) {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => sockets.delete(socket));
+    }
+    inbound.pipe(outbound).pipe(inbound);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -13,18 +13,23 @@ type Handler = (message: Buffer) => void;
  * no-op and `enabled` is false: one process needs no relay.
  *
  * Redis going away never stops local work: publishing fails quietly (logged),
- * ioredis reconnects and subscribes again, and `onReconnect` listeners catch
- * up on what they missed meanwhile.
+ * a subscription made while Redis does not answer is made once it does,
+ * every channel is subscribed again after a reconnect, and `onReconnect`
+ * listeners catch up on what they missed meanwhile (in either direction).
+ *
+ * Closed in onApplicationShutdown, after every beforeApplicationShutdown
+ * hook: the collaboration service still publishes while it unloads.
  */
 @Injectable()
-export class RedisService implements OnModuleDestroy {
+export class RedisService implements OnApplicationShutdown {
   private readonly logger = new Logger(RedisService.name);
   private readonly publisher: Redis | null = null;
   private readonly subscriber: Redis | null = null;
+  /** Every channel anyone listens on: what the subscriber connection must be subscribed to. */
   private readonly handlers = new Map<string, Set<Handler>>();
   private readonly reconnectListeners = new Set<() => void>();
   private readonly prefix: string;
-  private connectedOnce = false;
+  private readonly connectedOnce = new Set<Redis>();
   private lastErrorLog = 0;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, readiness: ReadinessService) {
@@ -33,17 +38,13 @@ export class RedisService implements OnModuleDestroy {
     if (!url) return;
     const options = { maxRetriesPerRequest: 2, enableOfflineQueue: true, retryStrategy: (times: number) => Math.min(100 * times, 2_000) };
     this.publisher = new Redis(url, { ...options, connectionName: 'spiraal-publish' });
-    this.subscriber = new Redis(url, { ...options, connectionName: 'spiraal-subscribe' });
+    // Subscribed again by `ready` below: also the channels whose first SUBSCRIBE failed, which ioredis would forget.
+    this.subscriber = new Redis(url, { ...options, autoResubscribe: false, connectionName: 'spiraal-subscribe' });
     for (const connection of [this.publisher, this.subscriber]) connection.on('error', (error: Error) => this.logError('connection', error));
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.deliver(channel.toString(), message));
-    // ioredis subscribes again by itself after a reconnect; what was published meanwhile is lost to us.
-    this.subscriber.on('ready', () => {
-      if (this.connectedOnce) {
-        this.logger.log('Redis is back: catching up');
-        for (const listener of this.reconnectListeners) listener();
-      }
-      this.connectedOnce = true;
-    });
+    // What was published meanwhile is lost: to us (subscriber) or to the others (publisher).
+    this.subscriber.on('ready', () => void this.ready(this.subscriber!));
+    this.publisher.on('ready', () => void this.ready(this.publisher!));
     readiness.register('redis', () => this.publisher!.ping());
   }
 
@@ -66,15 +67,18 @@ export class RedisService implements OnModuleDestroy {
     this.publisher.publish(channel, payload).catch((error: Error) => this.logError(`publishing on ${channel}`, error));
   }
 
-  /** Calls `handler` for every message on the channel; resolves once subscribed. Returns the way to stop. */
+  /**
+   * Calls `handler` for every message on the channel from now on; resolves
+   * once subscribed, or once trying failed (logged: the channel is subscribed
+   * when Redis answers again, and `onReconnect` listeners catch up then).
+   * Returns the way to stop.
+   */
   async subscribe(channel: string, handler: Handler): Promise<() => Promise<void>> {
     if (!this.subscriber) return async () => undefined;
     let handlers = this.handlers.get(channel);
-    if (!handlers) {
-      this.handlers.set(channel, (handlers = new Set()));
-      await this.subscriber.subscribe(channel);
-    }
+    if (!handlers) this.handlers.set(channel, (handlers = new Set()));
     handlers.add(handler);
+    await this.subscriber.subscribe(channel).catch((error: Error) => this.logError(`subscribing to ${channel}`, error));
     return async () => {
       const current = this.handlers.get(channel);
       if (!current?.delete(handler) || current.size) return;
@@ -89,8 +93,24 @@ export class RedisService implements OnModuleDestroy {
     return () => this.reconnectListeners.delete(listener);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await Promise.all([this.publisher, this.subscriber].map((connection) => connection?.quit().catch(() => connection.disconnect())));
+  }
+
+  /** A connection is (again) ready: subscribe every channel, then let listeners catch up on what went missing. */
+  private async ready(connection: Redis): Promise<void> {
+    const again = this.connectedOnce.has(connection);
+    this.connectedOnce.add(connection);
+    if (connection === this.subscriber && this.handlers.size) {
+      try {
+        await this.subscriber.subscribe(...this.handlers.keys());
+      } catch (error) {
+        return this.logError('subscribing again', error as Error); // the next `ready` tries again
+      }
+    }
+    if (!again && connection === this.publisher) return; // nothing was published yet
+    if (again) this.logger.log('Redis is back: catching up');
+    for (const listener of this.reconnectListeners) listener();
   }
 
   private deliver(channel: string, message: Buffer): void {
