@@ -88,11 +88,16 @@ export class CollabRelay implements OnModuleDestroy {
     relay.start();
   }
 
-  /** The room was unloaded (its unconfirmed changes were stored before, see `orphans`). */
+  /**
+   * The room was unloaded. Its unconfirmed changes were stored before (see
+   * `orphans`); what arrived while it was unloading (revision, compaction) is
+   * stored now, or it would go with the room.
+   */
   detach(room: DocumentRoom): void {
     const relay = this.relays.get(room.name);
     if (relay?.room !== room) return;
     relay.stop();
+    for (const orphan of relay.takeOrphans(true)) this.storeOrphan(room.name, orphan);
     this.relays.delete(room.name);
     void this.unsubscribe(room.name);
   }
