@@ -17,6 +17,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { UserEntity } from '../users/user.entity';
 import { CollabService } from './collab.service';
 import { CollabTicketService } from './collab-ticket.service';
+import { RedisService } from '../redis/redis.service';
 
 const PATH = /^\/collab\/([^/?#]+)$/;
 const HEARTBEAT_MS = 30_000;
@@ -62,6 +63,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly sessionEvents: SessionEvents,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly redis: RedisService,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxMessageBytes, perMessageDeflate: false });
     this.maxEarlyBytes = 4 * config.collab.maxMessageBytes;
@@ -80,10 +82,13 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     const unsubscribeMemberships = this.memberships.subscribe((change) => this.membershipChanged(change));
     const unsubscribeItems = this.items.subscribe(({ itemId, frozen }) => this.itemChanged(itemId, frozen));
     const unsubscribeSessions = this.sessionEvents.subscribe((ended) => this.sessionsEnded(ended));
+    // Events other processes sent while Redis did not answer are lost: every socket's access is checked afresh.
+    const unsubscribeReconnect = this.redis.onReconnect(() => this.recheckAll());
     this.unsubscribe = () => {
       unsubscribeMemberships();
       unsubscribeItems();
       unsubscribeSessions();
+      unsubscribeReconnect();
     };
     this.heartbeat = setInterval(() => this.ping(), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -205,6 +210,16 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     const granted = await this.access.toItem({ id: client.userId, email: '', displayName: '' }, client.itemId, 'community.read').catch(() => null);
     if (!granted) return client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason);
     client.room?.setReadOnly(client.connection, !can(granted.access, 'item.edit', factsOf(granted.item, client.userId)));
+  }
+
+  /** Every socket as if all events had arrived: ended sessions close, access applies as it is now. */
+  private recheckAll(): void {
+    for (const client of this.clients) {
+      void this.sessions
+        .isActive(client.session)
+        .then((active) => (active ? this.refreshAccess(client) : client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason)))
+        .catch((error: unknown) => this.logger.error(`Checking access of a socket again failed: ${String(error)}`));
+    }
   }
 
   /** Ends sockets that stopped answering pings. */
