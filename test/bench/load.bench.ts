@@ -143,7 +143,7 @@ async function main(): Promise<void> {
         seeded.users,
         seeded.itemIds,
         servers.database.url(),
-        { editors: settings.editors, documents: settings.documents, seconds: settings.soakSeconds, keystrokeMs: settings.keystrokeMs, sampleSeconds: 5, settleSeconds: 20 },
+        { editors: settings.editors, documents: settings.documents, seconds: settings.soakSeconds, keystrokeMs: settings.keystrokeMs, sampleSeconds: 5, settleSeconds: 20, afterSeconds: 60 },
         progress,
       );
       load.push(loadavg()[0]);
@@ -169,20 +169,22 @@ function report(reads: ReadResult[], soak: SoakResult | null, facts: { idle: num
   console.log('');
   console.log(`Load and soak benchmark: ${settings.processes} API process(es), built server, ${facts.database}`);
   console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}); load average (1 min) ${facts.load.map((l) => l.toFixed(2)).join(' -> ')}`);
-  console.log('');
-  console.log(`GraphQL reads at a fixed rate (autocannon, 10 connections, ${settings.readSeconds} s after 3 s warm-up; ${ITEMS} items with 3 comments each, every sixth a guideline with 2 sources)`);
-  console.log(
-    renderTable(
-      ['scenario', 'rate', 'answers/s', 'p50', 'p95', 'p99', 'errors', 'SQL statements/request'],
-      reads.map((r) => [r.name, `${r.rate}/s`, r.throughput.toFixed(1), ms(r.latency?.p50 ?? NaN), ms(r.latency?.p95 ?? NaN), ms(r.latency?.p99 ?? NaN), `${r.errors} of ${r.requests}`, r.sqlPerRequest.toFixed(2)]),
-    ),
-  );
-  const [five, fifty] = reads;
-  if (five && fifty) {
-    const grows = fifty.sqlPerRequest > five.sqlPerRequest + 0.5;
-    console.log(`N+1 check: ${fifty.sqlPerRequest.toFixed(2)} statements for 50 items vs ${five.sqlPerRequest.toFixed(2)} for 5: ${grows ? 'FAIL (grows with the list)' : 'PASS (does not grow with the list)'}`);
+  if (reads.length) {
+    console.log('');
+    console.log(`GraphQL reads at a fixed rate (autocannon, 10 connections, ${settings.readSeconds} s after 3 s warm-up; ${ITEMS} items with 3 comments each, every sixth a guideline with 2 sources)`);
+    console.log(
+      renderTable(
+        ['scenario', 'rate', 'answers/s', 'p50', 'p95', 'p99', 'errors', 'SQL statements/request'],
+        reads.map((r) => [r.name, `${r.rate}/s`, r.throughput.toFixed(1), ms(r.latency?.p50 ?? NaN), ms(r.latency?.p95 ?? NaN), ms(r.latency?.p99 ?? NaN), `${r.errors} of ${r.requests}`, r.sqlPerRequest.toFixed(2)]),
+      ),
+    );
+    const [five, fifty] = reads;
+    if (five && fifty) {
+      const grows = fifty.sqlPerRequest > five.sqlPerRequest + 0.5;
+      console.log(`N+1 check: ${fifty.sqlPerRequest.toFixed(2)} statements for 50 items vs ${five.sqlPerRequest.toFixed(2)} for 5: ${grows ? 'FAIL (grows with the list)' : 'PASS (does not grow with the list)'}`);
+    }
+    console.log(`(statements counted by spiraal_sql_statements_total, less the idle rate of ${facts.idle.toFixed(2)}/s measured before the reads)`);
   }
-  console.log(`(statements counted by spiraal_sql_statements_total, less the idle rate of ${facts.idle.toFixed(2)}/s measured before the reads)`);
 
   if (soak) {
     console.log('');
@@ -198,14 +200,15 @@ function report(reads: ReadResult[], soak: SoakResult | null, facts: { idle: num
       for (const [metric, pick] of [['RSS', (s: Sample) => s.rss[i]], ['heap used', (s: Sample) => s.heap[i]]] as const) {
         const first = floor(soak.samples.slice(0, fifth).map(pick));
         const last = floor(soak.samples.slice(-fifth).map(pick));
-        rows.push([`${metric}, lowest reading${label}`, mb(first), mb(last), mb(last - first)]);
+        const left = soak.afterLeaving ? pick(soak.afterLeaving) : Number.NaN;
+        rows.push([`${metric}, lowest reading${label}`, mb(first), mb(last), mb(last - first), mb(left)]);
       }
       const lags = soak.samples.map((s) => s.lagP99[i] * 1000).filter(Number.isFinite).sort((a, b) => a - b);
-      rows.push([`event-loop lag p99 (per 5 s sample): median / max${label}`, ms(lags[Math.floor(lags.length / 2)]), ms(lags[lags.length - 1]), '']);
-      rows.push([`open sockets${label}`, String(soak.start.sockets[i]), String(soak.end.sockets[i]), '']);
-      rows.push([`CPU while typing${label}`, '', `${soak.serverCpu[i].toFixed(0)} %`, '']);
+      rows.push([`event-loop lag p99 (per 5 s sample): median / max${label}`, ms(lags[Math.floor(lags.length / 2)]), ms(lags[lags.length - 1]), '', '']);
+      rows.push([`open sockets / loaded documents${label}`, `${soak.start.sockets[i]} / ${soak.start.documents[i]}`, `${soak.end.sockets[i]} / ${soak.end.documents[i]}`, '', soak.afterLeaving ? `${soak.afterLeaving.sockets[i]} / ${soak.afterLeaving.documents[i]}` : '']);
+      rows.push([`CPU while typing${label}`, '', `${soak.serverCpu[i].toFixed(0)} %`, '', '']);
     });
-    console.log(renderTable(['server', 'first fifth', 'last fifth', 'growth'], rows));
+    console.log(renderTable(['server', 'first fifth', 'last fifth', 'growth', 'editors gone, docs unloaded'], rows));
     console.log('');
     console.log(
       renderTable(

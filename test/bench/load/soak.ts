@@ -15,6 +15,8 @@ export interface SoakOptions {
   sampleSeconds: number;
   /** Unmeasured time after every editor is connected, before the first memory reading. */
   settleSeconds: number;
+  /** How long to watch the processes after the editors left (documents unload after COLLAB_IDLE_UNLOAD_MS, 30 s). */
+  afterSeconds: number;
 }
 
 export interface Sample {
@@ -24,6 +26,7 @@ export interface Sample {
   heap: number[];
   lagP99: number[];
   sockets: number[];
+  documents: number[];
 }
 
 export interface SoakResult {
@@ -48,6 +51,11 @@ export interface SoakResult {
   benchCpu: number;
   /** The documents' encoded Yjs state at the end, summed: what the server must hold for them. */
   documentBytes: number;
+  /**
+   * Readings after every editor left and the idle documents unloaded (the
+   * lowest of several): what the editing left behind in the process.
+   */
+  afterLeaving: Sample | null;
   mismatches: string[];
 }
 
@@ -97,6 +105,7 @@ async function sample(baseUrls: string[]): Promise<{ sample: Sample; scrapes: Sc
       heap: scrapes.map((s) => total(s, 'nodejs_heap_size_used_bytes')),
       lagP99: scrapes.map((s) => total(s, 'nodejs_eventloop_lag_p99_seconds')),
       sockets: scrapes.map((s) => total(s, 'spiraal_collab_open_sockets')),
+      documents: scrapes.map((s) => total(s, 'spiraal_collab_loaded_documents')),
     },
   };
 }
@@ -247,6 +256,24 @@ export async function runSoak(
       await db.end();
     }
 
+    stopping = true;
+    for (const editor of editors.splice(0)) {
+      if (editor.timer) clearTimeout(editor.timer);
+      editor.client.destroy();
+    }
+    progress(`editors left; watching the process(es) for ${options.afterSeconds} s while documents unload`);
+    const after: Sample[] = [];
+    for (let waited = 0; waited < options.afterSeconds; waited += options.sampleSeconds) {
+      await sleep(options.sampleSeconds * 1000);
+      after.push((await sample(processes)).sample);
+    }
+    // The second half: documents have unloaded by then; the lowest reading is the one after a collection.
+    const late = after.slice(Math.floor(after.length / 2));
+    const lowest = (pick: (s: Sample) => number[]) => processes.map((_, i) => Math.min(...late.map((s) => pick(s)[i])));
+    const afterLeaving: Sample | null = late.length
+      ? { at: Date.now(), rss: lowest((s) => s.rss), heap: lowest((s) => s.heap), lagP99: lowest((s) => s.lagP99), sockets: late[late.length - 1].sockets, documents: late[late.length - 1].documents }
+      : null;
+
     const p50 = quantile(0.5);
     return {
       samples,
@@ -264,6 +291,7 @@ export async function runSoak(
       serverCpu: cpu.servers,
       benchCpu: cpu.bench,
       documentBytes,
+      afterLeaving,
       mismatches,
     };
   } finally {
