@@ -132,8 +132,12 @@ describe('docker/ and the files around it', () => {
     expect(last.find((line) => /^HEALTHCHECK\s/i.test(line))).toMatch(/\/health/);
   });
 
-  it('the entry point keeps /metrics inside and passes WebSocket upgrades on /collab/ with long timeouts', () => {
+  it('the entry point keeps /metrics inside, logs no query strings (tickets) and passes WebSocket upgrades on /collab/ with long timeouts', () => {
     const nginx = readFileSync(join(ROOT, 'docker/nginx.conf'), 'utf8');
+    const logFormat = /log_format spiraal ([^;]*);/.exec(nginx)?.[1] ?? '';
+    expect(logFormat).toContain('$uri');
+    expect(logFormat).not.toMatch(/\$(request|request_uri|args|query_string|arg_\w+)\b/);
+    expect(nginx).toMatch(/access_log \S+ spiraal;/);
     expect(nginx).toMatch(/location ~\* \^\/metrics\(\/\|\$\) \{\s*return 404;/);
     const collab = /location \/collab\/ \{([^}]*)\}/.exec(nginx)?.[1] ?? '';
     expect(collab).toMatch(/proxy_set_header Upgrade \$http_upgrade;/);
