@@ -274,7 +274,7 @@ export class DocumentRoom {
   }
 
   private receiveAwareness(connection: CollabConnection, peer: PeerState, update: Uint8Array): void {
-    const stamped = stampAwarenessUpdate(update, peer.identity, (clientId) => this.ownerOf(clientId, connection));
+    const stamped = stampAwarenessUpdate(update, peer.identity, (clientId) => this.ownerOf(clientId, connection) || this.heldByOtherUser(clientId, peer));
     if (stamped.clients.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, connection);
   }
 
@@ -282,6 +282,17 @@ export class DocumentRoom {
   private ownerOf(clientId: number, asking: CollabConnection): boolean {
     for (const [connection, peer] of this.peers) if (connection !== asking && peer.clients.has(clientId)) return true;
     return false;
+  }
+
+  /**
+   * Presence no connection here controls (relayed from another process) is
+   * stamped with its user: only that user may change or remove it here, e.g.
+   * an editor that moved from a process that went away.
+   */
+  private heldByOtherUser(clientId: number, peer: PeerState): boolean {
+    if (peer.clients.has(clientId)) return false;
+    const state = this.awareness.getStates().get(clientId) as { user?: { id?: unknown } } | undefined;
+    return state !== undefined && state.user?.id !== peer.identity.id;
   }
 
   private afterUpdate(update: Uint8Array, origin: UpdateOrigin | null): void {

@@ -37,7 +37,11 @@ interface Process {
 
 let clock = 0;
 const rooms: DocumentRoom[] = [];
+const cleanups: (() => void)[] = [];
+/** Runs after the test, passed or failed (an awareness left running keeps Jest from exiting). */
+const afterCleanup = (cleanup: () => void) => cleanups.push(cleanup);
 afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
   for (const room of rooms.splice(0)) room.destroy();
 });
 
@@ -274,6 +278,40 @@ describe('RoomRelay', () => {
     a.room.leave(ann.connection);
     expect(b.room.awareness.getStates().has(ann.doc.clientID)).toBe(false);
     presence.destroy();
+  });
+
+  it("does not let a client on one process change or remove presence another process's user holds", () => {
+    const bus = new Bus();
+    const a = startProcess(bus);
+    const b = startProcess(bus);
+    const ann = writer(a.room, 'ann');
+    const presence = new awarenessProtocol.Awareness(ann.doc);
+    afterCleanup(() => presence.destroy());
+    presence.setLocalState({ cursor: 1 });
+    const frame = (awareness: awarenessProtocol.Awareness) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [ann.doc.clientID]));
+      return encoding.toUint8Array(encoder);
+    };
+    a.room.receive(ann.connection, frame(presence));
+
+    // Mallory on B sends presence under Ann's awareness client id: a later clock, and then a removal.
+    const mallory = writer(b.room, 'mallory');
+    presence.setLocalState({ cursor: 99 });
+    b.room.receive(mallory.connection, frame(presence));
+    presence.setLocalState(null);
+    b.room.receive(mallory.connection, frame(presence));
+    for (const room of [a.room, b.room]) {
+      const state = room.awareness.getStates().get(ann.doc.clientID) as { user?: { id: string }; cursor?: number } | undefined;
+      expect(state).toEqual(expect.objectContaining({ cursor: 1, user: expect.objectContaining({ id: 'ann' }) }));
+    }
+
+    // Ann herself, moved to B (A went away), may.
+    const moved = writer(b.room, 'ann');
+    presence.setLocalState({ cursor: 5 });
+    b.room.receive(moved.connection, frame(presence));
+    expect((b.room.awareness.getStates().get(ann.doc.clientID) as { cursor?: number }).cursor).toBe(5);
   });
 
   it('a late copy asks for presence and gets it', () => {
