@@ -46,7 +46,8 @@ export class CollabService implements DocumentPersistence, BeforeApplicationShut
       maxDocumentBytes: config.collab.maxDocumentBytes,
       idleMs: config.collab.idleUnloadMs,
       onLoaded: (room) => this.relay.attach(room),
-      onUnloaded: (room) => this.relay.detach(room),
+      onUnloaded: (room) => this.unloaded(room.name, room),
+      onLoadFailed: (itemId) => this.unloaded(itemId, null),
     });
     this.revisionIntervalMs = config.collab.revisionIntervalMs;
     this.compactAfterRows = config.collab.compactAfterRows;
@@ -105,9 +106,15 @@ export class CollabService implements DocumentPersistence, BeforeApplicationShut
     await this.body.refresh(itemId);
     const revision = this.revisionState.get(itemId);
     if (revision?.dirty) await this.recordRevision(itemId, doc, revision);
+    await this.compactor.compact(itemId);
+  }
+
+  /** The document is gone from this process (unloaded, or its stored state did not load): forget its state here. */
+  private unloaded(itemId: string, room: DocumentRoom | null): void {
     this.revisionState.delete(itemId);
     this.rowsSinceCompaction.delete(itemId);
-    await this.compactor.compact(itemId);
+    if (room) this.relay.detach(room);
+    else void this.relay.unsubscribe(itemId);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -27,11 +27,13 @@ return ttl`;
  * A RateCounter shared by every API process through Redis (fixed windows, as
  * in memory). Keys are hashed: no e-mail address or IP address lands in
  * Redis. When Redis does not answer, this process counts in memory meanwhile
- * rather than letting everything through or refusing everyone.
+ * rather than letting everything through or refusing everyone (or making
+ * every request wait for reconnect attempts).
  */
 export class RedisRateLimiter implements RateCounter {
   private readonly logger = new Logger(RedisRateLimiter.name);
   private readonly fallback: RateLimiter;
+  private lastWarning = 0;
 
   constructor(
     private readonly redis: RedisService,
@@ -60,11 +62,16 @@ export class RedisRateLimiter implements RateCounter {
   }
 
   private async run(shared: () => Promise<unknown>, local: () => Promise<number>): Promise<number> {
+    // Not connected: count here at once rather than make the request wait for reconnect attempts.
+    if (this.redis.client?.status !== 'ready') return local();
     try {
       const ms = Number(await shared());
       return ms > 0 ? Math.max(1, Math.ceil(ms / 1000)) : 0;
     } catch (error) {
-      this.logger.warn(`Redis did not answer for rate limit ${this.name} (${String(error)}); counting in this process meanwhile`);
+      if (Date.now() - this.lastWarning > 10_000) {
+        this.lastWarning = Date.now();
+        this.logger.warn(`Redis did not answer for rate limit ${this.name} (${String(error)}); counting in this process meanwhile`);
+      }
       return local();
     }
   }

@@ -239,6 +239,24 @@ describe('RoomRegistry', () => {
       expect(persistence.loads).toBe(2);
       expect(room.doc.getText('t').toString()).toBe('hersteld');
     });
+
+    it('tells its owner about a load that failed on decoding, and about loads and unloads', async () => {
+      const events: string[] = [];
+      const watched = new RoomRegistry(persistence, {
+        maxDocumentBytes: 100_000,
+        idleMs: 0,
+        onLoaded: (room) => events.push(`loaded ${room.name}`),
+        onUnloaded: (room) => events.push(`unloaded ${room.name}`),
+        onLoadFailed: (name) => events.push(`failed ${name}`),
+      });
+      persistence.durable.set('kapot', new Uint8Array([1, 2, 3]));
+      await expect(watched.join('kapot', new FakeConnection(), writer('a'))).rejects.toThrow();
+      const connection = new FakeConnection();
+      const room = await watched.join('heel', connection, writer('a'));
+      watched.leave(room, connection);
+      await watched.closeAll(1001, 'klaar');
+      expect(events).toEqual(['failed kapot', 'loaded heel', 'unloaded heel']);
+    });
   });
 
   describe('origins', () => {

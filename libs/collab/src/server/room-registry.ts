@@ -21,6 +21,8 @@ export interface RegistryOptions {
   onLoaded?(room: DocumentRoom): void;
   /** A room was unloaded and destroyed. */
   onUnloaded?(room: DocumentRoom): void;
+  /** Loading failed after `persistence.load` returned (the stored state did not decode): nothing was loaded. */
+  onLoadFailed?(name: string): void;
 }
 
 type Entry =
@@ -108,10 +110,16 @@ export class RoomRegistry {
     const promise = Promise.resolve().then(async () => {
       try {
         const state = await this.persistence.load(name);
-        const room = new DocumentRoom(name, state, {
-          maxDocumentBytes: this.options.maxDocumentBytes,
-          onUpdate: (update, origin) => this.persistence.store(name, update, origin),
-        });
+        let room: DocumentRoom;
+        try {
+          room = new DocumentRoom(name, state, {
+            maxDocumentBytes: this.options.maxDocumentBytes,
+            onUpdate: (update, origin) => this.persistence.store(name, update, origin),
+          });
+        } catch (error) {
+          this.options.onLoadFailed?.(name);
+          throw error;
+        }
         this.entries.set(name, { state: 'ready', room });
         this.options.onLoaded?.(room);
         return room;
