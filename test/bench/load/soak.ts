@@ -51,11 +51,8 @@ export interface SoakResult {
   benchCpu: number;
   /** The documents' encoded Yjs state at the end, summed: what the server must hold for them. */
   documentBytes: number;
-  /**
-   * Readings after every editor left and the idle documents unloaded (the
-   * lowest of several): what the editing left behind in the process.
-   */
-  afterLeaving: Sample | null;
+  /** Readings (after a full collection) once every editor left and the idle documents unloaded: what the editing left behind. */
+  afterLeaving: Sample;
   mismatches: string[];
 }
 
@@ -141,6 +138,8 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs: num
 export async function runSoak(
   processes: string[],
   pids: number[],
+  /** Runs a full garbage collection in every process (before the memory readings at start, end and after leaving). */
+  collectGarbage: () => Promise<void>,
   users: TestUser[],
   itemIds: string[],
   databaseUrl: string,
@@ -183,6 +182,7 @@ export async function runSoak(
     progress(`${editors.length} connected; settling ${options.settleSeconds} s`);
     await sleep(options.settleSeconds * 1000);
 
+    await collectGarbage();
     const first = await sample(processes);
     const samples: Sample[] = [first.sample];
     benchLag.enable();
@@ -217,6 +217,7 @@ export async function runSoak(
     const cpu = { servers: serverCpu.map((meter) => meter()), bench: benchCpu() };
     // The last edits reach the other editors and the database.
     await sleep(2_000);
+    await collectGarbage();
     const end = await sample(processes);
     samples.push(end.sample);
     const quantile = (q: number) => histogramQuantile(first.scrapes, end.scrapes, 'spiraal_collab_update_stored_seconds', q);
@@ -262,17 +263,9 @@ export async function runSoak(
       editor.client.destroy();
     }
     progress(`editors left; watching the process(es) for ${options.afterSeconds} s while documents unload`);
-    const after: Sample[] = [];
-    for (let waited = 0; waited < options.afterSeconds; waited += options.sampleSeconds) {
-      await sleep(options.sampleSeconds * 1000);
-      after.push((await sample(processes)).sample);
-    }
-    // The second half: documents have unloaded by then; the lowest reading is the one after a collection.
-    const late = after.slice(Math.floor(after.length / 2));
-    const lowest = (pick: (s: Sample) => number[]) => processes.map((_, i) => Math.min(...late.map((s) => pick(s)[i])));
-    const afterLeaving: Sample | null = late.length
-      ? { at: Date.now(), rss: lowest((s) => s.rss), heap: lowest((s) => s.heap), lagP99: lowest((s) => s.lagP99), sockets: late[late.length - 1].sockets, documents: late[late.length - 1].documents }
-      : null;
+    await sleep(options.afterSeconds * 1000);
+    await collectGarbage();
+    const afterLeaving = (await sample(processes)).sample;
 
     const p50 = quantile(0.5);
     return {
