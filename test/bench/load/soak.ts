@@ -165,7 +165,9 @@ export async function runSoak(
         batch.map(async (i) => {
           const itemId = documents[i % documents.length];
           try {
-            const client = await connectClient(processes[i % processes.length], users[i % users.length].token, itemId);
+            // Each document's editors are spread over the processes, so its edits cross between them.
+            const process = processes[Math.floor(i / documents.length) % processes.length];
+            const client = await connectClient(process, users[i % users.length].token, itemId);
             client.provider.on('connection-close', () => {
               if (!stopping) unexpectedCloses++;
             });
