@@ -6,6 +6,7 @@ import { collabTicket, connectClient, CollabClient, typeParagraph, upgradeStatus
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 import { ServerProcess, startServer } from '../support/server-process';
 import { createTestDatabase, sql, storedDocument, TestDatabase } from '../support/test-database';
+import { TEST_PASSWORD } from '../support/graphql-client';
 import { errorCode, gql, GqlResult, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /**
@@ -16,7 +17,6 @@ import { errorCode, gql, GqlResult, registerUser, startTestApp, TestApp, TestUse
  * Malformed websocket frames are in test/collab (collab.e2e.ts, fuzz.e2e.ts).
  */
 
-const PASSWORD = 'correct horse battery';
 const STACK = /\n\s+at |node_modules|\.ts:\d/;
 
 describe('hostile input', () => {
@@ -171,7 +171,7 @@ describe('hostile input', () => {
       {
         name: 'register: displayName',
         async attempt(value) {
-          const result = await mutate(`mutation ($input: RegisterInput!) { register(input: $input) { token } }`, { email: `naam-${randomUUID()}@example.nl`, password: PASSWORD, displayName: value }, '');
+          const result = await mutate(`mutation ($input: RegisterInput!) { register(input: $input) { token } }`, { email: `naam-${randomUUID()}@example.nl`, password: TEST_PASSWORD, displayName: value }, '');
           return { result, readBack: async () => (await gql(t.baseUrl, '{ me { displayName } }', {}, result.data!.register.token)).data!.me.displayName };
         },
         state: () => counts('users', 'sessions'),
@@ -448,20 +448,20 @@ describe('hostile input', () => {
 
     it('needs a signed-in user, and the right current password (else nothing changes)', async () => {
       const user = await signedInMember();
-      const other = (await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: PASSWORD } })).data!.login.token as string;
-      expect(errorCode(await gql(t.baseUrl, CHANGE, { input: { currentPassword: PASSWORD, newPassword: 'een heel nieuw wachtwoord' } }))).toBe('UNAUTHENTICATED');
-      const wrong = await gql(t.baseUrl, CHANGE, { input: { currentPassword: `${PASSWORD}!`, newPassword: 'een heel nieuw wachtwoord' } }, user.token);
+      const other = (await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } })).data!.login.token as string;
+      expect(errorCode(await gql(t.baseUrl, CHANGE, { input: { currentPassword: TEST_PASSWORD, newPassword: 'een heel nieuw wachtwoord' } }))).toBe('UNAUTHENTICATED');
+      const wrong = await gql(t.baseUrl, CHANGE, { input: { currentPassword: `${TEST_PASSWORD}!`, newPassword: 'een heel nieuw wachtwoord' } }, user.token);
       expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
-      const tooShort = await gql(t.baseUrl, CHANGE, { input: { currentPassword: PASSWORD, newPassword: 'kort' } }, user.token);
+      const tooShort = await gql(t.baseUrl, CHANGE, { input: { currentPassword: TEST_PASSWORD, newPassword: 'kort' } }, user.token);
       expect(errorCode(tooShort)).toBe('BAD_USER_INPUT');
       // Both sessions live on, and the old password still works.
       expect((await gql(t.baseUrl, '{ me { id } }', {}, other)).data!.me).toEqual({ id: user.id });
-      expect((await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: PASSWORD } })).errors).toBeUndefined();
+      expect((await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } })).errors).toBeUndefined();
     });
 
     it("ends the other sessions: their sockets close with 4403 and their tickets are refused, while this session's socket stays", async () => {
       const user = await signedInMember();
-      const other = (await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: PASSWORD } })).data!.login.token as string;
+      const other = (await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } })).data!.login.token as string;
       const { id } = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title: 'Wachtwoord wijzigen' });
       const here = await connectClient(t.baseUrl, user.token, id);
       const there = await connectClient(t.baseUrl, other, id);
@@ -469,7 +469,7 @@ describe('hostile input', () => {
       const unusedTicket = await collabTicket(t.baseUrl, other, id);
       const closed = new Promise<number>((resolve) => there.provider.ws!.addEventListener('close', (event) => resolve((event as unknown as { code: number }).code)));
 
-      const changed = await gql(t.baseUrl, CHANGE, { input: { currentPassword: PASSWORD, newPassword: 'een heel nieuw wachtwoord' } }, user.token);
+      const changed = await gql(t.baseUrl, CHANGE, { input: { currentPassword: TEST_PASSWORD, newPassword: 'een heel nieuw wachtwoord' } }, user.token);
       expect(changed.errors).toBeUndefined();
       expect(await closed).toBe(4403);
       there.provider.disconnect();
@@ -484,7 +484,7 @@ describe('hostile input', () => {
       await waitFor(async () => (await storedDocument(t.db.url, id)).getXmlFragment('default').toString().includes('Na het wijzigen van het wachtwoord.'), 3000, 'the edit after the change');
       expect((await gql(t.baseUrl, '{ me { id } }', {}, user.token)).data!.me).toEqual({ id: user.id });
       // The old password is gone, the new one works.
-      expect(errorCode(await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: PASSWORD } }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } }))).toBe('UNAUTHENTICATED');
       expect((await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: 'een heel nieuw wachtwoord' } })).errors).toBeUndefined();
     });
   });
@@ -522,7 +522,7 @@ describe('rate limits: RATE_LIMITED with a retry time, and the refused request w
 
   it('registrations per address', async () => {
     const before = await Promise.all([count('users'), count('sessions')]);
-    const result = await gql(t.baseUrl, `mutation ($input: RegisterInput!) { register(input: $input) { token } }`, { input: { email: 'vierde@example.nl', password: PASSWORD, displayName: 'Vierde' } });
+    const result = await gql(t.baseUrl, `mutation ($input: RegisterInput!) { register(input: $input) { token } }`, { input: { email: 'vierde@example.nl', password: TEST_PASSWORD, displayName: 'Vierde' } });
     expectRateLimited(result, 3600);
     expect(await Promise.all([count('users'), count('sessions')])).toEqual(before);
   });

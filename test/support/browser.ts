@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { TEST_PASSWORD } from './graphql-client';
 
 /** Debian's Chromium (installed by .ci/run); never a downloaded browser. */
 export function chromiumPath(): string | null {
@@ -76,6 +77,14 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
   await reportCspViolations(context);
   const page = await context.newPage();
   return { context, page, errors: collectErrors(page) };
+}
+
+/** Signs in through the login form the page shows, with the password `registerUser` gave. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
 }
 
 export interface AxeViolation {

@@ -42,12 +42,15 @@ export interface TestUser {
   token: string;
 }
 
+/** The password `registerUser` gives everyone. */
+export const TEST_PASSWORD = 'correct horse battery';
+
 export async function registerUser(baseUrl: string, displayName = `Gebruiker ${++userCounter}`): Promise<TestUser> {
   const email = `user${userCounter}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.nl`;
   const result = await gql(
     baseUrl,
     `mutation ($input: RegisterInput!) { register(input: $input) { token user { id email displayName } } }`,
-    { input: { email, password: 'correct horse battery', displayName } },
+    { input: { email, password: TEST_PASSWORD, displayName } },
   );
   if (!result.data) throw new Error(`register failed: ${JSON.stringify(result.errors)}`);
   const { token, user } = result.data.register;

@@ -1,12 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { readExportArchive, splitItemMarkdown } from '@spiraal/interchange';
-import { describeBrowser, launchBrowser, newPage } from '../support/browser';
+import { describeBrowser, launchBrowser, newPage, signIn } from '../support/browser';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 import { startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /** The password registerUser gives every test user. */
-const PASSWORD = 'correct horse battery';
 
 /**
  * Taking knowledge out, in Chromium against the real API and the built app
@@ -39,10 +38,7 @@ describeBrowser('downloads in the browser', () => {
     const { context, page, errors } = await newPage(browser);
     opened.push(context);
     await page.goto(t.baseUrl + path);
-    await page.getByLabel('E-mailadres').fill(user.email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+    await signIn(page, user.email);
     return { page, errors };
   }
 

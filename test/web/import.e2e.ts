@@ -1,11 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeBrowser, launchBrowser, newPage } from '../support/browser';
+import { describeBrowser, launchBrowser, newPage, signIn } from '../support/browser';
 import { communityWithPeople, CommunityFixture } from '../support/fixtures';
 import { gql, gqlData } from '../support/graphql-client';
 import { startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /** The password registerUser gives every test user. */
-const PASSWORD = 'correct horse battery';
 
 /**
  * Bringing documents in, in Chromium against the real API and the built app
@@ -37,10 +36,7 @@ describeBrowser('importing documents in the browser', () => {
     const { context, page, errors } = await newPage(browser);
     opened.push(context);
     await page.goto(t.baseUrl + path);
-    await page.getByLabel('E-mailadres').fill(user.email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+    await signIn(page, user.email);
     return { page, errors };
   }
 

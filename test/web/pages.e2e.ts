@@ -1,11 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeBrowser, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from '../support/browser';
+import { describeBrowser, launchBrowser, newPage, screenshot, seriousAccessibilityViolations, signIn } from '../support/browser';
 import { connectClient, typeParagraph, waitFor } from '../support/collab-client';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 import { gql, gqlData, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /** The password registerUser gives every test user. */
-const PASSWORD = 'correct horse battery';
 const XSS_TITLE = '<img src=x onerror=alert(1)>';
 
 /**
@@ -45,13 +44,6 @@ describeBrowser('the web app pages', () => {
     });
     await page.goto(t.baseUrl + path);
     return { page, errors, dialogs };
-  }
-
-  async function signIn(page: Page, user: Pick<TestUser, 'email'>): Promise<void> {
-    await page.getByLabel('E-mailadres').fill(user.email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
   }
 
   /** No serious or critical axe-core violations anywhere on the page, the editor included. */
@@ -250,7 +242,7 @@ describeBrowser('the web app pages', () => {
       c.member.token,
     );
     const { page, errors, dialogs } = await open(`/items/${id}`);
-    await signIn(page, c.member);
+    await signIn(page, c.member.email);
     await heading(page, XSS_TITLE).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(XSS_TITLE);
     await page.getByText('<script>alert(2)</script> javascript:alert(3)').waitFor();
@@ -269,7 +261,7 @@ describeBrowser('the web app pages', () => {
     await withRevision(id, c.member, 'Een zin die in een versie staat.');
 
     const { page, errors } = await open(`/c/${c.communityId}`);
-    await signIn(page, c.reader);
+    await signIn(page, c.reader.email);
     await heading(page, 'Leernetwerk PRIVATE').waitFor();
     await page.getByText('Jouw rol: Lezer').waitFor();
     expect(await page.getByRole('button', { name: 'Casus inbrengen' }).count()).toBe(0);
@@ -329,7 +321,7 @@ describeBrowser('the web app pages', () => {
     await page.evaluate(() => fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"query":"mutation { logout }"}' }));
     await page.getByRole('navigation', { name: 'Leernetwerk' }).getByRole('link', { name: 'Kennisbank' }).click();
     await heading(page, 'Inloggen').waitFor();
-    await signIn(page, c.reader);
+    await signIn(page, c.reader.email);
     await heading(page, 'Kennisbank').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/c/${c.communityId}/items`);
     expect(errors).toEqual([]);
@@ -346,7 +338,7 @@ describeBrowser('the web app pages', () => {
     await waitFor(async () => (await revisionIds(id)).length === 2, 5000, 'the second revision');
 
     const { page, errors } = await open(`/items/${id}`);
-    await signIn(page, c.member);
+    await signIn(page, c.member.email);
     await heading(page, 'Notitie met versies').waitFor();
     // Newest first: the oldest version is the last in the list.
     await page.getByRole('button', { name: /Versie van .* bekijken/ }).nth(1).click();

@@ -1,10 +1,9 @@
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { describeBrowser, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from '../support/browser';
+import { describeBrowser, launchBrowser, newPage, screenshot, seriousAccessibilityViolations, signIn } from '../support/browser';
 import { createItem } from '../support/fixtures';
 import { gql, gqlData, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /** The password registerUser gives every test user. */
-const PASSWORD = 'correct horse battery';
 const XSS_TITLE = 'Zorgmijding <img src=x onerror=alert(1)>';
 
 /**
@@ -95,10 +94,7 @@ describeBrowser('search', () => {
       void dialog.dismiss();
     });
     await page.goto(t.baseUrl + path);
-    await page.getByLabel('E-mailadres').fill(anna.email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+    await signIn(page, anna.email);
     await page.getByRole('heading', { level: 1 }).waitFor();
     return { page, errors, dialogs };
   }

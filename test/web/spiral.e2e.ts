@@ -1,10 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeBrowser, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from '../support/browser';
+import { describeBrowser, launchBrowser, newPage, screenshot, seriousAccessibilityViolations, signIn } from '../support/browser';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 import { gqlData, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /** The password registerUser gives every test user. */
-const PASSWORD = 'correct horse battery';
 const EDITOR = '[role="textbox"][aria-label="Tekst van het item"]';
 
 const PROMOTE = `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`;
@@ -45,10 +44,7 @@ describeBrowser('the knowledge spiral in the browser', () => {
     const { context, page, errors } = await newPage(browser);
     opened.push(context);
     await page.goto(t.baseUrl + path);
-    await page.getByLabel('E-mailadres').fill(user.email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+    await signIn(page, user.email);
     return { page, errors };
   }
 
