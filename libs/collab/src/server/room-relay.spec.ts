@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { CollabConnection, DocumentRoom, UpdateOrigin } from './document-room';
-import { awarenessProtocol, encodeSyncUpdate, encoding, MESSAGE_AWARENESS, ProtocolError } from './messages';
+import { awarenessProtocol, encodeAwareness, encodeSyncUpdate, ProtocolError } from './messages';
 import { decodeRelayMessage, encodeRelayMessage, RelayMessage } from './relay-messages';
 import { RoomRelay } from './room-relay';
 
@@ -265,10 +265,7 @@ describe('RoomRelay', () => {
     const ann = writer(a.room, 'ann');
     const presence = new awarenessProtocol.Awareness(ann.doc);
     presence.setLocalState({ cursor: 1 });
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(presence, [ann.doc.clientID]));
-    a.room.receive(ann.connection, encoding.toUint8Array(encoder));
+    a.room.receive(ann.connection, encodeAwareness(presence, [ann.doc.clientID]));
 
     const seen = b.room.awareness.getStates().get(ann.doc.clientID) as { user?: { id: string }; cursor?: number } | undefined;
     expect(seen?.cursor).toBe(1);
@@ -288,12 +285,7 @@ describe('RoomRelay', () => {
     const presence = new awarenessProtocol.Awareness(ann.doc);
     afterCleanup(() => presence.destroy());
     presence.setLocalState({ cursor: 1 });
-    const frame = (awareness: awarenessProtocol.Awareness) => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [ann.doc.clientID]));
-      return encoding.toUint8Array(encoder);
-    };
+    const frame = (awareness: awarenessProtocol.Awareness) => encodeAwareness(awareness, [ann.doc.clientID]);
     a.room.receive(ann.connection, frame(presence));
 
     // Mallory on B sends presence under Ann's awareness client id: a later clock, and then a removal.
@@ -320,10 +312,7 @@ describe('RoomRelay', () => {
     const ann = writer(a.room, 'ann');
     const presence = new awarenessProtocol.Awareness(ann.doc);
     presence.setLocalState({ cursor: 2 });
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(presence, [ann.doc.clientID]));
-    a.room.receive(ann.connection, encoding.toUint8Array(encoder));
+    a.room.receive(ann.connection, encodeAwareness(presence, [ann.doc.clientID]));
     const late = startProcess(bus);
     expect(late.room.awareness.getStates().has(ann.doc.clientID)).toBe(true);
     presence.destroy();
