@@ -46,7 +46,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
   const gm = useMessages(guidelineMessages);
   const { language } = useLanguage();
   const { user } = useSession();
-  const { data, error, reload } = useQuery<{ item: ItemDetail }>(ITEM_QUERY, { id: itemId });
+  const { data, error, reload } = useQuery(ITEM_QUERY, { id: itemId });
   const item = data?.item.id === itemId ? data.item : undefined;
   useCurrentCommunity(item?.community.id);
 

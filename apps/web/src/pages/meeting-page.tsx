@@ -24,7 +24,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const m = useMessages(meetingMessages);
   const { language } = useLanguage();
   const label = useLabel();
-  const { data, error, reload } = useQuery<{ meeting: MeetingDetail }>(MEETING_QUERY, { id: meetingId });
+  const { data, error, reload } = useQuery(MEETING_QUERY, { id: meetingId });
   const meeting = data?.meeting.id === meetingId ? data.meeting : undefined;
   useCurrentCommunity(meeting?.community.id);
   const agendaHeading = useRef<HTMLHeadingElement>(null);

@@ -27,7 +27,7 @@ export function AddMemberForm({ communityId, onAdded }: { communityId: string; o
       return;
     }
     setMissingEmail(false);
-    const result = await run(() => graphql<{ addMember: Member }>(ADD_MEMBER, { input: { communityId, email: email.trim(), role, perspective } }));
+    const result = await run(() => graphql(ADD_MEMBER, { input: { communityId, email: email.trim(), role, perspective } }));
     if (!result) return;
     setEmail('');
     setDone(m.added(result.addMember.user.displayName));

@@ -38,7 +38,7 @@ export function NewItemDialog({ communityId, role, initialKind = 'CASE', onClose
     setMissingTitle(false);
     // The server writes the kind's template into the document (kinds without one start empty).
     const result = await run(() =>
-      graphql<{ createItem: { id: string } }>(CREATE_ITEM, {
+      graphql(CREATE_ITEM, {
         input: { communityId, kind, title: title.trim(), tags: parseTags(tags), template: true },
       }),
     );

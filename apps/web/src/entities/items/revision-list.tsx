@@ -20,7 +20,7 @@ export function RevisionList({ itemId, editable, onRestored }: RevisionListProps
   const m = useMessages(itemMessages);
   const { language } = useLanguage();
   const id = useId();
-  const { data, error, reload } = useQuery<{ itemRevisions: RevisionSummary[] }>(REVISIONS_QUERY, { itemId });
+  const { data, error, reload } = useQuery(REVISIONS_QUERY, { itemId });
   const [open, setOpen] = useState<RevisionSummary | null>(null);
   const [done, setDone] = useState('');
 
@@ -78,7 +78,7 @@ interface RevisionDialogProps {
 function RevisionDialog({ revision, editable, onClose, onRestored }: RevisionDialogProps) {
   const m = useMessages(itemMessages);
   const { language } = useLanguage();
-  const { data, error } = useQuery<{ revision: { id: string; text: string } }>(REVISION_QUERY, { id: revision.id });
+  const { data, error } = useQuery(REVISION_QUERY, { id: revision.id });
   const restore = useAction();
   const hintId = useId();
 

@@ -2,21 +2,16 @@ import { readAuthMessage } from 'y-protocols/auth';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { CollabTicketDocument, type CollabTicketMutation } from '../../shared/api/generated/graphql';
 import { ApiError, graphql } from '../../shared/api/graphql';
 import { colorFor, safeColor } from './people';
 
-export interface CollabTicket {
-  url: string;
-  token: string;
-  expiresAt: string;
-  readOnly: boolean;
-}
+export type CollabTicket = CollabTicketMutation['collabTicket'];
 
 export type TicketSource = (itemId: string) => Promise<CollabTicket>;
 
-const TICKET = `mutation ($itemId: ID!) { collabTicket(itemId: $itemId) { url token expiresAt readOnly } }`;
 
-export const fetchTicket: TicketSource = async (itemId) => (await graphql<{ collabTicket: CollabTicket }>(TICKET, { itemId })).collabTicket;
+export const fetchTicket: TicketSource = async (itemId) => (await graphql(CollabTicketDocument, { itemId })).collabTicket;
 
 /**
  * - connecting: not yet loaded from the server

@@ -17,7 +17,7 @@ export function TryOutButton({ guidelineId }: { guidelineId: string }) {
   const id = useId();
   const { run, busy, error } = useAction();
   const tryOut = async () => {
-    const result = await run(() => graphql<{ recordApplication: { id: string } }>(RECORD_APPLICATION, { input: { guidelineId, body: null } }));
+    const result = await run(() => graphql(RECORD_APPLICATION, { input: { guidelineId, body: null } }));
     if (result) navigate(`/items/${result.recordApplication.id}`);
   };
   return (

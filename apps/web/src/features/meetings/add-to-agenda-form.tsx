@@ -20,7 +20,7 @@ export function AddToAgendaForm({ meetingId, communityId, onAdded }: AddToAgenda
   const m = useMessages(meetingMessages);
   const im = useMessages(itemMessages);
   const id = useId();
-  const { data } = useQuery<{ items: { edges: { node: ItemSummary }[] } }>(AGENDA_ITEMS_QUERY, { communityId });
+  const { data } = useQuery(AGENDA_ITEMS_QUERY, { communityId });
   const [itemId, setItemId] = useState('');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
