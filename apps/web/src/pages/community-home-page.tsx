@@ -1,3 +1,4 @@
+import './community-home-page.css';
 import { useState } from 'react';
 import { CommunityHomeDocument, type CommunityHomeQuery } from '../shared/api/generated/graphql';
 import { useQuery } from '../shared/api/use-query';

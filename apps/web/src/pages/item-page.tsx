@@ -1,3 +1,4 @@
+import './item-page.css';
 import { PROMOTABLE_KINDS } from '@spiraal/domain';
 import { may } from '../shared/permissions/permissions';
 import { lazy, Suspense } from 'react';

@@ -1,3 +1,4 @@
+import './meeting-page.css';
 import { MEETING_KIND_LABELS } from '@spiraal/domain';
 import { useRef, useState } from 'react';
 import { useQuery } from '../shared/api/use-query';

@@ -1,3 +1,4 @@
+import './search-page.css';
 import { QUERY_MAX_CHARS } from '@spiraal/search';
 import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { graphql } from '../shared/api/graphql';

@@ -1,3 +1,4 @@
+import './spiral-page.css';
 import { ReactNode, useId, useMemo } from 'react';
 import { useQuery } from '../shared/api/use-query';
 import { useCurrentCommunity } from '../entities/communities/communities-provider';

@@ -6,6 +6,7 @@ import { Loading } from '../../shared/ui/loading';
 import { PERSPECTIVES_QUERY } from './community-queries';
 import { communityMessages } from './messages';
 import { PERSPECTIVES } from './vocabulary';
+import './communities.css';
 
 
 /** How many people bring each perspective, and which voices are still missing. */

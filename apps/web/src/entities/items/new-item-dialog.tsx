@@ -11,6 +11,7 @@ import { parseTags } from '../../shared/ui/format';
 import { CREATE_ITEM } from './item-queries';
 import { itemMessages } from './messages';
 import { ItemKind, kindsFor, KINDS_WITH_TEMPLATE } from './vocabulary';
+import './items.css';
 
 interface NewItemDialogProps {
   communityId: string;

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../shared/ui/format';
 import { Loading } from '../../shared/ui/loading';
 import { RESTORE_REVISION, REVISION_QUERY, RevisionSummary, REVISIONS_QUERY } from './item-queries';
 import { itemMessages } from './messages';
+import './items.css';
 
 interface RevisionListProps {
   itemId: string;

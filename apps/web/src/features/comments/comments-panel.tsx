@@ -8,6 +8,7 @@ import { CommentCard } from './comment-card';
 import { CommentForm } from './comment-form';
 import { COMMENTS_QUERY } from '../../entities/comments/comment-queries';
 import { commentMessages } from './messages';
+import './comments.css';
 
 /**
  * Klankbord on an item: responses in the order the server gives them

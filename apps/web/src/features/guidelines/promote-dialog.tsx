@@ -12,6 +12,7 @@ import { Loading } from '../../shared/ui/loading';
 import { TextField } from '../../shared/ui/text-field';
 import { CANDIDATES_MAX, CANDIDATES_QUERY, PROMOTE } from './guideline-queries';
 import { guidelineMessages } from './messages';
+import './guidelines.css';
 
 interface PromoteDialogProps {
   communityId: string;

@@ -6,6 +6,7 @@ import { useMessages } from '../../shared/i18n/language';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { RECORD_APPLICATION } from './guideline-queries';
 import { guidelineMessages } from './messages';
+import './guidelines.css';
 
 /**
  * Uitproberen in de praktijk: records a practice reflection on the version in

@@ -8,6 +8,7 @@ import { itemMessages } from '../../entities/items/messages';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { ADD_AGENDA_ITEM, AGENDA_ITEMS_QUERY } from './meeting-queries';
 import { meetingMessages } from './messages';
+import './meetings.css';
 
 interface AddToAgendaFormProps {
   meetingId: string;
