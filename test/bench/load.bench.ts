@@ -113,7 +113,7 @@ async function main(): Promise<void> {
 
   const reads: ReadResult[] = [];
   let soak: SoakResult | null = null;
-  let idle = Number.NaN;
+  let idle: number;
   try {
     const [main] = servers.processes;
     progress(`seeding ${ITEMS} items (comments, guidelines with sources) and ${ACCOUNTS} accounts`);
