@@ -35,8 +35,16 @@ function resolveImport(from: string, specifier: string): string | null {
   return null;
 }
 
+/**
+ * Layer folders whose subfolders are the features (apps/web, docs/decisions/0007-web-layers.md):
+ * there `features/search` and `features/meetings` count as two folders, so a cycle between
+ * two features shows too.
+ */
+const LAYERS_OF_SLICES = new Set(['entities', 'features', 'shared']);
+
 function folderOf(src: string, file: string): string {
   const parts = relative(src, file).split(sep);
+  if (parts.length > 2 && LAYERS_OF_SLICES.has(parts[0]) && src.endsWith(join('apps', 'web', 'src'))) return `${parts[0]}/${parts[1]}`;
   return parts.length > 1 ? parts[0] : '(root)';
 }
 

@@ -15,7 +15,9 @@ const schema = buildSchema(readFileSync(new URL('../../api/schema.graphql', impo
 /** The operation with every fragment spread replaced by the fragment's fields (or `... on T` where the types differ). */
 function inlineFragments(source) {
   const document = parse(source);
-  const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const fragments = new Map(
+    document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
   const operations = document.definitions.filter((d) => d.kind !== Kind.FRAGMENT_DEFINITION);
   if (operations.length === 0) return source; // a fragment on its own: unused at run time
   let current = { kind: Kind.DOCUMENT, definitions: operations };
@@ -35,7 +37,13 @@ function inlineFragments(source) {
             const fragment = fragments.get(selection.name.value);
             if (!fragment) throw new Error(`unknown fragment ${selection.name.value}`);
             if (fragment.typeCondition.name.value === parent) return fragment.selectionSet.selections;
-            return [{ kind: Kind.INLINE_FRAGMENT, typeCondition: fragment.typeCondition, selectionSet: fragment.selectionSet }];
+            return [
+              {
+                kind: Kind.INLINE_FRAGMENT,
+                typeCondition: fragment.typeCondition,
+                selectionSet: fragment.selectionSet,
+              },
+            ];
           });
           return { ...node, selections };
         },
@@ -49,7 +57,9 @@ function inlineFragments(source) {
 for (const file of process.argv.slice(2)) {
   if (!file.endsWith('graphql.ts')) continue;
   const text = readFileSync(file, 'utf8');
-  const compact = text.replace(/new TypedDocumentString\(`([^`]*)`(?:, \{[^}]*\})?\)/g, (_, source) => JSON.stringify(stripIgnoredCharacters(inlineFragments(source))));
+  const compact = text.replace(/new TypedDocumentString\(`([^`]*)`(?:, \{[^}]*\})?\)/g, (_, source) =>
+    JSON.stringify(stripIgnoredCharacters(inlineFragments(source))),
+  );
   if (compact.includes('new TypedDocumentString(')) throw new Error(`${file}: a document was not compacted`);
   writeFileSync(file, compact);
 }

@@ -61,10 +61,7 @@ export function AppHeader() {
               <button
                 type="button"
                 className="button-quiet"
-                onClick={async () => {
-                  await signOut();
-                  navigate('/login');
-                }}
+                onClick={() => void signOut().then(() => navigate('/login'))}
               >
                 {m.signOut}
               </button>

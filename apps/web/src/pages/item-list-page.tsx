@@ -95,7 +95,7 @@ export function ItemListPage({ communityId }: { communityId: string }) {
           <p className="empty">{noFilters ? m.emptyAll : m.empty}</p>
         )}
         {pageInfo?.hasNextPage && (
-          <button type="button" className="button-secondary load-more" onClick={fetchMore} disabled={loadMore.busy}>
+          <button type="button" className="button-secondary load-more" onClick={() => void fetchMore()} disabled={loadMore.busy}>
             {m.more}
           </button>
         )}

@@ -27,7 +27,7 @@ import { Loading } from '../shared/ui/loading';
 import { PageHeading } from '../shared/ui/page-heading';
 import { ArchiveButton } from '../entities/items/archive-button';
 import { ItemDetails } from '../entities/items/item-details';
-import { ItemDetail, ITEM_QUERY } from '../entities/items/item-queries';
+import { ITEM_QUERY } from '../entities/items/item-queries';
 import { itemMessages } from '../entities/items/messages';
 import { RevisionList } from '../entities/items/revision-list';
 import { StageBadge } from '../entities/items/stage-badge';

@@ -14,7 +14,7 @@ import { PageHeading } from '../shared/ui/page-heading';
 import { AddToAgendaForm } from '../features/meetings/add-to-agenda-form';
 import { AgendaList } from '../features/meetings/agenda-list';
 import { AgendaSuggestions } from '../features/meetings/agenda-suggestions';
-import { MEETING_QUERY, MeetingDetail } from '../features/meetings/meeting-queries';
+import { MEETING_QUERY } from '../features/meetings/meeting-queries';
 import { meetingMessages } from '../features/meetings/messages';
 
 /**

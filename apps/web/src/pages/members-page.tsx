@@ -7,7 +7,7 @@ import { Loading } from '../shared/ui/loading';
 import { PageHeading } from '../shared/ui/page-heading';
 import { AddMemberForm } from '../entities/communities/add-member-form';
 import { useCurrentCommunity } from '../entities/communities/communities-provider';
-import { CommunitySummary, Member, MEMBERS_QUERY } from '../entities/communities/community-queries';
+import { MEMBERS_QUERY } from '../entities/communities/community-queries';
 import { MemberList } from '../entities/communities/member-list';
 import { communityMessages } from '../entities/communities/messages';
 

@@ -45,7 +45,7 @@ export function RegisterPage() {
 
   return (
     <AuthLayout title={m.registerTitle} intro={m.registerIntro}>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <TextField
           label={m.name}
           name="name"

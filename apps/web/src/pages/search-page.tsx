@@ -13,7 +13,7 @@ import { NothingFound } from '../features/search/nothing-found';
 import { activeFilters, addressFor, FacetName, searchFromAddress, searchInput, SearchState, toggleFilter, withoutFilters } from '../features/search/search-address';
 import { SearchFacets } from '../features/search/search-facets';
 import { SearchHitList } from '../features/search/search-hit-list';
-import { SEARCH_HITS_QUERY, SEARCH_QUERY, SearchHit, SearchHitsResult, SearchResult } from '../features/search/search-queries';
+import { SEARCH_HITS_QUERY, SEARCH_QUERY, SearchHit } from '../features/search/search-queries';
 
 const PAGE_SIZE = 20;
 /** The API pages no further than this offset. */
@@ -117,7 +117,7 @@ export function SearchPage() {
                 <SearchHitList hits={hits} ref={list} />
                 <ErrorMessage error={loadMore.error} />
                 {hits.length < total && hits.length <= OFFSET_MAX && (
-                  <button type="button" className="button-secondary load-more" onClick={fetchMore} disabled={loadMore.busy}>
+                  <button type="button" className="button-secondary load-more" onClick={() => void fetchMore()} disabled={loadMore.busy}>
                     {m.more}
                   </button>
                 )}

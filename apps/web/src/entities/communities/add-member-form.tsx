@@ -41,7 +41,7 @@ export function AddMemberForm({ communityId, onAdded }: { communityId: string; o
       <p className="hint" id={`${id}-hint`}>
         {m.addPersonHint}
       </p>
-      <form className="form add-member" onSubmit={submit} noValidate>
+      <form className="form add-member" onSubmit={(event) => void submit(event)} noValidate>
         <div className="field field-wide">
           <label htmlFor={`${id}-email`}>{m.email}</label>
           <input

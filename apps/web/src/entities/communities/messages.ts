@@ -1,9 +1,11 @@
-import type { Perspective, Role } from './vocabulary';
+import { ROLE_LABELS } from '@spiraal/domain';
+import { labelsIn } from '../../shared/i18n/labels';
+import type { Perspective } from './vocabulary';
 
 /** Texts of the leernetwerken: switcher, home page, members. */
 export const communityMessages = {
   nl: {
-    roles: { FACILITATOR: 'Facilitator', MEMBER: 'Lid', READER: 'Lezer' } as Record<Role, string>,
+    roles: labelsIn(ROLE_LABELS, 'nl'),
     perspectives: {
       PROFESSIONAL: 'Professional',
       ERVARINGSDESKUNDIGE: 'Ervaringsdeskundige',
@@ -106,7 +108,7 @@ export const communityMessages = {
     rolesExplained: 'Facilitatoren beheren leden en bundelen kennis tot richtlijnen. Leden schrijven mee. Lezers lezen mee.',
   },
   en: {
-    roles: { FACILITATOR: 'Facilitator', MEMBER: 'Member', READER: 'Reader' } as Record<Role, string>,
+    roles: labelsIn(ROLE_LABELS, 'en'),
     perspectives: {
       PROFESSIONAL: 'Professional',
       ERVARINGSDESKUNDIGE: 'Expert by experience',

@@ -9,7 +9,7 @@ import { PerspectiveSelect } from './perspective-select';
 import { Dialog } from '../../shared/ui/dialog';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { useCommunities } from './communities-provider';
-import { CommunitySummary, CREATE_COMMUNITY } from './community-queries';
+import { CREATE_COMMUNITY } from './community-queries';
 import { communityMessages } from './messages';
 import { Perspective, Visibility } from './vocabulary';
 
@@ -43,7 +43,7 @@ export function NewCommunityDialog({ onClose }: { onClose(): void }) {
 
   return (
     <Dialog title={m.newCommunity} onClose={onClose}>
-      <form onSubmit={submit} noValidate className="form">
+      <form onSubmit={(event) => void submit(event)} noValidate className="form">
         <TextField
           label={m.name}
           data-autofocus

@@ -27,7 +27,7 @@ export function ArchiveButton({ itemId, onArchived }: { itemId: string; onArchiv
           <p>{m.archiveConfirm}</p>
           <ErrorMessage error={error} />
           <div className="actions">
-            <button type="button" className="button-danger-solid" disabled={busy} onClick={archive}>
+            <button type="button" className="button-danger-solid" disabled={busy} onClick={() => void archive()}>
               {m.archiveYes}
             </button>
             <button type="button" className="button-secondary" data-autofocus onClick={() => setAsking(false)}>

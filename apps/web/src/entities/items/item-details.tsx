@@ -49,7 +49,7 @@ export function ItemDetails({ item, editable, onSaved }: ItemDetailsProps) {
     <div className="item-details">
       <PageHeading>{item.title}</PageHeading>
       {editing ? (
-        <form className="form details-form" onSubmit={submit} noValidate>
+        <form className="form details-form" onSubmit={(event) => void submit(event)} noValidate>
           <div className="field">
             <label htmlFor={`${id}-title`}>{m.title}</label>
             <input id={`${id}-title`} value={title} maxLength={LIMITS.titleMax} required autoFocus onChange={(e) => setTitle(e.target.value)} />

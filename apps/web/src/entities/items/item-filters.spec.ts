@@ -15,7 +15,12 @@ describe('item list filters', () => {
   });
 
   it("become the API's ItemFilter: null where nothing is chosen", () => {
-    expect(apiFilter({ kind: 'STORY', stage: null, tag: '', archived: false })).toEqual({ kinds: ['STORY'], stages: null, tags: null, includeArchived: false });
+    expect(apiFilter({ kind: 'STORY', stage: null, tag: '', archived: false })).toEqual({
+      kinds: ['STORY'],
+      stages: null,
+      tags: null,
+      includeArchived: false,
+    });
   });
 });
 

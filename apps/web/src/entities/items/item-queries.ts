@@ -1,6 +1,12 @@
 // The items' operations live in item-queries.graphql; their types are generated from
 // the API schema (apps/web/codegen.ts). This module names them for the rest of the app.
-import type { GuidelineSummaryFragment, ItemQuery, ItemsQuery, ItemSummaryFragment, RevisionsQuery } from '../../shared/api/generated/graphql';
+import type {
+  GuidelineSummaryFragment,
+  ItemQuery,
+  ItemsQuery,
+  ItemSummaryFragment,
+  RevisionsQuery,
+} from '../../shared/api/generated/graphql';
 
 export {
   ArchiveItemDocument as ARCHIVE_ITEM,

@@ -1,27 +1,12 @@
+import { KIND_LABELS, STAGE_LABELS } from '@spiraal/domain';
+import { labelsIn } from '../../shared/i18n/labels';
 import type { ItemKind, SeciStage } from './vocabulary';
 
-const kindsNl: Record<ItemKind, string> = {
-  STORY: 'Verhaal',
-  QUESTION: 'Werkvraag',
-  CASE: 'Casus',
-  CONCEPT: 'Begrip',
-  TENSION: 'Spanning',
-  NOTE: 'Notitie',
-  GUIDELINE: 'Richtlijn',
-  REFLECTION: 'Toepassingsreflectie',
-};
-
-const stagesNl: Record<SeciStage, string> = {
-  SOCIALISATIE: 'Socialisatie',
-  EXTERNALISATIE: 'Externalisatie',
-  COMBINATIE: 'Combinatie',
-  INTERNALISATIE: 'Internalisatie',
-};
 
 /** Texts of the knowledge items: list, dialog, item page. */
 export const itemMessages = {
   nl: {
-    kinds: kindsNl,
+    kinds: labelsIn(KIND_LABELS, 'nl'),
     guidelineStatusPrefix: 'Status: ',
     guidelineVersion: (n: number) => `versie ${n}`,
     kindHints: {
@@ -34,7 +19,7 @@ export const itemMessages = {
       GUIDELINE: 'Gebundelde kennis als gedeelde richtlijn.',
       REFLECTION: 'Wat deed je met een richtlijn, en wat gebeurde er?',
     } as Record<ItemKind, string>,
-    stages: stagesNl,
+    stages: labelsIn(STAGE_LABELS, 'nl'),
     stageHints: {
       SOCIALISATIE: 'Ervaringen delen',
       EXTERNALISATIE: 'Ervaring onder woorden brengen',
@@ -119,16 +104,7 @@ export const itemMessages = {
   en: {
     guidelineStatusPrefix: 'Status: ',
     guidelineVersion: (n: number) => `version ${n}`,
-    kinds: {
-      STORY: 'Story',
-      QUESTION: 'Question',
-      CASE: 'Case',
-      CONCEPT: 'Concept',
-      TENSION: 'Tension',
-      NOTE: 'Note',
-      GUIDELINE: 'Guideline',
-      REFLECTION: 'Practice reflection',
-    } as Record<ItemKind, string>,
+    kinds: labelsIn(KIND_LABELS, 'en'),
     kindHints: {
       STORY: 'An experience from practice, as you lived it.',
       QUESTION: 'A question you are facing in your work.',
@@ -139,12 +115,7 @@ export const itemMessages = {
       GUIDELINE: 'Combined knowledge as a shared guideline.',
       REFLECTION: 'What did you do with a guideline, and what happened?',
     } as Record<ItemKind, string>,
-    stages: {
-      SOCIALISATIE: 'Socialisation',
-      EXTERNALISATIE: 'Externalisation',
-      COMBINATIE: 'Combination',
-      INTERNALISATIE: 'Internalisation',
-    } as Record<SeciStage, string>,
+    stages: labelsIn(STAGE_LABELS, 'en'),
     stageHints: {
       SOCIALISATIE: 'Sharing experiences',
       EXTERNALISATIE: 'Putting experience into words',

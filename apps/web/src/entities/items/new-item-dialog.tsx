@@ -50,7 +50,7 @@ export function NewItemDialog({ communityId, role, initialKind = 'CASE', onClose
 
   return (
     <Dialog title={m.newItem} onClose={onClose}>
-      <form onSubmit={submit} noValidate className="form">
+      <form onSubmit={(event) => void submit(event)} noValidate className="form">
         <fieldset className="field">
           <legend>{m.kind}</legend>
           <div className="kind-choices">

@@ -105,7 +105,7 @@ function RevisionDialog({ revision, editable, onClose, onRestored }: RevisionDia
           </p>
           <ErrorMessage error={restore.error} />
           <div className="actions">
-            <button type="button" className="button-primary" aria-describedby={hintId} disabled={!data || restore.busy} onClick={restoreIt}>
+            <button type="button" className="button-primary" aria-describedby={hintId} disabled={!data || restore.busy} onClick={() => void restoreIt()}>
               {m.restore}
             </button>
           </div>

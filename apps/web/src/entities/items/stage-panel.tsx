@@ -48,7 +48,7 @@ export function StagePanel({ item, editable, onChanged }: StagePanelProps) {
         <span className="muted">{m.stageHints[item.stage]}</span>
       </p>
       {editable && (
-        <form className="form" onSubmit={submit}>
+        <form className="form" onSubmit={(event) => void submit(event)}>
           <div className="field">
             <label htmlFor={`${id}-stage`}>{m.newStage}</label>
             <select id={`${id}-stage`} value={target} onChange={(e) => setStage(e.target.value as SeciStage)}>

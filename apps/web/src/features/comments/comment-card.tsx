@@ -58,7 +58,7 @@ export function CommentCard({ comment, role, viewerId, onResolved }: CommentCard
         <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, language)}</time>
       </p>
       {canResolve && (
-        <button type="button" className="button-quiet button-small" aria-label={m.resolveOf(kind, name)} disabled={busy} onClick={resolve}>
+        <button type="button" className="button-quiet button-small" aria-label={m.resolveOf(kind, name)} disabled={busy} onClick={() => void resolve()}>
           {m.resolve}
         </button>
       )}

@@ -36,7 +36,7 @@ export function CommentForm({ itemId, onPosted }: { itemId: string; onPosted(): 
 
   const described = [`${id}-hint`, missing && `${id}-problem`].filter(Boolean).join(' ');
   return (
-    <form className="form comment-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <form className="form comment-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{m.add}</h3>
       <fieldset className="field">
         <legend>{m.kind}</legend>

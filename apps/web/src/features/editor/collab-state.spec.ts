@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSE_ACCESS_REVOKED, CLOSE_GOING_AWAY, CLOSE_LOAD_FAILED, CLOSE_MALFORMED, CLOSE_TOO_LARGE, closeOutcome, collabState, retryDelay, SessionFacts } from './collab-state';
+import {
+  CLOSE_ACCESS_REVOKED,
+  CLOSE_GOING_AWAY,
+  CLOSE_LOAD_FAILED,
+  CLOSE_MALFORMED,
+  CLOSE_TOO_LARGE,
+  closeOutcome,
+  collabState,
+  retryDelay,
+  SessionFacts,
+} from './collab-state';
 
 const facts = (over: Partial<SessionFacts> = {}): SessionFacts => ({
   fatal: null,
@@ -50,6 +60,9 @@ describe('collab session state', () => {
   });
 
   it('does not call refused changes unsaved: they will never be saved', () => {
-    expect(collabState(facts({ localSeq: 2, ackedSeq: 1, refused: true }))).toMatchObject({ unsaved: false, refused: true });
+    expect(collabState(facts({ localSeq: 2, ackedSeq: 1, refused: true }))).toMatchObject({
+      unsaved: false,
+      refused: true,
+    });
   });
 });

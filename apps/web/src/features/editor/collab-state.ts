@@ -1,6 +1,7 @@
 // The editor's connection state as pure functions of what the session knows,
 // so the rules (which close code stops for good, what the user is shown) read
 // in one place and are unit-tested (collab-state.spec.ts).
+import { COLLAB_CLOSE } from '@spiraal/domain';
 
 /**
  * - connecting: not yet loaded from the server
@@ -12,7 +13,8 @@
  * - tooLarge: the server refused our changes (4413); stopped
  * - malformed: the server did not understand us (4400); stopped until `retry()`
  */
-export type CollabPhase = 'connecting' | 'saved' | 'saving' | 'offline' | 'loadFailed' | 'revoked' | 'signedOut' | 'tooLarge' | 'malformed';
+export type CollabPhase =
+  'connecting' | 'saved' | 'saving' | 'offline' | 'loadFailed' | 'revoked' | 'signedOut' | 'tooLarge' | 'malformed';
 
 export interface CollabState {
   phase: CollabPhase;
@@ -28,12 +30,12 @@ export interface CollabState {
 
 export type Fatal = 'revoked' | 'signedOut' | 'tooLarge' | 'malformed';
 
-/** Close codes of the server (libs/collab CLOSE). */
-export const CLOSE_GOING_AWAY = 1001;
-export const CLOSE_MALFORMED = 4400;
-export const CLOSE_ACCESS_REVOKED = 4403;
-export const CLOSE_TOO_LARGE = 4413;
-export const CLOSE_LOAD_FAILED = 4500;
+/** Close codes of the server: the contract both sides share (libs/domain/src/contracts.ts). */
+export const CLOSE_GOING_AWAY = COLLAB_CLOSE.goingAway.code;
+export const CLOSE_MALFORMED = COLLAB_CLOSE.malformed.code;
+export const CLOSE_ACCESS_REVOKED = COLLAB_CLOSE.accessRevoked.code;
+export const CLOSE_TOO_LARGE = COLLAB_CLOSE.documentTooLarge.code;
+export const CLOSE_LOAD_FAILED = COLLAB_CLOSE.loadFailed.code;
 
 /** What a closed connection means: stop for good, retry later after a load failure, or simply retry. */
 export function closeOutcome(code: number | undefined): Exclude<Fatal, 'signedOut'> | 'loadFailed' | 'retry' {

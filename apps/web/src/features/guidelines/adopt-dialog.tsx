@@ -40,7 +40,7 @@ export function AdoptDialog({ guidelineId, version, onClose, onAdopted }: AdoptD
 
   return (
     <Dialog title={m.adoptTitle} onClose={onClose}>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <p>{m.adoptText(version)}</p>
         <TextField
           label={m.adoptReviewDate}

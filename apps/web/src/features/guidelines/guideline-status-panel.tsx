@@ -65,7 +65,7 @@ export function GuidelineStatusPanel({ item, onChanged }: GuidelineStatusPanelPr
       {manage && (
         <div className="actions">
           {status === 'CONCEPT' && (
-            <button type="button" className="button-secondary" disabled={busy} onClick={() => setStatus('IN_UITPROBEERFASE')}>
+            <button type="button" className="button-secondary" disabled={busy} onClick={() => void setStatus('IN_UITPROBEERFASE')}>
               {m.toTryOut}
             </button>
           )}
@@ -75,7 +75,7 @@ export function GuidelineStatusPanel({ item, onChanged }: GuidelineStatusPanelPr
             </button>
           )}
           {status === 'IN_UITPROBEERFASE' && (
-            <button type="button" className="button-quiet" disabled={busy} onClick={() => setStatus('CONCEPT')}>
+            <button type="button" className="button-quiet" disabled={busy} onClick={() => void setStatus('CONCEPT')}>
               {m.backToConcept}
             </button>
           )}

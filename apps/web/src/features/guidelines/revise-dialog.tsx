@@ -25,7 +25,7 @@ export function ReviseDialog({ guidelineId, version, onClose, onRevised }: Revis
       <p>{m.reviseText(version, version + 1)}</p>
       <ErrorMessage error={error} />
       <div className="actions">
-        <button type="button" className="button-primary" disabled={busy} data-autofocus onClick={revise}>
+        <button type="button" className="button-primary" disabled={busy} data-autofocus onClick={() => void revise()}>
           {m.reviseYes(version + 1)}
         </button>
         <button type="button" className="button-secondary" onClick={onClose}>

@@ -23,7 +23,7 @@ export function TryOutButton({ guidelineId }: { guidelineId: string }) {
   };
   return (
     <div className="try-out">
-      <button type="button" className="button-primary" aria-describedby={`${id}-hint`} disabled={busy} onClick={tryOut}>
+      <button type="button" className="button-primary" aria-describedby={`${id}-hint`} disabled={busy} onClick={() => void tryOut()}>
         {busy ? m.tryingOut : m.tryOut}
       </button>
       <p id={`${id}-hint`} className="hint">

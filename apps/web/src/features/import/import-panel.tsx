@@ -1,8 +1,10 @@
+// The server's limits (libs/domain/src/contracts.ts), checked here only to spare a pointless upload.
+import { ARCHIVE_MAX_BYTES, IMPORT_FILE_MAX_BYTES } from '@spiraal/domain';
 import { FormEvent, useId, useState } from 'react';
 import { ImportDocumentDocument } from '../../shared/api/generated/graphql';
 import { ApiError, graphql } from '../../shared/api/graphql';
 import { may } from '../../shared/permissions/permissions';
-import { ARCHIVE_MAX_BYTES, isArchiveFile, restoreArchive } from './restore-archive';
+import { isArchiveFile, restoreArchive } from './restore-archive';
 import { useLanguage, useMessages } from '../../shared/i18n/language';
 import { itemMessages } from '../../entities/items/messages';
 import { ItemKind, kindsFor } from '../../entities/items/vocabulary';
@@ -12,8 +14,6 @@ import { Link } from '../../shared/ui/link';
 import { importMessages } from './messages';
 
 
-/** The server's limit (IMPORT_LIMITS in libs/interchange); checked here only to spare a pointless upload. */
-const MAX_BYTES = 2.5 * 1024 * 1024;
 
 type Status = 'IMPORTED' | 'SKIPPED' | 'FAILED';
 
@@ -76,7 +76,7 @@ export function ImportPanel({ communityId, role }: { communityId: string; role: 
   };
 
   const convertOne = async (file: File): Promise<FileResult> => {
-    if (file.size > MAX_BYTES) return { name: file.name, status: 'FAILED', reason: m.tooLarge((MAX_BYTES / 1024 / 1024).toLocaleString(language)), items: [] };
+    if (file.size > IMPORT_FILE_MAX_BYTES) return { name: file.name, status: 'FAILED', reason: m.tooLarge((IMPORT_FILE_MAX_BYTES / 1024 / 1024).toLocaleString(language)), items: [] };
     try {
       const content = toBase64(new Uint8Array(await file.arrayBuffer()));
       const input = { communityId, kind, filename: file.name, content, contentEncoding: 'BASE64' as const, tags: parseTags(tags), splitHeadings: split };
@@ -92,7 +92,7 @@ export function ImportPanel({ communityId, role }: { communityId: string; role: 
       <h3 id={`${id}-title`}>{m.title}</h3>
       <p className="muted">{m.hint}</p>
       {may(role, 'archive.import') && <p className="muted">{m.archiveHint}</p>}
-      <form onSubmit={submit} noValidate className="form">
+      <form onSubmit={(event) => void submit(event)} noValidate className="form">
         <div className="field">
           <label htmlFor={`${id}-files`}>{m.files}</label>
           <input

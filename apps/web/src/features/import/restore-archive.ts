@@ -12,9 +12,6 @@ export interface ArchiveSummary {
   comments: number;
 }
 
-/** The server's limit (ARCHIVE_MAX_BYTES in libs/interchange); checked here only to spare a pointless upload. */
-export const ARCHIVE_MAX_BYTES = 64 * 1024 * 1024;
-
 /** Whether a chosen file is a zip, which only a community export can be. */
 export function isArchiveFile(file: { name: string; type: string }): boolean {
   return /\.zip$/i.test(file.name) || file.type === 'application/zip' || file.type === 'application/x-zip-compressed';

@@ -3,7 +3,6 @@ import { FormEvent, useId, useState } from 'react';
 import { graphql } from '../../shared/api/graphql';
 import { useAction, useQuery } from '../../shared/api/use-query';
 import { useMessages } from '../../shared/i18n/language';
-import type { ItemSummary } from '../../entities/items/item-queries';
 import { itemMessages } from '../../entities/items/messages';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { ADD_AGENDA_ITEM, AGENDA_ITEMS_QUERY } from './meeting-queries';
@@ -43,7 +42,7 @@ export function AddToAgendaForm({ meetingId, communityId, onAdded }: AddToAgenda
   };
 
   return (
-    <form className="form add-to-agenda" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <form className="form add-to-agenda" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{m.addToAgenda}</h3>
       <div className="field">
         <label htmlFor={`${id}-item`}>{m.chooseItem}</label>

@@ -61,7 +61,7 @@ export function AgendaSuggestions({ meetingId, suggestions, manage, onAdded }: A
                   className="button-secondary button-small"
                   aria-label={m.putOnAgendaOf(suggestion.comment ? `${what}: ${suggestion.comment.body.slice(0, 80)}` : suggestion.item.title)}
                   disabled={busy}
-                  onClick={() => add(suggestion)}
+                  onClick={() => void add(suggestion)}
                 >
                   {m.putOnAgenda}
                 </button>

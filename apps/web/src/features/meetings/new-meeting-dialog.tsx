@@ -39,7 +39,7 @@ export function NewMeetingDialog({ communityId, onClose }: { communityId: string
 
   return (
     <Dialog title={m.newMeeting} onClose={onClose}>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <TextField
           label={m.meetingTitle}
           hint={m.meetingTitleHint}

@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilters, addressFor, addressForQuery, isChosen, searchFromAddress, searchInput, SEARCH_PATH, toggleFilter, withoutFilters } from './search-address';
+import {
+  activeFilters,
+  addressFor,
+  addressForQuery,
+  isChosen,
+  searchFromAddress,
+  searchInput,
+  SEARCH_PATH,
+  toggleFilter,
+  withoutFilters,
+} from './search-address';
 
 describe('search address', () => {
   it('reads the query and every facet, several values each, from the address', () => {
     const state = searchFromAddress('?q=ouderen&stage=COMBINATIE&stage=SOCIALISATIE&kind=CASE&tag=zorg&community=c1');
-    expect(state).toEqual({ q: 'ouderen', stages: ['COMBINATIE', 'SOCIALISATIE'], kinds: ['CASE'], tags: ['zorg'], communities: ['c1'] });
+    expect(state).toEqual({
+      q: 'ouderen',
+      stages: ['COMBINATIE', 'SOCIALISATIE'],
+      kinds: ['CASE'],
+      tags: ['zorg'],
+      communities: ['c1'],
+    });
   });
 
   it('drops unknown stages and kinds, blanks and repeats', () => {
@@ -13,7 +29,13 @@ describe('search address', () => {
   });
 
   it('writes an address that reads back to the same state', () => {
-    const state = { q: 'wijk team', stages: ['INTERNALISATIE' as const], kinds: ['STORY' as const, 'CASE' as const], tags: ['a&b'], communities: ['c2'] };
+    const state = {
+      q: 'wijk team',
+      stages: ['INTERNALISATIE' as const],
+      kinds: ['STORY' as const, 'CASE' as const],
+      tags: ['a&b'],
+      communities: ['c2'],
+    };
     const address = addressFor(state);
     expect(address.startsWith(`${SEARCH_PATH}?`)).toBe(true);
     expect(searchFromAddress(address.slice(SEARCH_PATH.length))).toEqual(state);
@@ -27,7 +49,12 @@ describe('search address', () => {
   it("builds the API's SearchInput without empty filters", () => {
     const state = searchFromAddress('?q=%20zorg%20&kind=CASE');
     expect(searchInput(state, { limit: 20 })).toEqual({ query: 'zorg', kinds: ['CASE'], limit: 20 });
-    expect(searchInput(state, { limit: 20, offset: 40 })).toEqual({ query: 'zorg', kinds: ['CASE'], limit: 20, offset: 40 });
+    expect(searchInput(state, { limit: 20, offset: 40 })).toEqual({
+      query: 'zorg',
+      kinds: ['CASE'],
+      limit: 20,
+      offset: 40,
+    });
   });
 
   it('toggles a filter on and off and lists the active ones in facet order', () => {

@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
  */
 const modules = import.meta.glob<Record<string, unknown>>('../../**/messages.ts', { eager: true });
 const catalogues = Object.entries(modules).flatMap(([file, exports]) =>
-  Object.entries(exports).map(([name, value]) => [`${file} ${name}`, value as { nl: Record<string, unknown>; en: Record<string, unknown> }] as const),
+  Object.entries(exports).map(
+    ([name, value]) =>
+      [`${file} ${name}`, value as { nl: Record<string, unknown>; en: Record<string, unknown> }] as const,
+  ),
 );
 
 function differences(nl: unknown, en: unknown, path: string): string[] {
