@@ -12,9 +12,10 @@ import { SearchMetrics } from './search.metrics';
 import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
 import { PRIMARY_ENGINE, SEARCH_ENGINES } from './search.tokens';
+import { MetricsModule } from '../metrics/metrics.module';
 
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, MetricsModule],
   providers: [
     PostgresSearchEngine,
     {
