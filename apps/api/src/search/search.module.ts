@@ -11,6 +11,8 @@ import { SearchIndexer } from './search-indexer';
 import { SearchMetrics } from './search.metrics';
 import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
+import { SearchSuggestions } from './search-suggestions';
+import { SearchSynonymsResolver } from './search-synonyms.resolver';
 import { PRIMARY_ENGINE, SEARCH_ENGINES } from './search.tokens';
 
 @Module({
@@ -31,6 +33,8 @@ import { PRIMARY_ENGINE, SEARCH_ENGINES } from './search.tokens';
     SearchMetrics,
     SearchService,
     SearchResolver,
+    SearchSuggestions,
+    SearchSynonymsResolver,
   ],
   exports: [SearchIndexer, SEARCH_ENGINES],
 })
