@@ -227,6 +227,47 @@ export function searchContract(engine: string, env: () => Record<string, string>
     });
   });
 
+  describe('community synonyms', () => {
+    const ADD = `mutation ($input: AddSearchSynonymInput!) { addSearchSynonym(input: $input) { id communityId expressions } }`;
+    const REMOVE = `mutation ($id: ID!) { removeSearchSynonym(id: $id) }`;
+    const LIST = `query ($communityId: ID!) { searchSynonyms(communityId: $communityId) { id expressions } }`;
+
+    it('lets a facilitator add a synonym that the next search uses, and remove it again', async () => {
+      const { baseUrl } = world.app;
+      expect(await keys('duivenmelker ')).toEqual([]);
+      const added = await gqlData<{ addSearchSynonym: { id: string; expressions: string[] } }>(
+        baseUrl, ADD, { input: { communityId: world.ours.communityId, expressions: [' duivenmelker ', 'duiven'] } }, world.ours.facilitator.token,
+      );
+      expect(added.addSearchSynonym.expressions).toEqual(['duivenmelker', 'duiven']);
+      expect(await keys('duivenmelker ')).toContain('intervisie');
+      // A reader sees the list; the synonym does not reach a community it does not belong to.
+      const listed = await gqlData<{ searchSynonyms: { id: string }[] }>(baseUrl, LIST, { communityId: world.ours.communityId }, world.ours.reader.token);
+      expect(listed.searchSynonyms.map((s) => s.id)).toContain(added.addSearchSynonym.id);
+      expect(await keys('duivenmelker ', {}, world.theirs.member)).toEqual([]);
+      await gqlData(baseUrl, REMOVE, { id: added.addSearchSynonym.id }, world.ours.facilitator.token);
+      expect(await keys('duivenmelker ')).toEqual([]);
+    });
+
+    it('refuses members, readers, outsiders and bad input, storing nothing', async () => {
+      const { baseUrl } = world.app;
+      const input = { communityId: world.ours.communityId, expressions: ['vog', 'verklaring omtrent het gedrag'] };
+      expect(errorCode(await gql(baseUrl, ADD, { input }, world.ours.member.token))).toBe('FORBIDDEN');
+      expect(errorCode(await gql(baseUrl, ADD, { input }, world.ours.reader.token))).toBe('FORBIDDEN');
+      expect(errorCode(await gql(baseUrl, ADD, { input }, world.theirs.facilitator.token))).toBe('NOT_FOUND');
+      expect(errorCode(await gql(baseUrl, ADD, { input }))).toBe('UNAUTHENTICATED');
+      for (const expressions of [['vog'], ['vog', ' vog '], ['vog', '?!'], ['vog', 'x'.repeat(101)], Array.from({ length: 11 }, (_, i) => `w${i}`)]) {
+        const refused = await gql(baseUrl, ADD, { input: { ...input, expressions } }, world.ours.facilitator.token);
+        expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      }
+      const [{ n }] = await sql<{ n: number }>(world.app.db.url, 'SELECT count(*)::int AS n FROM search_synonyms');
+      expect(n).toBe(0);
+      const theirs = await gqlData<{ addSearchSynonym: { id: string } }>(baseUrl, ADD, { input: { ...input, communityId: world.theirs.communityId } }, world.theirs.facilitator.token);
+      expect(errorCode(await gql(baseUrl, REMOVE, { id: theirs.addSearchSynonym.id }, world.ours.facilitator.token))).toBe('NOT_FOUND');
+      expect(errorCode(await gql(baseUrl, LIST, { communityId: world.theirs.communityId }, world.ours.member.token))).toBe('NOT_FOUND');
+      await gqlData(baseUrl, REMOVE, { id: theirs.addSearchSynonym.id }, world.theirs.facilitator.token);
+    });
+  });
+
   describe('filters and facets', () => {
     it('narrows by stage, kind, tag and community', async () => {
       expect(await keys('intervisie ', { stages: ['SOCIALISATIE'] })).toEqual([]);
