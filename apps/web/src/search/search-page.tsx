@@ -12,6 +12,7 @@ import { NothingFound } from './nothing-found';
 import { activeFilters, addressFor, FacetName, searchFromAddress, searchInput, SearchState, toggleFilter, withoutFilters } from './search-address';
 import { SearchFacets } from './search-facets';
 import { SearchHitList } from './search-hit-list';
+import { CloseWords, QueryFeedback } from './query-feedback';
 import { SEARCH_HITS_QUERY, SEARCH_QUERY, SearchHit, SearchHitsResult, SearchResult } from './search-queries';
 
 const PAGE_SIZE = 20;
@@ -109,6 +110,7 @@ export function SearchPage() {
             <p className="result-count" role="status">
               {loading ? m.searching : error ? '' : m.count(total)}
             </p>
+            {data && !error && <QueryFeedback missingWords={data.search.missingWords} didYouMean={data.search.didYouMean} />}
             {error ? (
               <ErrorMessage error={error} overrides={tooLong ? { BAD_USER_INPUT: m.tooLong(QUERY_MAX_CHARS) } : undefined} />
             ) : hits.length > 0 ? (
@@ -124,6 +126,7 @@ export function SearchPage() {
             ) : (
               !loading && (
                 <NothingFound
+                  closeWords={<CloseWords words={data?.search.suggestions ?? []} />}
                   query={query}
                   filters={filters}
                   facets={data?.search.facets}

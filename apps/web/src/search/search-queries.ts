@@ -34,6 +34,12 @@ export interface SearchFacets {
 export interface SearchResult {
   totalHits: number;
   tookMs: number;
+  /** Words that matched nothing ("niet gevonden"). */
+  missingWords: string[];
+  /** The query with typos corrected, when one was ("bedoelde je"). */
+  didYouMean: string | null;
+  /** When nothing was found: close words the network does use. */
+  suggestions: string[];
   hits: SearchHit[];
   facets: SearchFacets;
 }
@@ -44,7 +50,7 @@ const FACET = `value count label`;
 /** The results page: hits and facets. */
 export const SEARCH_QUERY = `query Search($input: SearchInput!) {
   search(input: $input) {
-    totalHits tookMs
+    totalHits tookMs missingWords didYouMean suggestions
     hits { ${HIT} }
     facets { stages { ${FACET} } kinds { ${FACET} } tags { ${FACET} } communities { ${FACET} } }
   }
