@@ -172,7 +172,7 @@ function wordLexemes(word: string, info: WordInfo | undefined, prefix: boolean, 
   if (prefix) {
     match.add(lexeme(info.simple, true));
     highlight.add(lexeme(info.simple, true));
-    info.completions.forEach(([, s]) => s && highlight.add(lexeme(s)));
+    info.completions.forEach(([, completionStem]) => completionStem && highlight.add(lexeme(completionStem)));
     // Half typed with a typo: complete from words within the typo budget of what was typed.
     if (fuzzy && !info.completions.length) {
       info.near.filter(([term]) => isTypoPrefixOf(info.simple!, term)).forEach(([term, s]) => addTerm(term, s));
