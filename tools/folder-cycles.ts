@@ -36,7 +36,7 @@ function resolveImport(from: string, specifier: string): string | null {
 }
 
 /**
- * Layer folders whose subfolders are the features (apps/web, docs/decisions/0007-web-layers.md):
+ * Layer folders whose subfolders are the features (apps/web, docs/decisions/0008-web-layers.md):
  * there `features/search` and `features/meetings` count as two folders, so a cycle between
  * two features shows too.
  */

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 /**
- * The web app's layers read top-down (docs/decisions/0007-web-layers.md):
+ * The web app's layers read top-down (docs/decisions/0008-web-layers.md):
  * app > pages > features > entities > shared. A file imports only from layers
  * below its own, or from its own slice (`features/search`, `entities/items`);
  * slices of one layer never import each other, except inside `shared`, whose
