@@ -33,6 +33,7 @@ import { ImportModule } from './import/import.module';
 import { ItemsModule } from './items/items.module';
 import { LiveModule } from './live/live.module';
 import { MailModule } from './mail/mail.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { graphqlMetrics } from './metrics/graphql-metrics.plugin';
 import { MetricsModule } from './metrics/metrics.module';
@@ -67,6 +68,7 @@ export class AppModule {
         AuditModule,
         MailModule,
         LiveModule,
+        NotificationsModule,
         DocumentsModule,
         AuthModule,
         CommunitiesModule,

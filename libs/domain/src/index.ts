@@ -7,3 +7,4 @@ export * from './links';
 export * from './presence';
 export * from './spiral';
 export * from './live-events';
+export * from './notifications';

@@ -8,6 +8,7 @@ export class AddCommentInput {
   @Field(() => ID) itemId!: string;
   @Field(() => CommentKindEnum) kind!: CommentKind;
   @Field(() => String, { description: '1 to 5,000 characters' }) body!: string;
+  @Field(() => [ID], { nullable: true, description: 'People mentioned (@), at most 50; each must be able to read the item' }) mentions?: string[] | null;
 }
 
 @ObjectType('Comment', { description: 'A klankbord response to an item' })
