@@ -159,6 +159,8 @@ const OPERATIONS: Operation[] = [
   { name: 'itemRevisions', action: 'community.read', query: `query ($id: ID!) { itemRevisions(itemId: $id) { id } }`, variables: async (c, t) => ({ id: await revisionBy(c, t).then((r) => r.itemId) }) },
   { name: 'revision', action: 'community.read', query: `query ($id: ID!) { revision(id: $id) { id text } }`, variables: async (c, t) => ({ id: (await revisionBy(c, t)).id }) },
   { name: 'restoreRevision', action: 'item.edit', query: `mutation ($id: ID!) { restoreRevision(id: $id) { id } }`, variables: async (c, t) => ({ id: (await revisionBy(c, t)).id }) },
+  { name: 'follow', action: 'community.read', query: `mutation ($id: ID!) { follow(targetId: $id) }`, variables: async (c, t) => ({ id: (await itemBy(c, t)).id }) },
+  { name: 'unfollow', action: 'community.read', query: `mutation ($id: ID!) { unfollow(targetId: $id) }`, variables: async (c) => ({ id: c.communityId }) },
   { name: 'collabTicket', action: 'community.read', query: `mutation ($id: ID!) { collabTicket(itemId: $id) { token readOnly } }`, variables: async (c, t) => ({ id: (await itemBy(c, t)).id }) },
   {
     name: 'importDocument',
@@ -174,7 +176,9 @@ const OPERATIONS: Operation[] = [
  * each has its own tests (auth.e2e.ts, communities.e2e.ts, hostile.e2e.ts).
  * Anything else in the schema must be in OPERATIONS.
  */
-const NOT_COMMUNITY_SCOPED = ['register', 'login', 'logout', 'me', 'changePassword', 'communities', 'createCommunity'];
+const NOT_COMMUNITY_SCOPED = ['register', 'login', 'logout', 'me', 'changePassword', 'communities', 'createCommunity',
+  // One's own inbox and mail settings (test/api/notifications.e2e.ts: only own rows, only what one may still read).
+  'notifications', 'unreadNotificationCount', 'markNotificationsRead', 'markAllNotificationsRead', 'notificationPreferences', 'updateNotificationPreferences'];
 
 /** The root field an operation's query asks for. */
 function rootField(query: string): string {

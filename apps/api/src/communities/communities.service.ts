@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { NotificationsService } from '../notifications/notifications.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   isUuid,
@@ -7,8 +8,7 @@ import {
   validateCommunityDescription,
   validateCommunityName,
   validateEmail,
-  Visibility,
-} from '@spiraal/domain';
+  Visibility, ROLE_LABELS } from '@spiraal/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
@@ -38,6 +38,7 @@ export class CommunitiesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly events: MembershipEvents,
+    private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -95,6 +96,7 @@ export class CommunitiesService {
       );
       if (!inserted.length) throw badInput(`${target.displayName} is al lid van dit leernetwerk / is already a member`, 'email');
       await this.audit.record(tx, { communityId: input.communityId, actorId: user.id, action: 'member.add', targetId: target.id, details: { role: input.role, perspective: input.perspective } });
+      await this.notifications.notify(tx, { kind: 'MEMBERSHIP', actorId: user.id, communityId: input.communityId, excerpt: `Je bent lid geworden als ${ROLE_LABELS[input.role].nl.toLowerCase()}`, userIds: [target.id] });
       return this.member(tx, input.communityId, target.id);
     });
   }
@@ -106,6 +108,7 @@ export class CommunitiesService {
       if (membership.role === 'FACILITATOR' && input.role !== 'FACILITATOR') await this.keepAFacilitator(tx, input.communityId);
       await tx.getRepository(MembershipEntity).update({ communityId: input.communityId, userId: input.userId }, { role: input.role });
       await this.audit.record(tx, { communityId: input.communityId, actorId: user.id, action: 'member.role', targetId: input.userId, details: { from: membership.role, to: input.role } });
+      await this.notifications.notify(tx, { kind: 'MEMBERSHIP', actorId: user.id, communityId: input.communityId, excerpt: `Je rol is nu ${ROLE_LABELS[input.role].nl.toLowerCase()}`, userIds: [input.userId] });
       return this.member(tx, input.communityId, input.userId);
     });
     this.events.emit({ communityId: input.communityId, userId: input.userId, role: input.role });

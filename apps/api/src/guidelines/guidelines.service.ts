@@ -13,8 +13,9 @@ import {
   validateDate,
   validateTags,
   validateTitle,
+  GUIDELINE_STATUS_LABELS,
 } from '@spiraal/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { yDocToMarkdown, yDocToText } from '@spiraal/collab';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
@@ -24,6 +25,7 @@ import { badInput, notFound } from '../common/errors';
 import { ItemEvents } from '../items/item-events';
 import { ItemEntity } from '../items/item.entity';
 import { ItemsService } from '../items/items.service';
+import { NotificationsService } from '../notifications/notifications.service';
 
 /**
  * The moves that make Spiraal more than a wiki: uitwerken tot richtlijn
@@ -39,6 +41,7 @@ export class GuidelinesService {
     private readonly events: ItemEvents,
     private readonly collab: CollabService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async promote(user: AuthUser, input: { sourceItemIds: string[]; title: string }): Promise<ItemEntity> {
@@ -71,6 +74,8 @@ export class GuidelinesService {
         [guideline.id, ids, user.id],
       );
       await this.audit.record(tx, { communityId, actorId: user.id, action: 'guideline.promote', targetId: guideline.id, details: { title, sourceItemIds: ids } });
+      const authors: { user_id: string }[] = await tx.query(`SELECT DISTINCT user_id FROM item_authors WHERE item_id = ANY($1::uuid[])`, [ids]);
+      await this.notifications.notify(tx, { kind: 'PROMOTED', actorId: user.id, communityId, itemId: guideline.id, excerpt: title, userIds: authors.map((a) => a.user_id) });
       return guideline;
     });
   }
@@ -108,6 +113,7 @@ export class GuidelinesService {
         targetId: item.id,
         details: { from, to: input.status, version: item.guidelineVersion, reviewDate: reviewDate?.toISOString() ?? null },
       });
+      await this.guidelineChanged(tx, user, item, `Status: ${GUIDELINE_STATUS_LABELS[input.status].nl}`);
       return items.findOneByOrFail({ id: item.id });
     });
     this.events.emit({ itemId: updated.id, frozen: updated.guidelineStatus === 'VASTGESTELD' });
@@ -126,6 +132,7 @@ export class GuidelinesService {
       }
       await items.update({ id }, { guidelineStatus: 'CONCEPT', guidelineVersion: item.guidelineVersion! + 1, updatedAt: new Date() });
       await this.audit.record(tx, { communityId: item.communityId, actorId: user.id, action: 'guideline.revise', targetId: id, details: { version: item.guidelineVersion! + 1 } });
+      await this.guidelineChanged(tx, user, item, `Versie ${item.guidelineVersion! + 1} wordt bijgesteld`);
       return items.findOneByOrFail({ id });
     });
     this.events.emit({ itemId: id, frozen: false });
@@ -141,8 +148,8 @@ export class GuidelinesService {
     if (guideline.archivedAt) throw badInput('Deze richtlijn is gearchiveerd / This guideline is archived', 'guidelineId');
     const body = input.body?.trim() ? validateBody(input.body) : (templateFor('REFLECTION') ?? '');
     const title = `Toepassingsreflectie: ${guideline.title}`.slice(0, 200).trim();
-    return this.db.transaction((tx) =>
-      this.items.insert(tx, user, {
+    return this.db.transaction(async (tx) => {
+      const reflection = await this.items.insert(tx, user, {
         communityId: guideline.communityId,
         kind: 'REFLECTION',
         stage: 'INTERNALISATIE',
@@ -151,8 +158,26 @@ export class GuidelinesService {
         markdown: body,
         appliesGuidelineId: guideline.id,
         appliesVersion: guideline.guidelineVersion,
-      }),
-    );
+      });
+      // Whoever wrote the guideline hears how it worked.
+      const authors: { user_id: string }[] = await tx.query(`SELECT user_id FROM item_authors WHERE item_id = $1`, [guideline.id]);
+      await this.notifications.notify(tx, { kind: 'REFLECTION', actorId: user.id, communityId: guideline.communityId, itemId: reflection.id, excerpt: guideline.title, userIds: authors.map((a) => a.user_id) });
+      return reflection;
+    });
+  }
+
+  /** GUIDELINE_CHANGED: to who follows the guideline or its community, and to who recorded applying it. */
+  private async guidelineChanged(tx: EntityManager, user: AuthUser, guideline: ItemEntity, excerpt: string): Promise<void> {
+    const appliers: { created_by: string }[] = await tx.query(`SELECT DISTINCT created_by FROM items WHERE applies_guideline_id = $1 AND created_by IS NOT NULL`, [guideline.id]);
+    await this.notifications.notify(tx, {
+      kind: 'GUIDELINE_CHANGED',
+      actorId: user.id,
+      communityId: guideline.communityId,
+      itemId: guideline.id,
+      excerpt: `${guideline.title} — ${excerpt}`,
+      userIds: appliers.map((a) => a.created_by),
+      followersOf: [guideline.id, guideline.communityId],
+    });
   }
 
   private async guideline(user: AuthUser, id: string, action: 'guideline.setStatus' | 'reflection.record'): Promise<ItemEntity> {

@@ -10,8 +10,7 @@ import {
   validatePageSize,
   validateReason,
   validateTags,
-  validateTitle,
-} from '@spiraal/domain';
+  validateTitle, STAGE_LABELS } from '@spiraal/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { AccessService } from '../access/access.service';
@@ -20,6 +19,7 @@ import type { AuthUser } from '../auth/session.service';
 import { badInput } from '../common/errors';
 import { DocumentStore } from '../documents/document.store';
 import { decodeCursor, encodeCursor } from './item-cursor';
+import { NotificationsService } from '../notifications/notifications.service';
 import { ItemAuthorEntity } from './item-author.entity';
 import { ItemEntity } from './item.entity';
 import { StageChangeEntity } from './stage-change.entity';
@@ -67,6 +67,7 @@ export class ItemsService {
     private readonly access: AccessService,
     private readonly documents: DocumentStore,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(user: AuthUser, input: CreateItem): Promise<ItemEntity> {
@@ -141,6 +142,8 @@ export class ItemsService {
       await tx.getRepository(StageChangeEntity).insert({ itemId: item.id, fromStage: item.stage, toStage: input.stage, reason, changedBy: user.id, changedAt: now });
       await items.update({ id: item.id }, { stage: input.stage, updatedAt: now });
       await this.audit.record(tx, { communityId: item.communityId, actorId: user.id, action: 'item.stage', targetId: item.id, details: { from: item.stage, to: input.stage } });
+      const step = `${STAGE_LABELS[item.stage].nl} → ${STAGE_LABELS[input.stage].nl}${reason ? `: ${reason}` : ''}`;
+      await this.notifications.notify(tx, { kind: 'STAGE_CHANGE', actorId: user.id, communityId: item.communityId, itemId: item.id, excerpt: step, followersOf: [item.id, item.communityId] });
       return items.findOneByOrFail({ id: item.id });
     });
   }

@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/session.service';
 import { CommentsService } from '../comments/comments.service';
 import { badInput, notFound } from '../common/errors';
 import { ItemsService } from '../items/items.service';
+import { NotificationsService } from '../notifications/notifications.service';
 
 export interface MeetingRow {
   id: string;
@@ -44,6 +45,7 @@ export class MeetingsService {
     private readonly access: AccessService,
     private readonly items: ItemsService,
     private readonly comments: CommentsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(user: AuthUser, input: { communityId: string; title: string; date: Date; kind: MeetingKind }): Promise<MeetingRow> {
@@ -65,6 +67,9 @@ export class MeetingsService {
         `INSERT INTO meetings (community_id, title, date, kind, report_item_id, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${MEETING_COLUMNS}`,
         [input.communityId, title, date, input.kind, report.id, user.id],
       );
+      const members: { user_id: string }[] = await tx.query(`SELECT user_id FROM memberships WHERE community_id = $1`, [input.communityId]);
+      const when = date.toISOString().slice(0, 10);
+      await this.notifications.notify(tx, { kind: 'MEETING', actorId: user.id, communityId: input.communityId, itemId: report.id, excerpt: `${title} (${when})`, userIds: members.map((m) => m.user_id), followersOf: [input.communityId] });
       return row;
     });
   }
@@ -96,6 +101,12 @@ export class MeetingsService {
          SELECT $1, coalesce(max(position), 0) + 1, $2, $3, $4, $5 FROM agenda_items WHERE meeting_id = $1`,
         [meeting.id, itemId, commentId, note, user.id],
       );
+      if (itemId) {
+        // Its authors hear that their item is on the agenda.
+        const authors: { user_id: string }[] = await tx.query(`SELECT user_id FROM item_authors WHERE item_id = $1`, [itemId]);
+        const excerpt = `Op de agenda van ${meeting.title} (${new Date(meeting.date).toISOString().slice(0, 10)})`;
+        await this.notifications.notify(tx, { kind: 'MEETING', actorId: user.id, communityId: meeting.communityId, itemId, excerpt, userIds: authors.map((a) => a.user_id) });
+      }
     });
     return meeting;
   }

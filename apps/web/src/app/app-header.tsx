@@ -4,6 +4,7 @@ import { communityMessages } from '../communities/messages';
 import { useMessages } from '../i18n/language';
 import { SearchBox } from '../search/search-box';
 import { Link } from '../ui/link';
+import { NotificationBell } from '../notifications/notification-bell';
 import { LanguageSwitch } from './language-switch';
 import { appMessages } from './messages';
 import { navigate, usePath } from './router';
@@ -54,6 +55,7 @@ export function AppHeader() {
           <LanguageSwitch />
           {user && (
             <>
+              <NotificationBell />
               <span className="user-name" title={m.signedInAs(user.displayName)}>
                 <span className="visually-hidden">{m.signedInAs('')}</span>
                 {user.displayName}

@@ -17,6 +17,8 @@ import { SpiralPage } from '../spiral/spiral-page';
 import { Loading } from '../ui/loading';
 import { AppHeader } from './app-header';
 import { appMessages } from './messages';
+import { InboxPage } from '../notifications/inbox-page';
+import { PreferencesPage } from '../notifications/preferences-page';
 import { NotFoundPage } from './not-found-page';
 import { match, navigate, usePath } from './router';
 import { useSession } from './session';
@@ -37,6 +39,8 @@ function SignedInRoutes({ path }: { path: string }) {
   if ((params = match('/items/:id', path))) return <ItemPage key={params.id} itemId={params.id} />;
   if ((params = match('/bijeenkomsten/:id', path))) return <MeetingPage key={params.id} meetingId={params.id} />;
   if (match(SEARCH_PATH, path)) return <SearchPage />;
+  if (path === '/meldingen') return <InboxPage />;
+  if (path === '/meldingen/instellingen') return <PreferencesPage />;
   return <NotFoundPage />;
 }
 

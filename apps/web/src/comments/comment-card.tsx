@@ -40,7 +40,7 @@ export function CommentCard({ comment, role, viewerId, onResolved }: CommentCard
   };
 
   return (
-    <article ref={card} tabIndex={-1} className={comment.resolvedAt ? 'comment comment-resolved' : 'comment'} aria-label={`${kind}, ${name}`}>
+    <article ref={card} id={`comment-${comment.id}`} tabIndex={-1} className={comment.resolvedAt ? 'comment comment-resolved' : 'comment'} aria-label={`${kind}, ${name}`}>
       <div className="comment-meta">
         <span className={`comment-kind comment-kind-${comment.kind.toLowerCase()}`}>
           <VisuallyHidden>{m.kindPrefix}</VisuallyHidden>

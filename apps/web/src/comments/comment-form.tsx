@@ -5,11 +5,15 @@ import { useAction } from '../api/use-query';
 import { useMessages } from '../i18n/language';
 import { useLabel } from '../i18n/use-label';
 import { ErrorMessage } from '../ui/error-message';
+import { Member, mentionedIds, MentionTextarea } from '../notifications/mention-textarea';
+import { notificationMessages } from '../notifications/messages';
 import { ADD_COMMENT } from './comment-queries';
 import { commentMessages } from './messages';
 
 /** A new response: first its kind (a question is the default), then the text. */
-export function CommentForm({ itemId, onPosted }: { itemId: string; onPosted(): void }) {
+export function CommentForm({ itemId, communityId, onPosted }: { itemId: string; communityId: string; onPosted(): void }) {
+  const nm = useMessages(notificationMessages);
+  const [chosen, setChosen] = useState<Member[]>([]);
   const m = useMessages(commentMessages);
   const label = useLabel();
   const id = useId();
@@ -27,8 +31,9 @@ export function CommentForm({ itemId, onPosted }: { itemId: string; onPosted(): 
       return;
     }
     setMissing(false);
-    if (!(await run(() => graphql(ADD_COMMENT, { input: { itemId, kind, body: body.trim() } })))) return;
+    if (!(await run(() => graphql(ADD_COMMENT, { input: { itemId, kind, body: body.trim(), mentions: mentionedIds(body, chosen) } })))) return;
     setBody('');
+    setChosen([]);
     setDone(m.posted);
     onPosted();
   };
@@ -53,18 +58,20 @@ export function CommentForm({ itemId, onPosted }: { itemId: string; onPosted(): 
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-body`}>{m.body}</label>
-        <textarea
+        <MentionTextarea
           id={`${id}-body`}
+          communityId={communityId}
           rows={4}
           maxLength={LIMITS.commentMax}
           value={body}
           required
           aria-invalid={missing || undefined}
           aria-describedby={described}
-          onChange={(e) => setBody(e.target.value)}
+          onChange={setBody}
+          onMention={(member) => setChosen((list) => [...list, member])}
         />
         <p id={`${id}-hint`} className="hint">
-          {m.bodyHint}
+          {m.bodyHint} {nm.mentionHint}
         </p>
         {missing && (
           <p id={`${id}-problem`} role="alert" className="field-error">

@@ -24,6 +24,7 @@ import { formatDate, formatDateTime } from '../ui/format';
 import { Link } from '../ui/link';
 import { Loading } from '../ui/loading';
 import { PageHeading } from '../ui/page-heading';
+import { FollowButton } from '../notifications/follow-button';
 import { ArchiveButton } from './archive-button';
 import { ItemDetails } from './item-details';
 import { ItemDetail, ITEM_QUERY } from './item-queries';
@@ -133,6 +134,9 @@ export function ItemPage({ itemId }: { itemId: string }) {
           <DerivedGuidelines guidelines={item.derivedItems} />
           <StagePanel item={item} editable={may(role, 'item.setStage') && live} onChanged={reload} />
           <RevisionList itemId={item.id} editable={editable} onRestored={reload} />
+          <div className="panel panel-plain">
+            <FollowButton targetId={item.id} followed={item.followedByMe} />
+          </div>
           <div className="panel panel-plain">
             <DownloadMarkdownButton itemId={item.id} />
           </div>

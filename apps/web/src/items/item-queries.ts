@@ -54,6 +54,7 @@ export interface AttentionReason {
 
 export interface ItemDetail extends GuidelineSummary {
   createdAt: string;
+  followedByMe: boolean;
   community: { id: string; name: string; myRole: string | null };
   createdBy: { id: string } | null;
   authors: { id: string; displayName: string }[];
@@ -73,7 +74,7 @@ export interface ItemDetail extends GuidelineSummary {
 
 export const ITEM_QUERY = `query Item($id: ID!) {
   item(id: $id) {
-    ${GUIDELINE_SUMMARY} createdAt reviewDate
+    ${GUIDELINE_SUMMARY} createdAt reviewDate followedByMe
     community { id name myRole }
     createdBy { id }
     authors { id displayName }
