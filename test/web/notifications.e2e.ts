@@ -18,6 +18,8 @@ describeBrowser('notifications in the browser', () => {
   let bram: TestUser;
   let anna: TestUser;
   let itemId: string;
+  let annaPage: Page;
+  let bramPage: Page;
   const open: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -84,5 +86,22 @@ describeBrowser('notifications in the browser', () => {
     expect(res.status).toBe(200);
     expect(annaSide.errors).toEqual([]);
     expect(bramSide.errors).toEqual([]);
+    annaPage = annaSide.page;
+    bramPage = bramSide.page;
+  });
+
+  it('a mention typed with @ in the live editor becomes a node the server reads: her bell rises again', async () => {
+    const bell = annaPage.getByRole('link', { name: /^Meldingen, / });
+    const before = Number(await bell.getAttribute('data-unread'));
+    await bramPage.goto(`${t.baseUrl}/items/${itemId}`);
+    const editor = bramPage.getByRole('textbox', { name: 'Tekst van het item', exact: true });
+    await bramPage.waitForFunction(() => document.querySelector('[role="textbox"][aria-label="Tekst van het item"]')?.getAttribute('contenteditable') === 'true');
+    await editor.click();
+    await bramPage.keyboard.press('End');
+    await bramPage.keyboard.type(' Vraag voor @An');
+    await bramPage.getByRole('option', { name: 'Anna de Vries' }).waitFor();
+    await bramPage.keyboard.press('Enter');
+    await editor.locator('.mention', { hasText: '@Anna de Vries' }).waitFor();
+    await annaPage.getByRole('link', { name: `Meldingen, ${before + 1} ongelezen` }).waitFor({ timeout: 10_000 });
   });
 });

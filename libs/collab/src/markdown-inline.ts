@@ -4,6 +4,7 @@
  * delimiters and escaping so that the text survives re-parsing is most of
  * the work.
  */
+import { MENTION_NODE, mentionText } from './mentions';
 import { safeHref } from '@spiraal/domain';
 import { sameMark, sameMarks, sortMarks, type PMMark, type PMNode } from './prosemirror';
 
@@ -36,6 +37,8 @@ function toPieces(nodes: readonly PMNode[], singleLine: boolean): Piece[] {
   for (const node of nodes) {
     if (node.type === 'hardBreak') {
       pieces.push(lineBreak());
+    } else if (node.type === MENTION_NODE) {
+      pieces.push(toPiece(mentionText(node), []));
     } else if (typeof node.text === 'string') {
       node.text.split('\n').forEach((part, i) => {
         if (i > 0) pieces.push(lineBreak());

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ServerSecretService } from '../collab/server-secret.service';
 import { DigestService } from './digest.service';
 import { FollowsService } from './follows.service';
+import { ItemMentionsService } from './item-mentions.service';
 import { NotificationJobs } from './notification-jobs';
 import { NotificationMailer } from './notification-mailer';
 import { CommunityFollowResolver, ItemFollowResolver, NotificationsResolver } from './notifications.resolver';
@@ -16,6 +17,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
   providers: [
     NotificationsService,
     FollowsService,
+    ItemMentionsService,
     PreferencesService,
     NotificationMailer,
     DigestService,
@@ -25,6 +27,6 @@ import { UnsubscribeController } from './unsubscribe.controller';
     ItemFollowResolver,
     CommunityFollowResolver,
   ],
-  exports: [NotificationsService, FollowsService, DigestService, NotificationJobs],
+  exports: [NotificationsService, FollowsService, ItemMentionsService, DigestService, NotificationJobs],
 })
 export class NotificationsModule {}

@@ -2,7 +2,9 @@ import type { Editor } from '@tiptap/core';
 import { EditorContent } from '@tiptap/react';
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { SessionUser } from '../app/session';
+import { graphql } from '../api/graphql';
 import { useMessages } from '../i18n/language';
+import { notificationMessages } from '../notifications/messages';
 import { CollabSession } from './collab-session';
 import { createEditor, editorProps } from './create-editor';
 import './editor.css';
@@ -14,7 +16,11 @@ import { Toolbar } from './toolbar';
 export interface ItemEditorProps {
   itemId: string;
   user: SessionUser;
+  /** Whose members `@` suggests. */
+  communityId?: string;
 }
+
+const MEMBERS = `query EditorMembers($id: ID!) { community(id: $id) { members { user { id displayName } } } }`;
 
 interface Live {
   session: CollabSession;
@@ -30,14 +36,17 @@ interface Live {
  * first set is destroyed before it ever connected (the session connects on
  * the next tick).
  */
-export default function ItemEditor({ itemId, user }: ItemEditorProps) {
+export default function ItemEditor({ itemId, user, communityId }: ItemEditorProps) {
   const t = useMessages(editorMessages);
+  const nm = useMessages(notificationMessages);
   const [live, setLive] = useState<Live | null>(null);
   const [linkOpen, setLinkOpen] = useState(false);
   /** Bumped to start over from the server's document (after the server refused our changes). */
   const [generation, setGeneration] = useState(0);
   const latest = useRef({ t, name: user.displayName });
   latest.current = { t, name: user.displayName };
+  const found = useRef(nm.suggestions);
+  found.current = nm.suggestions;
 
   useEffect(() => {
     const session = new CollabSession(itemId, { id: user.id, name: latest.current.name });
@@ -46,6 +55,7 @@ export default function ItemEditor({ itemId, user }: ItemEditorProps) {
       readOnly: true,
       editable: false,
       onLinkShortcut: () => setLinkOpen(true),
+      mentions: communityId ? { members: membersOf(communityId), found: (n) => found.current(n) } : undefined,
     });
     session.start();
     setLive({ session, editor });
@@ -54,7 +64,7 @@ export default function ItemEditor({ itemId, user }: ItemEditorProps) {
       editor.destroy();
       session.destroy();
     };
-  }, [itemId, user.id, generation]);
+  }, [itemId, user.id, generation, communityId]);
 
   useEffect(() => {
     live?.session.setUserName(user.displayName);
@@ -148,4 +158,19 @@ function LiveEditor({
       <EditorContent editor={editor} className="item-editor__body" />
     </section>
   );
+}
+
+/** The community's members for `@`, fetched once per editor when first asked for. */
+function membersOf(communityId: string): () => Promise<{ id: string; label: string }[]> {
+  let members: Promise<{ id: string; label: string }[]> | null = null;
+  return () => {
+    members ??= graphql<{ community: { members: { user: { id: string; displayName: string } }[] } }>(MEMBERS, { id: communityId }).then(
+      (data) => data.community.members.map((m) => ({ id: m.user.id, label: m.user.displayName })),
+      () => {
+        members = null;
+        return [];
+      },
+    );
+    return members;
+  };
 }

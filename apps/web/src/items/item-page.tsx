@@ -120,7 +120,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
             >
               <Suspense fallback={<Loading label={m.editorLoading} />}>
                 {/* A new status or version may change who can edit: a fresh connection asks again. */}
-                <ItemEditor key={`${item.guidelineStatus}-${item.guidelineVersion}`} itemId={item.id} user={user} />
+                <ItemEditor key={`${item.guidelineStatus}-${item.guidelineVersion}`} itemId={item.id} user={user} communityId={item.community.id} />
               </Suspense>
             </ErrorBoundary>
           </section>
