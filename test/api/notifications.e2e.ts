@@ -35,6 +35,8 @@ describe('Notifications', () => {
     api = await startTestApp({ SMTP_URL: catcher.url, MAIL_FROM: 'Spiraal <noreply@spiraal.test>', PUBLIC_URL: 'http://spiraal.test:8080', MAIL_POLL_MS: '100' });
     people = await communityWithPeople(api.baseUrl);
     itemId = (await createItem(api.baseUrl, people.member.token, { communityId: people.communityId, kind: 'CASE', title: 'Casus over de wijkzorg' })).id;
+    // Joining was a notification (MEMBERSHIP, tested below); these tests start from an empty inbox.
+    for (const user of [people.facilitator, people.member, people.reader]) await gqlData(api.baseUrl, `mutation { markAllNotificationsRead }`, {}, user.token);
   });
   afterAll(async () => {
     await api?.close();
@@ -61,7 +63,7 @@ describe('Notifications', () => {
       item: { id: itemId, title: 'Casus over de wijkzorg' },
       community: { id: people.communityId },
     });
-    const mo = await inbox(people.member.token);
+    const mo = await inbox(people.member.token, { unreadOnly: true });
     expect(mo.notifications.edges.map((e: any) => e.node.kind)).toEqual(['COMMENT']);
     expect((await inbox(people.facilitator.token)).unreadNotificationCount).toBe(0);
 
@@ -202,6 +204,42 @@ describe('Notifications', () => {
     expect(catcher.mails.filter((m) => m.envelopeTo[0] === people.reader.email)).toEqual([]);
     const [row] = await sql<{ n: number }>(api.db.url, `SELECT count(*)::int AS n FROM mail_outbox WHERE to_address = $1 AND cancelled_at IS NOT NULL`, [people.reader.email]);
     expect(row.n).toBe(1);
+  });
+
+  it('raises every kind where it happens: stage, promotion, guideline changes, reflection, meeting, membership', async () => {
+    // A community of its own, so earlier tests' notifications do not count.
+    const c = await communityWithPeople(api.baseUrl);
+    const latest = async (token: string) => (await inbox(token, { first: 20 })).notifications.edges.map((e: any) => e.node);
+    const kinds = async (token: string) => (await latest(token)).map((n: any) => n.kind);
+    expect(await kinds(c.member.token)).toEqual(['MEMBERSHIP']); // added by the facilitator
+    expect((await latest(c.member.token))[0].excerpt).toBe('Je bent lid geworden als lid');
+
+    const casus = (await createItem(api.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title: 'Casus van Mo' })).id;
+    await gqlData(api.baseUrl, `mutation ($id: ID!) { follow(targetId: $id) }`, { id: casus }, c.reader.token);
+    await gqlData(api.baseUrl, `mutation ($input: SetItemStageInput!) { setItemStage(input: $input) { stage } }`, { input: { id: casus, stage: 'COMBINATIE', reason: 'Klaar om te bundelen' } }, c.facilitator.token);
+    const stage = (await latest(c.reader.token))[0];
+    expect(stage).toMatchObject({ kind: 'STAGE_CHANGE', item: { id: casus } });
+    expect(stage.excerpt).toContain('Klaar om te bundelen');
+    expect(await kinds(c.member.token)).toEqual(['STAGE_CHANGE', 'MEMBERSHIP']); // the author follows
+
+    const guideline = (await gqlData(api.baseUrl, `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`, { input: { sourceItemIds: [casus], title: 'Richtlijn buurtzorg' } }, c.facilitator.token)).promoteToGuideline.id;
+    expect((await latest(c.member.token))[0]).toMatchObject({ kind: 'PROMOTED', item: { id: guideline } });
+    await gqlData(api.baseUrl, `mutation ($id: ID!) { follow(targetId: $id) }`, { id: guideline }, c.member.token);
+    await gqlData(api.baseUrl, `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { guidelineStatus } }`, { input: { id: guideline, status: 'IN_UITPROBEERFASE' } }, c.facilitator.token);
+    expect((await latest(c.member.token))[0]).toMatchObject({ kind: 'GUIDELINE_CHANGED', item: { id: guideline } });
+
+    const reflection = (await gqlData(api.baseUrl, `mutation ($input: RecordApplicationInput!) { recordApplication(input: $input) { id } }`, { input: { guidelineId: guideline } }, c.reader.token)).recordApplication.id;
+    expect((await latest(c.facilitator.token))[0]).toMatchObject({ kind: 'REFLECTION', item: { id: reflection } });
+
+    const meeting = (await gqlData(api.baseUrl, `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`, { input: { communityId: c.communityId, title: 'Intervisie mei', date: '2027-05-01T10:00:00Z', kind: 'INTERVISIE' } }, c.facilitator.token)).createMeeting.id;
+    expect((await latest(c.reader.token))[0]).toMatchObject({ kind: 'MEETING', excerpt: 'Intervisie mei (2027-05-01)' });
+    await gqlData(api.baseUrl, `mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`, { input: { meetingId: meeting, itemId: casus } }, c.facilitator.token);
+    expect((await latest(c.member.token))[0]).toMatchObject({ kind: 'MEETING', item: { id: casus }, excerpt: 'Op de agenda van Intervisie mei (2027-05-01)' });
+
+    await gqlData(api.baseUrl, `mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { role } }`, { input: { communityId: c.communityId, userId: c.reader.id, role: 'MEMBER' } }, c.facilitator.token);
+    expect((await latest(c.reader.token))[0]).toMatchObject({ kind: 'MEMBERSHIP', excerpt: 'Je rol is nu lid' });
+    // The facilitator did all of this and was told of none of it (only of the reader's reflection).
+    expect(await kinds(c.facilitator.token)).toEqual(['REFLECTION']);
   });
 
   it('tells facilitators once when a guideline is due for review', async () => {

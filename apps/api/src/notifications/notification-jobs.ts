@@ -68,7 +68,8 @@ export class NotificationJobs implements OnApplicationBootstrap, BeforeApplicati
         `SELECT id, community_id, title, review_date FROM items
           WHERE kind = 'GUIDELINE' AND archived_at IS NULL AND review_date IS NOT NULL AND review_date <= now() + $1::interval
             AND (review_notified_at IS NULL OR review_notified_at < review_date - $1::interval)
-            FOR UPDATE SKIP LOCKED`,
+            -- Waits for a row another writer holds (search indexing), then re-checks it: a run at the same time skips what this one did.
+            FOR UPDATE`,
         [REVIEW_NOTICE],
       );
       let notified = 0;
