@@ -29,14 +29,17 @@ import { startBenchServer } from './search/database';
 const DIST = join(__dirname, '../../apps/api/dist');
 function load<T>(relative: string): T {
   const file = join(DIST, `${relative}.js`);
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx nx run api:build\` first (npm run bench:notify does)`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: run \`npx nx run api:build\` first (npm run bench:notify does)`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(file) as T;
 }
 const { createApp } = load<typeof import('../../apps/api/src/app')>('app');
 const { loadConfig } = load<typeof import('../../apps/api/src/config/config')>('config/config');
-const { DigestService } = load<typeof import('../../apps/api/src/notifications/digest.service')>('notifications/digest.service');
-const { MailOutboxWorker } = load<typeof import('../../apps/api/src/mail/mail-outbox.worker')>('mail/mail-outbox.worker');
+const { DigestService } =
+  load<typeof import('../../apps/api/src/notifications/digest.service')>('notifications/digest.service');
+const { MailOutboxWorker } =
+  load<typeof import('../../apps/api/src/mail/mail-outbox.worker')>('mail/mail-outbox.worker');
 
 const int = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -87,7 +90,9 @@ async function smtpSink(): Promise<{ url: string; received: () => number; close:
 }
 
 /** Samples heap and RSS while `work` runs; the peaks. */
-async function withMemory<T>(work: () => Promise<T>): Promise<{ result: T; heapPeak: number; rssPeak: number; heapBefore: number; rssBefore: number }> {
+async function withMemory<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; heapPeak: number; rssPeak: number; heapBefore: number; rssBefore: number }> {
   global.gc?.();
   const before = process.memoryUsage();
   let heapPeak = before.heapUsed;
@@ -100,7 +105,13 @@ async function withMemory<T>(work: () => Promise<T>): Promise<{ result: T; heapP
   try {
     const result = await work();
     const after = process.memoryUsage();
-    return { result, heapPeak: Math.max(heapPeak, after.heapUsed), rssPeak: Math.max(rssPeak, after.rss), heapBefore: before.heapUsed, rssBefore: before.rss };
+    return {
+      result,
+      heapPeak: Math.max(heapPeak, after.heapUsed),
+      rssPeak: Math.max(rssPeak, after.rss),
+      heapBefore: before.heapUsed,
+      rssBefore: before.rss,
+    };
   } finally {
     clearInterval(timer);
   }
@@ -112,19 +123,40 @@ async function main(): Promise<void> {
   const sink = await smtpSink();
   const db = new Client({ connectionString: database.url });
   await db.connect();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', SMTP_URL: sink.url, MAIL_POLL_MS: '600000', RATE_MUTATIONS_PER_MINUTE: '1000000', RATE_REGISTRATIONS_PER_HOUR: '1000000', DATABASE_URL: database.url });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    SMTP_URL: sink.url,
+    MAIL_POLL_MS: '600000',
+    RATE_MUTATIONS_PER_MINUTE: '1000000',
+    RATE_REGISTRATIONS_PER_HOUR: '1000000',
+    DATABASE_URL: database.url,
+  });
   const app = await createApp(config, database.url);
   await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${app.getHttpServer().address().port}`;
   try {
     progress(`${server.describe}; seeding ${USERS} users`);
-    const actor = await gql(baseUrl, `mutation ($input: RegisterInput!) { register(input: $input) { token user { id } } }`, {
-      input: { email: 'bram@bench.example', password: 'correct horse battery', displayName: 'Bram' },
-    });
+    const actor = await gql(
+      baseUrl,
+      `mutation ($input: RegisterInput!) { register(input: $input) { token user { id } } }`,
+      {
+        input: { email: 'bram@bench.example', password: 'correct horse battery', displayName: 'Bram' },
+      },
+    );
     const token = actor.register.token as string;
     const communities: string[] = [];
     for (const name of ['Wijkzorg Oost', 'Jeugdhulp West']) {
-      communities.push((await gql(baseUrl, `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { name, visibility: 'PRIVATE' } }, token)).createCommunity.id);
+      communities.push(
+        (
+          await gql(
+            baseUrl,
+            `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+            { input: { name, visibility: 'PRIVATE' } },
+            token,
+          )
+        ).createCommunity.id,
+      );
     }
     await db.query(
       `INSERT INTO users (email, display_name, password_hash) SELECT 'lid' || n || '@bench.example', 'Lid ' || n, 'x' FROM generate_series(1, $1) n`,
@@ -135,16 +167,33 @@ async function main(): Promise<void> {
        SELECT c, u.id, 'MEMBER', 'PROFESSIONAL' FROM users u CROSS JOIN unnest($1::uuid[]) c WHERE u.email LIKE 'lid%'`,
       [communities],
     );
-    const followers = (await db.query(`SELECT id FROM users WHERE email LIKE 'lid%' ORDER BY email LIMIT $1`, [FOLLOWERS])).rows.map((r) => r.id as string);
+    const followers = (
+      await db.query(`SELECT id FROM users WHERE email LIKE 'lid%' ORDER BY email LIMIT $1`, [FOLLOWERS])
+    ).rows.map((r) => r.id as string);
 
     // 1. A comment on an item followed by FOLLOWERS members.
     progress(`${REPEATS} comments, each on an item ${FOLLOWERS} members follow`);
     const latencies: number[] = [];
     for (let repeat = 0; repeat < REPEATS + 2; repeat++) {
-      const item = (await gql(baseUrl, `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`, { input: { communityId: communities[0], kind: 'CASE', title: `Casus ${repeat}` } }, token)).createItem.id;
-      await db.query(`INSERT INTO follows (user_id, target_id, target_type) SELECT unnest($1::uuid[]), $2, 'ITEM'`, [followers, item]);
+      const item = (
+        await gql(
+          baseUrl,
+          `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`,
+          { input: { communityId: communities[0], kind: 'CASE', title: `Casus ${repeat}` } },
+          token,
+        )
+      ).createItem.id;
+      await db.query(`INSERT INTO follows (user_id, target_id, target_type) SELECT unnest($1::uuid[]), $2, 'ITEM'`, [
+        followers,
+        item,
+      ]);
       const started = performance.now();
-      await gql(baseUrl, `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { itemId: item, kind: 'QUESTION', body: 'Wat vinden jullie hiervan?' } }, token);
+      await gql(
+        baseUrl,
+        `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`,
+        { input: { itemId: item, kind: 'QUESTION', body: 'Wat vinden jullie hiervan?' } },
+        token,
+      );
       for (;;) {
         const { rows } = await db.query(`SELECT count(*)::int AS n FROM notifications WHERE item_id = $1`, [item]);
         if (rows[0].n >= FOLLOWERS) break;
@@ -163,7 +212,10 @@ async function main(): Promise<void> {
         WHERE u.email LIKE 'lid%'`,
       [actor.register.user.id],
     );
-    await db.query(`UPDATE notifications SET community_id = $1 WHERE id IN (SELECT id FROM notifications WHERE mailed_at IS NULL AND random() < 0.33)`, [communities[1]]);
+    await db.query(
+      `UPDATE notifications SET community_id = $1 WHERE id IN (SELECT id FROM notifications WHERE mailed_at IS NULL AND random() < 0.33)`,
+      [communities[1]],
+    );
     await db.query('VACUUM ANALYZE');
     progress(`daily digest for ${USERS} users`);
     const digests = app.get(DigestService);
@@ -180,11 +232,21 @@ async function main(): Promise<void> {
       if (sink.received() !== digest.result) throw new Error(`sent ${sink.received()} of ${digest.result}`);
     }
 
-    console.log(`\nbench:notify — ${new Date().toISOString()}, ${cpus().length} CPUs (load ${loadavg()[0].toFixed(2)}), Node ${process.version}, ${server.describe}\n`);
+    console.log(
+      `\nbench:notify — ${new Date().toISOString()}, ${cpus().length} CPUs (load ${loadavg()[0].toFixed(2)}), Node ${process.version}, ${server.describe}\n`,
+    );
     console.log(
       renderTable(
         ['measure', 'n', 'p50', 'p95', 'max'],
-        [[`comment → ${FOLLOWERS} inbox rows (addComment sent → all rows exist)`, String(comment.count), ms(comment.p50), ms(comment.p95), ms(comment.max)]],
+        [
+          [
+            `comment → ${FOLLOWERS} inbox rows (addComment sent → all rows exist)`,
+            String(comment.count),
+            ms(comment.p50),
+            ms(comment.p95),
+            ms(comment.max),
+          ],
+        ],
       ),
     );
     console.log('');

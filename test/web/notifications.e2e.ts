@@ -24,11 +24,24 @@ describeBrowser('notifications in the browser', () => {
 
   beforeAll(async () => {
     catcher = await startMailCatcher();
-    [t, browser] = await Promise.all([startTestApp({ SMTP_URL: catcher.url, MAIL_POLL_MS: '100', PUBLIC_URL: 'http://spiraal.local' }), launchBrowser()]);
+    [t, browser] = await Promise.all([
+      startTestApp({ SMTP_URL: catcher.url, MAIL_POLL_MS: '100', PUBLIC_URL: 'http://spiraal.local' }),
+      launchBrowser(),
+    ]);
     [bram, anna] = [await registerUser(t.baseUrl, 'Bram Bakker'), await registerUser(t.baseUrl, 'Anna de Vries')];
-    const created = await gql(t.baseUrl, `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { name: 'Wijkzorg Oost', visibility: 'PRIVATE' } }, bram.token);
+    const created = await gql(
+      t.baseUrl,
+      `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+      { input: { name: 'Wijkzorg Oost', visibility: 'PRIVATE' } },
+      bram.token,
+    );
     const communityId = created.data!.createCommunity.id;
-    await gql(t.baseUrl, `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`, { input: { communityId, email: anna.email, role: 'MEMBER' } }, bram.token);
+    await gql(
+      t.baseUrl,
+      `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
+      { input: { communityId, email: anna.email, role: 'MEMBER' } },
+      bram.token,
+    );
     itemId = (await createItem(t.baseUrl, bram.token, { communityId, kind: 'CASE', title: 'Casus: de buurvrouw' })).id;
   }, 90_000);
   afterAll(async () => {
@@ -46,12 +59,14 @@ describeBrowser('notifications in the browser', () => {
     return { page, errors };
   }
 
-  it("Bram mentions Anna; her bell rises live, the inbox leads to the comment, and one mail reaches her", async () => {
+  it('Bram mentions Anna; her bell rises live, the inbox leads to the comment, and one mail reaches her', async () => {
     const annaSide = await signedIn(anna, '/');
     // Joining the community was a notification already (MEMBERSHIP): the count before is whatever it is.
     const bell = annaSide.page.getByRole('link', { name: /^Meldingen, / });
     await bell.waitFor();
-    await annaSide.page.waitForFunction(() => document.querySelector('.notification-bell')?.getAttribute('data-unread') !== null);
+    await annaSide.page.waitForFunction(
+      () => document.querySelector('.notification-bell')?.getAttribute('data-unread') !== null,
+    );
     const before = Number(await bell.getAttribute('data-unread'));
 
     const bramSide = await signedIn(bram, `/items/${itemId}`);
@@ -68,7 +83,10 @@ describeBrowser('notifications in the browser', () => {
 
     // No reload on Anna's side: the count arrives over the live channel.
     await annaSide.page.getByRole('link', { name: `Meldingen, ${before + 1} ongelezen` }).waitFor({ timeout: 5_000 });
-    await annaSide.page.getByRole('status').filter({ hasText: /ongelezen melding/ }).waitFor();
+    await annaSide.page
+      .getByRole('status')
+      .filter({ hasText: /ongelezen melding/ })
+      .waitFor();
 
     await bell.click();
     const entry = annaSide.page.getByRole('link', { name: 'Bram Bakker noemde je: Casus: de buurvrouw' });
@@ -82,7 +100,10 @@ describeBrowser('notifications in the browser', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0].parsed.text).toContain(`http://spiraal.local/items/${itemId}#comment-${commentId}`);
     const unsubscribe = new URL(/^List-Unsubscribe:\s*<([^>]+)>/m.exec(mails[0].raw)![1]);
-    const res = await request(t.baseUrl).post(`${unsubscribe.pathname}${unsubscribe.search}`).type('form').send('List-Unsubscribe=One-Click');
+    const res = await request(t.baseUrl)
+      .post(`${unsubscribe.pathname}${unsubscribe.search}`)
+      .type('form')
+      .send('List-Unsubscribe=One-Click');
     expect(res.status).toBe(200);
     expect(annaSide.errors).toEqual([]);
     expect(bramSide.errors).toEqual([]);
@@ -95,7 +116,11 @@ describeBrowser('notifications in the browser', () => {
     const before = Number(await bell.getAttribute('data-unread'));
     await bramPage.goto(`${t.baseUrl}/items/${itemId}`);
     const editor = bramPage.getByRole('textbox', { name: 'Tekst van het item', exact: true });
-    await bramPage.waitForFunction(() => document.querySelector('[role="textbox"][aria-label="Tekst van het item"]')?.getAttribute('contenteditable') === 'true');
+    await bramPage.waitForFunction(
+      () =>
+        document.querySelector('[role="textbox"][aria-label="Tekst van het item"]')?.getAttribute('contenteditable') ===
+        'true',
+    );
     await editor.click();
     await bramPage.keyboard.press('End');
     await bramPage.keyboard.type(' Vraag voor @An');

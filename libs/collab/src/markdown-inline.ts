@@ -372,9 +372,7 @@ function escapeText(text: string, atLineStart: boolean): string {
  * setext underline, leaving e.g. `#hashtag` and `+31` alone.
  */
 function escapeLineStart(text: string): string {
-  return text
-    .replace(/^(?:[>=]|[#+-](?=\s|$)|#(?=#)|-(?=-))/, '\\$&')
-    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+  return text.replace(/^(?:[>=]|[#+-](?=\s|$)|#(?=#)|-(?=-))/, '\\$&').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /**
@@ -382,7 +380,7 @@ function escapeLineStart(text: string): string {
  * hard break's backslash); a character reference keeps it.
  */
 function encodeEdgeWhitespace(line: string): string {
-  return line.replace(/^\s/, characterReference).replace(/\s(\\?)$/, (match, backslash: string) =>
-    characterReference(match.charAt(0)) + backslash,
-  );
+  return line
+    .replace(/^\s/, characterReference)
+    .replace(/\s(\\?)$/, (match, backslash: string) => characterReference(match.charAt(0)) + backslash);
 }

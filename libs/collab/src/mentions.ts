@@ -6,7 +6,12 @@ export const MENTION_NODE = 'mention';
 
 /** How a mention reads as text and Markdown: `@Name` (the id when there is no label). */
 export function mentionText(node: PMNode): string {
-  const label = typeof node.attrs?.label === 'string' && node.attrs.label ? node.attrs.label : typeof node.attrs?.id === 'string' ? node.attrs.id : '';
+  const label =
+    typeof node.attrs?.label === 'string' && node.attrs.label
+      ? node.attrs.label
+      : typeof node.attrs?.id === 'string'
+        ? node.attrs.id
+        : '';
   return `@${label}`;
 }
 

@@ -8,3 +8,4 @@ export * from './presence';
 export * from './spiral';
 export * from './live-events';
 export * from './notifications';
+export * from './contracts';

@@ -34,10 +34,17 @@ export const MENTIONS_MAX = 50;
 export function validateMentions(ids: readonly string[]): string[] {
   const unique = [...new Set(ids)];
   if (unique.length > MENTIONS_MAX) {
-    throw new ValidationError('mentions', `Je kunt hoogstens ${MENTIONS_MAX} mensen tegelijk noemen / You can mention at most ${MENTIONS_MAX} people at once`);
+    throw new ValidationError(
+      'mentions',
+      `Je kunt hoogstens ${MENTIONS_MAX} mensen tegelijk noemen / You can mention at most ${MENTIONS_MAX} people at once`,
+    );
   }
   const malformed = unique.filter((id) => !isUuid(id));
-  if (malformed.length) throw new ValidationError('mentions', `Onbekende personen genoemd: ${malformed.join(', ')} / Unknown people mentioned`);
+  if (malformed.length)
+    throw new ValidationError(
+      'mentions',
+      `Onbekende personen genoemd: ${malformed.join(', ')} / Unknown people mentioned`,
+    );
   return unique;
 }
 

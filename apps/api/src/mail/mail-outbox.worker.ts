@@ -128,7 +128,10 @@ export class MailOutboxWorker implements OnApplicationBootstrap, BeforeApplicati
         await this.failed(tx, row, error as Error & { responseCode?: number });
         return true;
       }
-      await tx.query(`UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id]);
+      await tx.query(
+        `UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`,
+        [row.id],
+      );
       return true;
     });
   }

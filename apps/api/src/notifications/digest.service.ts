@@ -106,7 +106,10 @@ export class DigestService {
             });
           }
           const itemIds = [...new Set(list.map((r) => r.item_id).filter((id): id is string => id !== null))];
-          return { ...digestMail(list[0].email, period, [...communities.values()], await this.mailer.links(userId, period)), readCheck: { userId, itemIds } };
+          return {
+            ...digestMail(list[0].email, period, [...communities.values()], await this.mailer.links(userId, period)),
+            readCheck: { userId, itemIds },
+          };
         }),
       );
       await this.mail.enqueueMany(mails, { manager: tx });

@@ -74,9 +74,11 @@ export class FollowsService {
     if (row.type === 'ITEM') await this.access.toItem(user, targetId, 'community.read', 'Dit item of leernetwerk');
     else {
       // Word for word the answer for an unknown id: a hidden community reveals nothing.
-      await this.access.toCommunity(user, targetId, 'community.read').catch((error: { extensions?: { code?: string } }) => {
-        throw error.extensions?.code === 'NOT_FOUND' ? notFound('Dit item of leernetwerk') : error;
-      });
+      await this.access
+        .toCommunity(user, targetId, 'community.read')
+        .catch((error: { extensions?: { code?: string } }) => {
+          throw error.extensions?.code === 'NOT_FOUND' ? notFound('Dit item of leernetwerk') : error;
+        });
     }
     return row.type;
   }

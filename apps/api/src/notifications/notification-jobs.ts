@@ -74,7 +74,10 @@ export class NotificationJobs implements OnApplicationBootstrap, BeforeApplicati
       );
       let notified = 0;
       for (const guideline of due) {
-        const facilitators: { user_id: string }[] = await tx.query(`SELECT user_id FROM memberships WHERE community_id = $1 AND role = 'FACILITATOR'`, [guideline.community_id]);
+        const facilitators: { user_id: string }[] = await tx.query(
+          `SELECT user_id FROM memberships WHERE community_id = $1 AND role = 'FACILITATOR'`,
+          [guideline.community_id],
+        );
         notified += await this.notifications.notify(tx, {
           kind: 'REVIEW_DUE',
           actorId: null,
@@ -84,7 +87,10 @@ export class NotificationJobs implements OnApplicationBootstrap, BeforeApplicati
           userIds: facilitators.map((f) => f.user_id),
         });
       }
-      if (due.length) await tx.query(`UPDATE items SET review_notified_at = now() WHERE id = ANY($1::uuid[])`, [due.map((d) => d.id)]);
+      if (due.length)
+        await tx.query(`UPDATE items SET review_notified_at = now() WHERE id = ANY($1::uuid[])`, [
+          due.map((d) => d.id),
+        ]);
       return notified;
     });
   }

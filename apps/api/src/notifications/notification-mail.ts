@@ -17,7 +17,8 @@ export interface MailLinks {
   preferences: string;
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function headers(links: MailLinks): Record<string, string> {
   // RFC 8058: a POST with "List-Unsubscribe=One-Click" to this address unsubscribes, without signing in.
@@ -30,7 +31,9 @@ function entryText(entry: MailEntry): string {
 }
 
 function entryHtml(entry: MailEntry): string {
-  const title = entry.itemTitle ? ` — <a href="${escape(entry.link)}">${escape(entry.itemTitle)}</a>` : ` — <a href="${escape(entry.link)}">bekijken</a>`;
+  const title = entry.itemTitle
+    ? ` — <a href="${escape(entry.link)}">${escape(entry.itemTitle)}</a>`
+    : ` — <a href="${escape(entry.link)}">bekijken</a>`;
   const excerpt = entry.excerpt ? `<br><span style="color:#555">“${escape(entry.excerpt)}”</span>` : '';
   return `<li style="margin-bottom:12px">${escape(entry.summary)}${title}${excerpt}</li>`;
 }
@@ -49,25 +52,39 @@ function page(body: string): string {
 
 /** A mail for one notification, sent at once (mentions by default). */
 export function immediateMail(to: string, communityName: string, entry: MailEntry, links: MailLinks): MailMessage {
-  const subject = `${entry.summary}${entry.itemTitle ? ` in "${entry.itemTitle}"` : ''} (${communityName})`.replace(/[\r\n]+/g, ' ').slice(0, 200);
+  const subject = `${entry.summary}${entry.itemTitle ? ` in "${entry.itemTitle}"` : ''} (${communityName})`
+    .replace(/[\r\n]+/g, ' ')
+    .slice(0, 200);
   const why = `Je krijgt deze e-mail omdat je meldingen over "${NOTIFICATION_KIND_LABELS[entry.kind]}" meteen per e-mail ontvangt.`;
   return {
     to,
     subject,
     text: `${communityName}\n\n${entryText(entry)}\n${footerText(links, why)}`,
-    html: page(`<p><strong>${escape(communityName)}</strong></p><ul style="padding-left:20px">${entryHtml(entry)}</ul>${footerHtml(links, why)}`),
+    html: page(
+      `<p><strong>${escape(communityName)}</strong></p><ul style="padding-left:20px">${entryHtml(entry)}</ul>${footerHtml(links, why)}`,
+    ),
     headers: headers(links),
   };
 }
 
 /** A digest: the notifications since the last one, grouped per community. */
-export function digestMail(to: string, period: 'DAILY' | 'WEEKLY', communities: { name: string; entries: MailEntry[] }[], links: MailLinks): MailMessage {
+export function digestMail(
+  to: string,
+  period: 'DAILY' | 'WEEKLY',
+  communities: { name: string; entries: MailEntry[] }[],
+  links: MailLinks,
+): MailMessage {
   const count = communities.reduce((sum, c) => sum + c.entries.length, 0);
   const label = period === 'DAILY' ? 'dagelijkse' : 'wekelijkse';
   const subject = `Spiraal: ${count} ${count === 1 ? 'nieuwe melding' : 'nieuwe meldingen'} (${label} samenvatting)`;
   const why = `Je krijgt deze ${label} samenvatting van Spiraal.`;
   const text = communities.map((c) => `== ${c.name} ==\n\n${c.entries.map(entryText).join('\n\n')}`).join('\n\n');
-  const html = communities.map((c) => `<h2 style="font-size:18px">${escape(c.name)}</h2><ul style="padding-left:20px">${c.entries.map(entryHtml).join('')}</ul>`).join('');
+  const html = communities
+    .map(
+      (c) =>
+        `<h2 style="font-size:18px">${escape(c.name)}</h2><ul style="padding-left:20px">${c.entries.map(entryHtml).join('')}</ul>`,
+    )
+    .join('');
   return {
     to,
     subject,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { defaultDelivery, MailDelivery, NotificationKind, notificationSummary } from '@spiraal/domain';
 import { EntityManager } from 'typeorm';
-import { ServerSecretService } from '../collab/server-secret.service';
+import { ServerSecretService } from '../database/server-secret.service';
 import { MailService } from '../mail/mail.service';
 import { immediateMail, MailEntry, MailLinks } from './notification-mail';
 import { signUnsubscribe, UnsubscribeScope } from './unsubscribe-token';
@@ -37,7 +37,10 @@ export class NotificationMailer {
 
   async links(userId: string, scope: UnsubscribeScope): Promise<MailLinks> {
     const token = signUnsubscribe(await this.secrets.get('unsubscribe'), userId, scope);
-    return { unsubscribe: this.mail.link(`/unsubscribe?token=${token}`), preferences: this.mail.link('/meldingen/instellingen') };
+    return {
+      unsubscribe: this.mail.link(`/unsubscribe?token=${token}`),
+      preferences: this.mail.link('/meldingen/instellingen'),
+    };
   }
 
   /**
@@ -49,7 +52,13 @@ export class NotificationMailer {
     manager: EntityManager,
     kind: NotificationKind,
     created: { id: string; userId: string }[],
-    context: { actorName: string | null; itemTitle: string | null; communityName: string; excerpt: string; link: NotificationLink },
+    context: {
+      actorName: string | null;
+      itemTitle: string | null;
+      communityName: string;
+      excerpt: string;
+      link: NotificationLink;
+    },
   ): Promise<void> {
     if (!this.enabled || !created.length) return;
     const rows: { user_id: string; email: string; delivery: MailDelivery }[] = await manager.query(
@@ -76,6 +85,7 @@ export class NotificationMailer {
     );
     await this.mail.enqueueMany(mails, { manager });
     const done = [...now, ...never].map((c) => c.id);
-    if (done.length) await manager.query(`UPDATE notifications SET mailed_at = now() WHERE id = ANY($1::uuid[])`, [done]);
+    if (done.length)
+      await manager.query(`UPDATE notifications SET mailed_at = now() WHERE id = ANY($1::uuid[])`, [done]);
   }
 }

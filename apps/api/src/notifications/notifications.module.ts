@@ -1,18 +1,22 @@
-import { Global, Module } from '@nestjs/common';
-import { ServerSecretService } from '../collab/server-secret.service';
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { ServerSecretService } from '../database/server-secret.service';
 import { DigestService } from './digest.service';
 import { FollowsService } from './follows.service';
 import { ItemMentionsService } from './item-mentions.service';
 import { NotificationJobs } from './notification-jobs';
 import { NotificationMailer } from './notification-mailer';
-import { CommunityFollowResolver, ItemFollowResolver, NotificationsResolver } from './notifications.resolver';
 import { NotificationsService } from './notifications.service';
 import { PreferencesService } from './preferences.service';
 import { UnsubscribeController } from './unsubscribe.controller';
 
-/** Following, the inbox, notification mails and digests (docs/notifications.md). Global: features notify from their own services. */
-@Global()
+/**
+ * Following, notifications, their mails and digests (docs/notifications.md).
+ * Below the features, which raise notifications in their own transactions;
+ * the GraphQL side is in inbox/.
+ */
 @Module({
+  imports: [AccessModule],
   controllers: [UnsubscribeController],
   providers: [
     NotificationsService,
@@ -23,10 +27,14 @@ import { UnsubscribeController } from './unsubscribe.controller';
     DigestService,
     NotificationJobs,
     ServerSecretService,
-    NotificationsResolver,
-    ItemFollowResolver,
-    CommunityFollowResolver,
   ],
-  exports: [NotificationsService, FollowsService, ItemMentionsService, DigestService, NotificationJobs],
+  exports: [
+    NotificationsService,
+    FollowsService,
+    ItemMentionsService,
+    PreferencesService,
+    DigestService,
+    NotificationJobs,
+  ],
 })
 export class NotificationsModule {}

@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { accessFor, can, isUuid, NOTIFICATION_GROUP_WINDOW_MS, NotificationKind, Role, Visibility } from '@spiraal/domain';
+import {
+  accessFor,
+  can,
+  isUuid,
+  NOTIFICATION_GROUP_WINDOW_MS,
+  NotificationKind,
+  Role,
+  Visibility,
+} from '@spiraal/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../auth/session.service';
 import { badInput } from '../common/errors';
-import { decodeCursor, encodeCursor } from '../items/item-cursor';
+import { decodeCursor, encodeCursor } from '../common/keyset-cursor';
 import { LiveService } from '../live/live.service';
 import { AfterCommit } from './after-commit';
 import { NotificationMailer } from './notification-mailer';
@@ -86,7 +94,9 @@ export class NotificationsService {
         WHERE w.id IS DISTINCT FROM $4::uuid AND w.id <> ALL($5::uuid[])`,
       [event.userIds ?? [], event.followersOf ?? [], event.communityId, event.actorId, event.excludeUserIds ?? []],
     );
-    const recipients = candidates.filter((c) => can(accessFor(c.role, c.visibility), 'community.read')).map((c) => c.id);
+    const recipients = candidates
+      .filter((c) => can(accessFor(c.role, c.visibility), 'community.read'))
+      .map((c) => c.id);
     if (!recipients.length) return 0;
     const excerpt = excerptOf(event.excerpt);
     const actors = event.actorId ? [event.actorId] : [];
@@ -108,15 +118,26 @@ export class NotificationsService {
          RETURNING id, user_id
        )
        SELECT id, user_id, false AS created FROM grouped UNION ALL SELECT id, user_id, true FROM created`,
-      [recipients, event.kind, event.communityId, event.itemId ?? null, event.actorId, event.commentId ?? null, excerpt, actors, NOTIFICATION_GROUP_WINDOW_MS],
+      [
+        recipients,
+        event.kind,
+        event.communityId,
+        event.itemId ?? null,
+        event.actorId,
+        event.commentId ?? null,
+        excerpt,
+        actors,
+        NOTIFICATION_GROUP_WINDOW_MS,
+      ],
     );
     const created = rows.filter((r) => r.created).map((r) => ({ id: r.id, userId: r.user_id }));
     if (this.mailer.enabled && created.length) {
-      const [context]: { actor_name: string | null; item_title: string | null; community_name: string }[] = await manager.query(
-        `SELECT (SELECT display_name FROM users WHERE id = $1) AS actor_name, (SELECT title FROM items WHERE id = $2) AS item_title, name AS community_name
+      const [context]: { actor_name: string | null; item_title: string | null; community_name: string }[] =
+        await manager.query(
+          `SELECT (SELECT display_name FROM users WHERE id = $1) AS actor_name, (SELECT title FROM items WHERE id = $2) AS item_title, name AS community_name
            FROM communities WHERE id = $3`,
-        [event.actorId, event.itemId ?? null, event.communityId],
-      );
+          [event.actorId, event.itemId ?? null, event.communityId],
+        );
       await this.mailer.sendImmediate(manager, event.kind, created, {
         actorName: context.actor_name,
         itemTitle: context.item_title,
@@ -131,9 +152,15 @@ export class NotificationsService {
   }
 
   /** The inbox, newest first, in pages like `items`; only what the user may still read. */
-  async list(user: AuthUser, first: number | null | undefined, after: string | null | undefined, unreadOnly: boolean): Promise<{ rows: NotificationRow[]; hasNextPage: boolean; totalCount: number }> {
+  async list(
+    user: AuthUser,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    unreadOnly: boolean,
+  ): Promise<{ rows: NotificationRow[]; hasNextPage: boolean; totalCount: number }> {
     const size = first ?? 20;
-    if (!Number.isInteger(size) || size < 1 || size > 100) throw badInput('first moet tussen 1 en 100 liggen / first must be between 1 and 100', 'first');
+    if (!Number.isInteger(size) || size < 1 || size > 100)
+      throw badInput('first moet tussen 1 en 100 liggen / first must be between 1 and 100', 'first');
     const cursor = after ? decodeCursor(after) : null;
     const communities = await this.access.readableCommunityIds(user.id);
     const where = `n.user_id = $1 AND n.community_id = ANY($2::uuid[]) ${unreadOnly ? 'AND n.read_at IS NULL' : ''}`;
@@ -146,7 +173,10 @@ export class NotificationsService {
         LIMIT $3`,
       cursor ? [user.id, communities, size + 1, cursor.createdAt, cursor.id] : [user.id, communities, size + 1],
     );
-    const [{ count }]: { count: number }[] = await this.db.query(`SELECT count(*)::int AS count FROM notifications n WHERE ${where}`, [user.id, communities]);
+    const [{ count }]: { count: number }[] = await this.db.query(
+      `SELECT count(*)::int AS count FROM notifications n WHERE ${where}`,
+      [user.id, communities],
+    );
     return { rows: rows.slice(0, size), hasNextPage: rows.length > size, totalCount: count };
   }
 
@@ -166,7 +196,9 @@ export class NotificationsService {
       [userIds],
     );
     const counts = new Map(userIds.map((id) => [id, 0]));
-    for (const row of rows) if (can(accessFor(row.role, row.visibility), 'community.read')) counts.set(row.user_id, (counts.get(row.user_id) ?? 0) + row.n);
+    for (const row of rows)
+      if (can(accessFor(row.role, row.visibility), 'community.read'))
+        counts.set(row.user_id, (counts.get(row.user_id) ?? 0) + row.n);
     return counts;
   }
 
@@ -178,17 +210,21 @@ export class NotificationsService {
   async markRead(user: AuthUser, ids: readonly string[]): Promise<number> {
     if (ids.length > MARK_MAX) throw badInput(`Hoogstens ${MARK_MAX} tegelijk / At most ${MARK_MAX} at once`, 'ids');
     const wrong = ids.filter((id) => !isUuid(id));
-    if (wrong.length) throw badInput(`Onbekende meldingen: ${wrong.slice(0, 5).join(', ')} / Unknown notifications`, 'ids');
-    const [, count]: [unknown, number] = await this.db.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL`, [
-      user.id,
-      ids,
-    ]);
+    if (wrong.length)
+      throw badInput(`Onbekende meldingen: ${wrong.slice(0, 5).join(', ')} / Unknown notifications`, 'ids');
+    const [, count]: [unknown, number] = await this.db.query(
+      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL`,
+      [user.id, ids],
+    );
     if (count) void this.announce([user.id], new Map());
     return count;
   }
 
   async markAllRead(user: AuthUser): Promise<number> {
-    const [, count]: [unknown, number] = await this.db.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [user.id]);
+    const [, count]: [unknown, number] = await this.db.query(
+      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
+      [user.id],
+    );
     if (count) void this.announce([user.id], new Map());
     return count;
   }
@@ -197,7 +233,11 @@ export class NotificationsService {
   private async announce(userIds: readonly string[], latest: Map<string, string>): Promise<void> {
     try {
       const counts = await this.unreadCounts(userIds);
-      for (const [userId, unreadCount] of counts) this.live.publish(userId, { type: 'notification', data: { unreadCount, notificationId: latest.get(userId) ?? null } });
+      for (const [userId, unreadCount] of counts)
+        this.live.publish(userId, {
+          type: 'notification',
+          data: { unreadCount, notificationId: latest.get(userId) ?? null },
+        });
     } catch {
       // A page that misses this count fetches it on its next (re)connect.
     }

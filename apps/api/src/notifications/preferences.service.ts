@@ -18,16 +18,22 @@ export class PreferencesService {
 
   /** Every kind with the user's choice or the default. */
   async list(userId: string): Promise<Preference[]> {
-    const rows: Preference[] = await this.db.query(`SELECT kind, delivery FROM notification_preferences WHERE user_id = $1`, [userId]);
+    const rows: Preference[] = await this.db.query(
+      `SELECT kind, delivery FROM notification_preferences WHERE user_id = $1`,
+      [userId],
+    );
     const chosen = new Map(rows.map((r) => [r.kind, r.delivery]));
     return NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: chosen.get(kind) ?? defaultDelivery(kind) }));
   }
 
   async update(user: AuthUser, preferences: readonly Preference[]): Promise<Preference[]> {
-    if (preferences.length > NOTIFICATION_KINDS.length * 2) throw badInput('Te veel voorkeuren / Too many preferences', 'preferences');
+    if (preferences.length > NOTIFICATION_KINDS.length * 2)
+      throw badInput('Te veel voorkeuren / Too many preferences', 'preferences');
     for (const p of preferences) {
-      if (!NOTIFICATION_KINDS.includes(p.kind)) throw badInput(`Onbekend soort melding: ${p.kind} / Unknown notification kind`, 'kind');
-      if (!MAIL_DELIVERIES.includes(p.delivery)) throw badInput(`Onbekende bezorging: ${p.delivery} / Unknown delivery`, 'delivery');
+      if (!NOTIFICATION_KINDS.includes(p.kind))
+        throw badInput(`Onbekend soort melding: ${p.kind} / Unknown notification kind`, 'kind');
+      if (!MAIL_DELIVERIES.includes(p.delivery))
+        throw badInput(`Onbekende bezorging: ${p.delivery} / Unknown delivery`, 'delivery');
     }
     await this.db.query(
       `INSERT INTO notification_preferences (user_id, kind, delivery) SELECT $1, unnest($2::text[]), unnest($3::text[])
@@ -40,7 +46,12 @@ export class PreferencesService {
   /** One-click unsubscribe: one kind, or every kind now in that digest, becomes NEVER; how many kinds changed. */
   async unsubscribe(userId: string, scope: UnsubscribeScope): Promise<number> {
     const current = await this.list(userId);
-    const kinds = current.filter((p) => (scope === 'DAILY' || scope === 'WEEKLY' ? p.delivery === scope : p.kind === scope) && p.delivery !== 'NEVER').map((p) => p.kind);
+    const kinds = current
+      .filter(
+        (p) =>
+          (scope === 'DAILY' || scope === 'WEEKLY' ? p.delivery === scope : p.kind === scope) && p.delivery !== 'NEVER',
+      )
+      .map((p) => p.kind);
     if (!kinds.length) return 0;
     await this.db.query(
       `INSERT INTO notification_preferences (user_id, kind, delivery) SELECT u.id, unnest($2::text[]), 'NEVER' FROM users u WHERE u.id = $1

@@ -26,7 +26,8 @@ export function verifyUnsubscribe(secret: Buffer, token: string): { userId: stri
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     const [userId, scope] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof userId === 'string' && isUuid(userId) && typeof scope === 'string' && SCOPES.has(scope)) return { userId, scope: scope as UnsubscribeScope };
+    if (typeof userId === 'string' && isUuid(userId) && typeof scope === 'string' && SCOPES.has(scope))
+      return { userId, scope: scope as UnsubscribeScope };
   } catch {
     // malformed
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ServerSecretService } from '../collab/server-secret.service';
+import { ServerSecretService } from '../database/server-secret.service';
 import { PreferencesService } from './preferences.service';
 import { verifyUnsubscribe } from './unsubscribe-token';
 
@@ -24,7 +24,11 @@ export class UnsubscribeController {
   @Get()
   async confirm(@Query('token') token: string, @Res() res: Response): Promise<void> {
     res.setHeader('Cache-Control', 'no-store');
-    if (!(await this.verify(token))) return void res.status(400).type('html').send(page('Ongeldige link', '<p>Deze afmeldlink klopt niet. / This unsubscribe link is not valid.</p>'));
+    if (!(await this.verify(token)))
+      return void res
+        .status(400)
+        .type('html')
+        .send(page('Ongeldige link', '<p>Deze afmeldlink klopt niet. / This unsubscribe link is not valid.</p>'));
     res
       .status(200)
       .type('html')
@@ -37,14 +41,33 @@ export class UnsubscribeController {
   }
 
   @Post()
-  async unsubscribe(@Query('token') queryToken: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async unsubscribe(
+    @Query('token') queryToken: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     res.setHeader('Cache-Control', 'no-store');
     const token = queryToken ?? (await formField(req, 'token'));
     const valid = await this.verify(token);
-    if (!valid) return void res.status(400).json({ errors: [{ message: 'Ongeldige afmeldlink / Invalid unsubscribe link', extensions: { code: 'BAD_USER_INPUT' } }] });
+    if (!valid)
+      return void res
+        .status(400)
+        .json({
+          errors: [
+            { message: 'Ongeldige afmeldlink / Invalid unsubscribe link', extensions: { code: 'BAD_USER_INPUT' } },
+          ],
+        });
     const changed = await this.preferences.unsubscribe(valid.userId, valid.scope);
     if (req.accepts(['json', 'html']) === 'html') {
-      return void res.status(200).type('html').send(page('Afgemeld', '<p>Je bent afgemeld. Je kunt dit altijd weer aanzetten bij je instellingen voor meldingen. / You are unsubscribed.</p>'));
+      return void res
+        .status(200)
+        .type('html')
+        .send(
+          page(
+            'Afgemeld',
+            '<p>Je bent afgemeld. Je kunt dit altijd weer aanzetten bij je instellingen voor meldingen. / You are unsubscribed.</p>',
+          ),
+        );
     }
     res.status(200).json({ unsubscribed: valid.scope, changed });
   }

@@ -18,7 +18,9 @@ export class Notifications1765200000001 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX follows_target_idx ON follows (target_id) WHERE active`);
     // Who commented before this existed follows what they commented on (authors follow through item_authors).
-    await db.query(`INSERT INTO follows (user_id, target_id, target_type) SELECT DISTINCT author_id, item_id, 'ITEM' FROM comments WHERE author_id IS NOT NULL ON CONFLICT DO NOTHING`);
+    await db.query(
+      `INSERT INTO follows (user_id, target_id, target_type) SELECT DISTINCT author_id, item_id, 'ITEM' FROM comments WHERE author_id IS NOT NULL ON CONFLICT DO NOTHING`,
+    );
 
     await db.query(`
       CREATE TABLE notifications (
@@ -39,8 +41,12 @@ export class Notifications1765200000001 implements MigrationInterface {
         mailed_at timestamptz
       )`);
     await db.query(`CREATE INDEX notifications_inbox_idx ON notifications (user_id, created_at DESC, id DESC)`);
-    await db.query(`CREATE INDEX notifications_unread_idx ON notifications (user_id, kind, item_id) WHERE read_at IS NULL`);
-    await db.query(`CREATE INDEX notifications_digest_idx ON notifications (user_id) WHERE mailed_at IS NULL AND read_at IS NULL`);
+    await db.query(
+      `CREATE INDEX notifications_unread_idx ON notifications (user_id, kind, item_id) WHERE read_at IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX notifications_digest_idx ON notifications (user_id) WHERE mailed_at IS NULL AND read_at IS NULL`,
+    );
 
     await db.query(`
       CREATE TABLE notification_preferences (
@@ -59,7 +65,9 @@ export class Notifications1765200000001 implements MigrationInterface {
       )`);
 
     // When each periodic job (daily and weekly digest, review check) last ran; a row lock lets one process run it.
-    await db.query(`CREATE TABLE notification_jobs (name text PRIMARY KEY, last_run_at timestamptz NOT NULL DEFAULT '-infinity')`);
+    await db.query(
+      `CREATE TABLE notification_jobs (name text PRIMARY KEY, last_run_at timestamptz NOT NULL DEFAULT '-infinity')`,
+    );
     await db.query(`INSERT INTO notification_jobs (name) VALUES ('DAILY'), ('WEEKLY'), ('REVIEW_DUE')`);
     await db.query(`ALTER TABLE items ADD COLUMN IF NOT EXISTS review_notified_at timestamptz`);
   }
