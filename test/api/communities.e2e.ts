@@ -1,5 +1,5 @@
 import { sql } from '../support/test-database';
-import { errorCode, gql, registerUser, startTestApp, TestApp } from '../support/test-app';
+import { errorCode, gql, GqlResult, registerUser, startTestApp, TestApp } from '../support/test-app';
 import { communityWithPeople, CommunityFixture } from '../support/fixtures';
 
 const COMMUNITY = `query ($id: ID!) { community(id: $id) { id name visibility myRole members { user { id displayName } role perspective email } } }`;
@@ -134,8 +134,9 @@ describe('communities (leernetwerken)', () => {
     const seen: { action: string; targetId: string | null }[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const result = await gql(t.baseUrl, AUDIT, { id: fresh.communityId, after }, fresh.facilitator.token);
-      const { edges, pageInfo } = result.data!.auditLog;
+      const result: GqlResult = await gql(t.baseUrl, AUDIT, { id: fresh.communityId, after }, fresh.facilitator.token);
+      const { edges, pageInfo }: { edges: { cursor: string; node: { action: string; targetId: string | null; actor: { id: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } =
+        result.data!.auditLog;
       expect(edges).toHaveLength(1);
       expect(pageInfo.endCursor).toBe(edges[0].cursor);
       expect(edges[0].node.actor.id).toBe(fresh.facilitator.id);
