@@ -3,8 +3,9 @@ import { AuthModule } from '../auth/auth.module';
 import { CommunitiesModule } from '../communities/communities.module';
 import { LiveController } from './live.controller';
 import { LiveService } from './live.service';
+import { RedisModule } from '../redis/redis.module';
 
 /** The one live channel from server to browser (docs/decisions/live-channel.md). */
 @Global()
-@Module({ imports: [AuthModule, CommunitiesModule], controllers: [LiveController], providers: [LiveService], exports: [LiveService] })
+@Module({ imports: [AuthModule, CommunitiesModule, RedisModule], controllers: [LiveController], providers: [LiveService], exports: [LiveService] })
 export class LiveModule {}
