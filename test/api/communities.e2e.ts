@@ -1,5 +1,5 @@
 import { sql } from '../support/test-database';
-import { errorCode, gql, GqlResult, registerUser, startTestApp, TestApp } from '../support/test-app';
+import { errorCode, gql, registerUser, startTestApp, TestApp } from '../support/test-app';
 import { communityWithPeople, CommunityFixture } from '../support/fixtures';
 
 const COMMUNITY = `query ($id: ID!) { community(id: $id) { id name visibility myRole members { user { id displayName } role perspective email } } }`;
@@ -128,15 +128,18 @@ describe('communities (leernetwerken)', () => {
     expect(errorCode(await gql(t.baseUrl, create, { input: { name: 'Ok', visibility: 'PUBLIC' } }, c.facilitator.token))).toBe('BAD_USER_INPUT');
     expect(await sql(t.db.url, 'SELECT count(*)::int AS n FROM communities')).toEqual(before);
   });
+  interface AuditPage {
+    edges: { cursor: string; node: { action: string; targetId: string | null; actor: { id: string } } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  }
   it('pages the audit log as a connection, newest first', async () => {
     const fresh = await communityWithPeople(t.baseUrl);
     const AUDIT = `query ($id: ID!, $after: String) { auditLog(communityId: $id, first: 1, after: $after) { edges { cursor node { action targetId actor { id } } } pageInfo { hasNextPage endCursor } } }`;
     const seen: { action: string; targetId: string | null }[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const result: GqlResult = await gql(t.baseUrl, AUDIT, { id: fresh.communityId, after }, fresh.facilitator.token);
-      const { edges, pageInfo }: { edges: { cursor: string; node: { action: string; targetId: string | null; actor: { id: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } =
-        result.data!.auditLog;
+      const result: { data?: { auditLog: AuditPage } | null } = await gql(t.baseUrl, AUDIT, { id: fresh.communityId, after }, fresh.facilitator.token);
+      const { edges, pageInfo }: AuditPage = result.data!.auditLog;
       expect(edges).toHaveLength(1);
       expect(pageInfo.endCursor).toBe(edges[0].cursor);
       expect(edges[0].node.actor.id).toBe(fresh.facilitator.id);
