@@ -4,7 +4,6 @@ import { CommunitiesModule } from '../communities/communities.module';
 import { ItemsModule } from '../items/items.module';
 import { RevisionsModule } from '../revisions/revisions.module';
 import { CollabGateway } from './collab.gateway';
-import { CollabRelay } from './collab-relay';
 import { CollabMetrics } from './collab.metrics';
 import { CollabService } from './collab.service';
 import { CollabTicketResolver } from './collab-ticket.resolver';
@@ -12,7 +11,6 @@ import { CollabTicketService } from './collab-ticket.service';
 import { DocumentCompactor } from './document-compactor';
 import { RevisionRestoreResolver } from './revision-restore.resolver';
 import { ServerSecretService } from '../database/server-secret.service';
-import { UpdateLog } from './update-log';
 import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 import { DocumentsModule } from '../documents/documents.module';
@@ -35,14 +33,12 @@ import { RedisModule } from '../redis/redis.module';
   ],
   providers: [
     CollabGateway,
-    CollabRelay,
     CollabMetrics,
     CollabService,
     CollabTicketResolver,
     CollabTicketService,
     DocumentCompactor,
     ServerSecretService,
-    UpdateLog,
     RevisionRestoreResolver,
   ],
   exports: [CollabService],
