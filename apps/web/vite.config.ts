@@ -14,7 +14,7 @@ export default defineConfig({
   },
   // The lazily loaded editor chunk (TipTap, ProseMirror, Yjs) is ~540 kB before gzip; the first page is far smaller.
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 600 },
-  // Unit tests of the pure modules (docs/decisions/0009-web-unit-tests.md): Node, no browser.
+  // Unit tests of the pure modules (docs/decisions/web-unit-tests.md): Node, no browser.
   test: { include: ['src/**/*.spec.ts'], environment: 'node' },
   server: { proxy: { '/graphql': 'http://localhost:3000', '/collab': { target: 'ws://localhost:3000', ws: true } } },
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { CollabModule } from '../collab/collab.module';
 import { ItemsModule } from '../items/items.module';
 import { GuidelinesResolver } from './guidelines.resolver';
@@ -6,5 +7,8 @@ import { GuidelinesService } from './guidelines.service';
 import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 
-@Module({ imports: [ItemsModule, CollabModule, AccessModule, AuditModule], providers: [GuidelinesService, GuidelinesResolver] })
+@Module({
+  imports: [NotificationsModule, ItemsModule, CollabModule, AccessModule, AuditModule],
+  providers: [GuidelinesService, GuidelinesResolver],
+})
 export class GuidelinesModule {}

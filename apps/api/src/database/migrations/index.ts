@@ -6,6 +6,7 @@ import { Security1764100000000 } from './1764100000000-security';
 import { ItemImports1764250000000 } from './1764250000000-item-imports';
 import { SearchSynonyms1765000000000 } from './1765000000000-search-synonyms';
 import { MailOutbox1765200000000 } from './1765200000000-mail-outbox';
+import { Notifications1765200000001 } from './1765200000001-notifications';
 
 /** Every migration, in order. Listed explicitly so source and build behave the same. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ItemImports1764250000000,
   SearchSynonyms1765000000000,
   MailOutbox1765200000000,
+  Notifications1765200000001,
 ];
