@@ -51,6 +51,18 @@ export const notificationMessages = {
     mentioned: (name: string) => `${name} wordt genoemd`,
   },
   en: {
+    kinds: {
+      MENTION: 'Someone mentions you',
+      COMMENT: 'Responses to what you follow',
+      STAGE_CHANGE: 'Steps in the spiral of what you follow',
+      PROMOTED: 'Your item becomes a source of a guideline',
+      GUIDELINE_CHANGED: 'Changes to guidelines you follow or apply',
+      REVIEW_DUE: 'Guidelines due for review',
+      REFLECTION: 'Practice reflections on your guidelines',
+      MEETING: 'Meetings',
+      INVITATION: 'Invitations',
+      MEMBERSHIP: 'Your membership',
+    } as Record<NotificationKind, string>,
     bell: (n: number) => (n === 0 ? 'Notifications, none unread' : `Notifications, ${n} unread`),
     announce: (n: number) => `You have ${n} unread notification${n === 1 ? '' : 's'}`,
     inbox: 'Notifications',
