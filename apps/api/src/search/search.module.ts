@@ -14,9 +14,10 @@ import { SearchService } from './search.service';
 import { SearchSuggestions } from './search-suggestions';
 import { SearchSynonymsResolver } from './search-synonyms.resolver';
 import { PRIMARY_ENGINE, SEARCH_ENGINES } from './search.tokens';
+import { MetricsModule } from '../metrics/metrics.module';
 
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, MetricsModule],
   providers: [
     PostgresSearchEngine,
     {

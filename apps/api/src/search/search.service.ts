@@ -7,7 +7,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../auth/session.service';
 import { badInput, notFound } from '../common/errors';
-import { ItemEntity } from '../items/item.entity';
+import { ItemEntity } from '../database/entities/item.entity';
 import { dutchCompounds } from './dutch-words';
 import { PostgresSearchEngine } from './postgres-search.engine';
 import { SearchSuggestions } from './search-suggestions';
