@@ -19,9 +19,16 @@ describe('the demo leernetwerk', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const { stdout } = await run(process.execPath, [SEED_DEMO], { env: { PATH: process.env.PATH, DATABASE_URL: db.url } });
+    const { stdout } = await run(process.execPath, [SEED_DEMO], {
+      env: { PATH: process.env.PATH, DATABASE_URL: db.url },
+    });
     expect(stdout).toMatch(/demo/i);
-    server = await startServer({ DATABASE_URL: db.url, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'error' });
+    server = await startServer({
+      DATABASE_URL: db.url,
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -46,13 +53,44 @@ describe('the demo leernetwerk', () => {
     expect(result.hits[0].highlights.title).toBe('Casus: mevrouw Jansen wil geen <mark>thuiszorg</mark>');
   });
 
+  it("answers a newcomer's questions: the right item first or second, matched words marked, missing words named", async () => {
+    const { login } = await gqlData<{ login: { token: string } }>(
+      server.baseUrl,
+      `mutation ($input: LoginInput!) { login(input: $input) { token } }`,
+      { input: { email: 'lezer@demo.spiraal.nl', password: 'spiraal-demo-2026' } },
+    );
+    await waitFor(async () => (await search(login.token, 'weerstand')).totalHits > 0, 10_000, 'the demo to be indexed');
+    const top2 = (result: SearchResultData) => result.hits.slice(0, 2).map((h) => h.item.title);
+
+    const question = await search(login.token, 'hoe ga je om met weerstand tegen verandering');
+    expect(top2(question)).toContain('Weerstand in het team bij de nieuwe werkwijze');
+    const hit = question.hits.find((h) => h.item.title.startsWith('Weerstand'))!;
+    expect(hit.highlights.title).toContain('<mark>Weerstand</mark>');
+    // "tegen" is a stop word and never named; every other word occurs.
+    expect(question.missingWords).toEqual([]);
+
+    // A compound the items never use: "overleg" with "team".
+    expect(top2(await search(login.token, 'teamoverleg'))).toContain('Afspraken voor het overleg met het hele team');
+    // An abbreviation the items never use.
+    const ggz = await search(login.token, 'ggz');
+    expect(top2(ggz)).toContain('Samen met de geestelijke gezondheidszorg naar een bewoner');
+
+    const missing = await search(login.token, 'weerstand kwispeldoorn');
+    expect(missing.missingWords).toEqual(['kwispeldoorn']);
+  });
+
   it('shows a turn of the spiral: a guideline made from a story, a case and a note, tried out in practice', async () => {
     const { login } = await gqlData<{ login: { token: string } }>(
       server.baseUrl,
       `mutation ($input: LoginInput!) { login(input: $input) { token } }`,
       { input: { email: 'facilitator@demo.spiraal.nl', password: 'spiraal-demo-2026' } },
     );
-    const { communities } = await gqlData<{ communities: { id: string }[] }>(server.baseUrl, `{ communities { id } }`, {}, login.token);
+    const { communities } = await gqlData<{ communities: { id: string }[] }>(
+      server.baseUrl,
+      `{ communities { id } }`,
+      {},
+      login.token,
+    );
     const { items } = await gqlData<{ items: { edges: { node: any }[] } }>(
       server.baseUrl,
       `query ($id: ID!) { items(communityId: $id, filter: { kinds: [GUIDELINE] }) { edges { node { title guidelineStatus sources { kind } applications { kind stage } } } } }`,
@@ -74,7 +112,11 @@ describe('the demo leernetwerk', () => {
       login.token,
     );
     const moves = Object.fromEntries(spiral.transitions.map((m) => [`${m.from}>${m.to}`, m.count]));
-    expect(moves).toEqual({ 'SOCIALISATIE>COMBINATIE': 1, 'EXTERNALISATIE>COMBINATIE': 2, 'COMBINATIE>INTERNALISATIE': 1 });
+    expect(moves).toEqual({
+      'SOCIALISATIE>COMBINATIE': 1,
+      'EXTERNALISATIE>COMBINATIE': 2,
+      'COMBINATIE>INTERNALISATIE': 1,
+    });
   });
 
   it('shows a reader of another community none of the demo', async () => {

@@ -14,7 +14,15 @@
 import { cpus, loadavg } from 'node:os';
 import { spiraalTarget, startApi } from './search/api';
 import { buildCorpus, Corpus } from './search/corpus';
-import { BenchServer, dutchStems, insertItems, readableCommunityIds, seedCorpus, startBenchServer, withClient } from './search/database';
+import {
+  BenchServer,
+  dutchStems,
+  insertItems,
+  readableCommunityIds,
+  seedCorpus,
+  startBenchServer,
+  withClient,
+} from './search/database';
 import { buildMiniSearch, drainOutbox, vacuumAnalyze } from './search/indexing';
 import { measureLag } from './search/lag';
 import { measureTargets } from './search/measure';
@@ -81,24 +89,40 @@ async function main(): Promise<void> {
     clearTimeout(watchdog);
   }
   printGoal(results);
-  console.log(`load average (1/5/15 min) at end: ${fmtLoad(loadavg())}; duration: ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+  console.log(
+    `load average (1/5/15 min) at end: ${fmtLoad(loadavg())}; duration: ${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
+  );
 }
 
 function printHeader(database: string, keep: boolean, pool: SentencePool, loadAtStart: number[]): void {
-  console.log('Search benchmark: Spiraal (GraphQL search, PostgreSQL engine) vs ILIKE on PostgreSQL vs MiniSearch 7.2.0 (in process)');
-  console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}); load average (1/5/15 min) at start: ${fmtLoad(loadAtStart)}`);
-  console.log(`database: ${database}, a fresh database per corpus${keep ? ' (kept)' : ' (dropped afterwards)'}; text: ${pool.description}`);
+  console.log(
+    'Search benchmark: Spiraal (GraphQL search, PostgreSQL engine) vs ILIKE on PostgreSQL vs MiniSearch 7.2.0 (in process)',
+  );
+  console.log(
+    `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}); load average (1/5/15 min) at start: ${fmtLoad(loadAtStart)}`,
+  );
+  console.log(
+    `database: ${database}, a fresh database per corpus${keep ? ' (kept)' : ' (dropped afterwards)'}; text: ${pool.description}`,
+  );
   console.log(
     `each engine: a warm-up (every query once, at most 20 s), then up to ${ROUNDS} rounds of all queries (fewer when an engine is slow); Spiraal in this process, ` +
       'client latency is the fetch() round trip of the search query (hits with highlights, four facets)',
   );
 }
 
-async function benchmarkSize(server: BenchServer, pool: SentencePool, size: number, keep: boolean, cleanUps: CleanUps): Promise<SizeResult> {
+async function benchmarkSize(
+  server: BenchServer,
+  pool: SentencePool,
+  size: number,
+  keep: boolean,
+  cleanUps: CleanUps,
+): Promise<SizeResult> {
   progress(`${size} items: building the corpus`);
   const corpus = buildCorpus(size, pool);
   const database = await server.createDatabase();
-  const dropDatabase = cleanUps.add(keep ? async () => progress(`kept database ${database.name}`) : () => database.drop());
+  const dropDatabase = cleanUps.add(
+    keep ? async () => progress(`kept database ${database.name}`) : () => database.drop(),
+  );
   progress(`${size} items: inserting into ${database.name}`);
   const { token, insertMs } = await seedCorpus(database.url, corpus);
 
@@ -170,7 +194,8 @@ class CleanUps {
 
   /** Runs every step not yet run, the last registered first. */
   async runAll(): Promise<void> {
-    for (const step of [...this.steps].reverse()) await step().catch((error: unknown) => progress(`clean-up: ${String(error)}`));
+    for (const step of [...this.steps].reverse())
+      await step().catch((error: unknown) => progress(`clean-up: ${String(error)}`));
   }
 }
 

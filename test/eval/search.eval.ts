@@ -37,7 +37,10 @@ export function cutItems(texts: string[]): { title: string; text: string }[] {
     const flush = () => {
       const body = current.join('\n\n').trim();
       if (body) {
-        const firstLine = body.split('\n').find((line) => line.trim())!.trim();
+        const firstLine = body
+          .split('\n')
+          .find((line) => line.trim())!
+          .trim();
         items.push({ title: firstLine.split(/\s+/).slice(0, 12).join(' ').slice(0, 120), text: body });
       }
       current = [];
@@ -97,11 +100,23 @@ async function main(): Promise<void> {
     updatedAt: new Date(Date.parse('2025-01-01T00:00:00Z') + i * day),
   }));
   const judged = items.map((item) => judgeWords(`${item.title}\n${item.text}`));
-  const relevant = QUESTIONS.map((q) => new Set(items.filter((_, i) => q.answer.some((a) => judged[i].includes(` ${words(a).join(' ')} `))).map((item) => item.id)));
+  const relevant = QUESTIONS.map(
+    (q) =>
+      new Set(
+        items
+          .filter((_, i) => q.answer.some((a) => judged[i].includes(` ${words(a).join(' ')} `)))
+          .map((item) => item.id),
+      ),
+  );
   const unanswered = QUESTIONS.filter((_, i) => !relevant[i].size);
-  if (unanswered.length) throw new Error(`no item holds the answer to: ${unanswered.map((q) => `"${q.query}"`).join(', ')}`);
+  if (unanswered.length)
+    throw new Error(`no item holds the answer to: ${unanswered.map((q) => `"${q.query}"`).join(', ')}`);
 
-  const corpus = { userId: seededUuid(rng), communities: [{ id: communityId, name: 'Leernetwerk Evaluatie', visibility: 'PRIVATE' }], items } as unknown as Corpus;
+  const corpus = {
+    userId: seededUuid(rng),
+    communities: [{ id: communityId, name: 'Leernetwerk Evaluatie', visibility: 'PRIVATE' }],
+    items,
+  } as unknown as Corpus;
   const server = await startBenchServer(process.env.DATABASE_URL);
   const database = await server.createDatabase();
   const results: Record<string, Ranked> = {};
@@ -134,17 +149,28 @@ async function main(): Promise<void> {
   mini.addAll(items);
   results.MiniSearch = {
     ranks: QUESTIONS.map((q, i) => {
-      const at = mini.search(q.query).slice(0, 10).findIndex((hit) => relevant[i].has(hit.id as string));
+      const at = mini
+        .search(q.query)
+        .slice(0, 10)
+        .findIndex((hit) => relevant[i].has(hit.id as string));
       return at < 0 ? null : at + 1;
     }),
   };
 
-  console.log(`Search relevance: ${items.length} items cut from ${texts.length} texts in ../shared/corpus, ${QUESTIONS.length} questions`);
-  console.log('Spiraal: GraphQL search on PostgreSQL; MiniSearch 7.2.0: prefix and fuzzy 0.2, title boost 2, accents folded\n');
+  console.log(
+    `Search relevance: ${items.length} items cut from ${texts.length} texts in ../shared/corpus, ${QUESTIONS.length} questions`,
+  );
+  console.log(
+    'Spiraal: GraphQL search on PostgreSQL; MiniSearch 7.2.0: prefix and fuzzy 0.2, title boost 2, accents folded\n',
+  );
   const engines = Object.keys(results);
   const rows = [...GROUPS, 'hard (all but plain/question)', 'all'].map((group) => {
     const pick = (i: number) =>
-      group === 'all' ? true : group.startsWith('hard') ? !['plain', 'question'].includes(QUESTIONS[i].group) : QUESTIONS[i].group === group;
+      group === 'all'
+        ? true
+        : group.startsWith('hard')
+          ? !['plain', 'question'].includes(QUESTIONS[i].group)
+          : QUESTIONS[i].group === group;
     const count = QUESTIONS.filter((_, i) => pick(i)).length;
     const cells = engines.flatMap((engine) => {
       const m = metrics(results[engine].ranks.filter((_, i) => pick(i)));
@@ -155,7 +181,11 @@ async function main(): Promise<void> {
   console.log(renderTable(['group', 'n', ...engines.flatMap((e) => [`${e} R@5`, `${e} R@10`, `${e} MRR@10`])], rows));
   if (process.env.EVAL_VERBOSE === '1') {
     console.log('');
-    QUESTIONS.forEach((q, i) => console.log(`${q.group.padEnd(10)} ${engines.map((e) => String(results[e].ranks[i] ?? '-').padStart(3)).join(' ')}  ${q.query}`));
+    QUESTIONS.forEach((q, i) =>
+      console.log(
+        `${q.group.padEnd(10)} ${engines.map((e) => String(results[e].ranks[i] ?? '-').padStart(3)).join(' ')}  ${q.query}`,
+      ),
+    );
   }
 }
 

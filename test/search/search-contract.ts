@@ -33,7 +33,10 @@ export interface SearchResultData {
 export async function indexed(app: TestApp, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [{ pending }] = await sql<{ pending: number }>(app.db.url, 'SELECT count(*)::int AS pending FROM search_outbox');
+    const [{ pending }] = await sql<{ pending: number }>(
+      app.db.url,
+      'SELECT count(*)::int AS pending FROM search_outbox',
+    );
     if (!pending) return;
     if (Date.now() > deadline) throw new Error(`${pending} search changes still undelivered after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
@@ -52,7 +55,12 @@ export interface SearchWorld {
   keysOf(result: SearchResultData): string[];
 }
 
-async function seed(app: TestApp, community: CommunityFixture, items: FixtureItem[], ids: Record<string, string>): Promise<void> {
+async function seed(
+  app: TestApp,
+  community: CommunityFixture,
+  items: FixtureItem[],
+  ids: Record<string, string>,
+): Promise<void> {
   for (const item of items) {
     const { key, ...input } = item;
     // Guidelines are a facilitator's move (uitwerken tot richtlijn).
@@ -88,7 +96,12 @@ export function searchContract(engine: string, env: () => Record<string, string>
       title: 'Gearchiveerde intervisie',
       body: 'Intervisie die niemand meer hoort te vinden.',
     });
-    await gqlData(baseUrl, `mutation ($id: ID!) { archiveItem(id: $id) { id } }`, { id: archived.id }, world.ours.facilitator.token);
+    await gqlData(
+      baseUrl,
+      `mutation ($id: ID!) { archiveItem(id: $id) { id } }`,
+      { id: archived.id },
+      world.ours.facilitator.token,
+    );
     world.ids.archived = archived.id;
     await indexed(world.app);
     const keyOf = new Map<string, string>();
@@ -107,7 +120,8 @@ export function searchContract(engine: string, env: () => Record<string, string>
     await world.app?.close();
   });
 
-  const keys = async (query: string, extra: Record<string, unknown> = {}, user?: TestUser) => world.keysOf(await world.search({ query, ...extra }, user));
+  const keys = async (query: string, extra: Record<string, unknown> = {}, user?: TestUser) =>
+    world.keysOf(await world.search({ query, ...extra }, user));
 
   describe('Dutch matching', () => {
     it('finds inflected forms: intervisies → intervisie, ervaringsdeskundige → ervaringsdeskundigen', async () => {
@@ -236,12 +250,20 @@ export function searchContract(engine: string, env: () => Record<string, string>
       const { baseUrl } = world.app;
       expect(await keys('duivenmelker ')).toEqual([]);
       const added = await gqlData<{ addSearchSynonym: { id: string; expressions: string[] } }>(
-        baseUrl, ADD, { input: { communityId: world.ours.communityId, expressions: [' duivenmelker ', 'duiven'] } }, world.ours.facilitator.token,
+        baseUrl,
+        ADD,
+        { input: { communityId: world.ours.communityId, expressions: [' duivenmelker ', 'duiven'] } },
+        world.ours.facilitator.token,
       );
       expect(added.addSearchSynonym.expressions).toEqual(['duivenmelker', 'duiven']);
       expect(await keys('duivenmelker ')).toContain('intervisie');
       // A reader sees the list; the synonym does not reach a community it does not belong to.
-      const listed = await gqlData<{ searchSynonyms: { id: string }[] }>(baseUrl, LIST, { communityId: world.ours.communityId }, world.ours.reader.token);
+      const listed = await gqlData<{ searchSynonyms: { id: string }[] }>(
+        baseUrl,
+        LIST,
+        { communityId: world.ours.communityId },
+        world.ours.reader.token,
+      );
       expect(listed.searchSynonyms.map((s) => s.id)).toContain(added.addSearchSynonym.id);
       expect(await keys('duivenmelker ', {}, world.theirs.member)).toEqual([]);
       await gqlData(baseUrl, REMOVE, { id: added.addSearchSynonym.id }, world.ours.facilitator.token);
@@ -255,15 +277,30 @@ export function searchContract(engine: string, env: () => Record<string, string>
       expect(errorCode(await gql(baseUrl, ADD, { input }, world.ours.reader.token))).toBe('FORBIDDEN');
       expect(errorCode(await gql(baseUrl, ADD, { input }, world.theirs.facilitator.token))).toBe('NOT_FOUND');
       expect(errorCode(await gql(baseUrl, ADD, { input }))).toBe('UNAUTHENTICATED');
-      for (const expressions of [['vog'], ['vog', ' vog '], ['vog', '?!'], ['vog', 'x'.repeat(101)], Array.from({ length: 11 }, (_, i) => `w${i}`)]) {
+      for (const expressions of [
+        ['vog'],
+        ['vog', ' vog '],
+        ['vog', '?!'],
+        ['vog', 'x'.repeat(101)],
+        Array.from({ length: 11 }, (_, i) => `w${i}`),
+      ]) {
         const refused = await gql(baseUrl, ADD, { input: { ...input, expressions } }, world.ours.facilitator.token);
         expect(errorCode(refused)).toBe('BAD_USER_INPUT');
       }
       const [{ n }] = await sql<{ n: number }>(world.app.db.url, 'SELECT count(*)::int AS n FROM search_synonyms');
       expect(n).toBe(0);
-      const theirs = await gqlData<{ addSearchSynonym: { id: string } }>(baseUrl, ADD, { input: { ...input, communityId: world.theirs.communityId } }, world.theirs.facilitator.token);
-      expect(errorCode(await gql(baseUrl, REMOVE, { id: theirs.addSearchSynonym.id }, world.ours.facilitator.token))).toBe('NOT_FOUND');
-      expect(errorCode(await gql(baseUrl, LIST, { communityId: world.theirs.communityId }, world.ours.member.token))).toBe('NOT_FOUND');
+      const theirs = await gqlData<{ addSearchSynonym: { id: string } }>(
+        baseUrl,
+        ADD,
+        { input: { ...input, communityId: world.theirs.communityId } },
+        world.theirs.facilitator.token,
+      );
+      expect(
+        errorCode(await gql(baseUrl, REMOVE, { id: theirs.addSearchSynonym.id }, world.ours.facilitator.token)),
+      ).toBe('NOT_FOUND');
+      expect(
+        errorCode(await gql(baseUrl, LIST, { communityId: world.theirs.communityId }, world.ours.member.token)),
+      ).toBe('NOT_FOUND');
       await gqlData(baseUrl, REMOVE, { id: theirs.addSearchSynonym.id }, world.theirs.facilitator.token);
     });
   });
@@ -285,7 +322,11 @@ export function searchContract(engine: string, env: () => Record<string, string>
       const all = await world.search({ query: 'notitie ' });
       expect(result.facets.stages).toEqual(all.facets.stages);
       const [community] = result.facets.communities;
-      expect(community).toEqual({ value: world.ours.communityId, count: result.totalHits, label: 'Leernetwerk PRIVATE' });
+      expect(community).toEqual({
+        value: world.ours.communityId,
+        count: result.totalHits,
+        label: 'Leernetwerk PRIVATE',
+      });
       expect(result.facets.tags.length).toBeGreaterThan(0);
     });
 
@@ -295,7 +336,12 @@ export function searchContract(engine: string, env: () => Record<string, string>
       const second = await world.search({ query: 'notitie ', limit: 2, offset: 2 });
       expect([...first.hits, ...second.hits].map((h) => h.item.id)).toEqual(all.hits.slice(0, 4).map((h) => h.item.id));
       expect(first.totalHits).toBe(all.totalHits);
-      const wrong = await gql(world.app.baseUrl, SEARCH, { input: { query: 'notitie', limit: 101 } }, world.ours.member.token);
+      const wrong = await gql(
+        world.app.baseUrl,
+        SEARCH,
+        { input: { query: 'notitie', limit: 101 } },
+        world.ours.member.token,
+      );
       expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
     });
   });
@@ -323,13 +369,20 @@ export function searchContract(engine: string, env: () => Record<string, string>
 
     it('says NOT_FOUND for a community id the user may not read, as for one that does not exist', async () => {
       for (const communityIds of [[world.theirs.communityId], ['00000000-0000-4000-8000-000000000000'], ['nope']]) {
-        const result = await gql(world.app.baseUrl, SEARCH, { input: { query: 'intervisie', communityIds } }, world.ours.member.token);
+        const result = await gql(
+          world.app.baseUrl,
+          SEARCH,
+          { input: { query: 'intervisie', communityIds } },
+          world.ours.member.token,
+        );
         expect(errorCode(result)).toBe('NOT_FOUND');
       }
     });
 
     it('asks who you are first', async () => {
-      expect(errorCode(await gql(world.app.baseUrl, SEARCH, { input: { query: 'intervisie' } }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await gql(world.app.baseUrl, SEARCH, { input: { query: 'intervisie' } }))).toBe(
+        'UNAUTHENTICATED',
+      );
     });
 
     it('never finds an archived item', async () => {
@@ -341,11 +394,26 @@ export function searchContract(engine: string, env: () => Record<string, string>
     it('follows title, tags, stage and archive changes', async () => {
       const { baseUrl } = world.app;
       const token = world.ours.member.token;
-      const item = await createItem(baseUrl, token, { communityId: world.ours.communityId, kind: 'NOTE', title: 'Wandelgroep', body: 'Een notitie.' });
+      const item = await createItem(baseUrl, token, {
+        communityId: world.ours.communityId,
+        kind: 'NOTE',
+        title: 'Wandelgroep',
+        body: 'Een notitie.',
+      });
       await indexed(world.app);
       expect(world.keysOf(await world.search({ query: 'wandelgroep ' })).length).toBe(1);
-      await gqlData(baseUrl, `mutation ($input: UpdateItemInput!) { updateItem(input: $input) { id } }`, { input: { id: item.id, title: 'Fietsgroep', tags: ['bewegen'] } }, token);
-      await gqlData(baseUrl, `mutation ($input: SetItemStageInput!) { setItemStage(input: $input) { id } }`, { input: { id: item.id, stage: 'COMBINATIE' } }, token);
+      await gqlData(
+        baseUrl,
+        `mutation ($input: UpdateItemInput!) { updateItem(input: $input) { id } }`,
+        { input: { id: item.id, title: 'Fietsgroep', tags: ['bewegen'] } },
+        token,
+      );
+      await gqlData(
+        baseUrl,
+        `mutation ($input: SetItemStageInput!) { setItemStage(input: $input) { id } }`,
+        { input: { id: item.id, stage: 'COMBINATIE' } },
+        token,
+      );
       await indexed(world.app);
       expect((await world.search({ query: 'wandelgroep ' })).totalHits).toBe(0);
       const moved = await world.search({ query: 'fietsgroep bewegen ', stages: ['COMBINATIE'] });
@@ -358,12 +426,30 @@ export function searchContract(engine: string, env: () => Record<string, string>
     it('drops a removed member from the results at once', async () => {
       const { baseUrl } = world.app;
       const leaver = await registerUser(baseUrl, 'Lotte Vertrekt');
-      await gqlData(baseUrl, `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`, { input: { communityId: world.ours.communityId, email: leaver.email, role: 'MEMBER', perspective: 'PROFESSIONAL' } }, world.ours.facilitator.token);
+      await gqlData(
+        baseUrl,
+        `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
+        {
+          input: {
+            communityId: world.ours.communityId,
+            email: leaver.email,
+            role: 'MEMBER',
+            perspective: 'PROFESSIONAL',
+          },
+        },
+        world.ours.facilitator.token,
+      );
       expect(await keys('intervisie ', {}, leaver)).toContain('intervisie');
-      const [{ id: leaverId }] = await sql<{ id: string }>(world.app.db.url, 'SELECT id FROM users WHERE email = $1', [leaver.email]);
-      await gqlData(baseUrl, `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`, { input: { communityId: world.ours.communityId, userId: leaverId } }, world.ours.facilitator.token);
+      const [{ id: leaverId }] = await sql<{ id: string }>(world.app.db.url, 'SELECT id FROM users WHERE email = $1', [
+        leaver.email,
+      ]);
+      await gqlData(
+        baseUrl,
+        `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`,
+        { input: { communityId: world.ours.communityId, userId: leaverId } },
+        world.ours.facilitator.token,
+      );
       expect(await keys('intervisie ', {}, leaver)).toEqual([]);
     });
   });
-
 }

@@ -1,5 +1,12 @@
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { describeBrowser, launchBrowser, newPage, screenshot, seriousAccessibilityViolations, signIn } from '../support/browser';
+import {
+  describeBrowser,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousAccessibilityViolations,
+  signIn,
+} from '../support/browser';
 import { createItem } from '../support/fixtures';
 import { gql, gqlData, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
 
@@ -33,8 +40,14 @@ describeBrowser('search', () => {
     [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
     anna = await registerUser(t.baseUrl, 'Anna Zoeker');
     const community = async (name: string) =>
-      (await gqlData<{ createCommunity: { id: string } }>(t.baseUrl, `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { name, visibility: 'PRIVATE' } }, anna.token))
-        .createCommunity.id;
+      (
+        await gqlData<{ createCommunity: { id: string } }>(
+          t.baseUrl,
+          `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+          { input: { name, visibility: 'PRIVATE' } },
+          anna.token,
+        )
+      ).createCommunity.id;
     noord = await community('Wijkteam Noord');
     const oost = await community('GGZ Oost');
     const item = async (key: string, input: Parameters<typeof createItem>[2]) => {
@@ -55,9 +68,25 @@ describeBrowser('search', () => {
       tags: ['intervisie'],
       body: 'Zo organiseren we intervisie: kies een casus en stel verdiepende vragen.',
     });
-    await item('begrip', { communityId: oost, kind: 'CONCEPT', title: 'Wat is intervisie?', tags: ['begrip'], body: 'Intervisie is leren van elkaars ervaring, met collega’s.' });
-    await item('nachtdienst', { communityId: oost, kind: 'STORY', title: 'Een avond in de nachtdienst', body: 'Het was rustig tot twee uur, daarna niet meer.' });
-    await item('xss', { communityId: oost, kind: 'NOTE', title: XSS_TITLE, body: 'Over zorgmijding & vertrouwen: <script>alert(2)</script>' });
+    await item('begrip', {
+      communityId: oost,
+      kind: 'CONCEPT',
+      title: 'Wat is intervisie?',
+      tags: ['begrip'],
+      body: 'Intervisie is leren van elkaars ervaring, met collega’s.',
+    });
+    await item('nachtdienst', {
+      communityId: oost,
+      kind: 'STORY',
+      title: 'Een avond in de nachtdienst',
+      body: 'Het was rustig tot twee uur, daarna niet meer.',
+    });
+    await item('xss', {
+      communityId: oost,
+      kind: 'NOTE',
+      title: XSS_TITLE,
+      body: 'Over zorgmijding & vertrouwen: <script>alert(2)</script>',
+    });
 
     // Indexing is asynchronous (an outbox worker): wait until every item can be found.
     await searchable('intervisie', 3);
@@ -77,7 +106,12 @@ describeBrowser('search', () => {
     const deadline = Date.now() + 10_000;
     let last = '';
     while (Date.now() < deadline) {
-      const result = await gql<{ search: { totalHits: number } }>(t.baseUrl, `query ($input: SearchInput!) { search(input: $input) { totalHits } }`, { input: { query } }, anna.token);
+      const result = await gql<{ search: { totalHits: number } }>(
+        t.baseUrl,
+        `query ($input: SearchInput!) { search(input: $input) { totalHits } }`,
+        { input: { query } },
+        anna.token,
+      );
       if ((result.data?.search.totalHits ?? 0) >= atLeast) return;
       last = JSON.stringify(result.errors ?? result.data);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -105,10 +139,15 @@ describeBrowser('search', () => {
 
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
   const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Zoeken' });
-  const focusedRole = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName.toLowerCase());
+  const focusedRole = (page: Page) =>
+    page.evaluate(() => document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName.toLowerCase());
   /** The results region and its count line. */
   const results = (page: Page) => page.getByRole('region', { name: 'Resultaten' });
-  const count = (page: Page, text: string) => results(page).getByRole('status').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
+  const count = (page: Page, text: string) =>
+    results(page)
+      .getByRole('status')
+      .filter({ hasText: new RegExp(`^${text}$`) })
+      .waitFor();
 
   it('finds an item while typing half a word with a typo, and opens it with the keyboard', async () => {
     const { page, errors } = await open('/');
@@ -131,7 +170,8 @@ describeBrowser('search', () => {
 
     // Arrow keys move the active option; focus stays in the box.
     const optionId = await option.getAttribute('id');
-    for (let i = 0; i < 8 && (await box.getAttribute('aria-activedescendant')) !== optionId; i++) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 8 && (await box.getAttribute('aria-activedescendant')) !== optionId; i++)
+      await page.keyboard.press('ArrowDown');
     expect(await box.getAttribute('aria-activedescendant')).toBe(optionId);
     expect(await option.getAttribute('aria-selected')).toBe('true');
     expect(await focusedRole(page)).toBe('combobox');
@@ -188,9 +228,15 @@ describeBrowser('search', () => {
     expect(await hit.getAttribute('href')).toBe(`/items/${ids.intervisie}`);
     expect(await hit.locator('mark').count()).toBeGreaterThan(0);
     // The snippet of the body, with the matched word marked.
-    await results(page).locator('mark', { hasText: /^intervisies$/i }).first().waitFor();
+    await results(page)
+      .locator('mark', { hasText: /^intervisies$/i })
+      .first()
+      .waitFor();
 
-    await page.getByRole('group', { name: 'Leernetwerk' }).getByRole('checkbox', { name: 'Wijkteam Noord (2)' }).waitFor();
+    await page
+      .getByRole('group', { name: 'Leernetwerk' })
+      .getByRole('checkbox', { name: 'Wijkteam Noord (2)' })
+      .waitFor();
     await page.getByRole('group', { name: 'Leernetwerk' }).getByRole('checkbox', { name: 'GGZ Oost (1)' }).waitFor();
 
     // A stage facet: the list narrows, the address says so, and the other stages stay offered.
@@ -208,7 +254,12 @@ describeBrowser('search', () => {
     // A reload shows the same.
     await page.reload();
     await count(page, '1 resultaat');
-    expect(await page.getByRole('group', { name: 'Fase' }).getByRole('checkbox', { name: /Combinatie/ }).isChecked()).toBe(true);
+    expect(
+      await page
+        .getByRole('group', { name: 'Fase' })
+        .getByRole('checkbox', { name: /Combinatie/ })
+        .isChecked(),
+    ).toBe(true);
 
     // Another query under the stage filter finds nothing: the page offers to drop the filter.
     await page.getByLabel('Waar zoek je naar?').fill('nachtdienst');
@@ -241,8 +292,15 @@ describeBrowser('search', () => {
     await count(page, '3 resultaten');
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await heading(page, 'Search').waitFor();
-    await page.getByRole('region', { name: 'Results' }).getByRole('status').filter({ hasText: /^3 results$/ }).waitFor();
-    await page.getByRole('group', { name: 'Stage' }).getByRole('checkbox', { name: /Combination/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Results' })
+      .getByRole('status')
+      .filter({ hasText: /^3 results$/ })
+      .waitFor();
+    await page
+      .getByRole('group', { name: 'Stage' })
+      .getByRole('checkbox', { name: /Combination/ })
+      .waitFor();
     await screenshot(page, 'search-results-en');
     await page.getByRole('button', { name: 'NL', exact: true }).click();
 
@@ -254,7 +312,10 @@ describeBrowser('search', () => {
     await expectAccessible(page);
     await screenshot(page, 'search-results-phone');
     await refine.click();
-    await page.getByRole('group', { name: 'Fase' }).getByRole('checkbox', { name: /Combinatie/ }).waitFor();
+    await page
+      .getByRole('group', { name: 'Fase' })
+      .getByRole('checkbox', { name: /Combinatie/ })
+      .waitFor();
     await screenshot(page, 'search-results-phone-refine');
     await searchBox(page).click();
     await searchBox(page).pressSequentially('intervsi');
@@ -264,9 +325,36 @@ describeBrowser('search', () => {
     expect(errors).toEqual([]);
   });
 
+  it('names the words it did not find, offers the corrected query one click away, and close words when nothing is found', async () => {
+    const { page, errors } = await open('/zoeken?q=intervsie%20eenzaamheidsbeleid');
+    await count(page, '3 resultaten');
+    await results(page).getByText('Niet gevonden: eenzaamheidsbeleid').waitFor();
+    await results(page).getByRole('link', { name: 'intervisie eenzaamheidsbeleid' }).click();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('intervisie eenzaamheidsbeleid');
+    await count(page, '3 resultaten');
+    expect(
+      await results(page)
+        .getByText(/^Bedoelde je/)
+        .count(),
+    ).toBe(0);
+
+    await page.getByLabel('Waar zoek je naar?').fill('nachtdienstrooster');
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await page.getByRole('heading', { name: 'Niets gevonden voor “nachtdienstrooster”' }).waitFor();
+    await results(page).getByRole('link', { name: 'nachtdienst', exact: true }).click();
+    await count(page, '1 resultaat');
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+  });
+
   it('pages on with "Meer resultaten" and takes focus to the first new result', async () => {
     for (let i = 1; i <= 23; i++) {
-      await createItem(t.baseUrl, anna.token, { communityId: noord, kind: 'NOTE', title: `Verslag bijeenkomst ${i}`, body: `Aanwezig bij bijeenkomst ${i}: het hele wijkteam.` });
+      await createItem(t.baseUrl, anna.token, {
+        communityId: noord,
+        kind: 'NOTE',
+        title: `Verslag bijeenkomst ${i}`,
+        body: `Aanwezig bij bijeenkomst ${i}: het hele wijkteam.`,
+      });
     }
     await searchable('bijeenkomst', 23);
     const { page, errors } = await open('/zoeken?q=bijeenkomst');
@@ -284,7 +372,10 @@ describeBrowser('search', () => {
 
   it('says clearly when a query is too long', async () => {
     const { page, errors } = await open(`/zoeken?q=${'a'.repeat(501)}`);
-    await page.getByRole('alert').filter({ hasText: 'Je zoekvraag is te lang. Gebruik hoogstens 500 tekens.' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Je zoekvraag is te lang. Gebruik hoogstens 500 tekens.' })
+      .waitFor();
     await expectAccessible(page);
     // The refused request may show as the browser's own line about a failed resource, nothing else.
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
@@ -306,7 +397,9 @@ describeBrowser('search', () => {
     const link = results(page).getByRole('link', { name: XSS_TITLE });
     expect(await link.textContent()).toBe(XSS_TITLE);
     // The body's snippet, whatever the Markdown made of its tag: text, never an element.
-    await results(page).getByText(/zorgmijding & vertrouwen/i).waitFor();
+    await results(page)
+      .getByText(/zorgmijding & vertrouwen/i)
+      .waitFor();
     expect(await page.locator('img[src="x"], [onerror], script:not([src])').count()).toBe(0);
     await expectAccessible(page);
     await screenshot(page, 'search-results-html-as-text');

@@ -1,7 +1,23 @@
 import { CompoundSplitter } from './compounds';
 
 const splitter = CompoundSplitter.fromHunspell(
-  ['12', 'team/Za', 'overleg/Zb', 'intervisie', 'bijeenkomst/Zc', 'werkplaats', 'ontwikkelen', 'kennis', 'spiraal', 'niveau', 'reflectie', 'nis', 'ken', 'cliënt', 'zorg'].join('\n'),
+  [
+    '12',
+    'team/Za',
+    'overleg/Zb',
+    'intervisie',
+    'bijeenkomst/Zc',
+    'werkplaats',
+    'ontwikkelen',
+    'kennis',
+    'spiraal',
+    'niveau',
+    'reflectie',
+    'nis',
+    'ken',
+    'cliënt',
+    'zorg',
+  ].join('\n'),
 );
 
 describe('CompoundSplitter', () => {

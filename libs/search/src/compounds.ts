@@ -49,12 +49,21 @@ export class CompoundSplitter {
   }
 
   private isWord(part: string): boolean {
-    return this.known.has(part) || PLURALS.some((end) => part.endsWith(end) && part.length - end.length >= MIN_PART && this.known.has(part.slice(0, -end.length)));
+    return (
+      this.known.has(part) ||
+      PLURALS.some(
+        (end) =>
+          part.endsWith(end) && part.length - end.length >= MIN_PART && this.known.has(part.slice(0, -end.length)),
+      )
+    );
   }
 
   private isHead(part: string): boolean {
     if (this.isWord(part) || this.known.has(`${part}en`)) return true;
-    return LINKS.some((link) => part.endsWith(link) && part.length - link.length >= MIN_PART && this.known.has(part.slice(0, -link.length)));
+    return LINKS.some(
+      (link) =>
+        part.endsWith(link) && part.length - link.length >= MIN_PART && this.known.has(part.slice(0, -link.length)),
+    );
   }
 
   /** Parts for word[from..]: the whole rest when it is a word, else a head and the best split of the rest. */

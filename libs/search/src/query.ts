@@ -65,7 +65,9 @@ interface Thesaurus {
 
 function thesaurus(lists: readonly (readonly string[])[]): Thesaurus {
   const groups = lists.map((group) => group.map((expression) => words(expression)).filter((ws) => ws.length));
-  const expressions = groups.flatMap((group, index) => group.map((ws) => ({ words: ws, group: index }))).sort((a, b) => b.words.length - a.words.length);
+  const expressions = groups
+    .flatMap((group, index) => group.map((ws) => ({ words: ws, group: index })))
+    .sort((a, b) => b.words.length - a.words.length);
   return { expressions, groups };
 }
 
@@ -78,7 +80,10 @@ const BUILT_IN = thesaurus(SYNONYMS);
  */
 export function parseQuery(input: string, options: ParseOptions = {}): QueryPlan {
   if (input.length > QUERY_MAX_CHARS) {
-    throw new QueryError(`Een zoekvraag mag hoogstens ${QUERY_MAX_CHARS} tekens hebben`, `A query may have at most ${QUERY_MAX_CHARS} characters`);
+    throw new QueryError(
+      `Een zoekvraag mag hoogstens ${QUERY_MAX_CHARS} tekens hebben`,
+      `A query may have at most ${QUERY_MAX_CHARS} characters`,
+    );
   }
   const synonyms = options.synonyms?.length ? thesaurus([...SYNONYMS, ...options.synonyms]) : BUILT_IN;
   const groups: TermGroup[] = [];
@@ -97,19 +102,31 @@ export function parseQuery(input: string, options: ParseOptions = {}): QueryPlan
   });
   const count = groups.reduce((sum, g) => sum + g.alternatives[0].words.length, 0);
   if (count > QUERY_MAX_WORDS) {
-    throw new QueryError(`Zoek met hoogstens ${QUERY_MAX_WORDS} woorden`, `Search with at most ${QUERY_MAX_WORDS} words`);
+    throw new QueryError(
+      `Zoek met hoogstens ${QUERY_MAX_WORDS} woorden`,
+      `Search with at most ${QUERY_MAX_WORDS} words`,
+    );
   }
   return { groups };
 }
 
-function plainGroups(list: string[], lastIsPrefix: boolean, synonyms: Thesaurus, splitter: CompoundSplitter | null): TermGroup[] {
+function plainGroups(
+  list: string[],
+  lastIsPrefix: boolean,
+  synonyms: Thesaurus,
+  splitter: CompoundSplitter | null,
+): TermGroup[] {
   const groups: TermGroup[] = [];
   let i = 0;
   while (i < list.length) {
     const match = synonyms.expressions.find((e) => e.words.every((w, k) => list[i + k] === w));
     const isLast = (n: number) => lastIsPrefix && i + n === list.length;
     if (match) {
-      const alternatives: Alternative[] = synonyms.groups[match.group].map((ws) => ({ words: ws, prefix: false, fuzzy: false }));
+      const alternatives: Alternative[] = synonyms.groups[match.group].map((ws) => ({
+        words: ws,
+        prefix: false,
+        fuzzy: false,
+      }));
       // "ggz" while still typing may become "ggz-instelling" too.
       if (isLast(match.words.length)) alternatives.push({ words: match.words, prefix: true, fuzzy: false });
       groups.push({ source: match.words.join(' '), alternatives });

@@ -13,7 +13,9 @@ na reeds wil kon niets uw iemand geweest andere`;
 const QUESTION_WORDS = `waarom wanneer waar welke welk hoeveel hoezo waardoor waarmee waarover waarvoor jij jullie we wij mijn onze
 zijn mag moeten kunnen zou zouden kun kunt ga gaat gaan doe doet is zijn wordt word het een de`;
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(fold(`${SNOWBALL} ${QUESTION_WORDS}`).split(/\s+/).filter(Boolean));
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  fold(`${SNOWBALL} ${QUESTION_WORDS}`).split(/\s+/).filter(Boolean),
+);
 
 export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);

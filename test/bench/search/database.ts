@@ -24,7 +24,8 @@ export interface BenchDatabase {
 
 /** DATABASE_URL when set, else an embedded PostgreSQL in a temporary folder. */
 export async function startBenchServer(serverUrl = process.env.DATABASE_URL, keep = false): Promise<BenchServer> {
-  if (serverUrl) return serverAt(serverUrl, `PostgreSQL at ${new URL(serverUrl).host} (DATABASE_URL)`, async () => undefined);
+  if (serverUrl)
+    return serverAt(serverUrl, `PostgreSQL at ${new URL(serverUrl).host} (DATABASE_URL)`, async () => undefined);
   const dataDir = mkdtempSync(join(tmpdir(), 'spiraal-search-bench-'));
   // The embedded PostgreSQL runs as an unprivileged user when we are root; it must reach the folder.
   chmodSync(dataDir, 0o755);
@@ -47,7 +48,10 @@ function serverAt(adminUrl: string, describe: string, stop: () => Promise<void>)
       const database = {
         name,
         url: url.toString(),
-        drop: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+        drop: () =>
+          withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+            () => undefined,
+          ),
       };
       try {
         await builtApi().dataSource.runMigrations(database.url);
@@ -81,16 +85,24 @@ const INSERT_BATCH = 1_000;
 export async function seedCorpus(url: string, corpus: Corpus): Promise<{ token: string; insertMs: number }> {
   const token = randomBytes(32).toString('base64url');
   return withClient(url, async (client) => {
-    await client.query(`INSERT INTO users (id, email, display_name, password_hash) VALUES ($1, 'zoeker@bench.example', 'Zoë Zoeker', '!')`, [corpus.userId]);
+    await client.query(
+      `INSERT INTO users (id, email, display_name, password_hash) VALUES ($1, 'zoeker@bench.example', 'Zoë Zoeker', '!')`,
+      [corpus.userId],
+    );
     // Sessions hold the SHA-256 of the token, as SessionService issues them.
-    await client.query(`INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [
-      corpus.userId,
-      createHash('sha256').update(token).digest(),
-    ]);
+    await client.query(
+      `INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 day')`,
+      [corpus.userId, createHash('sha256').update(token).digest()],
+    );
     const { communities } = corpus;
     await client.query(
       `INSERT INTO communities (id, name, visibility, created_by) SELECT id, name, visibility, $4 FROM unnest($1::uuid[], $2::text[], $3::text[]) AS c(id, name, visibility)`,
-      [communities.map((c) => c.id), communities.map((c) => c.name), communities.map((c) => c.visibility), corpus.userId],
+      [
+        communities.map((c) => c.id),
+        communities.map((c) => c.name),
+        communities.map((c) => c.visibility),
+        corpus.userId,
+      ],
     );
     await client.query(
       `INSERT INTO memberships (community_id, user_id, role, perspective) SELECT id, $2, 'FACILITATOR', 'PROFESSIONAL' FROM unnest($1::uuid[]) AS id`,

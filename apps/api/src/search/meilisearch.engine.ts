@@ -3,7 +3,16 @@ import { meaningfulGroups, QueryPlan, SYNONYMS, TYPO_MIN_ONE, TYPO_MIN_TWO, word
 import type { Meilisearch, Settings } from 'meilisearch';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresSearchEngine } from './postgres-search.engine';
-import { emptyResult, EngineQuery, EngineResult, FacetName, SearchDocument, SearchEngine, SearchFilters, TAG_FACET_SIZE } from './search-engine';
+import {
+  emptyResult,
+  EngineQuery,
+  EngineResult,
+  FacetName,
+  SearchDocument,
+  SearchEngine,
+  SearchFilters,
+  TAG_FACET_SIZE,
+} from './search-engine';
 
 /** How long a delivery waits for Meilisearch to finish its task before it counts as failed (and is retried). */
 const TASK_TIMEOUT_MS = 10_000;
@@ -36,7 +45,12 @@ interface MeiliDocument {
   updatedAt: number;
 }
 
-const FACET_FIELDS: Record<FacetName, keyof MeiliDocument> = { stages: 'stage', kinds: 'kind', tags: 'tags', communities: 'communityId' };
+const FACET_FIELDS: Record<FacetName, keyof MeiliDocument> = {
+  stages: 'stage',
+  kinds: 'kind',
+  tags: 'tags',
+  communities: 'communityId',
+};
 
 /**
  * Meilisearch, when MEILI_URL is set. Settings are applied before any
@@ -71,14 +85,31 @@ export class MeilisearchEngine implements SearchEngine {
     const facetNames = Object.keys(FACET_FIELDS) as FacetName[];
     const { results } = await client.multiSearch({
       queries: [
-        { ...base, filter: filterFor(scope, query.filters), limit: query.limit, offset: query.offset, showRankingScore: true, attributesToRetrieve: ['itemId', 'ordinal'] },
+        {
+          ...base,
+          filter: filterFor(scope, query.filters),
+          limit: query.limit,
+          offset: query.offset,
+          showRankingScore: true,
+          attributesToRetrieve: ['itemId', 'ordinal'],
+        },
         { ...base, filter: filterFor(scope, query.filters), hitsPerPage: 0, page: 1 },
-        ...facetNames.map((facet) => ({ ...base, filter: filterFor(scope, query.filters, facet), facets: [FACET_FIELDS[facet]], hitsPerPage: 0, page: 1 })),
+        ...facetNames.map((facet) => ({
+          ...base,
+          filter: filterFor(scope, query.filters, facet),
+          facets: [FACET_FIELDS[facet]],
+          hitsPerPage: 0,
+          page: 1,
+        })),
       ],
     });
     const [main, count, ...facetResults] = results;
     const feedback = await this.postgres.feedback(query);
-    const hits = main.hits.map((hit) => ({ itemId: String(hit.itemId), ordinal: Number(hit.ordinal), score: Number(hit._rankingScore ?? 0) }));
+    const hits = main.hits.map((hit) => ({
+      itemId: String(hit.itemId),
+      ordinal: Number(hit.ordinal),
+      score: Number(hit._rankingScore ?? 0),
+    }));
     const marked = await this.postgres.highlight(query.plan, hits);
     const facets = Object.fromEntries(
       facetNames.map((facet, i) => {
@@ -91,7 +122,11 @@ export class MeilisearchEngine implements SearchEngine {
     ) as EngineResult['facets'];
     return {
       totalHits: Number(count.totalHits ?? count.estimatedTotalHits ?? 0),
-      hits: hits.map((hit) => ({ itemId: hit.itemId, score: hit.score, ...(marked.get(hit.itemId) ?? { title: '', text: '' }) })),
+      hits: hits.map((hit) => ({
+        itemId: hit.itemId,
+        score: hit.score,
+        ...(marked.get(hit.itemId) ?? { title: '', text: '' }),
+      })),
       facets,
       feedback,
     };
@@ -104,7 +139,9 @@ export class MeilisearchEngine implements SearchEngine {
     const index = client.index<MeiliDocument>(this.options.index);
     await succeeded(index.addDocuments(rows, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }));
     // Passages an item no longer has (it got shorter).
-    const stale = documents.map((d) => `(itemId = ${quote(d.itemId)} AND ordinal >= ${d.passages.length})`).join(' OR ');
+    const stale = documents
+      .map((d) => `(itemId = ${quote(d.itemId)} AND ordinal >= ${d.passages.length})`)
+      .join(' OR ');
     await succeeded(index.deleteDocuments({ filter: stale }).waitTask({ timeout: TASK_TIMEOUT_MS }));
   }
 
@@ -112,7 +149,9 @@ export class MeilisearchEngine implements SearchEngine {
     if (!itemIds.length) return;
     const client = await this.ready();
     const index = client.index(this.options.index);
-    await succeeded(index.deleteDocuments({ filter: `itemId IN ${list(itemIds)}` }).waitTask({ timeout: TASK_TIMEOUT_MS }));
+    await succeeded(
+      index.deleteDocuments({ filter: `itemId IN ${list(itemIds)}` }).waitTask({ timeout: TASK_TIMEOUT_MS }),
+    );
   }
 
   /** Every document away (before a full reindex). */
@@ -132,9 +171,21 @@ export class MeilisearchEngine implements SearchEngine {
 
   private async connect(): Promise<Meilisearch> {
     const { Meilisearch } = await import('meilisearch');
-    const client = new Meilisearch({ host: this.options.url, apiKey: this.options.apiKey ?? undefined, timeout: REQUEST_TIMEOUT_MS });
-    await succeeded(client.createIndex(this.options.index, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }), ['index_already_exists']);
-    await succeeded(client.index(this.options.index).updateSettings(await this.settings()).waitTask({ timeout: 60_000 }));
+    const client = new Meilisearch({
+      host: this.options.url,
+      apiKey: this.options.apiKey ?? undefined,
+      timeout: REQUEST_TIMEOUT_MS,
+    });
+    await succeeded(
+      client.createIndex(this.options.index, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }),
+      ['index_already_exists'],
+    );
+    await succeeded(
+      client
+        .index(this.options.index)
+        .updateSettings(await this.settings())
+        .waitTask({ timeout: 60_000 }),
+    );
     this.logger.log(`Meilisearch index "${this.options.index}" is ready at ${this.options.url}`);
     return client;
   }
@@ -149,7 +200,12 @@ export class MeilisearchEngine implements SearchEngine {
       `SELECT md5(string_agg(id::text || array_to_string(expressions, '|'), ',' ORDER BY id)) AS version FROM search_synonyms`,
     );
     if (version === this.synonymsVersion) return;
-    await succeeded(client.index(this.options.index).updateSynonyms(await this.synonyms()).waitTask({ timeout: TASK_TIMEOUT_MS }));
+    await succeeded(
+      client
+        .index(this.options.index)
+        .updateSynonyms(await this.synonyms())
+        .waitTask({ timeout: TASK_TIMEOUT_MS }),
+    );
     this.synonymsVersion = version;
   }
 
@@ -171,14 +227,19 @@ export class MeilisearchEngine implements SearchEngine {
 
   /** The built-in synonyms and every community's own, as typed and as Dutch stems (the query is sent as stems). */
   private async synonyms(): Promise<Record<string, string[]>> {
-    const own: { expressions: string[] }[] = await this.db.query(`SELECT expressions FROM search_synonyms ORDER BY created_at, id`);
-    const expressions = [...SYNONYMS, ...own.map((r) => r.expressions)].map((group) => group.map((e) => words(e).join(' ')));
+    const own: { expressions: string[] }[] = await this.db.query(
+      `SELECT expressions FROM search_synonyms ORDER BY created_at, id`,
+    );
+    const expressions = [...SYNONYMS, ...own.map((r) => r.expressions)].map((group) =>
+      group.map((e) => words(e).join(' ')),
+    );
     const stemmed = await this.stems(expressions.flat());
     const synonyms: Record<string, string[]> = {};
     let k = 0;
     for (const group of expressions) {
       const forms = group.flatMap((e) => [e, stemmed[k++]]).filter((v, i, all) => v && all.indexOf(v) === i);
-      for (const form of forms) synonyms[form] = [...new Set([...(synonyms[form] ?? []), ...forms.filter((f) => f !== form)])];
+      for (const form of forms)
+        synonyms[form] = [...new Set([...(synonyms[form] ?? []), ...forms.filter((f) => f !== form)])];
     }
     return synonyms;
   }
@@ -256,9 +317,14 @@ function filterFor(scope: string, filters: SearchFilters, except?: FacetName): s
 }
 
 /** Waits for a Meilisearch task and fails unless it succeeded (or failed with an expected code). */
-async function succeeded(task: Promise<{ status: string; error: { code: string; message: string } | null }>, expected: string[] = []): Promise<void> {
+async function succeeded(
+  task: Promise<{ status: string; error: { code: string; message: string } | null }>,
+  expected: string[] = [],
+): Promise<void> {
   const done = await task;
   if (done.status === 'succeeded') return;
   if (done.error && expected.includes(done.error.code)) return;
-  throw new Error(`Meilisearch task ${done.status}: ${done.error ? `${done.error.code}: ${done.error.message}` : 'no details'}`);
+  throw new Error(
+    `Meilisearch task ${done.status}: ${done.error ? `${done.error.code}: ${done.error.message}` : 'no details'}`,
+  );
 }

@@ -1,4 +1,13 @@
-import { editDistance, isTypoOf, isTypoPrefixOf, MARK_END, MARK_START, meaningfulGroups, planWords, QueryPlan } from '@spiraal/search';
+import {
+  editDistance,
+  isTypoOf,
+  isTypoPrefixOf,
+  MARK_END,
+  MARK_START,
+  meaningfulGroups,
+  planWords,
+  QueryPlan,
+} from '@spiraal/search';
 import type { EntityManager } from 'typeorm';
 
 /** How PostgreSQL sees one query word, and what the vocabulary offers for it. */
@@ -46,9 +55,16 @@ const COMPLETIONS = 20;
 export async function resolvePlan(db: EntityManager, plan: QueryPlan): Promise<PostgresQuery> {
   const list = planWords(plan);
   if (!list.length) return { any: null, groups: [], phrase: null, highlight: null, corrections: new Map() };
-  const prefixWords = new Set(plan.groups.flatMap((g) => g.alternatives.filter((a) => a.prefix).map((a) => a.words[a.words.length - 1])));
+  const prefixWords = new Set(
+    plan.groups.flatMap((g) => g.alternatives.filter((a) => a.prefix).map((a) => a.words[a.words.length - 1])),
+  );
   const fuzzyWords = new Set(plan.groups.flatMap((g) => g.alternatives.filter((a) => a.fuzzy).flatMap((a) => a.words)));
-  const rows: { simple: string | null; stem: string | null; known: boolean; completions: [string, string | null][] | null }[] = await db.query(
+  const rows: {
+    simple: string | null;
+    stem: string | null;
+    known: boolean;
+    completions: [string, string | null][] | null;
+  }[] = await db.query(
     `SELECT w.simple, w.stem,
             EXISTS (SELECT 1 FROM search_terms x WHERE x.term = w.simple) AS known,
             CASE WHEN t.prefix AND length(w.simple) >= 2 THEN (
@@ -129,7 +145,12 @@ export function buildQueries(plan: QueryPlan, info: Map<string, WordInfo>): Post
     if (!full.length) continue;
     const or = (list: string[]) => (list.length > 1 ? `(${list.join(' | ')})` : list[0]);
     const fullQuery = or(full);
-    groups.push({ source: group.source, full: fullQuery, stem: stem.length ? or(stem) : fullQuery, exact: exact.length ? or(exact) : fullQuery });
+    groups.push({
+      source: group.source,
+      full: fullQuery,
+      stem: stem.length ? or(stem) : fullQuery,
+      exact: exact.length ? or(exact) : fullQuery,
+    });
   }
   const pairs = groups.slice(1).map((g, i) => `(${groups[i].stem} <-> ${g.full})`);
   return {

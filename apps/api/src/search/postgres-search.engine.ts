@@ -3,7 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { markedToHtml, QueryPlan } from '@spiraal/search';
 import { DataSource, EntityManager } from 'typeorm';
 import { PostgresQuery, resolvePlan, SNIPPET_OPTIONS, TITLE_OPTIONS } from './postgres-query';
-import { emptyResult, EngineQuery, EngineResult, FacetValue, QueryFeedback, SearchDocument, SearchEngine, TAG_FACET_SIZE } from './search-engine';
+import {
+  emptyResult,
+  EngineQuery,
+  EngineResult,
+  FacetValue,
+  QueryFeedback,
+  SearchDocument,
+  SearchEngine,
+  TAG_FACET_SIZE,
+} from './search-engine';
 
 /** Title (A) over tags (B), each stemmed and exact. */
 const HEAD_TSV = `
@@ -128,7 +137,12 @@ export class PostgresSearchEngine implements SearchEngine {
       ]);
       return {
         ...facetsFrom(row.groups ?? [], row.tags ?? []),
-        hits: (row.hits ?? []).map(([itemId, score, title, text]) => ({ itemId, score: Number(score), title: markedToHtml(title), text: markedToHtml(text) })),
+        hits: (row.hits ?? []).map(([itemId, score, title, text]) => ({
+          itemId,
+          score: Number(score),
+          title: markedToHtml(title),
+          text: markedToHtml(text),
+        })),
         feedback: feedbackOf(resolved, (row.df ?? []).map(Number)),
       };
     });
@@ -143,14 +157,20 @@ export class PostgresSearchEngine implements SearchEngine {
          FROM unnest($1::text[]) WITH ORDINALITY AS t(q, ord) ORDER BY t.ord`,
       [resolved.groups.map((g) => g.full), query.readableCommunityIds],
     );
-    return feedbackOf(resolved, rows.map((r) => (r.found ? 1 : 0)));
+    return feedbackOf(
+      resolved,
+      rows.map((r) => (r.found ? 1 : 0)),
+    );
   }
 
   /**
    * Highlights for hits another engine found, from the same passages and with
    * the same rules, so every engine marks words the same way.
    */
-  async highlight(plan: QueryPlan, hits: { itemId: string; ordinal: number }[]): Promise<Map<string, { title: string; text: string }>> {
+  async highlight(
+    plan: QueryPlan,
+    hits: { itemId: string; ordinal: number }[],
+  ): Promise<Map<string, { title: string; text: string }>> {
     const found = new Map<string, { title: string; text: string }>();
     if (!hits.length) return found;
     const { any, highlight } = await resolvePlan(this.db.manager, plan);
@@ -228,17 +248,31 @@ export class PostgresSearchEngine implements SearchEngine {
 
 /** Total and facets from counts per combination: each facet sums the rows where every other filter holds. */
 export function facetsFrom(groups: ResultRow['groups'] & object, tags: [string, number][]): Omit<EngineResult, 'hits'> {
-  const count = (pick: (g: (typeof groups)[number]) => string, holds: (g: (typeof groups)[number]) => boolean): FacetValue[] => {
+  const count = (
+    pick: (g: (typeof groups)[number]) => string,
+    holds: (g: (typeof groups)[number]) => boolean,
+  ): FacetValue[] => {
     const totals = new Map<string, number>();
     for (const g of groups) if (holds(g)) totals.set(pick(g), (totals.get(pick(g)) ?? 0) + Number(g[7]));
-    return [...totals].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    return [...totals]
+      .map(([value, n]) => ({ value, count: n }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   };
   return {
     totalHits: groups.filter(([, , , c, k, s, t]) => c && k && s && t).reduce((sum, g) => sum + Number(g[7]), 0),
     facets: {
-      stages: count((g) => g[0], ([, , , c, k, , t]) => c && k && t),
-      kinds: count((g) => g[1], ([, , , c, , s, t]) => c && s && t),
-      communities: count((g) => g[2], ([, , , , k, s, t]) => k && s && t),
+      stages: count(
+        (g) => g[0],
+        ([, , , c, k, , t]) => c && k && t,
+      ),
+      kinds: count(
+        (g) => g[1],
+        ([, , , c, , s, t]) => c && s && t,
+      ),
+      communities: count(
+        (g) => g[2],
+        ([, , , , k, s, t]) => k && s && t,
+      ),
       tags: tags.map(([value, n]) => ({ value, count: Number(n) })),
     },
   };

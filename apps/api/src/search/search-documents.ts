@@ -4,7 +4,10 @@ import { compoundPartsOf } from './dutch-words';
 import type { SearchDocument } from './search-engine';
 
 /** The current state of items, as the engines index it; archived and vanished items are to be removed. */
-export async function loadSearchDocuments(tx: EntityManager, itemIds: string[]): Promise<{ documents: SearchDocument[]; removed: string[] }> {
+export async function loadSearchDocuments(
+  tx: EntityManager,
+  itemIds: string[],
+): Promise<{ documents: SearchDocument[]; removed: string[] }> {
   const rows: {
     id: string;
     community_id: string;
@@ -32,7 +35,9 @@ export async function loadSearchDocuments(tx: EntityManager, itemIds: string[]):
         title: row.title,
         passages,
         // The title and tags are indexed with the first passage, and so are their parts.
-        compoundParts: passages.map((body, i) => compoundPartsOf(i === 0 ? `${row.title} ${row.tags.join(' ')} ${body}` : body)),
+        compoundParts: passages.map((body, i) =>
+          compoundPartsOf(i === 0 ? `${row.title} ${row.tags.join(' ')} ${body}` : body),
+        ),
         updatedAt: row.updated_at,
       };
     });

@@ -26,10 +26,16 @@ import { MetricsModule } from '../metrics/metrics.module';
       inject: [APP_CONFIG, getDataSourceToken(), PostgresSearchEngine],
       useFactory: (config: AppConfig, db: DataSource, postgres: PostgresSearchEngine): SearchEngine[] => {
         const { meiliUrl, meiliApiKey, meiliIndex } = config.search;
-        return meiliUrl ? [postgres, new MeilisearchEngine({ url: meiliUrl, apiKey: meiliApiKey, index: meiliIndex }, db, postgres)] : [postgres];
+        return meiliUrl
+          ? [postgres, new MeilisearchEngine({ url: meiliUrl, apiKey: meiliApiKey, index: meiliIndex }, db, postgres)]
+          : [postgres];
       },
     },
-    { provide: PRIMARY_ENGINE, inject: [SEARCH_ENGINES], useFactory: (engines: SearchEngine[]) => engines[engines.length - 1] },
+    {
+      provide: PRIMARY_ENGINE,
+      inject: [SEARCH_ENGINES],
+      useFactory: (engines: SearchEngine[]) => engines[engines.length - 1],
+    },
     SearchIndexer,
     SearchMetrics,
     SearchService,

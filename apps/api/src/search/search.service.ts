@@ -52,7 +52,9 @@ export class SearchService {
       };
     }
     const { engine, found } = await this.run(query);
-    const items = await this.db.getRepository(ItemEntity).findBy({ id: In(found.hits.map((h) => h.itemId)), archivedAt: IsNull() });
+    const items = await this.db
+      .getRepository(ItemEntity)
+      .findBy({ id: In(found.hits.map((h) => h.itemId)), archivedAt: IsNull() });
     // The index may lag a moment behind; what is shown is the item as it is now, and only if still readable.
     const readable = new Set(query.readableCommunityIds);
     const byId = new Map(items.filter((item) => readable.has(item.communityId)).map((item) => [item.id, item]));
@@ -62,7 +64,9 @@ export class SearchService {
     });
     const names = await this.communityNames(found.facets.communities.map((f) => f.value));
     const feedback = found.feedback ?? (await this.postgres.feedback(query));
-    const suggestions = found.totalHits ? [] : await this.suggestions.closestWords(query.plan, query.readableCommunityIds);
+    const suggestions = found.totalHits
+      ? []
+      : await this.suggestions.closestWords(query.plan, query.readableCommunityIds);
     this.metrics.searched(engine, (performance.now() - started) / 1000);
     return {
       missingWords: feedback.missingWords,
@@ -71,7 +75,10 @@ export class SearchService {
       totalHits: found.totalHits,
       engine,
       hits,
-      facets: { ...found.facets, communities: found.facets.communities.map((f) => ({ ...f, label: names.get(f.value) ?? null })) },
+      facets: {
+        ...found.facets,
+        communities: found.facets.communities.map((f) => ({ ...f, label: names.get(f.value) ?? null })),
+      },
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
   }
@@ -99,7 +106,10 @@ export class SearchService {
     const limit = validatePageSize(input.limit);
     const offset = input.offset ?? 0;
     if (!Number.isInteger(offset) || offset < 0 || offset > SEARCH_OFFSET_MAX) {
-      throw badInput(`Begin bij resultaat 0 tot ${SEARCH_OFFSET_MAX} / Offset must be 0 to ${SEARCH_OFFSET_MAX}`, 'offset');
+      throw badInput(
+        `Begin bij resultaat 0 tot ${SEARCH_OFFSET_MAX} / Offset must be 0 to ${SEARCH_OFFSET_MAX}`,
+        'offset',
+      );
     }
     const kinds = oneOfEach('kinds', input.kinds, ITEM_KINDS);
     const stages = oneOfEach('stages', input.stages, SECI_STAGES);
@@ -108,7 +118,8 @@ export class SearchService {
     let communityIds: string[] | null = null;
     if (input.communityIds?.length) {
       // An id you may not read is told apart from nothing: it does not exist for you.
-      if (input.communityIds.some((id) => !isUuid(id) || !readableCommunityIds.includes(id))) throw notFound('Dit leernetwerk');
+      if (input.communityIds.some((id) => !isUuid(id) || !readableCommunityIds.includes(id)))
+        throw notFound('Dit leernetwerk');
       communityIds = [...new Set(input.communityIds)];
     }
     if (!plan.groups.length) return null;
@@ -120,14 +131,22 @@ export class SearchService {
 
   private async communityNames(ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; name: string }[] = await this.db.query('SELECT id, name FROM communities WHERE id = ANY($1::uuid[])', [ids]);
+    const rows: { id: string; name: string }[] = await this.db.query(
+      'SELECT id, name FROM communities WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 }
 
-function oneOfEach<T extends string>(field: string, values: readonly T[] | null | undefined, allowed: readonly T[]): T[] | null {
+function oneOfEach<T extends string>(
+  field: string,
+  values: readonly T[] | null | undefined,
+  allowed: readonly T[],
+): T[] | null {
   if (!values?.length) return null;
-  if (values.some((v) => !allowed.includes(v))) throw badInput(`Onbekende waarde in ${field} / Unknown value in ${field}`, field);
+  if (values.some((v) => !allowed.includes(v)))
+    throw badInput(`Onbekende waarde in ${field} / Unknown value in ${field}`, field);
   return [...new Set(values)];
 }
 
@@ -135,5 +154,7 @@ function oneOfEach<T extends string>(field: string, values: readonly T[] | null 
 export function correctedQuery(plan: QueryPlan, corrections: { word: string; correction: string }[]): string | null {
   if (!corrections.length) return null;
   const byWord = new Map(corrections.map((c) => [c.word, c.correction]));
-  return plan.groups.map((g) => (meaningfulGroups(plan).includes(g) ? (byWord.get(g.source) ?? g.source) : g.source)).join(' ');
+  return plan.groups
+    .map((g) => (meaningfulGroups(plan).includes(g) ? (byWord.get(g.source) ?? g.source) : g.source))
+    .join(' ');
 }

@@ -5,8 +5,10 @@ import { ItemType } from '../items/item.types';
 
 @InputType('SearchInput')
 export class SearchInput {
-  @Field(() => String, { description: 'What to look for; the last word may be half typed. At most 500 characters.' }) query!: string;
-  @Field(() => [ID], { nullable: true, description: 'Only these communities (default: every community you may read)' }) communityIds?: string[] | null;
+  @Field(() => String, { description: 'What to look for; the last word may be half typed. At most 500 characters.' })
+  query!: string;
+  @Field(() => [ID], { nullable: true, description: 'Only these communities (default: every community you may read)' })
+  communityIds?: string[] | null;
   @Field(() => [ItemKindEnum], { nullable: true }) kinds?: ItemKind[] | null;
   @Field(() => [SeciStageEnum], { nullable: true }) stages?: SeciStage[] | null;
   @Field(() => [String], { nullable: true, description: 'Items with all of these tags' }) tags?: string[] | null;
@@ -14,7 +16,9 @@ export class SearchInput {
   @Field(() => Int, { nullable: true, description: '0 to 1000, default 0' }) offset?: number | null;
 }
 
-@ObjectType('SearchHighlights', { description: 'HTML in which only `<mark>` occurs: matched words marked, everything else escaped' })
+@ObjectType('SearchHighlights', {
+  description: 'HTML in which only `<mark>` occurs: matched words marked, everything else escaped',
+})
 export class SearchHighlights {
   @Field(() => String) title!: string;
   @Field(() => String, { description: 'A snippet of the body around the matched words' }) text!: string;
@@ -31,10 +35,13 @@ export class SearchHit {
 export class FacetCount {
   @Field(() => String) value!: string;
   @Field(() => Int) count!: number;
-  @Field(() => String, { nullable: true, description: "A readable name where the value is an id (a community's name)" }) label?: string | null;
+  @Field(() => String, { nullable: true, description: "A readable name where the value is an id (a community's name)" })
+  label?: string | null;
 }
 
-@ObjectType('SearchFacets', { description: "Counts per value; each facet ignores its own filter, so a chosen value's alternatives stay visible" })
+@ObjectType('SearchFacets', {
+  description: "Counts per value; each facet ignores its own filter, so a chosen value's alternatives stay visible",
+})
 export class SearchFacets {
   @Field(() => [FacetCount]) stages!: FacetCount[];
   @Field(() => [FacetCount]) kinds!: FacetCount[];
@@ -49,10 +56,17 @@ export class SearchResult {
   @Field(() => String, { description: 'The engine that answered: postgresql or meilisearch' }) engine!: string;
   @Field(() => [SearchHit]) hits!: SearchHit[];
   @Field(() => SearchFacets) facets!: SearchFacets;
-  @Field(() => [String], { description: 'Niet gevonden: words of the query that matched nothing you may read (stop words are never named)' })
+  @Field(() => [String], {
+    description: 'Niet gevonden: words of the query that matched nothing you may read (stop words are never named)',
+  })
   missingWords!: string[];
-  @Field(() => String, { nullable: true, description: 'Bedoelde je …?: the query with typos corrected to words the network uses, when a typo was corrected' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Bedoelde je …?: the query with typos corrected to words the network uses, when a typo was corrected',
+  })
   didYouMean!: string | null;
-  @Field(() => [String], { description: 'When nothing was found: the words closest to the query that occur in what you may read' })
+  @Field(() => [String], {
+    description: 'When nothing was found: the words closest to the query that occur in what you may read',
+  })
   suggestions!: string[];
 }

@@ -10,7 +10,16 @@ import { Loading } from '../shared/ui/loading';
 import { PageHeading } from '../shared/ui/page-heading';
 import { searchMessages } from '../features/search/messages';
 import { NothingFound } from '../features/search/nothing-found';
-import { activeFilters, addressFor, FacetName, searchFromAddress, searchInput, SearchState, toggleFilter, withoutFilters } from '../features/search/search-address';
+import {
+  activeFilters,
+  addressFor,
+  FacetName,
+  searchFromAddress,
+  searchInput,
+  SearchState,
+  toggleFilter,
+  withoutFilters,
+} from '../features/search/search-address';
 import { SearchFacets } from '../features/search/search-facets';
 import { SearchHitList } from '../features/search/search-hit-list';
 import { CloseWords, QueryFeedback } from '../features/search/query-feedback';
@@ -32,7 +41,11 @@ export function SearchPage() {
   const state = useMemo(() => searchFromAddress(address), [address]);
   const query = state.q.trim();
   const filters = activeFilters(state);
-  const { data, error, loading } = useQuery(SEARCH_QUERY, { input: searchInput(state, { limit: PAGE_SIZE }) }, { skip: !query });
+  const { data, error, loading } = useQuery(
+    SEARCH_QUERY,
+    { input: searchInput(state, { limit: PAGE_SIZE }) },
+    { skip: !query },
+  );
 
   // The field follows the address (a link, the back button), and changes it on submit.
   const [text, setText] = useState(state.q);
@@ -74,7 +87,9 @@ export function SearchPage() {
   const fetchMore = async () => {
     const before = data;
     const offset = hits.length;
-    const result = await loadMore.run(() => graphql(SEARCH_HITS_QUERY, { input: searchInput(state, { limit: PAGE_SIZE, offset }) }));
+    const result = await loadMore.run(() =>
+      graphql(SEARCH_HITS_QUERY, { input: searchInput(state, { limit: PAGE_SIZE, offset }) }),
+    );
     if (!result || firstPage.current !== before) return; // the search changed meanwhile
     focusHit.current = offset;
     setMore([...more, ...result.search.hits]);
@@ -90,7 +105,14 @@ export function SearchPage() {
         <div className="field">
           <label htmlFor={`${id}-query`}>{m.queryLabel}</label>
           <div className="input-with-button">
-            <input id={`${id}-query`} type="search" value={text} onChange={(event) => setText(event.target.value)} autoComplete="off" enterKeyHint="search" />
+            <input
+              id={`${id}-query`}
+              type="search"
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              autoComplete="off"
+              enterKeyHint="search"
+            />
             <button type="submit" className="button-primary">
               {m.submit}
             </button>
@@ -103,7 +125,14 @@ export function SearchPage() {
         <Loading label={m.searching} />
       ) : (
         <div className={showFacets ? 'search-layout' : 'search-layout search-layout-single'}>
-          {showFacets && <SearchFacets facets={data.search.facets} state={state} onToggle={toggle} onClear={() => change(withoutFilters(state))} />}
+          {showFacets && (
+            <SearchFacets
+              facets={data.search.facets}
+              state={state}
+              onToggle={toggle}
+              onClear={() => change(withoutFilters(state))}
+            />
+          )}
           <section className="search-results" aria-busy={loading} aria-labelledby={`${id}-results`}>
             <h2 id={`${id}-results`} ref={resultsHeading} tabIndex={-1} className="visually-hidden">
               {m.results}
@@ -111,9 +140,14 @@ export function SearchPage() {
             <p className="result-count" role="status">
               {loading ? m.searching : error ? '' : m.count(total)}
             </p>
-            {data && !error && <QueryFeedback missingWords={data.search.missingWords} didYouMean={data.search.didYouMean} />}
+            {data && !error && (
+              <QueryFeedback missingWords={data.search.missingWords} didYouMean={data.search.didYouMean} />
+            )}
             {error ? (
-              <ErrorMessage error={error} overrides={tooLong ? { BAD_USER_INPUT: m.tooLong(QUERY_MAX_CHARS) } : undefined} />
+              <ErrorMessage
+                error={error}
+                overrides={tooLong ? { BAD_USER_INPUT: m.tooLong(QUERY_MAX_CHARS) } : undefined}
+              />
             ) : hits.length > 0 ? (
               <>
                 <SearchHitList hits={hits} ref={list} />

@@ -17,7 +17,8 @@ export const searchMessages = {
     pageLandmark: 'Zoekvraag',
     queryLabel: 'Waar zoek je naar?',
     submit: 'Zoeken',
-    intro: 'Zoek in alle leernetwerken die je kunt lezen: verhalen, werkvragen, casussen, begrippen, richtlijnen en meer. Een tikfout is niet erg.',
+    intro:
+      'Zoek in alle leernetwerken die je kunt lezen: verhalen, werkvragen, casussen, begrippen, richtlijnen en meer. Een tikfout is niet erg.',
     results: 'Resultaten',
     count: (n: number) => (n === 1 ? '1 resultaat' : `${n} resultaten`),
     more: 'Meer resultaten',
@@ -62,7 +63,8 @@ export const searchMessages = {
     pageLandmark: 'Search query',
     queryLabel: 'What are you looking for?',
     submit: 'Search',
-    intro: 'Search all communities you can read: stories, questions, cases, concepts, guidelines and more. A typo does no harm.',
+    intro:
+      'Search all communities you can read: stories, questions, cases, concepts, guidelines and more. A typo does no harm.',
     results: 'Results',
     count: (n: number) => (n === 1 ? '1 result' : `${n} results`),
     more: 'More results',
