@@ -77,3 +77,11 @@ describe('detectPersonalData', () => {
     expect(found.map((f) => f.kind)).toEqual(['EMAIL', 'NAME', 'PHONE']);
   });
 });
+
+describe('maskNumbersInSnippet', () => {
+  it('hides a BSN and an IBAN in a snippet, also when marks split them', () => {
+    const { maskNumbersInSnippet } = jest.requireActual('./mask') as typeof import('./mask');
+    expect(maskNumbersInSnippet('BSN <mark>123457002</mark> en NL91 ABNA <mark>0417</mark> 1643 00 van &amp; de')).toBe('BSN <mark>[BSN]</mark> en [IBAN]<mark></mark> van &amp; de');
+    expect(maskNumbersInSnippet('geen <mark>nummers</mark>')).toBe('geen <mark>nummers</mark>');
+  });
+});

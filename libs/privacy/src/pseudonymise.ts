@@ -113,3 +113,10 @@ export function applyReplacements(text: string, replacements: readonly Pick<Repl
   }
   return out + text.slice(at);
 }
+
+/** Which occurrence (from 0, non-overlapping) of `piece` in `text` starts at `start`. */
+export function occurrenceAt(text: string, piece: string, start: number): number {
+  let count = 0;
+  for (let i = text.indexOf(piece); i >= 0 && i < start; i = text.indexOf(piece, i + piece.length)) count++;
+  return count;
+}

@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CollabModule } from '../collab/collab.module';
 import { ImportModule } from '../import/import.module';
 import { ItemsModule } from '../items/items.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { ArchiveImportService } from './archive-import.service';
 import { CommunitySnapshotReader } from './community-snapshot.reader';
 import { ExportController } from './export.controller';
@@ -11,7 +12,7 @@ import { ExportService } from './export.service';
 
 /** Taking knowledge out (Markdown, a community zip) and restoring such a zip. */
 @Module({
-  imports: [AuthModule, ItemsModule, CollabModule, ImportModule],
+  imports: [AuthModule, ItemsModule, CollabModule, ImportModule, PrivacyModule],
   controllers: [ExportController],
   providers: [CommunitySnapshotReader, ExportService, ExportResolver, ArchiveImportService],
   exports: [ExportService, ArchiveImportService],

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CollabModule } from '../collab/collab.module';
 import { ItemsModule } from '../items/items.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { GuidelinesResolver } from './guidelines.resolver';
 import { GuidelinesService } from './guidelines.service';
 
-@Module({ imports: [ItemsModule, CollabModule], providers: [GuidelinesService, GuidelinesResolver] })
+@Module({ imports: [ItemsModule, CollabModule, PrivacyModule], providers: [GuidelinesService, GuidelinesResolver] })
 export class GuidelinesModule {}

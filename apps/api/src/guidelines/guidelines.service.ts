@@ -24,6 +24,7 @@ import { badInput, notFound } from '../common/errors';
 import { ItemEvents } from '../items/item-events';
 import { ItemEntity } from '../items/item.entity';
 import { ItemsService } from '../items/items.service';
+import { PrivacyService } from '../privacy/privacy.service';
 
 /**
  * The moves that make Spiraal more than a wiki: uitwerken tot richtlijn
@@ -39,9 +40,10 @@ export class GuidelinesService {
     private readonly events: ItemEvents,
     private readonly collab: CollabService,
     private readonly audit: AuditService,
+    private readonly privacy: PrivacyService,
   ) {}
 
-  async promote(user: AuthUser, input: { sourceItemIds: string[]; title: string }): Promise<ItemEntity> {
+  async promote(user: AuthUser, input: { sourceItemIds: string[]; title: string; privacyOverride?: { reason: string } | null }): Promise<ItemEntity> {
     const ids = [...new Set(input.sourceItemIds)];
     if (!ids.length || ids.length > PROMOTE_MAX_SOURCES) {
       throw badInput(`Kies 1 tot ${PROMOTE_MAX_SOURCES} bronnen / Choose 1 to ${PROMOTE_MAX_SOURCES} sources`, 'sourceItemIds');
@@ -58,7 +60,9 @@ export class GuidelinesService {
     if (sources.some((s) => !PROMOTABLE_KINDS.includes(s.kind))) {
       throw badInput('Een richtlijn is geen bron voor een nieuwe richtlijn; stel haar bij / A guideline is not a source for another: revise it', 'sourceItemIds');
     }
-    await this.access.toCommunity(user, communityId, 'guideline.create');
+    const { access } = await this.access.toCommunity(user, communityId, 'guideline.create');
+    // Personal data must not travel from a case into a guideline (docs/privacy.md): checked in the transaction, so a refusal writes nothing.
+    const gate = { communityId, items: sources, action: 'guideline.promote', isFacilitator: access === 'FACILITATOR' };
     const withBodies = await Promise.all(sources.map(async (s) => ({ id: s.id, kind: s.kind, title: s.title, markdown: await this.items.markdown(s.id) })));
     const markdown = guidelineDraft(withBodies);
     const tags = validateTags([...new Set(sources.flatMap((s) => s.tags))].slice(0, LIMITS.tagsMax));
@@ -70,6 +74,7 @@ export class GuidelinesService {
            FROM unnest($2::uuid[]) WITH ORDINALITY AS s(id, position) JOIN items i ON i.id = s.id`,
         [guideline.id, ids, user.id],
       );
+      await this.privacy.gate(tx, user, gate, input.privacyOverride);
       await this.audit.record(tx, { communityId, actorId: user.id, action: 'guideline.promote', targetId: guideline.id, details: { title, sourceItemIds: ids } });
       return guideline;
     });
