@@ -159,6 +159,18 @@ const OPERATIONS: Operation[] = [
   { name: 'itemRevisions', action: 'community.read', query: `query ($id: ID!) { itemRevisions(itemId: $id) { id } }`, variables: async (c, t) => ({ id: await revisionBy(c, t).then((r) => r.itemId) }) },
   { name: 'revision', action: 'community.read', query: `query ($id: ID!) { revision(id: $id) { id text } }`, variables: async (c, t) => ({ id: (await revisionBy(c, t)).id }) },
   { name: 'restoreRevision', action: 'item.edit', query: `mutation ($id: ID!) { restoreRevision(id: $id) { id } }`, variables: async (c, t) => ({ id: (await revisionBy(c, t)).id }) },
+  { name: 'pseudonymise', action: 'item.edit', query: `mutation ($input: PseudonymiseInput!) { pseudonymise(input: $input) { id } }`, variables: async (c, t) => ({ input: { itemId: (await itemBy(c, t)).id } }) },
+  {
+    name: 'dismissPrivacyFinding',
+    action: 'item.edit',
+    query: `mutation ($input: DismissPrivacyFindingInput!) { dismissPrivacyFinding(input: $input) { id } }`,
+    // A fresh item with one finding per attempt, so an allowed dismissal never meets an already dismissed one.
+    variables: async (c, t) => {
+      const { id } = await createItem(t.baseUrl, c.facilitator.token, { communityId: c.communityId, kind: 'CASE', title: 'Casus', body: 'Mevrouw Jansen belde.' });
+      const found = await gql(t.baseUrl, `query ($id: ID!) { item(id: $id) { privacyFindings { id } } }`, { id }, c.facilitator.token);
+      return { input: { itemId: id, findingId: found.data!.item.privacyFindings[0].id, reason: 'Toestemming' } };
+    },
+  },
   { name: 'collabTicket', action: 'community.read', query: `mutation ($id: ID!) { collabTicket(itemId: $id) { token readOnly } }`, variables: async (c, t) => ({ id: (await itemBy(c, t)).id }) },
   {
     name: 'importDocument',

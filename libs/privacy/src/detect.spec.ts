@@ -85,3 +85,9 @@ describe('maskNumbersInSnippet', () => {
     expect(maskNumbersInSnippet('geen <mark>nummers</mark>')).toBe('geen <mark>nummers</mark>');
   });
 });
+
+describe('already anonymised forms', () => {
+  it('leaves "mevrouw J." (initials only) alone', () => {
+    expect(detectPersonalData('Casus: mevrouw J. wil geen hulp, dhr. K.L. ook niet.')).toEqual([]);
+  });
+});

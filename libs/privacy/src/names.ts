@@ -157,7 +157,8 @@ export function findNames(text: string, tokens: Token[] = tokenize(text)): Priva
     const listed = words.filter((w) => inLists(w.lower)).length + (LAST_NAMES.has(lowerAll) ? 1 : 0);
     const firstListed = FIRST_NAMES.has(words[0]?.lower ?? '');
     let confidence = 0;
-    if (citedAuthor(text, tokens, chain)) confidence = 0;
+    // "mevrouw J." (initials only) is how case write-ups already anonymise: not a name.
+    if (citedAuthor(text, tokens, chain) || !words.length) confidence = 0;
     else if (context === 'title') confidence = 0.95;
     else if (context === 'role' && words.length) confidence = listed ? 0.9 : 0.75;
     else if (!words.length) confidence = 0;
