@@ -4,6 +4,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import StarterKit from '@tiptap/starter-kit';
 import type { CollabSession } from './collab-session';
+import { PrivacyHighlights } from '../privacy/privacy-highlights';
 import { isAllowedHref } from './links';
 import { safeColor, textColorOn } from './people';
 
@@ -157,6 +158,7 @@ export function createEditor(session: CollabSession, options: EditorLabels & { e
       }),
       LinkShortcut,
       EscapeThenTab,
+      PrivacyHighlights,
     ],
     editorProps: editorProps(options),
   });

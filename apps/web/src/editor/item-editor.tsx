@@ -10,6 +10,8 @@ import { editorMessages, EditorMessages } from './messages';
 import { Presence } from './presence';
 import { SaveStatus } from './save-status';
 import { Toolbar } from './toolbar';
+import { findingsStore } from '../privacy/findings-store';
+import { showFindings } from '../privacy/privacy-highlights';
 
 export interface ItemEditorProps {
   itemId: string;
@@ -49,7 +51,14 @@ export default function ItemEditor({ itemId, user }: ItemEditorProps) {
     });
     session.start();
     setLive({ session, editor });
+    // Privacy findings underlined while writing: asked again from the server when typing pauses.
+    const findings = findingsStore(itemId);
+    const onUpdate = () => findings.schedule();
+    session.doc.on('update', onUpdate);
+    const unsubscribe = findings.subscribe(() => showFindings(editor, findings.getSnapshot()));
     return () => {
+      session.doc.off('update', onUpdate);
+      unsubscribe();
       setLinkOpen(false);
       editor.destroy();
       session.destroy();

@@ -31,6 +31,7 @@ import { itemMessages } from './messages';
 import { RevisionList } from './revision-list';
 import { StageBadge } from './stage-badge';
 import { StagePanel } from './stage-panel';
+import { PrivacyPanel } from '../privacy/privacy-panel';
 
 // The editor and its dependencies (TipTap, Yjs) load only on an item page.
 const ItemEditor = lazy(() => import('../editor/item-editor'));
@@ -131,6 +132,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
           {guideline && <GuidelineApplications applications={item.applications} />}
           {guideline && <GuidelineVersions versions={item.guidelineVersions} />}
           <DerivedGuidelines guidelines={item.derivedItems} />
+          {editable && <PrivacyPanel itemId={item.id} />}
           <StagePanel item={item} editable={may(role, 'item.setStage') && live} onChanged={reload} />
           <RevisionList itemId={item.id} editable={editable} onRestored={reload} />
           <div className="panel panel-plain">
