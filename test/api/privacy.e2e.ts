@@ -183,7 +183,7 @@ describe('privacy guard', () => {
     const headers = { Authorization: `Bearer ${other.facilitator.token}` };
     const refused = await fetch(url, { headers });
     expect(refused.status).toBe(409);
-    expect((await refused.json()).errors[0].extensions.code).toBe('PRIVACY_FINDINGS_OPEN');
+    expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('PRIVACY_FINDINGS_OPEN');
     const zip = await fetch(`${url}?pseudonymise=1`, { headers });
     expect(zip.status).toBe(200);
     const files = unzipSync(new Uint8Array(await zip.arrayBuffer()));
