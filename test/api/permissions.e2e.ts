@@ -149,6 +149,12 @@ const OPERATIONS: Operation[] = [
     query: `query ($id: ID!) { spiral(communityId: $id) { stageCounts { stage count } transitions { from to count } signals { code } } }`,
     variables: async (c) => ({ id: c.communityId }),
   },
+  {
+    name: 'setRetention',
+    action: 'community.settings',
+    query: `mutation ($input: SetRetentionInput!) { setRetention(input: $input) { id } }`,
+    variables: async (c) => ({ input: { communityId: c.communityId, retentionMonths: 24 } }),
+  },
   { name: 'auditLog', action: 'audit.read', query: `query ($id: ID!) { auditLog(communityId: $id) { entries { action } hasNextPage } }`, variables: async (c) => ({ id: c.communityId }) },
   {
     name: 'search (in this community)',

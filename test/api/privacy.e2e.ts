@@ -191,4 +191,24 @@ describe('privacy guard', () => {
     expect(all).toContain('[BSN]');
     expect(all).not.toMatch(/123457002|NL91ABNA0417164300|Bakker/);
   });
+
+  it('shows facilitators the cases past the bewaartermijn with open personal data, also as a spiral signal', async () => {
+    const SET = `mutation ($input: SetRetentionInput!) { setRetention(input: $input) { id retentionMonths } }`;
+    const ATTENTION = `query ($id: ID!) { community(id: $id) { retentionMonths privacyAttention { item { id } kinds } } }`;
+    expect(errorCode(await gql(t.baseUrl, SET, { input: { communityId: c.communityId, retentionMonths: 24 } }, c.member.token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(t.baseUrl, SET, { input: { communityId: c.communityId, retentionMonths: 0 } }, c.facilitator.token))).toBe('BAD_USER_INPUT');
+    const old = await newCase('Meneer Bakker belde over zijn schulden.', 'Oude casus');
+    const recent = await newCase('Mevrouw Smit belde.', 'Nieuwe casus');
+    await sql(t.db.url, `UPDATE items SET created_at = now() - interval '30 months' WHERE id = $1`, [old.id]);
+    expect((await gqlData(t.baseUrl, ATTENTION, { id: c.communityId }, c.facilitator.token)).community.privacyAttention).toEqual([]);
+    expect((await gqlData(t.baseUrl, SET, { input: { communityId: c.communityId, retentionMonths: 24 } }, c.facilitator.token)).setRetention.retentionMonths).toBe(24);
+    const seen = (await gqlData(t.baseUrl, ATTENTION, { id: c.communityId }, c.facilitator.token)).community;
+    expect(seen.privacyAttention).toEqual([{ item: { id: old.id }, kinds: ['NAME'] }]);
+    expect(seen.privacyAttention.map((a: { item: { id: string } }) => a.item.id)).not.toContain(recent.id);
+    expect((await gqlData(t.baseUrl, ATTENTION, { id: c.communityId }, c.member.token)).community.privacyAttention).toEqual([]);
+    const SPIRAL = `query ($id: ID!) { spiral(communityId: $id) { signals { code items { id } } } }`;
+    const signals = async (token: string) => (await gqlData(t.baseUrl, SPIRAL, { id: c.communityId }, token)).spiral.signals as { code: string; items: { id: string }[] }[];
+    expect((await signals(c.facilitator.token)).find((s) => s.code === 'PRIVACY_ATTENTION')?.items).toEqual([{ id: old.id }]);
+    expect((await signals(c.member.token)).some((s) => s.code === 'PRIVACY_ATTENTION')).toBe(false);
+  });
 });

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CollabModule } from '../collab/collab.module';
 import { ItemsModule } from '../items/items.module';
+import { CommunitiesModule } from '../communities/communities.module';
+import { PrivacyCommunityResolver } from './privacy-community.resolver';
 import { PrivacyResolver } from './privacy.resolver';
 import { PrivacyService } from './privacy.service';
 
-@Module({ imports: [ItemsModule, CollabModule], providers: [PrivacyService, PrivacyResolver], exports: [PrivacyService] })
+@Module({ imports: [ItemsModule, CollabModule, CommunitiesModule], providers: [PrivacyService, PrivacyResolver, PrivacyCommunityResolver], exports: [PrivacyService] })
 export class PrivacyModule {}

@@ -178,6 +178,37 @@ export class PrivacyService {
     });
   }
 
+  async retentionMonths(communityId: string): Promise<number | null> {
+    const [row] = await this.db.query(`SELECT retention_months FROM communities WHERE id = $1`, [communityId]);
+    return row?.retention_months ?? null;
+  }
+
+  async setRetention(user: AuthUser, input: { communityId: string; retentionMonths?: number | null }): Promise<void> {
+    await this.access.toCommunity(user, input.communityId, 'community.settings');
+    const months = input.retentionMonths ?? null;
+    if (months !== null && (!Number.isInteger(months) || months < 1 || months > 600)) {
+      throw badInput('Een bewaartermijn is 1 tot 600 maanden / A retention period is 1 to 600 months', 'retentionMonths');
+    }
+    await this.db.query(`UPDATE communities SET retention_months = $2 WHERE id = $1`, [input.communityId, months]);
+  }
+
+  /** Cases older than the community's bewaartermijn that still hold open (gating) personal data. */
+  async attention(communityId: string, now = new Date()): Promise<{ item: ItemEntity; kinds: PrivacyKind[] }[]> {
+    const months = await this.retentionMonths(communityId);
+    if (!months) return [];
+    const cases: ItemEntity[] = await this.db
+      .getRepository(ItemEntity)
+      .createQueryBuilder('i')
+      .where('i.community_id = :communityId AND i.kind = :kind AND i.archived_at IS NULL', { communityId, kind: 'CASE' })
+      .andWhere(`i.created_at < :now::timestamptz - make_interval(months => :months)`, { now, months })
+      .orderBy('i.created_at')
+      .limit(200)
+      .getMany();
+    const open = await this.openGating(cases);
+    const byId = new Map(cases.map((c) => [c.id, c]));
+    return open.map((o) => ({ item: byId.get(o.itemId)!, kinds: o.kinds }));
+  }
+
   /** All items of a community (not archived), for the export gate. */
   communityItems(communityId: string): Promise<ItemEntity[]> {
     return this.db.getRepository(ItemEntity).findBy({ communityId, archivedAt: IsNull() });

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, Float, registerEnumType } from '@nestjs/graphql';
 import { PRIVACY_KINDS, type PrivacyKind } from '@spiraal/privacy';
+import { ItemType } from '../items/item.types';
 
 export const PrivacyKindEnum = Object.fromEntries(PRIVACY_KINDS.map((k) => [k, k])) as Record<PrivacyKind, PrivacyKind>;
 registerEnumType(PrivacyKindEnum, {
@@ -33,4 +34,16 @@ export class DismissPrivacyFindingInput {
 @InputType('PrivacyOverrideInput', { description: 'A facilitator takes responsibility for open findings (audit-logged)' })
 export class PrivacyOverrideInput {
   @Field(() => String) reason!: string;
+}
+
+@ObjectType('PrivacyAttention', { description: 'A case older than the bewaartermijn that still holds open personal data' })
+export class PrivacyAttentionType {
+  @Field(() => ItemType) item!: ItemType;
+  @Field(() => [PrivacyKindEnum]) kinds!: PrivacyKind[];
+}
+
+@InputType('SetRetentionInput')
+export class SetRetentionInput {
+  @Field(() => ID) communityId!: string;
+  @Field(() => Int, { nullable: true, description: 'Bewaartermijn for cases in months (1 to 600); null for none' }) retentionMonths?: number | null;
 }

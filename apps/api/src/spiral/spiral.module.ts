@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { SpiralResolver } from './spiral.resolver';
 import { SpiralService } from './spiral.service';
 
-@Module({ providers: [SpiralService, SpiralResolver] })
+@Module({ imports: [PrivacyModule], providers: [SpiralService, SpiralResolver] })
 export class SpiralModule {}
