@@ -24,7 +24,9 @@ function textNodes(parent: Y.XmlFragment | Y.XmlElement, out: Y.XmlText[] = []):
 }
 
 function plain(node: Y.XmlText): string {
-  return (node.toDelta() as { insert?: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  return (node.toDelta() as { insert?: unknown }[])
+    .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+    .join('');
 }
 
 function formatAt(node: Y.XmlText, index: number): Record<string, unknown> | undefined {

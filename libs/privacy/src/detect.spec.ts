@@ -34,18 +34,27 @@ describe('detectPersonalData', () => {
   });
 
   it('follows a person found once to the other mentions', () => {
-    expect(kinds('Cliënt Bouchra Tahiri belde. Later zei Tahiri dat het beter gaat.')).toEqual(['NAME:Bouchra Tahiri', 'NAME:Tahiri']);
+    expect(kinds('Cliënt Bouchra Tahiri belde. Later zei Tahiri dat het beter gaat.')).toEqual([
+      'NAME:Bouchra Tahiri',
+      'NAME:Tahiri',
+    ]);
   });
 
   it('leaves theory authors, laws, meeting dates, counts and places alone', () => {
     expect(kinds('Volgens Kolb (1984) en Nonaka en Takeuchi (1995) leren we door ervaring.')).toEqual([]);
-    expect(kinds('De intervisie op 12 maart 2024 in Utrecht ging over de Jeugdwet; er waren 14 deelnemers.')).toEqual([]);
+    expect(kinds('De intervisie op 12 maart 2024 in Utrecht ging over de Jeugdwet; er waren 14 deelnemers.')).toEqual(
+      [],
+    );
     expect(kinds('Het project loopt al 3 jaar en de organisatie viert haar 25-jarig bestaan.')).toEqual([]);
     expect(kinds('Bestelnummer 123456789 en factuur 2024001234.')).toEqual([]);
   });
 
   it('finds phone numbers in Dutch forms but not dates', () => {
-    expect(kinds('Bel 06-12345678, +31 (0)6 4567 8901 of 020 - 6123456.')).toEqual(['PHONE:06-12345678', 'PHONE:+31 (0)6 4567 8901', 'PHONE:020 - 6123456']);
+    expect(kinds('Bel 06-12345678, +31 (0)6 4567 8901 of 020 - 6123456.')).toEqual([
+      'PHONE:06-12345678',
+      'PHONE:+31 (0)6 4567 8901',
+      'PHONE:020 - 6123456',
+    ]);
     expect(kinds('De evaluatie is op 01-06-2025.')).toEqual([]);
   });
 
@@ -59,7 +68,11 @@ describe('detectPersonalData', () => {
   });
 
   it('finds ages about a person, identifiers with context, and soft institution and place', () => {
-    expect(kinds('Een 16-jarige jongen; hij is 45 jaar oud. Dossiernummer 4471902.')).toEqual(['AGE:16-jarige', 'AGE:45 jaar oud', 'IDENTIFIER:4471902']);
+    expect(kinds('Een 16-jarige jongen; hij is 45 jaar oud. Dossiernummer 4471902.')).toEqual([
+      'AGE:16-jarige',
+      'AGE:45 jaar oud',
+      'IDENTIFIER:4471902',
+    ]);
     const soft = detectPersonalData('Haar zoon zit op basisschool De Regenboog en zij woont in Lelystad.');
     expect(soft.map((f) => [f.kind, f.text, f.confidence < 0.6])).toEqual([
       ['INSTITUTION', 'basisschool De Regenboog', true],
@@ -81,7 +94,9 @@ describe('detectPersonalData', () => {
 describe('maskNumbersInSnippet', () => {
   it('hides a BSN and an IBAN in a snippet, also when marks split them', () => {
     const { maskNumbersInSnippet } = jest.requireActual('./mask') as typeof import('./mask');
-    expect(maskNumbersInSnippet('BSN <mark>123457002</mark> en NL91 ABNA <mark>0417</mark> 1643 00 van &amp; de')).toBe('BSN <mark>[BSN]</mark> en [IBAN]<mark></mark> van &amp; de');
+    expect(maskNumbersInSnippet('BSN <mark>123457002</mark> en NL91 ABNA <mark>0417</mark> 1643 00 van &amp; de')).toBe(
+      'BSN <mark>[BSN]</mark> en [IBAN]<mark></mark> van &amp; de',
+    );
     expect(maskNumbersInSnippet('geen <mark>nummers</mark>')).toBe('geen <mark>nummers</mark>');
   });
 });

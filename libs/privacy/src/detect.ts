@@ -1,10 +1,33 @@
 import type { PrivacyFinding, PrivacyKind } from './kinds';
 import { findNames, tokenize } from './names';
-import { findAddresses, findAges, findBirthdates, findBsns, findEmails, findIbans, findIdentifiers, findPhones, findPostcodes } from './patterns';
+import {
+  findAddresses,
+  findAges,
+  findBirthdates,
+  findBsns,
+  findEmails,
+  findIbans,
+  findIdentifiers,
+  findPhones,
+  findPostcodes,
+} from './patterns';
 import { findInstitutions, findLocations, findTowns } from './places';
 
 /** Which finding wins where two overlap: the more specific and the more sensitive first. */
-const PRIORITY: readonly PrivacyKind[] = ['EMAIL', 'IBAN', 'BSN', 'PHONE', 'POSTCODE', 'BIRTHDATE', 'IDENTIFIER', 'ADDRESS', 'INSTITUTION', 'NAME', 'AGE', 'LOCATION'];
+const PRIORITY: readonly PrivacyKind[] = [
+  'EMAIL',
+  'IBAN',
+  'BSN',
+  'PHONE',
+  'POSTCODE',
+  'BIRTHDATE',
+  'IDENTIFIER',
+  'ADDRESS',
+  'INSTITUTION',
+  'NAME',
+  'AGE',
+  'LOCATION',
+];
 
 /** The largest text the detector reads at once; longer texts are read up to here (the API limits bodies lower). */
 export const MAX_DETECT_CHARS = 2_000_000;
@@ -39,7 +62,9 @@ export function detectPersonalData(input: string): PrivacyFinding[] {
 }
 
 function resolveOverlaps(findings: PrivacyFinding[]): PrivacyFinding[] {
-  const ranked = [...findings].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || b.end - b.start - (a.end - a.start));
+  const ranked = [...findings].sort(
+    (a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || b.end - b.start - (a.end - a.start),
+  );
   const kept: PrivacyFinding[] = [];
   const taken = new Uint8Array(Math.max(...findings.map((f) => f.end), 0));
   for (const f of ranked) {

@@ -5,7 +5,11 @@ export interface IdentifiedFinding extends PrivacyFinding {
   id: string;
 }
 
-const normalise = (text: string) => text.toLowerCase().replace(/[\s.\-()/]+/g, ' ').trim();
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[\s.\-()/]+/g, ' ')
+    .trim();
 
 /** FNV-1a, 2×32 bits: short, stable, the same in Node and the browser. */
 function hash(input: string): string {

@@ -6,13 +6,19 @@ import { extraFirstNames, extraLastNames } from './name-supplement';
  * dictionaries of @zxcvbn-ts/language-nl-be plus our supplement
  * (docs/decisions/privacy-own-detector.md), and the words around a name.
  */
-export const FIRST_NAMES = new Set<string>([...dictionary.boysFirstnames, ...dictionary.girlsFirstnames, ...extraFirstNames()]);
+export const FIRST_NAMES = new Set<string>([
+  ...dictionary.boysFirstnames,
+  ...dictionary.girlsFirstnames,
+  ...extraFirstNames(),
+]);
 export const LAST_NAMES = new Set<string>([...dictionary.lastnames, ...extraLastNames()]);
 
 const set = (text: string) => new Set(text.trim().split(/\s+/));
 
 /** Lower-case particles between first name and surname ("van der", "el", "ter"). */
-export const PARTICLES = set(`van de der den ter ten te in het 't op el al bin ben da dos das du le la di del von zu abu ibn`);
+export const PARTICLES = set(
+  `van de der den ter ten te in het 't op el al bin ben da dos das du le la di del von zu abu ibn`,
+);
 
 /** Words just before a name that say a person is meant (lower case, without the final dot). */
 export const PERSON_TITLES = set(`mevrouw mevr mw mvr meneer dhr hr heer juffrouw juf meester mr dr drs ir ing prof`);
@@ -61,7 +67,8 @@ zimmerman schein argyris wierdsma swieringa glasser minuchin satir watzlawick br
 `);
 
 /** Lower-case words after which a capitalised name is a cited author, not a person ("volgens Kolb"). */
-export const CITATION_CUES = /(?:volgens|naar|model van|theorie van|cyclus van|leercyclus van|piramide van|fasen van|stadia van|spiraal van|zoals|boek van|werk van|methode van|begrip van|aanpak van|komt van|boeken van|artikel van)\s+$/i;
+export const CITATION_CUES =
+  /(?:volgens|naar|model van|theorie van|cyclus van|leercyclus van|piramide van|fasen van|stadia van|spiraal van|zoals|boek van|werk van|methode van|begrip van|aanpak van|komt van|boeken van|artikel van)\s+$/i;
 
 /** Well-known companies whose names look like a person's. */
 export const COMPANY_NAMES = new Set(['albert heijn', 'hema', 'c&a', 'douwe egberts', 'van haren', 'de gruyter']);

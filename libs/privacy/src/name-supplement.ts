@@ -73,7 +73,44 @@ function words(list: string): string[] {
 export const extraFirstNames = (): string[] => words(EXTRA_FIRST_NAMES);
 /** Multi-word surnames are written with single spaces and kept whole. */
 export const extraLastNames = (): string[] => {
-  const multi = ['de vries', 'van den berg', 'van dijk', 'de boer', 'de graaf', 'de groot', 'de bruijn', 'de haan', 'de wit', 'van der meer', 'van der linden', 'van der heijden', 'van der veen', 'van der wal', 'van leeuwen', 'van wijk', 'van dam', 'van beek', 'van vliet', 'van den heuvel', 'van der laan', 'van den broek', 'van der velde', 'de jong', 'van dongen', 'van rijn', 'el amrani', 'el idrissi', 'el khatib', 'el hamdaoui', 'el ouali', 'el bouzidi', 'el ghazi', 'ait bella', 'ait taleb', 'al hassan'];
+  const multi = [
+    'de vries',
+    'van den berg',
+    'van dijk',
+    'de boer',
+    'de graaf',
+    'de groot',
+    'de bruijn',
+    'de haan',
+    'de wit',
+    'van der meer',
+    'van der linden',
+    'van der heijden',
+    'van der veen',
+    'van der wal',
+    'van leeuwen',
+    'van wijk',
+    'van dam',
+    'van beek',
+    'van vliet',
+    'van den heuvel',
+    'van der laan',
+    'van den broek',
+    'van der velde',
+    'de jong',
+    'van dongen',
+    'van rijn',
+    'el amrani',
+    'el idrissi',
+    'el khatib',
+    'el hamdaoui',
+    'el ouali',
+    'el bouzidi',
+    'el ghazi',
+    'ait bella',
+    'ait taleb',
+    'al hassan',
+  ];
   const singles = words(EXTRA_LAST_NAMES.replace(new RegExp(`\\b(${multi.join('|')})\\b`, 'g'), ''));
   return [...multi, ...singles];
 };

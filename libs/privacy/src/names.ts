@@ -26,14 +26,22 @@ export interface Token {
 
 const WORD = /\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*/gu;
 
-const isUpper = (c: string) => (c >= 'A' && c <= 'Z') || (c > '\u007f' && c !== c.toLowerCase() && c === c.toUpperCase());
+const isUpper = (c: string) =>
+  (c >= 'A' && c <= 'Z') || (c > '\u007f' && c !== c.toLowerCase() && c === c.toUpperCase());
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
     const capitalised = isUpper(word[0]) && !(word.length > 1 && isUpper(word[1]));
-    tokens.push({ text: word, lower: word.toLowerCase(), start: m.index, end: m.index + word.length, capitalised, sentenceStart: startsSentence(text, m.index, tokens) });
+    tokens.push({
+      text: word,
+      lower: word.toLowerCase(),
+      start: m.index,
+      end: m.index + word.length,
+      capitalised,
+      sentenceStart: startsSentence(text, m.index, tokens),
+    });
   }
   return tokens;
 }
@@ -51,16 +59,25 @@ function startsSentence(text: string, index: number, before: Token[]): boolean {
   if (c === '!' || c === '?' || c === ':' || c === ';') return true;
   if (c !== '.') return false;
   const prev = before[before.length - 1];
-  if (prev && prev.end === i && (prev.text.length === 1 && isUpper(prev.text) || PERSON_TITLES.has(prev.lower))) return false;
+  if (prev && prev.end === i && ((prev.text.length === 1 && isUpper(prev.text)) || PERSON_TITLES.has(prev.lower)))
+    return false;
   return true;
 }
 
 /** The characters between two tokens: a name runs on only across one space (or nothing, at a hyphen). */
 const joined = (text: string, a: Token, b: Token) => /^[ \u00a0]$/.test(text.slice(a.end, b.start));
 
-const isNameWord = (t: Token) => t.capitalised && !NOT_NAMES.has(t.lower) && !INSTITUTION_NOUNS.has(t.lower) && !PERSON_TITLES.has(t.lower) && !PERSON_ROLES.has(t.lower);
+const isNameWord = (t: Token) =>
+  t.capitalised &&
+  !NOT_NAMES.has(t.lower) &&
+  !INSTITUTION_NOUNS.has(t.lower) &&
+  !PERSON_TITLES.has(t.lower) &&
+  !PERSON_ROLES.has(t.lower);
 const isInitial = (text: string, t: Token) => /^\p{Lu}$/u.test(t.text) && text[t.end] === '.';
-const inLists = (lower: string) => FIRST_NAMES.has(lower) || LAST_NAMES.has(lower) || lower.split('-').every((part) => LAST_NAMES.has(part) || FIRST_NAMES.has(part));
+const inLists = (lower: string) =>
+  FIRST_NAMES.has(lower) ||
+  LAST_NAMES.has(lower) ||
+  lower.split('-').every((part) => LAST_NAMES.has(part) || FIRST_NAMES.has(part));
 
 interface Chain {
   first: number;
@@ -76,7 +93,11 @@ function chainAt(text: string, tokens: Token[], i: number): Chain | null {
   let last = -1;
   while (j < tokens.length) {
     const t = tokens[j];
-    if (j > i && !joined(text, tokens[j - 1], t) && !(isInitial(text, tokens[j - 1]) && /^\.\s?$/.test(text.slice(tokens[j - 1].end, t.start)))) {
+    if (
+      j > i &&
+      !joined(text, tokens[j - 1], t) &&
+      !(isInitial(text, tokens[j - 1]) && /^\.\s?$/.test(text.slice(tokens[j - 1].end, t.start)))
+    ) {
       // "Visser-de Graaf": a hyphen then particles then the second surname.
       if (!(text.slice(tokens[j - 1].end, t.start) === '-' && PARTICLES.has(t.lower))) break;
     }
@@ -94,7 +115,8 @@ function citedAuthor(text: string, tokens: Token[], chain: Chain): boolean {
   const words = tokens.slice(chain.first, chain.last + 1).filter((t) => t.capitalised);
   if (words.some((t) => THEORY_AUTHORS.has(t.lower))) return true;
   const after = text.slice(tokens[chain.last].end, tokens[chain.last].end + 40);
-  if (/^(?:\s(?:en|&)\s\p{Lu}[\p{L}-]+)?(?:\set al\.?)?\s?(?:\(\s?(?:19|20)\d{2}|,\s?(?:19|20)\d{2}\))/u.test(after)) return true;
+  if (/^(?:\s(?:en|&)\s\p{Lu}[\p{L}-]+)?(?:\set al\.?)?\s?(?:\(\s?(?:19|20)\d{2}|,\s?(?:19|20)\d{2}\))/u.test(after))
+    return true;
   if (COMPANY_NAMES.has(words.map((t) => t.lower).join(' '))) return true;
   // "volgens Kolb" is a citation, "volgens Khadija" is not: a listed first name stays a person.
   if (FIRST_NAMES.has(words[0]?.lower ?? '')) return false;
@@ -153,21 +175,25 @@ export function findNames(text: string, tokens: Token[] = tokenize(text)): Priva
       continue;
     }
     const words = tokens.slice(chain.first, chain.last + 1).filter((w) => w.capitalised && !isInitial(text, w));
-    const lowerAll = tokens.slice(chain.first, chain.last + 1).map((w) => w.lower).join(' ');
+    const lowerAll = tokens
+      .slice(chain.first, chain.last + 1)
+      .map((w) => w.lower)
+      .join(' ');
     const listed = words.filter((w) => inLists(w.lower)).length + (LAST_NAMES.has(lowerAll) ? 1 : 0);
     const firstListed = FIRST_NAMES.has(words[0]?.lower ?? '');
     let confidence = 0;
     // "mevrouw J." (initials only) is how case write-ups already anonymise: not a name.
     if (citedAuthor(text, tokens, chain) || !words.length) confidence = 0;
     else if (context === 'title') confidence = 0.95;
-    else if (context === 'role' && words.length) confidence = listed ? 0.9 : 0.75;
-    else if (!words.length) confidence = 0;
+    else if (context === 'role') confidence = listed ? 0.9 : 0.75;
     else if (t.sentenceStart) {
       const next = tokens[chain.last + 1];
       const gap = next ? text.slice(tokens[chain.last].end, next.start) : '';
       const verbFollows = next && PERSON_VERBS.has(next.lower) && /^,?\s$/.test(gap);
       // "Luuk (7) wordt …", "Aisha en haar moeder …": what follows a first name says it is someone.
-      const personFollows = /^\s\(\d{1,3}\)/.test(text.slice(tokens[chain.last].end)) || (firstListed && next && /^\s$/.test(gap) && /^(en|zelf|met)$/.test(next.lower));
+      const personFollows =
+        /^\s\(\d{1,3}\)/.test(text.slice(tokens[chain.last].end)) ||
+        (firstListed && next && /^\s$/.test(gap) && /^(en|zelf|met)$/.test(next.lower));
       if (words.length >= 2 && firstListed) confidence = 0.85;
       else if (listed && (verbFollows || personFollows)) confidence = 0.75;
       else if (words.length >= 2 && chain.last > chain.first) {

@@ -16,9 +16,11 @@ const finding = (kind: PrivacyKind, start: number, text: string, confidence: num
 });
 
 /** The `before` characters ahead of `index`, lower case, for context words. */
-const before = (text: string, index: number, length: number) => text.slice(Math.max(0, index - length), index).toLowerCase();
+const before = (text: string, index: number, length: number) =>
+  text.slice(Math.max(0, index - length), index).toLowerCase();
 
-const BSN_CONTEXT = /(bsn|burgerservicenummer|burgerservice-nummer|sofinummer|sofi-nummer)[\s:.#-]*(nummer|nr\.?)?[\s:.#-]*$/;
+const BSN_CONTEXT =
+  /(bsn|burgerservicenummer|burgerservice-nummer|sofinummer|sofi-nummer)[\s:.#-]*(nummer|nr\.?)?[\s:.#-]*$/;
 
 export function findBsns(text: string): PrivacyFinding[] {
   const out: PrivacyFinding[] = [];
@@ -81,7 +83,11 @@ export function findPhones(text: string): PrivacyFinding[] {
         digits++;
         i++;
         end = i;
-      } else if ((ch === ' ' || ch === '-' || ch === '.' || ch === ')') && /\d/.test(text[i + 1] ?? '') && !/[ .)-]/.test(text[i - 1])) {
+      } else if (
+        (ch === ' ' || ch === '-' || ch === '.' || ch === ')') &&
+        /\d/.test(text[i + 1] ?? '') &&
+        !/[ .)-]/.test(text[i - 1])
+      ) {
         i++;
       } else if (ch === ')' && text[i + 1] === ' ' && /\d/.test(text[i + 2] ?? '')) {
         i += 2;
@@ -111,8 +117,12 @@ const STREET_WORD = `\\p{Lu}[\\p{Ll}'’-]*(?:${STREET_SUFFIX})`;
 /** Words that may stand before the street word: "Burgemeester de Vlugtlaan", "Tweede Jan Steenstraat", "Van Heenvlietlaan". */
 const STREET_LEAD = `(?:(?:\\p{Lu}[\\p{Ll}.'’]*|van|de|der|den|het|ten|ter|'t)\\s){0,3}`;
 const HOUSE_NUMBER = `\\d{1,4}(?:\\s?[a-zA-Z](?![\\p{L}])|[-\\s]?(?:hs|bis|huis|I{1,3}|\\d{1,3})(?![\\p{L}\\d]))?`;
-const ADDRESS = new RegExp(`(?<![\\p{L}])${STREET_LEAD}${STREET_WORD}\\s(?:nr\\.?\\s?|nummer\\s)?${HOUSE_NUMBER}(?![\\d])`, 'gu');
-const NOT_STREET = /^(?:Amsterdam|Rotterdam|Schiedam|Zaandam|Edam|Volendam|Den|Het|De|In|Op|Bij|Van|Met|Na|Aan|Voor|Sinds|Tot|Om|Per|Tijdens|Dat|Dit|Deze|Die)$/;
+const ADDRESS = new RegExp(
+  `(?<![\\p{L}])${STREET_LEAD}${STREET_WORD}\\s(?:nr\\.?\\s?|nummer\\s)?${HOUSE_NUMBER}(?![\\d])`,
+  'gu',
+);
+const NOT_STREET =
+  /^(?:Amsterdam|Rotterdam|Schiedam|Zaandam|Edam|Volendam|Den|Het|De|In|Op|Bij|Van|Met|Na|Aan|Voor|Sinds|Tot|Om|Per|Tijdens|Dat|Dit|Deze|Die)$/;
 
 const STREET_THEN_NUMBER = new RegExp(`(?:${STREET_SUFFIX})\\s(?:nr\\.?\\s?|nummer\\s)?\\d`, 'g');
 
@@ -125,7 +135,8 @@ export function findAddresses(text: string): PrivacyFinding[] {
     const window = text.slice(from, hit.index + 40);
     for (const m of window.matchAll(ADDRESS)) {
       const index = from + m.index;
-      if (index <= hit.index && index + m[0].length > hit.index && !matches.some((x) => x.index === index)) matches.push({ index, value: m[0] });
+      if (index <= hit.index && index + m[0].length > hit.index && !matches.some((x) => x.index === index))
+        matches.push({ index, value: m[0] });
     }
   }
   for (const m of matches) {
@@ -148,9 +159,13 @@ export function findAddresses(text: string): PrivacyFinding[] {
   return out;
 }
 
-const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec';
+const MONTHS =
+  'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec';
 const DATE = `(?:\\d{1,2}[-/.]\\d{1,2}[-/.](?:19|20)?\\d{2}|\\d{1,2}\\s(?:${MONTHS})\\.?\\s(?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2})`;
-const BIRTH = new RegExp(`(geboren|geboortedatum|geb\\.|geb\\s|geboortedag|d\\.o\\.b\\.)[^.\\n]{0,30}?(${DATE})`, 'giu');
+const BIRTH = new RegExp(
+  `(geboren|geboortedatum|geb\\.|geb\\s|geboortedag|d\\.o\\.b\\.)[^.\\n]{0,30}?(${DATE})`,
+  'giu',
+);
 
 const BIRTH_AFTER = new RegExp(`(${DATE})\\s?(?:geboren|\\(geboren\\))`, 'giu');
 
@@ -173,15 +188,22 @@ export function findIdentifiers(text: string): PrivacyFinding[] {
     const context = before(text, m.index, 40);
     if (!ID_CONTEXT.test(context)) continue;
     // Bare "nummer"/"nr" counts only where a person's file is the subject nearby.
-    if (/(?:^|[^a-z])(nummer|nr\.?)[\s:.#-]*$/.test(context) && !/(cli[eë]nt|dossier|pati[eë]nt|leerling|zaak|polis|klant)/.test(context)) continue;
+    if (
+      /(?:^|[^a-z])(nummer|nr\.?)[\s:.#-]*$/.test(context) &&
+      !/(cli[eë]nt|dossier|pati[eë]nt|leerling|zaak|polis|klant)/.test(context)
+    )
+      continue;
     out.push(finding('IDENTIFIER', m.index, m[0], 0.9));
   }
   return out;
 }
 
-const PERSON_NOUN = /(vrouw|man|jongen|meisje|moeder|vader|zoon|dochter|cli[eë]nte?|pati[eë]nte?|kind|bewoner|bewoonster|jongere|broer|zus|oma|opa|leerling|buurman|buurvrouw|partner|weduwe|weduwnaar|baby|peuter|tiener|puber)\s+(van\s+)?$/i;
-const DURATION_AFTER = /^\s*(geleden|lang|later|ervaring|werkzaam|in dienst|oud\s+(?:project|systeem)|samen|getrouwd|bekend|bezig|actief|terug)/i;
-const NOT_PERSON_JARIG = /^\s*(bestaan|jubileum|samenwerking|project|traject|geschiedenis|contract|plan|programma|periode|looptijd|ervaring)/i;
+const PERSON_NOUN =
+  /(vrouw|man|jongen|meisje|moeder|vader|zoon|dochter|cli[eë]nte?|pati[eë]nte?|kind|bewoner|bewoonster|jongere|broer|zus|oma|opa|leerling|buurman|buurvrouw|partner|weduwe|weduwnaar|baby|peuter|tiener|puber)\s+(van\s+)?$/i;
+const DURATION_AFTER =
+  /^\s*(geleden|lang|later|ervaring|werkzaam|in dienst|oud\s+(?:project|systeem)|samen|getrouwd|bekend|bezig|actief|terug)/i;
+const NOT_PERSON_JARIG =
+  /^\s*(bestaan|jubileum|samenwerking|project|traject|geschiedenis|contract|plan|programma|periode|looptijd|ervaring)/i;
 
 export function findAges(text: string): PrivacyFinding[] {
   const out: PrivacyFinding[] = [];
@@ -201,13 +223,24 @@ export function findAges(text: string): PrivacyFinding[] {
     const prior = before(text, m.index, 40);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 25);
     if (n > 115 || DURATION_AFTER.test(after)) continue;
-    const aged = Boolean(m[3]) || /\b(is|wordt|werd|was|inmiddels|nu|pas|bijna|ruim|net|leeftijd van|van)\s+$/.test(prior) && !/\b(al|sinds|na|binnen|over|voor|ruim|per|elke|iedere|afgelopen|laatste|eerste)\s+$/.test(prior.replace(/\b(bijna|ruim|pas|net)\s+$/, ''));
+    const aged =
+      Boolean(m[3]) ||
+      (/\b(is|wordt|werd|was|inmiddels|nu|pas|bijna|ruim|net|leeftijd van|van)\s+$/.test(prior) &&
+        !/\b(al|sinds|na|binnen|over|voor|ruim|per|elke|iedere|afgelopen|laatste|eerste)\s+$/.test(
+          prior.replace(/\b(bijna|ruim|pas|net)\s+$/, ''),
+        ));
     if (!aged) continue;
     if (/\bvan\s+$/.test(prior) && !PERSON_NOUN.test(prior.replace(/van\s+$/, ''))) continue;
-    if (/\b(project|traject|contract|team|school|organisatie|netwerk|leernetwerk|gebouw|plan)\b[^.]*$/.test(prior) && !m[3]) continue;
+    if (
+      /\b(project|traject|contract|team|school|organisatie|netwerk|leernetwerk|gebouw|plan)\b[^.]*$/.test(prior) &&
+      !m[3]
+    )
+      continue;
     out.push(finding('AGE', m.index, m[0], 0.8));
   }
-  for (const m of text.matchAll(/\b(?:vrouw|man|jongen|meisje|moeder|vader|zoon|dochter|cli[eë]nte?|pati[eë]nte?|kind|bewoner|bewoonster|jongere|weduwe|weduwnaar)\s+van\s+(\d{1,3})\b(?!\s*(?:jaar|jr|%|procent|euro|kilo|kg|uur|minuten|[-.,]\d))/gi)) {
+  for (const m of text.matchAll(
+    /\b(?:vrouw|man|jongen|meisje|moeder|vader|zoon|dochter|cli[eë]nte?|pati[eë]nte?|kind|bewoner|bewoonster|jongere|weduwe|weduwnaar)\s+van\s+(\d{1,3})\b(?!\s*(?:jaar|jr|%|procent|euro|kilo|kg|uur|minuten|[-.,]\d))/gi,
+  )) {
     const start = m.index + m[0].length - m[1].length;
     if (Number(m[1]) <= 115) out.push(finding('AGE', start, m[1], 0.8));
   }

@@ -8,12 +8,27 @@ import type { Token } from './names';
  * both only in a sentence about a person.
  */
 
-const PERSON_IN_SENTENCE = /\b(mevrouw|meneer|mw|dhr|hij|zij|ze|haar|zijn|hem|cli[eë]nte?|pati[eë]nte?|bewoner|bewoonster|leerling|zoon|dochter|moeder|vader|kind|jongere|gezin|familie|oma|opa)\b/i;
+const PERSON_IN_SENTENCE =
+  /\b(mevrouw|meneer|mw|dhr|hij|zij|ze|haar|zijn|hem|cli[eë]nte?|pati[eë]nte?|bewoner|bewoonster|leerling|zoon|dochter|moeder|vader|kind|jongere|gezin|familie|oma|opa)\b/i;
 const NAME_WORD = `\\p{Lu}[\\p{Ll}'’-]+`;
 const NAME_RUN = `(?:(?:De|Het|de|het|'t|van|der)\\s)?${NAME_WORD}(?:\\s(?:${NAME_WORD}|de|van|der|den|het))*?(?:\\s${NAME_WORD})?`;
 const NOUNS = [...INSTITUTION_NOUNS].join('|');
-const INSTITUTION_SUFFIXES = new Set(['Ziekenhuis', 'College', 'Lyceum', 'Zorggroep', 'Zorg', 'Praktijk', 'Kliniek', 'Gymnasium', 'Academie', 'Basisschool']);
-const INSTITUTION = new RegExp(`(?<![\\p{L}])(?:${NOUNS})\\s(${NAME_RUN})(?![\\p{L}])|(?<![\\p{L}])(${NAME_WORD}(?:\\s${NAME_WORD})?)\\s(?:Ziekenhuis|College|Lyceum|Zorggroep|Zorg|Praktijk|Kliniek|Gymnasium|Academie|Basisschool)(?![\\p{L}])`, 'gu');
+const INSTITUTION_SUFFIXES = new Set([
+  'Ziekenhuis',
+  'College',
+  'Lyceum',
+  'Zorggroep',
+  'Zorg',
+  'Praktijk',
+  'Kliniek',
+  'Gymnasium',
+  'Academie',
+  'Basisschool',
+]);
+const INSTITUTION = new RegExp(
+  `(?<![\\p{L}])(?:${NOUNS})\\s(${NAME_RUN})(?![\\p{L}])|(?<![\\p{L}])(${NAME_WORD}(?:\\s${NAME_WORD})?)\\s(?:Ziekenhuis|College|Lyceum|Zorggroep|Zorg|Praktijk|Kliniek|Gymnasium|Academie|Basisschool)(?![\\p{L}])`,
+  'gu',
+);
 
 function sentenceAround(text: string, index: number): string {
   const from = Math.max(text.lastIndexOf('.', index), text.lastIndexOf('\n', index), 0);
@@ -38,7 +53,11 @@ function* institutionMatches(text: string, tokens: readonly Token[]): Generator<
   }
 }
 
-export function findInstitutions(text: string, tokens: readonly Token[], names: readonly PrivacyFinding[]): PrivacyFinding[] {
+export function findInstitutions(
+  text: string,
+  tokens: readonly Token[],
+  names: readonly PrivacyFinding[],
+): PrivacyFinding[] {
   const out: PrivacyFinding[] = [];
   for (const m of institutionMatches(text, tokens)) {
     const sentence = sentenceAround(text, m.index);
@@ -51,7 +70,8 @@ export function findInstitutions(text: string, tokens: readonly Token[], names: 
   return out;
 }
 
-const COUNTRIES = /^(Nederland|België|Belgie|Duitsland|Frankrijk|Marokko|Turkije|Suriname|Syrië|Syrie|Eritrea|Somalië|Polen|Ghana|China|Vietnam|Indonesië|Europa|Afrika|Azië|Curaçao|Aruba|Spanje|Italië|Engeland|Oekraïne|Afghanistan|Irak|Iran)$/;
+const COUNTRIES =
+  /^(Nederland|België|Belgie|Duitsland|Frankrijk|Marokko|Turkije|Suriname|Syrië|Syrie|Eritrea|Somalië|Polen|Ghana|China|Vietnam|Indonesië|Europa|Afrika|Azië|Curaçao|Aruba|Spanje|Italië|Engeland|Oekraïne|Afghanistan|Irak|Iran)$/;
 const LOCATION = new RegExp(
   `\\b(?:(?:woont|woonde|wonen|woonachtig|verhuisd|verhuist|verhuisde|opgegroeid|geboren|afkomstig)\\s(?:[\\p{Ll}]+\\s){0,3}?(?:in|te|naar|uit|de wijk|het dorp)|(?:komt|kwam|komen) uit|wijk|buurt|dorp|stadsdeel)\\s?((?:Den\\s|De\\s|Het\\s|'s-)?${NAME_WORD}(?:[- ]${NAME_WORD})?)`,
   'gu',

@@ -6,7 +6,8 @@ const findingsOf = (text: string) => withIds(detectPersonalData(text));
 
 describe('planPseudonyms', () => {
   it('gives every person one letter throughout the text and placeholders to the rest', () => {
-    const text = 'Anna Jansen belde. Mevrouw Jansen woont op de Kerkstraat 5. Haar zoon Youssef belt 06-12345678. Anna huilde.';
+    const text =
+      'Anna Jansen belde. Mevrouw Jansen woont op de Kerkstraat 5. Haar zoon Youssef belt 06-12345678. Anna huilde.';
     const plan = planPseudonyms(text, findingsOf(text));
     expect(applyReplacements(text, plan.replacements)).toBe(
       'Persoon A belde. Mevrouw Persoon A woont op de [adres]. Haar zoon Persoon B belt [telefoonnummer]. Persoon A huilde.',
@@ -22,7 +23,9 @@ describe('planPseudonyms', () => {
     const findings = findingsOf(text);
     const firstName = findings.find((f) => f.kind === 'NAME')!;
     const plan = planPseudonyms(text, findings, new Set([firstName.id]));
-    expect(applyReplacements(text, plan.replacements)).toBe('Mevrouw Persoon A belde. Persoon A heeft BSN 123457002 en IBAN NL91ABNA0417164300.');
+    expect(applyReplacements(text, plan.replacements)).toBe(
+      'Mevrouw Persoon A belde. Persoon A heeft BSN 123457002 en IBAN NL91ABNA0417164300.',
+    );
   });
 
   it('keeps letters stored earlier and skips letters already in the text', () => {

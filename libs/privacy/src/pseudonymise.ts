@@ -67,7 +67,10 @@ export function planPseudonyms(
   existing: ReadonlyMap<string, string> = new Map(),
 ): PseudonymPlan {
   const labels = new Map(existing);
-  const used = new Set<string>([...existing.values(), ...[...text.matchAll(/Persoon ([A-Z]{1,3})\b/g)].map((m) => `Persoon ${m[1]}`)]);
+  const used = new Set<string>([
+    ...existing.values(),
+    ...[...text.matchAll(/Persoon ([A-Z]{1,3})\b/g)].map((m) => `Persoon ${m[1]}`),
+  ]);
   let next = 0;
   const fresh = () => {
     while (used.has(`Persoon ${label(next)}`)) next++;
@@ -81,14 +84,18 @@ export function planPseudonyms(
   for (const f of findings.filter((x) => x.kind === 'NAME')) {
     const words = nameWords(f.text);
     const key = personKey(f.text);
-    let person = persons.find((p) => p.key === key) ?? (words.length === 1 ? persons.find((p) => p.words.has(words[0])) : undefined);
+    let person =
+      persons.find((p) => p.key === key) ??
+      (words.length === 1 ? persons.find((p) => p.words.has(words[0])) : undefined);
     if (!person) {
       person = { key, words: new Set(words) };
       persons.push(person);
     } else words.forEach((w) => person!.words.add(w));
     personOf.set(f.id, person.key);
   }
-  const selectedPersons = new Set(findings.filter((f) => f.kind === 'NAME' && (!chosen || chosen.has(f.id))).map((f) => personOf.get(f.id)!));
+  const selectedPersons = new Set(
+    findings.filter((f) => f.kind === 'NAME' && (!chosen || chosen.has(f.id))).map((f) => personOf.get(f.id)!),
+  );
   const replacements: Replacement[] = [];
   for (const f of findings) {
     if (f.kind === 'NAME') {
@@ -97,14 +104,23 @@ export function planPseudonyms(
       if (!labels.has(key)) labels.set(key, fresh());
       replacements.push({ findingId: f.id, start: f.start, end: f.end, text: f.text, replacement: labels.get(key)! });
     } else if (!chosen || chosen.has(f.id)) {
-      replacements.push({ findingId: f.id, start: f.start, end: f.end, text: f.text, replacement: PLACEHOLDERS[f.kind] });
+      replacements.push({
+        findingId: f.id,
+        start: f.start,
+        end: f.end,
+        text: f.text,
+        replacement: PLACEHOLDERS[f.kind],
+      });
     }
   }
   return { replacements: replacements.sort((a, b) => a.start - b.start), labels };
 }
 
 /** The text with the replacements made (they must not overlap). */
-export function applyReplacements(text: string, replacements: readonly Pick<Replacement, 'start' | 'end' | 'replacement'>[]): string {
+export function applyReplacements(
+  text: string,
+  replacements: readonly Pick<Replacement, 'start' | 'end' | 'replacement'>[],
+): string {
   let out = '';
   let at = 0;
   for (const r of [...replacements].sort((a, b) => a.start - b.start)) {

@@ -62,7 +62,9 @@ const BASELINE: Partial<Record<PrivacyKind, RegExp>> = {
 };
 
 function baseline(text: string): Span[] {
-  return Object.entries(BASELINE).flatMap(([kind, re]) => [...text.matchAll(re!)].map((m) => ({ kind: kind as PrivacyKind, start: m.index, end: m.index + m[0].length })));
+  return Object.entries(BASELINE).flatMap(([kind, re]) =>
+    [...text.matchAll(re!)].map((m) => ({ kind: kind as PrivacyKind, start: m.index, end: m.index + m[0].length })),
+  );
 }
 
 const overlaps = (a: Span, b: Span) => a.kind === b.kind && a.start < b.end && b.start < a.end;
@@ -74,7 +76,11 @@ interface Counts {
   correct: number;
 }
 
-function score(sentences: Sentence[], detect: (text: string) => Span[], misses?: string[]): Map<PrivacyKind | 'ALL', Counts> {
+function score(
+  sentences: Sentence[],
+  detect: (text: string) => Span[],
+  misses?: string[],
+): Map<PrivacyKind | 'ALL', Counts> {
   const counts = new Map<PrivacyKind | 'ALL', Counts>();
   const bump = (kind: PrivacyKind, key: keyof Counts) => {
     for (const k of [kind, 'ALL'] as const) {
@@ -121,7 +127,9 @@ function table(title: string, sentences: Sentence[], misses: string[]): void {
   const ours = score(sentences, detectPersonalData, misses);
   const naive = score(sentences, baseline);
   const withGold = sentences.filter((s) => s.gold.length).length;
-  console.log(`${title}: ${sentences.length} sentences (${withGold} with personal data, ${sentences.length - withGold} without), overlap match per kind\n`);
+  console.log(
+    `${title}: ${sentences.length} sentences (${withGold} with personal data, ${sentences.length - withGold} without), overlap match per kind\n`,
+  );
   console.log('kind          gold | detector  P     R    | regex baseline  P     R');
   console.log('------------- ---- | ---------------------- | ---------------------------');
   for (const kind of [...PRIVACY_KINDS, 'ALL'] as const) {
@@ -144,8 +152,11 @@ function main(): void {
   console.log('');
   table('Both sets together', [...sentences, ...holdout], []);
   const t = timing(sentences);
-  console.log(`\nDetector over a ${(t.bytes / 1000).toFixed(0)} kB write-up: median ${t.medianMs.toFixed(1)} ms, slowest ${t.maxMs.toFixed(1)} ms (15 runs; target < 50 ms)`);
-  if (process.argv.includes('--verbose')) console.log('\n' + [...misses, ...held.map((m) => `held-out ${m}`)].join('\n'));
+  console.log(
+    `\nDetector over a ${(t.bytes / 1000).toFixed(0)} kB write-up: median ${t.medianMs.toFixed(1)} ms, slowest ${t.maxMs.toFixed(1)} ms (15 runs; target < 50 ms)`,
+  );
+  if (process.argv.includes('--verbose'))
+    console.log('\n' + [...misses, ...held.map((m) => `held-out ${m}`)].join('\n'));
 }
 
 main();

@@ -23,7 +23,9 @@ export class PrivacyCommunityResolver {
     return this.privacy.retentionMonths(community.id);
   }
 
-  @ResolveField(() => [PrivacyAttentionType], { description: 'Cases older than the bewaartermijn with open personal data (facilitators; empty for others)' })
+  @ResolveField(() => [PrivacyAttentionType], {
+    description: 'Cases older than the bewaartermijn with open personal data (facilitators; empty for others)',
+  })
   async privacyAttention(@Parent() community: CommunityType, @Ctx() ctx: GqlContext): Promise<PrivacyAttentionType[]> {
     if (!ctx.user) return [];
     const { access } = await this.access.toCommunity(ctx.user, community.id, 'community.read');

@@ -6,5 +6,9 @@ import { PrivacyCommunityResolver } from './privacy-community.resolver';
 import { PrivacyResolver } from './privacy.resolver';
 import { PrivacyService } from './privacy.service';
 
-@Module({ imports: [ItemsModule, CollabModule, CommunitiesModule], providers: [PrivacyService, PrivacyResolver, PrivacyCommunityResolver], exports: [PrivacyService] })
+@Module({
+  imports: [ItemsModule, CollabModule, CommunitiesModule],
+  providers: [PrivacyService, PrivacyResolver, PrivacyCommunityResolver],
+  exports: [PrivacyService],
+})
 export class PrivacyModule {}

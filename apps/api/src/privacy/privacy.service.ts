@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { replaceInBody, yDocToText } from '@spiraal/collab';
 import { can, validateReason } from '@spiraal/domain';
-import { detectPersonalData, isGating, occurrenceAt, planPseudonyms, withIds, type IdentifiedFinding, type PrivacyKind } from '@spiraal/privacy';
+import {
+  detectPersonalData,
+  isGating,
+  occurrenceAt,
+  planPseudonyms,
+  withIds,
+  type IdentifiedFinding,
+  type PrivacyKind,
+} from '@spiraal/privacy';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
@@ -43,9 +51,14 @@ export class PrivacyService {
     return room ? yDocToText(room.doc) : item.text;
   }
 
-  private async dismissedIds(itemIds: string[], manager: EntityManager = this.db.manager): Promise<Map<string, Set<string>>> {
+  private async dismissedIds(
+    itemIds: string[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<Map<string, Set<string>>> {
     const rows: { item_id: string; finding_id: string }[] = itemIds.length
-      ? await manager.query(`SELECT item_id, finding_id FROM privacy_dismissals WHERE item_id = ANY($1::uuid[])`, [itemIds])
+      ? await manager.query(`SELECT item_id, finding_id FROM privacy_dismissals WHERE item_id = ANY($1::uuid[])`, [
+          itemIds,
+        ])
       : [];
     const out = new Map<string, Set<string>>();
     for (const r of rows) out.set(r.item_id, (out.get(r.item_id) ?? new Set()).add(r.finding_id));
@@ -74,9 +87,13 @@ export class PrivacyService {
   async pseudonymise(user: AuthUser, input: { itemId: string; findingIds?: string[] | null }): Promise<ItemEntity> {
     const { item } = await this.access.toItem(user, input.itemId, 'item.edit');
     const chosenIds = input.findingIds ?? null;
-    if (chosenIds && (chosenIds.length === 0 || chosenIds.length > MAX_IDS)) throw badInput(`Kies 1 tot ${MAX_IDS} bevindingen / Choose 1 to ${MAX_IDS} findings`, 'findingIds');
+    if (chosenIds && (chosenIds.length === 0 || chosenIds.length > MAX_IDS))
+      throw badInput(`Kies 1 tot ${MAX_IDS} bevindingen / Choose 1 to ${MAX_IDS} findings`, 'findingIds');
     const dismissed = (await this.dismissedIds([item.id])).get(item.id);
-    const stored: { person_key: string; label: string }[] = await this.db.query(`SELECT person_key, label FROM privacy_pseudonyms WHERE item_id = $1`, [item.id]);
+    const stored: { person_key: string; label: string }[] = await this.db.query(
+      `SELECT person_key, label FROM privacy_pseudonyms WHERE item_id = $1`,
+      [item.id],
+    );
     const existing = new Map(stored.map((r) => [r.person_key, r.label]));
     // Read, check and change in one go on the live document: nothing can slip in between.
     const result = await this.collab.withDocument(item.id, (room) => {
@@ -85,15 +102,24 @@ export class PrivacyService {
       const known = new Set(findings.map((f) => f.id));
       const unknown = (chosenIds ?? []).filter((id) => !known.has(id));
       if (unknown.length) {
-        throw badInput(`Onbekende of verouderde bevinding(en): ${unknown.slice(0, 5).join(', ')} / Unknown or stale finding ids`, 'findingIds');
+        throw badInput(
+          `Onbekende of verouderde bevinding(en): ${unknown.slice(0, 5).join(', ')} / Unknown or stale finding ids`,
+          'findingIds',
+        );
       }
       const plan = planPseudonyms(text, findings, chosenIds ? new Set(chosenIds) : undefined, existing);
       const replaced = replaceInBody(
         room.doc,
-        plan.replacements.map((r) => ({ text: r.text, occurrence: occurrenceAt(text, r.text, r.start), replacement: r.replacement })),
+        plan.replacements.map((r) => ({
+          text: r.text,
+          occurrence: occurrenceAt(text, r.text, r.start),
+          replacement: r.replacement,
+        })),
         { kind: 'server', userId: user.id },
       );
-      const kinds = [...new Set(findings.filter((f) => plan.replacements.some((r) => r.findingId === f.id)).map((f) => f.kind))];
+      const kinds = [
+        ...new Set(findings.filter((f) => plan.replacements.some((r) => r.findingId === f.id)).map((f) => f.kind)),
+      ];
       return { plan, replaced, kinds };
     });
     await this.collab.flush(item.id);
@@ -101,7 +127,10 @@ export class PrivacyService {
     await this.db.transaction(async (tx) => {
       for (const [key, label] of result.plan.labels) {
         if (existing.get(key) === label) continue;
-        await tx.query(`INSERT INTO privacy_pseudonyms (item_id, person_key, label) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [item.id, key, label]);
+        await tx.query(
+          `INSERT INTO privacy_pseudonyms (item_id, person_key, label) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+          [item.id, key, label],
+        );
       }
       await this.audit.record(tx, {
         communityId: item.communityId,
@@ -141,7 +170,13 @@ export class PrivacyService {
   async openGating(items: ItemEntity[]): Promise<OpenFindings[]> {
     const dismissed = await this.dismissedIds(items.map((i) => i.id));
     return items.flatMap((item) => {
-      const kinds = [...new Set(this.open(this.currentText(item), dismissed.get(item.id)).filter((f) => isGating(f.kind)).map((f) => f.kind))];
+      const kinds = [
+        ...new Set(
+          this.open(this.currentText(item), dismissed.get(item.id))
+            .filter((f) => isGating(f.kind))
+            .map((f) => f.kind),
+        ),
+      ];
       return kinds.length ? [{ itemId: item.id, title: item.title, kinds }] : [];
     });
   }
@@ -162,7 +197,8 @@ export class PrivacyService {
     if (override) {
       if (!context.isFacilitator) throw forbidden();
       const reason = validateReason(override.reason);
-      if (!reason) throw badInput('Geef een reden voor het doorzetten / Give a reason for the override', 'privacyOverride');
+      if (!reason)
+        throw badInput('Geef een reden voor het doorzetten / Give a reason for the override', 'privacyOverride');
       await this.audit.record(tx ?? this.db.manager, {
         communityId: context.communityId,
         actorId: user.id,
@@ -173,9 +209,13 @@ export class PrivacyService {
       return;
     }
     const list = open.map((o) => `${o.title} (${o.kinds.join(', ')})`).join('; ');
-    throw appError('PRIVACY_FINDINGS_OPEN', `Er staan nog persoonsgegevens in: ${list} / Personal data still open in: ${list}`, {
-      items: open.map((o) => ({ id: o.itemId, title: o.title, kinds: o.kinds })),
-    });
+    throw appError(
+      'PRIVACY_FINDINGS_OPEN',
+      `Er staan nog persoonsgegevens in: ${list} / Personal data still open in: ${list}`,
+      {
+        items: open.map((o) => ({ id: o.itemId, title: o.title, kinds: o.kinds })),
+      },
+    );
   }
 
   async retentionMonths(communityId: string): Promise<number | null> {
@@ -187,7 +227,10 @@ export class PrivacyService {
     await this.access.toCommunity(user, input.communityId, 'community.settings');
     const months = input.retentionMonths ?? null;
     if (months !== null && (!Number.isInteger(months) || months < 1 || months > 600)) {
-      throw badInput('Een bewaartermijn is 1 tot 600 maanden / A retention period is 1 to 600 months', 'retentionMonths');
+      throw badInput(
+        'Een bewaartermijn is 1 tot 600 maanden / A retention period is 1 to 600 months',
+        'retentionMonths',
+      );
     }
     await this.db.query(`UPDATE communities SET retention_months = $2 WHERE id = $1`, [input.communityId, months]);
   }
@@ -199,7 +242,10 @@ export class PrivacyService {
     const cases: ItemEntity[] = await this.db
       .getRepository(ItemEntity)
       .createQueryBuilder('i')
-      .where('i.community_id = :communityId AND i.kind = :kind AND i.archived_at IS NULL', { communityId, kind: 'CASE' })
+      .where('i.community_id = :communityId AND i.kind = :kind AND i.archived_at IS NULL', {
+        communityId,
+        kind: 'CASE',
+      })
       .andWhere(`i.created_at < :now::timestamptz - make_interval(months => :months)`, { now, months })
       .orderBy('i.created_at')
       .limit(200)

@@ -5,7 +5,8 @@ import { ItemType } from '../items/item.types';
 export const PrivacyKindEnum = Object.fromEntries(PRIVACY_KINDS.map((k) => [k, k])) as Record<PrivacyKind, PrivacyKind>;
 registerEnumType(PrivacyKindEnum, {
   name: 'PrivacyKind',
-  description: 'Soorten persoonsgegevens / kinds of personal data; INSTITUTION and LOCATION are soft (shown, never gating on their own)',
+  description:
+    'Soorten persoonsgegevens / kinds of personal data; INSTITUTION and LOCATION are soft (shown, never gating on their own)',
 });
 
 @ObjectType('PrivacyFinding', { description: 'Personal data found in an item’s current text (docs/privacy.md)' })
@@ -21,7 +22,8 @@ export class PrivacyFindingType {
 @InputType('PseudonymiseInput')
 export class PseudonymiseInput {
   @Field(() => ID) itemId!: string;
-  @Field(() => [ID], { nullable: true, description: 'The findings to replace; all open findings when absent' }) findingIds?: string[] | null;
+  @Field(() => [ID], { nullable: true, description: 'The findings to replace; all open findings when absent' })
+  findingIds?: string[] | null;
 }
 
 @InputType('DismissPrivacyFindingInput')
@@ -31,12 +33,16 @@ export class DismissPrivacyFindingInput {
   @Field(() => String, { description: 'Why this is not personal data, or may stay' }) reason!: string;
 }
 
-@InputType('PrivacyOverrideInput', { description: 'A facilitator takes responsibility for open findings (audit-logged)' })
+@InputType('PrivacyOverrideInput', {
+  description: 'A facilitator takes responsibility for open findings (audit-logged)',
+})
 export class PrivacyOverrideInput {
   @Field(() => String) reason!: string;
 }
 
-@ObjectType('PrivacyAttention', { description: 'A case older than the bewaartermijn that still holds open personal data' })
+@ObjectType('PrivacyAttention', {
+  description: 'A case older than the bewaartermijn that still holds open personal data',
+})
 export class PrivacyAttentionType {
   @Field(() => ItemType) item!: ItemType;
   @Field(() => [PrivacyKindEnum]) kinds!: PrivacyKind[];
@@ -45,5 +51,6 @@ export class PrivacyAttentionType {
 @InputType('SetRetentionInput')
 export class SetRetentionInput {
   @Field(() => ID) communityId!: string;
-  @Field(() => Int, { nullable: true, description: 'Bewaartermijn for cases in months (1 to 600); null for none' }) retentionMonths?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Bewaartermijn for cases in months (1 to 600); null for none' })
+  retentionMonths?: number | null;
 }

@@ -27,7 +27,9 @@ export class Privacy1765100000000 implements MigrationInterface {
         label text NOT NULL,
         PRIMARY KEY (item_id, person_key)
       )`);
-    await db.query(`ALTER TABLE communities ADD COLUMN retention_months integer CHECK (retention_months BETWEEN 1 AND 600)`);
+    await db.query(
+      `ALTER TABLE communities ADD COLUMN retention_months integer CHECK (retention_months BETWEEN 1 AND 600)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
