@@ -155,7 +155,7 @@ const OPERATIONS: Operation[] = [
     query: `mutation ($input: SetRetentionInput!) { setRetention(input: $input) { id } }`,
     variables: async (c) => ({ input: { communityId: c.communityId, retentionMonths: 24 } }),
   },
-  { name: 'auditLog', action: 'audit.read', query: `query ($id: ID!) { auditLog(communityId: $id) { entries { action } hasNextPage } }`, variables: async (c) => ({ id: c.communityId }) },
+  { name: 'auditLog', action: 'audit.read', query: `query ($id: ID!) { auditLog(communityId: $id) { edges { node { action } } pageInfo { hasNextPage } } }`, variables: async (c) => ({ id: c.communityId }) },
   {
     name: 'search (in this community)',
     action: 'community.read',

@@ -22,6 +22,7 @@ export const ACTIONS = [
   'membership.own', // leave, or set one's own perspective
   'community.export', // take everything out: a zip of Markdown files and a manifest
   'archive.import', // restore such a zip into the community (guidelines, statuses and all)
+  'search.synonyms', // add or remove the community's own search synonyms
   'community.settings', // the bewaartermijn for cases (docs/privacy.md)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -53,6 +54,7 @@ const TABLE: Readonly<Record<Action, readonly Access[]>> = {
   'membership.own': ['FACILITATOR', 'MEMBER', 'READER'],
   'community.export': ['FACILITATOR'],
   'archive.import': ['FACILITATOR'],
+  'search.synonyms': ['FACILITATOR'],
   'community.settings': ['FACILITATOR'],
 };
 

@@ -4,6 +4,8 @@ import { ItemsModule } from '../items/items.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { GuidelinesResolver } from './guidelines.resolver';
 import { GuidelinesService } from './guidelines.service';
+import { AccessModule } from '../access/access.module';
+import { AuditModule } from '../audit/audit.module';
 
-@Module({ imports: [ItemsModule, CollabModule, PrivacyModule], providers: [GuidelinesService, GuidelinesResolver] })
+@Module({ imports: [ItemsModule, CollabModule, AccessModule, AuditModule, PrivacyModule], providers: [GuidelinesService, GuidelinesResolver] })
 export class GuidelinesModule {}

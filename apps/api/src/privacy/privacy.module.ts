@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { AuditModule } from '../audit/audit.module';
 import { CollabModule } from '../collab/collab.module';
 import { ItemsModule } from '../items/items.module';
 import { CommunitiesModule } from '../communities/communities.module';
@@ -7,7 +9,7 @@ import { PrivacyResolver } from './privacy.resolver';
 import { PrivacyService } from './privacy.service';
 
 @Module({
-  imports: [ItemsModule, CollabModule, CommunitiesModule],
+  imports: [ItemsModule, CollabModule, CommunitiesModule, AccessModule, AuditModule],
   providers: [PrivacyService, PrivacyResolver, PrivacyCommunityResolver],
   exports: [PrivacyService],
 })

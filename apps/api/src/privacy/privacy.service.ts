@@ -18,7 +18,7 @@ import type { AuthUser } from '../auth/session.service';
 import { CollabService } from '../collab/collab.service';
 import { appError, badInput, forbidden } from '../common/errors';
 import { ItemBodyService } from '../items/item-body.service';
-import { ItemEntity } from '../items/item.entity';
+import { ItemEntity } from '../database/entities/item.entity';
 
 /** Items with open gating findings, for the PRIVACY_FINDINGS_OPEN error. */
 export interface OpenFindings {

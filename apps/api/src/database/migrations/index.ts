@@ -4,8 +4,19 @@ import { Search1763900000000 } from './1763900000000-search';
 import { Spiral1764000000000 } from './1764000000000-spiral';
 import { Security1764100000000 } from './1764100000000-security';
 import { ItemImports1764250000000 } from './1764250000000-item-imports';
+import { SearchSynonyms1765000000000 } from './1765000000000-search-synonyms';
 import { Privacy1765100000000 } from './1765100000000-privacy';
 import { MailOutbox1765200000000 } from './1765200000000-mail-outbox';
 
 /** Every migration, in order. Listed explicitly so source and build behave the same. */
-export const MIGRATIONS = [InitialSchema1763700000000, Collaboration1763800000000, Search1763900000000, Spiral1764000000000, Security1764100000000, ItemImports1764250000000, Privacy1765100000000, MailOutbox1765200000000];
+export const MIGRATIONS = [
+  InitialSchema1763700000000,
+  Collaboration1763800000000,
+  Search1763900000000,
+  Spiral1764000000000,
+  Security1764100000000,
+  ItemImports1764250000000,
+  SearchSynonyms1765000000000,
+  Privacy1765100000000,
+  MailOutbox1765200000000,
+];
