@@ -34,6 +34,8 @@ import { ImportModule } from './import/import.module';
 import { ItemsModule } from './items/items.module';
 import { LiveModule } from './live/live.module';
 import { MailModule } from './mail/mail.module';
+import { InboxModule } from './inbox/inbox.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { graphqlMetrics } from './metrics/graphql-metrics.plugin';
 import { MetricsModule } from './metrics/metrics.module';
@@ -61,7 +63,9 @@ export class AppModule {
           inject: [MetricsService],
           useFactory: (metrics: MetricsService) => ({
             ...dataSourceOptions(databaseUrl),
-            logger: new SqlStatementCounter(metrics.counter({ name: 'spiraal_sql_statements_total', help: 'SQL statements sent by this process' })),
+            logger: new SqlStatementCounter(
+              metrics.counter({ name: 'spiraal_sql_statements_total', help: 'SQL statements sent by this process' }),
+            ),
           }),
         }),
         RateLimitsModule,
@@ -69,6 +73,8 @@ export class AppModule {
         AuditModule,
         MailModule,
         LiveModule,
+        NotificationsModule,
+        InboxModule,
         DocumentsModule,
         AuthModule,
         CommunitiesModule,
@@ -86,7 +92,12 @@ export class AppModule {
           driver: ApolloDriver,
           imports: [AuthModule, LoadersModule, RateLimitsModule, MetricsModule],
           inject: [SessionService, LoadersFactory, RateLimits, MetricsService],
-          useFactory: (sessions: SessionService, loaders: LoadersFactory, limits: RateLimits, metrics: MetricsService) => ({
+          useFactory: (
+            sessions: SessionService,
+            loaders: LoadersFactory,
+            limits: RateLimits,
+            metrics: MetricsService,
+          ) => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -94,7 +105,9 @@ export class AppModule {
             // Production answers no introspection and shows no sandbox (OWASP ASVS GraphQL).
             introspection: config.environment !== 'production',
             plugins: [
-              development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(),
+              development
+                ? ApolloServerPluginLandingPageLocalDefault({ embed: false })
+                : ApolloServerPluginLandingPageDisabled(),
               mutationRateLimit(limits),
               graphqlMetrics(metrics),
             ],

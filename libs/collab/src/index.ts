@@ -5,3 +5,4 @@ export { proseMirrorToText } from './prosemirror-to-text';
 export { markdownToYDocUpdate, readBody, writeBody, yDocToMarkdown, yDocToText } from './ydoc-body';
 export { replaceInBody, type TextReplacement } from './ydoc-replace';
 export * from './server';
+export { MENTION_NODE, mentionedUserIds, mentionText } from './mentions';

@@ -4,15 +4,13 @@ import { CommunitiesModule } from '../communities/communities.module';
 import { ItemsModule } from '../items/items.module';
 import { RevisionsModule } from '../revisions/revisions.module';
 import { CollabGateway } from './collab.gateway';
-import { CollabRelay } from './collab-relay';
 import { CollabMetrics } from './collab.metrics';
 import { CollabService } from './collab.service';
 import { CollabTicketResolver } from './collab-ticket.resolver';
 import { CollabTicketService } from './collab-ticket.service';
 import { DocumentCompactor } from './document-compactor';
 import { RevisionRestoreResolver } from './revision-restore.resolver';
-import { ServerSecretService } from './server-secret.service';
-import { UpdateLog } from './update-log';
+import { ServerSecretService } from '../database/server-secret.service';
 import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 import { DocumentsModule } from '../documents/documents.module';
@@ -21,17 +19,26 @@ import { RateLimitsModule } from '../common/rate-limits.module';
 import { RedisModule } from '../redis/redis.module';
 
 @Module({
-  imports: [AuthModule, CommunitiesModule, ItemsModule, RevisionsModule, AccessModule, AuditModule, DocumentsModule, MetricsModule, RateLimitsModule, RedisModule],
+  imports: [
+    AuthModule,
+    CommunitiesModule,
+    ItemsModule,
+    RevisionsModule,
+    AccessModule,
+    AuditModule,
+    DocumentsModule,
+    MetricsModule,
+    RateLimitsModule,
+    RedisModule,
+  ],
   providers: [
     CollabGateway,
-    CollabRelay,
     CollabMetrics,
     CollabService,
     CollabTicketResolver,
     CollabTicketService,
     DocumentCompactor,
     ServerSecretService,
-    UpdateLog,
     RevisionRestoreResolver,
   ],
   exports: [CollabService],

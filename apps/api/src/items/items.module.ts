@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ItemBodyService } from './item-body.service';
 import { ItemEvents } from './item-events';
 import { ItemsResolver } from './items.resolver';
@@ -8,5 +9,9 @@ import { AuditModule } from '../audit/audit.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { RedisModule } from '../redis/redis.module';
 
-@Module({ imports: [AccessModule, AuditModule, DocumentsModule, RedisModule], providers: [ItemsResolver, ItemsService, ItemBodyService, ItemEvents], exports: [ItemsService, ItemBodyService, ItemEvents] })
+@Module({
+  imports: [NotificationsModule, AccessModule, AuditModule, DocumentsModule, RedisModule],
+  providers: [ItemsResolver, ItemsService, ItemBodyService, ItemEvents],
+  exports: [ItemsService, ItemBodyService, ItemEvents],
+})
 export class ItemsModule {}

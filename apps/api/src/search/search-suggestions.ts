@@ -108,6 +108,7 @@ export function validateExpressions(expressions: string[]): string[] {
     throw badInput(`Geef 2 tot ${SYNONYM_EXPRESSIONS_MAX} verschillende uitdrukkingen / Give 2 to ${SYNONYM_EXPRESSIONS_MAX} different expressions`, 'expressions');
   }
   for (const expression of clean) {
+    // eslint-disable-next-line no-control-regex -- refuses control characters on purpose
     if (expression.length > 100 || !words(expression).length || /[\u0000-\u001f]/.test(expression) || expression.length > QUERY_MAX_CHARS) {
       throw badInput('Een uitdrukking heeft 1 tot 100 tekens met een letter of cijfer / An expression has 1 to 100 characters with a letter or digit', 'expressions');
     }

@@ -7,6 +7,7 @@ import { ItemImports1764250000000 } from './1764250000000-item-imports';
 import { SearchSynonyms1765000000000 } from './1765000000000-search-synonyms';
 import { Privacy1765100000000 } from './1765100000000-privacy';
 import { MailOutbox1765200000000 } from './1765200000000-mail-outbox';
+import { Notifications1765200000001 } from './1765200000001-notifications';
 
 /** Every migration, in order. Listed explicitly so source and build behave the same. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   SearchSynonyms1765000000000,
   Privacy1765100000000,
   MailOutbox1765200000000,
+  Notifications1765200000001,
 ];
