@@ -2,7 +2,7 @@
 // on a real PostgreSQL, and cross-app tests under test/.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }];
 const moduleNameMapper = {
-  '^@spiraal/(domain|collab|search|interchange)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@spiraal/(domain|collab|search|interchange|privacy)$': '<rootDir>/libs/$1/src/index.ts',
 };
 
 // meilisearch ships ES modules only; Jest runs CommonJS, so its files are compiled too.

@@ -47,6 +47,16 @@ describe('npm run export', () => {
     expect([...bodies.values()]).toContain('## Situatie\n\nDe sleutel lag bij de buren.\n');
   });
 
+  it('with --pseudonymise replaces personal data in the archive (docs/privacy.md)', async () => {
+    // Another name than the community the other cases find by name.
+    const other = await communityWithPeople(t.baseUrl, 'NETWORK');
+    await createItem(t.baseUrl, other.member.token, { communityId: other.communityId, kind: 'CASE', title: 'Casus', body: 'Mevrouw Jansen, BSN 123457002.\n' });
+    const result = await runExport(['--community', other.communityId, '--out', 'pseudo.zip', '--pseudonymise'], t.db.url, dir);
+    expect(result.code).toBe(0);
+    const { bodies } = readExportArchive(new Uint8Array(readFileSync(join(dir, 'pseudo.zip'))));
+    expect([...bodies.values()]).toEqual(['Mevrouw Persoon A, BSN [BSN].\n']);
+  });
+
   it('finds the community by id too, and names the file itself', async () => {
     const result = await runExport(['--community', c.communityId], t.db.url, dir);
     expect(result.code).toBe(0);

@@ -205,6 +205,29 @@ const OPERATIONS: Operation[] = [
     variables: async (c) => ({ id: c.communityId }),
   },
   {
+    name: 'setRetention',
+    action: 'community.settings',
+    query: `mutation ($input: SetRetentionInput!) { setRetention(input: $input) { id } }`,
+    variables: async (c) => ({ input: { communityId: c.communityId, retentionMonths: 24 } }),
+  },
+  {
+    name: 'pseudonymise',
+    action: 'item.edit',
+    query: `mutation ($input: PseudonymiseInput!) { pseudonymise(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { itemId: (await itemBy(c, t)).id } }),
+  },
+  {
+    name: 'dismissPrivacyFinding',
+    action: 'item.edit',
+    query: `mutation ($input: DismissPrivacyFindingInput!) { dismissPrivacyFinding(input: $input) { id } }`,
+    // A fresh item with one finding per attempt, so an allowed dismissal never meets an already dismissed one.
+    variables: async (c, t) => {
+      const { id } = await createItem(t.baseUrl, c.facilitator.token, { communityId: c.communityId, kind: 'CASE', title: 'Casus', body: 'Mevrouw Jansen belde.' });
+      const found = await gql(t.baseUrl, `query ($id: ID!) { item(id: $id) { privacyFindings { id } } }`, { id }, c.facilitator.token);
+      return { input: { itemId: id, findingId: found.data!.item.privacyFindings[0].id, reason: 'Toestemming' } };
+    },
+  },
+  {
     name: 'auditLog',
     action: 'audit.read',
     query: `query ($id: ID!) { auditLog(communityId: $id) { edges { node { action } } pageInfo { hasNextPage } } }`,

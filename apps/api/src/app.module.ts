@@ -29,6 +29,7 @@ import { ExportModule } from './export/export.module';
 import { HealthModule } from './health/health.module';
 import { CommentsModule } from './comments/comments.module';
 import { GuidelinesModule } from './guidelines/guidelines.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ImportModule } from './import/import.module';
 import { ItemsModule } from './items/items.module';
 import { LiveModule } from './live/live.module';
@@ -81,6 +82,7 @@ export class AppModule {
         CollabModule,
         SearchModule,
         GuidelinesModule,
+        PrivacyModule,
         CommentsModule,
         MeetingsModule,
         SpiralModule,

@@ -3,5 +3,6 @@ export { markdownToProseMirror } from './markdown-to-prosemirror';
 export { proseMirrorToMarkdown } from './prosemirror-to-markdown';
 export { proseMirrorToText } from './prosemirror-to-text';
 export { markdownToYDocUpdate, readBody, writeBody, yDocToMarkdown, yDocToText } from './ydoc-body';
+export { replaceInBody, type TextReplacement } from './ydoc-replace';
 export * from './server';
 export { MENTION_NODE, mentionedUserIds, mentionText } from './mentions';

@@ -23,6 +23,7 @@ export const ACTIONS = [
   'community.export', // take everything out: a zip of Markdown files and a manifest
   'archive.import', // restore such a zip into the community (guidelines, statuses and all)
   'search.synonyms', // add or remove the community's own search synonyms
+  'community.settings', // the bewaartermijn for cases (docs/privacy.md)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -54,6 +55,7 @@ const TABLE: Readonly<Record<Action, readonly Access[]>> = {
   'community.export': ['FACILITATOR'],
   'archive.import': ['FACILITATOR'],
   'search.synonyms': ['FACILITATOR'],
+  'community.settings': ['FACILITATOR'],
 };
 
 /** Facts about the resource that some rules look at beyond the role. */

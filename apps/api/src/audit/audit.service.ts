@@ -19,7 +19,10 @@ export type AuditAction =
   | 'guideline.status'
   | 'guideline.revise'
   | 'revision.restore'
-  | 'archive.import';
+  | 'archive.import'
+  | 'privacy.dismiss'
+  | 'privacy.pseudonymise'
+  | 'privacy.override';
 
 export interface AuditEntry {
   communityId: string;

@@ -11,15 +11,15 @@ import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { ExportService } from '../export/export.service';
 import { findCommunity, ImportTargetError } from '../import/import-target';
 
-const USAGE = 'Gebruik / usage: npm run export -- --community <id of naam / id or name> [--out <bestand.zip>]';
+const USAGE = 'Gebruik / usage: npm run export -- --community <id of naam / id or name> [--out <bestand.zip>] [--pseudonymise]';
 
 /** A mistake in how the command was called: the message and the usage, no stack trace. */
 class UsageError extends Error {}
 
-function parse(argv: string[]): { community: string; out: string | null } {
-  let values: { community?: string; out?: string; help?: boolean };
+function parse(argv: string[]): { community: string; out: string | null; pseudonymise: boolean } {
+  let values: { community?: string; out?: string; help?: boolean; pseudonymise?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { community: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args: argv, options: { community: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' }, pseudonymise: { type: 'boolean' } }, strict: true, allowPositionals: false }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
@@ -27,7 +27,7 @@ function parse(argv: string[]): { community: string; out: string | null } {
   const community = values.community?.trim();
   if (!community) throw new UsageError(`Geef een leernetwerk op met --community / Name a community with --community\n${USAGE}`);
   if (values.out !== undefined && !values.out.trim()) throw new UsageError(`--out heeft een bestandsnaam nodig / --out needs a file name\n${USAGE}`);
-  return { community, out: values.out?.trim() ?? null };
+  return { community, out: values.out?.trim() ?? null, pseudonymise: values.pseudonymise === true };
 }
 
 /**
@@ -49,7 +49,8 @@ async function main(): Promise<void> {
       const community = await findCommunity(app.get(DataSource), args.community).catch((error: unknown) => {
         throw error instanceof ImportTargetError ? new UsageError(error.message) : error;
       });
-      const result = await app.get(ExportService).communityAsSystem(community.id);
+      // --pseudonymise: personal data replaced ("Persoon A", "[BSN]", …), see docs/privacy.md.
+      const result = await app.get(ExportService).communityAsSystem(community.id, { pseudonymise: args.pseudonymise });
       const out = resolve(args.out ?? result.filename);
       try {
         await writeFile(out, result.zip, { flag: 'wx' });

@@ -5,7 +5,7 @@ import { ValidationError } from '@spiraal/domain';
  * The error codes clients can rely on (`extensions.code`). Messages are
  * Dutch first, then English.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR' | 'PRIVACY_FINDINGS_OPEN';
 
 export function appError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });
@@ -32,6 +32,7 @@ const KNOWN_CODES = new Set<string>([
   'FORBIDDEN',
   'NOT_FOUND',
   'RATE_LIMITED',
+  'PRIVACY_FINDINGS_OPEN',
   // Apollo's own, for malformed requests
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

@@ -9,7 +9,7 @@ import { tokenFrom } from '../common/request-context';
 import { ArchiveImportService } from './archive-import.service';
 import { ExportService } from './export.service';
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415, RATE_LIMITED: 429 };
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415, RATE_LIMITED: 429, PRIVACY_FINDINGS_OPEN: 409 };
 
 class HttpRefusal extends Error {
   constructor(
@@ -40,7 +40,8 @@ export class ExportController {
   @Get()
   async download(@Param('communityId') communityId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.answer(res, async () => {
-      const result = await this.exports.community(await this.user(req), communityId);
+      // ?pseudonymise=1: the archive with personal data replaced, instead of being refused while findings are open.
+      const result = await this.exports.community(await this.user(req), communityId, { pseudonymise: req.query.pseudonymise === '1' || req.query.pseudonymise === 'true' });
       res.status(200);
       res.setHeader('Content-Type', 'application/zip');
       res.setHeader('Content-Disposition', attachmentDisposition(result.filename));

@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CollabModule } from '../collab/collab.module';
 import { ImportModule } from '../import/import.module';
 import { ItemsModule } from '../items/items.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { ArchiveImportService } from './archive-import.service';
 import { CommunitySnapshotReader } from './community-snapshot.reader';
 import { ExportController } from './export.controller';
@@ -15,7 +16,7 @@ import { RateLimitsModule } from '../common/rate-limits.module';
 
 /** Taking knowledge out (Markdown, a community zip) and restoring such a zip. */
 @Module({
-  imports: [AuthModule, ItemsModule, CollabModule, ImportModule, AccessModule, AuditModule, DocumentsModule, RateLimitsModule],
+  imports: [AuthModule, ItemsModule, CollabModule, ImportModule, AccessModule, AuditModule, DocumentsModule, RateLimitsModule, PrivacyModule],
   controllers: [ExportController],
   providers: [CommunitySnapshotReader, ExportService, ExportResolver, ArchiveImportService],
   exports: [ExportService, ArchiveImportService],

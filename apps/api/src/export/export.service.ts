@@ -5,6 +5,21 @@ import type { AuthUser } from '../auth/session.service';
 import { notFound } from '../common/errors';
 import { CommunitySnapshotReader } from './community-snapshot.reader';
 import { archiveFilename, exportFiles, itemMarkdown } from './export-files';
+import { PrivacyService } from '../privacy/privacy.service';
+import { applyReplacements, detectPersonalData, planPseudonyms, withIds } from '@spiraal/privacy';
+import type { CommunitySnapshot } from './community-snapshot.reader';
+
+/** Every finding in titles, bodies, adopted versions and comments replaced ("Persoon A", "[BSN]", …), per item. */
+function pseudonymiseText(text: string): string {
+  return applyReplacements(text, planPseudonyms(text, withIds(detectPersonalData(text))).replacements);
+}
+
+function pseudonymiseSnapshot(snapshot: CommunitySnapshot): void {
+  for (const item of snapshot.items) item.title = pseudonymiseText(item.title);
+  for (const body of snapshot.bodies.values()) body.markdown = pseudonymiseText(body.markdown);
+  for (const version of snapshot.guidelineVersions) version.markdown = pseudonymiseText(version.markdown);
+  for (const comment of snapshot.comments) comment.body = pseudonymiseText(comment.body);
+}
 
 export interface ItemExport {
   filename: string;
@@ -25,6 +40,7 @@ export class ExportService {
   constructor(
     private readonly access: AccessService,
     private readonly reader: CommunitySnapshotReader,
+    private readonly privacy: PrivacyService,
   ) {}
 
   async item(user: AuthUser, itemId: string): Promise<ItemExport> {
@@ -35,14 +51,19 @@ export class ExportService {
     return { filename: itemFilename(found.title, found.id), markdown: itemMarkdown(found, snapshot) };
   }
 
-  async community(user: AuthUser, communityId: string): Promise<CommunityExport> {
-    await this.access.toCommunity(user, communityId, 'community.export');
-    return this.communityAsSystem(communityId);
+  async community(user: AuthUser, communityId: string, options: { pseudonymise?: boolean } = {}): Promise<CommunityExport> {
+    const { access } = await this.access.toCommunity(user, communityId, 'community.export');
+    // Personal data leaves only pseudonymised (docs/privacy.md): open findings refuse a plain export.
+    if (!options.pseudonymise) {
+      await this.privacy.gate(null, user, { communityId, items: await this.privacy.communityItems(communityId), action: 'community.export', isFacilitator: access === 'FACILITATOR' });
+    }
+    return this.communityAsSystem(communityId, options);
   }
 
   /** For the command line, which has the machine's trust and no signed-in user. */
-  async communityAsSystem(communityId: string): Promise<CommunityExport> {
+  async communityAsSystem(communityId: string, options: { pseudonymise?: boolean } = {}): Promise<CommunityExport> {
     const snapshot = await this.reader.read(communityId);
+    if (options.pseudonymise) pseudonymiseSnapshot(snapshot);
     const exportedAt = new Date();
     const { manifest, files } = exportFiles(snapshot, exportedAt);
     return {

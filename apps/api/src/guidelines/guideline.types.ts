@@ -2,12 +2,15 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type { GuidelineStatus } from '@spiraal/domain';
 import { GuidelineStatusEnum } from '../common/enums';
 import { ItemType } from '../items/item.types';
+import { PrivacyOverrideInput } from '../privacy/privacy.types';
 import { UserType } from '../users/user.type';
 
 @InputType('PromoteToGuidelineInput')
 export class PromoteToGuidelineInput {
   @Field(() => [ID], { description: 'The items the guideline is made from (1 to 20, one community)' }) sourceItemIds!: string[];
   @Field(() => String) title!: string;
+  @Field(() => PrivacyOverrideInput, { nullable: true, description: 'Promote although sources have open privacy findings (facilitators; audit-logged)' })
+  privacyOverride?: PrivacyOverrideInput | null;
 }
 
 @InputType('SetGuidelineStatusInput')

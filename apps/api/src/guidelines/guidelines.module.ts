@@ -1,3 +1,4 @@
+import { PrivacyModule } from '../privacy/privacy.module';
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CollabModule } from '../collab/collab.module';
@@ -8,7 +9,7 @@ import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 
 @Module({
-  imports: [NotificationsModule, ItemsModule, CollabModule, AccessModule, AuditModule],
+  imports: [NotificationsModule, ItemsModule, CollabModule, AccessModule, AuditModule, PrivacyModule],
   providers: [GuidelinesService, GuidelinesResolver],
 })
 export class GuidelinesModule {}

@@ -26,6 +26,7 @@ import { ItemEvents } from '../items/item-events';
 import { ItemEntity } from '../database/entities/item.entity';
 import { ItemsService } from '../items/items.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { PrivacyService } from '../privacy/privacy.service';
 
 /**
  * The moves that make Spiraal more than a wiki: uitwerken tot richtlijn
@@ -42,9 +43,13 @@ export class GuidelinesService {
     private readonly collab: CollabService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly privacy: PrivacyService,
   ) {}
 
-  async promote(user: AuthUser, input: { sourceItemIds: string[]; title: string }): Promise<ItemEntity> {
+  async promote(
+    user: AuthUser,
+    input: { sourceItemIds: string[]; title: string; privacyOverride?: { reason: string } | null },
+  ): Promise<ItemEntity> {
     const ids = [...new Set(input.sourceItemIds)];
     if (!ids.length || ids.length > PROMOTE_MAX_SOURCES) {
       throw badInput(
@@ -73,7 +78,9 @@ export class GuidelinesService {
         'sourceItemIds',
       );
     }
-    await this.access.toCommunity(user, communityId, 'guideline.create');
+    const { access } = await this.access.toCommunity(user, communityId, 'guideline.create');
+    // Personal data must not travel from a case into a guideline (docs/privacy.md): checked in the transaction, so a refusal writes nothing.
+    const gate = { communityId, items: sources, action: 'guideline.promote', isFacilitator: access === 'FACILITATOR' };
     const withBodies = await Promise.all(
       sources.map(async (s) => ({ id: s.id, kind: s.kind, title: s.title, markdown: await this.items.markdown(s.id) })),
     );
@@ -94,6 +101,7 @@ export class GuidelinesService {
            FROM unnest($2::uuid[]) WITH ORDINALITY AS s(id, position) JOIN items i ON i.id = s.id`,
         [guideline.id, ids, user.id],
       );
+      await this.privacy.gate(tx, user, gate, input.privacyOverride);
       await this.audit.record(tx, {
         communityId,
         actorId: user.id,

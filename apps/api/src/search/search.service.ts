@@ -1,3 +1,4 @@
+import { maskNumbersInSnippet } from '@spiraal/privacy';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUuid, ITEM_KINDS, SECI_STAGES, validatePageSize, validateTags } from '@spiraal/domain';
@@ -60,7 +61,8 @@ export class SearchService {
     const byId = new Map(items.filter((item) => readable.has(item.communityId)).map((item) => [item.id, item]));
     const hits = found.hits.flatMap((hit) => {
       const item = byId.get(hit.itemId);
-      return item ? [{ item, score: hit.score, highlights: { title: hit.title, text: hit.text } }] : [];
+      // A BSN or IBAN never shows in a snippet, to anyone (docs/privacy.md).
+      return item ? [{ item, score: hit.score, highlights: { title: maskNumbersInSnippet(hit.title), text: maskNumbersInSnippet(hit.text) } }] : [];
     });
     const names = await this.communityNames(found.facets.communities.map((f) => f.value));
     const feedback = found.feedback ?? (await this.postgres.feedback(query));

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { movesPerMonth, Perspective, PERSPECTIVES, SECI_STAGES, SeciStage, SIGNALS, SignalCode, validateDate } from '@spiraal/domain';
+import { can, movesPerMonth, Perspective, PERSPECTIVES, SECI_STAGES, SeciStage, SIGNALS, SignalCode, validateDate } from '@spiraal/domain';
 import { DataSource, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
+import { PrivacyService } from '../privacy/privacy.service';
 import type { AuthUser } from '../auth/session.service';
 import { badInput } from '../common/errors';
 import { ItemEntity } from '../database/entities/item.entity';
@@ -12,6 +13,7 @@ const DAY_MS = 24 * 3_600_000;
 const MAX_SPAN_MS = 5 * 366 * DAY_MS;
 const FLOWS_MAX = 50;
 const SIGNAL_ITEMS_MAX = 20;
+const PRIVACY_QUESTION = 'Deze casussen zijn ouder dan de bewaartermijn en bevatten nog persoonsgegevens: pseudonimiseren of archiveren? / These cases are past the retention period and still hold personal data: pseudonymise or archive?';
 
 /**
  * The spiral view of a community: items per stage, the moves knowledge made
@@ -25,10 +27,11 @@ export class SpiralService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly privacy: PrivacyService,
   ) {}
 
   async report(user: AuthUser, communityId: string, fromInput: Date | null, toInput: Date | null): Promise<SpiralReportType> {
-    await this.access.toCommunity(user, communityId, 'community.read');
+    const { access } = await this.access.toCommunity(user, communityId, 'community.read');
     const now = new Date();
     const to = toInput ? validateDate('to', toInput) : now;
     const from = fromInput ? validateDate('from', fromInput) : new Date(to.getTime() - 365 * DAY_MS);
@@ -42,7 +45,12 @@ export class SpiralService {
       this.contributions(communityId, from, to),
       this.signals(communityId, now),
     ]);
-    return { from, to, stageCounts, transitions, flows, contributions: contributions.list, signals: [...signals, ...missingVoices(contributions.list)] };
+    // Cases past the bewaartermijn with open personal data: a signal for facilitators only (docs/privacy.md).
+    const attention = can(access, 'community.settings') ? await this.privacy.attention(communityId, now) : [];
+    const privacySignal = attention.length
+      ? [{ code: 'PRIVACY_ATTENTION', question: PRIVACY_QUESTION, items: attention.slice(0, SIGNAL_ITEMS_MAX).map((a) => a.item), perspectives: [] as Perspective[] }]
+      : [];
+    return { from, to, stageCounts, transitions, flows, contributions: contributions.list, signals: [...signals, ...missingVoices(contributions.list), ...privacySignal] };
   }
 
   private async stageCounts(communityId: string): Promise<{ stage: SeciStage; count: number }[]> {

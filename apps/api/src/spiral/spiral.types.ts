@@ -35,7 +35,7 @@ export class PerspectiveContributionType {
 
 @ObjectType('SpiralSignal', { description: 'Where the spiral may stall, as a question to the network' })
 export class SpiralSignalType {
-  @Field(() => String, { description: 'CASES_NOT_COMBINED, GUIDELINES_NOT_TRIED, REFLECTIONS_NOT_DISCUSSED, REVIEW_DATES_PASSED or MISSING_PERSPECTIVES' })
+  @Field(() => String, { description: 'CASES_NOT_COMBINED, GUIDELINES_NOT_TRIED, REFLECTIONS_NOT_DISCUSSED, REVIEW_DATES_PASSED, MISSING_PERSPECTIVES or PRIVACY_ATTENTION (facilitators)' })
   code!: string;
   @Field(() => String) question!: string;
   @Field(() => [ItemType]) items!: ItemType[];

@@ -33,6 +33,7 @@ import { itemMessages } from '../entities/items/messages';
 import { RevisionList } from '../entities/items/revision-list';
 import { StageBadge } from '../entities/items/stage-badge';
 import { StagePanel } from '../entities/items/stage-panel';
+import { PrivacyPanel } from '../features/privacy/privacy-panel';
 
 // The editor and its dependencies (TipTap, Yjs) load only on an item page.
 const ItemEditor = lazy(() => import('../features/editor/item-editor'));
@@ -146,6 +147,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
           {guideline && <GuidelineApplications applications={item.applications} />}
           {guideline && <GuidelineVersions versions={item.guidelineVersions} />}
           <DerivedGuidelines guidelines={item.derivedItems} />
+          {editable && <PrivacyPanel itemId={item.id} />}
           <StagePanel item={item} editable={may(role, 'item.setStage') && live} onChanged={reload} />
           <RevisionList itemId={item.id} editable={editable} onRestored={reload} />
           <div className="panel panel-plain">

@@ -5,6 +5,7 @@ import { Spiral1764000000000 } from './1764000000000-spiral';
 import { Security1764100000000 } from './1764100000000-security';
 import { ItemImports1764250000000 } from './1764250000000-item-imports';
 import { SearchSynonyms1765000000000 } from './1765000000000-search-synonyms';
+import { Privacy1765100000000 } from './1765100000000-privacy';
 import { MailOutbox1765200000000 } from './1765200000000-mail-outbox';
 import { Notifications1765200000001 } from './1765200000001-notifications';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   Security1764100000000,
   ItemImports1764250000000,
   SearchSynonyms1765000000000,
+  Privacy1765100000000,
   MailOutbox1765200000000,
   Notifications1765200000001,
 ];

@@ -4,6 +4,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import StarterKit from '@tiptap/starter-kit';
 import type { CollabSession } from './collab-session';
+import { PrivacyHighlights } from '../../entities/privacy/privacy-highlights';
 import { isAllowedHref } from './links';
 import { MentionCandidate, mentionExtension } from './mention-suggestion';
 import { safeColor, textColorOn } from './people';
@@ -171,6 +172,7 @@ export function createEditor(
       EscapeThenTab,
       // Without a community to suggest from, mention nodes still show (others may have made them).
       mentionExtension(options.mentions?.members ?? (async () => []), { found: options.mentions?.found ?? (() => '') }),
+      PrivacyHighlights,
     ],
     editorProps: editorProps(options),
   });

@@ -13,6 +13,8 @@ import { editorMessages, EditorMessages } from './messages';
 import { Presence } from './presence';
 import { SaveStatus } from './save-status';
 import { Toolbar } from './toolbar';
+import { findingsStore } from '../../entities/privacy/findings-store';
+import { showFindings } from '../../entities/privacy/privacy-highlights';
 
 export interface ItemEditorProps {
   itemId: string;
@@ -58,7 +60,14 @@ export default function ItemEditor({ itemId, user, communityId }: ItemEditorProp
     });
     session.start();
     setLive({ session, editor });
+    // Privacy findings underlined while writing: asked again from the server when typing pauses.
+    const findings = findingsStore(itemId);
+    const onUpdate = () => findings.schedule();
+    session.doc.on('update', onUpdate);
+    const unsubscribe = findings.subscribe(() => showFindings(editor, findings.getSnapshot()));
     return () => {
+      session.doc.off('update', onUpdate);
+      unsubscribe();
       setLinkOpen(false);
       editor.destroy();
       session.destroy();
