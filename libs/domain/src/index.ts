@@ -6,3 +6,4 @@ export * from './templates';
 export * from './links';
 export * from './presence';
 export * from './spiral';
+export * from './tags';

@@ -23,6 +23,7 @@ import { decodeCursor, encodeCursor } from './item-cursor';
 import { ItemAuthorEntity } from './item-author.entity';
 import { ItemEntity } from './item.entity';
 import { StageChangeEntity } from './stage-change.entity';
+import { communitySpelling, spelledAsKnown } from './tag-spellings';
 
 export interface CreateItem {
   communityId: string;
@@ -98,7 +99,7 @@ export class ItemsService {
       kind: fields.kind,
       stage: fields.stage,
       title: fields.title,
-      tags: fields.tags,
+      tags: await communitySpelling(tx, fields.communityId, fields.tags),
       text: proseMirrorToText(body),
       createdBy: user.id,
       updatedAt: new Date(),
@@ -120,13 +121,16 @@ export class ItemsService {
   }
 
   async update(user: AuthUser, input: { id: string; title?: string | null; tags?: string[] | null }): Promise<ItemEntity> {
-    await this.access.toItem(user, input.id, 'item.edit');
+    const { item } = await this.access.toItem(user, input.id, 'item.edit');
     const changes: Partial<ItemEntity> = {};
     if (input.title != null) changes.title = validateTitle(input.title);
-    if (input.tags != null) changes.tags = validateTags(input.tags);
-    if (!Object.keys(changes).length) throw badInput('Geef een nieuwe titel of nieuwe tags / Give a new title or new tags');
-    await this.db.getRepository(ItemEntity).update({ id: input.id }, { ...changes, updatedAt: new Date() });
-    return this.db.getRepository(ItemEntity).findOneByOrFail({ id: input.id });
+    const tags = input.tags != null ? validateTags(input.tags) : null;
+    if (!changes.title && !tags) throw badInput('Geef een nieuwe titel of nieuwe tags / Give a new title or new tags');
+    return this.db.transaction(async (tx) => {
+      if (tags) changes.tags = await communitySpelling(tx, item.communityId, tags);
+      await tx.getRepository(ItemEntity).update({ id: input.id }, { ...changes, updatedAt: new Date() });
+      return tx.getRepository(ItemEntity).findOneByOrFail({ id: input.id });
+    });
   }
 
   async setStage(user: AuthUser, input: { id: string; stage: SeciStage; reason?: string | null }): Promise<ItemEntity> {
@@ -163,7 +167,7 @@ export class ItemsService {
     if (!filter.includeArchived) qb.andWhere('i.archived_at IS NULL');
     if (filter.kinds?.length) qb.andWhere('i.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter.stages?.length) qb.andWhere('i.stage IN (:...stages)', { stages: filter.stages });
-    if (filter.tags?.length) qb.andWhere('i.tags @> :tags', { tags: validateTags(filter.tags) });
+    if (filter.tags?.length) qb.andWhere('i.tags @> :tags', { tags: await spelledAsKnown(this.db, communityId, validateTags(filter.tags)) });
     const totalCount = await qb.clone().getCount();
     if (after) {
       const cursor = decodeCursor(after);
