@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  applicationDraft,
   defaultReviewDate,
   GuidelineStatus,
   guidelineDraft,
   isUuid,
+  KIND_LABELS,
+  labelled,
   LIMITS,
   PROMOTABLE_KINDS,
   PROMOTE_MAX_SOURCES,
+  sharedTags,
   templateFor,
   validateBody,
   validateDate,
+  validateReason,
   validateTags,
   validateTitle,
 } from '@spiraal/domain';
@@ -41,13 +46,14 @@ export class GuidelinesService {
     private readonly audit: AuditService,
   ) {}
 
-  async promote(user: AuthUser, input: { sourceItemIds: string[]; title: string }): Promise<ItemEntity> {
+  async promote(user: AuthUser, input: { sourceItemIds: string[]; title: string; tags?: string[] | null }): Promise<ItemEntity> {
     const ids = [...new Set(input.sourceItemIds)];
     if (!ids.length || ids.length > PROMOTE_MAX_SOURCES) {
       throw badInput(`Kies 1 tot ${PROMOTE_MAX_SOURCES} bronnen / Choose 1 to ${PROMOTE_MAX_SOURCES} sources`, 'sourceItemIds');
     }
     if (!ids.every(isUuid)) throw notFound('Dit item');
     const title = validateTitle(input.title);
+    const chosenTags = input.tags != null ? validateTags(input.tags) : null;
     // Every source must be readable (else it does not exist for you) and in one community.
     const sources = await Promise.all(ids.map(async (id) => (await this.access.toItem(user, id, 'community.read')).item));
     const communityId = sources[0].communityId;
@@ -61,7 +67,7 @@ export class GuidelinesService {
     await this.access.toCommunity(user, communityId, 'guideline.create');
     const withBodies = await Promise.all(sources.map(async (s) => ({ id: s.id, kind: s.kind, title: s.title, markdown: await this.items.markdown(s.id) })));
     const markdown = guidelineDraft(withBodies);
-    const tags = validateTags([...new Set(sources.flatMap((s) => s.tags))].slice(0, LIMITS.tagsMax));
+    const tags = chosenTags ?? validateTags(sharedTags(sources.map((s) => s.tags)).slice(0, LIMITS.tagsMax));
     return this.db.transaction(async (tx) => {
       const guideline = await this.items.insert(tx, user, { communityId, kind: 'GUIDELINE', stage: 'COMBINATIE', title, tags, markdown });
       await tx.query(
@@ -133,14 +139,25 @@ export class GuidelinesService {
   }
 
   /** Uitproberen in de praktijk: a reflection (stage internalisatie) on the version being tried or in force. */
-  async recordApplication(user: AuthUser, input: { guidelineId: string; body?: string | null }): Promise<ItemEntity> {
+  async recordApplication(
+    user: AuthUser,
+    input: { guidelineId: string; body?: string | null; title?: string | null; intention?: string | null; lookBackOn?: Date | null },
+  ): Promise<ItemEntity> {
     const guideline = await this.guideline(user, input.guidelineId, 'reflection.record');
     if (guideline.guidelineStatus === 'CONCEPT') {
       throw badInput('Deze richtlijn is nog een concept: probeer haar uit zodra ze in de uitprobeerfase is / This guideline is still a draft', 'guidelineId');
     }
     if (guideline.archivedAt) throw badInput('Deze richtlijn is gearchiveerd / This guideline is archived', 'guidelineId');
-    const body = input.body?.trim() ? validateBody(input.body) : (templateFor('REFLECTION') ?? '');
-    const title = `Toepassingsreflectie: ${guideline.title}`.slice(0, 200).trim();
+    if (input.body?.trim() && (input.intention?.trim() || input.lookBackOn)) {
+      throw badInput('Geef een tekst of wat je gaat proberen, niet allebei / Give a body or an intention, not both', 'body');
+    }
+    const intention = validateReason(input.intention);
+    const lookBackOn = input.lookBackOn ? validateDate('lookBackOn', input.lookBackOn) : null;
+    const template = templateFor('REFLECTION') ?? '';
+    const body = input.body?.trim() ? validateBody(input.body) : intention || lookBackOn ? applicationDraft(intention ?? '', lookBackOn, template) : template;
+    const title = input.title?.trim()
+      ? validateTitle(input.title)
+      : labelled(KIND_LABELS.REFLECTION.nl, guideline.title).slice(0, LIMITS.titleMax).trim();
     return this.db.transaction((tx) =>
       this.items.insert(tx, user, {
         communityId: guideline.communityId,
