@@ -31,6 +31,8 @@ import { CommentsModule } from './comments/comments.module';
 import { GuidelinesModule } from './guidelines/guidelines.module';
 import { ImportModule } from './import/import.module';
 import { ItemsModule } from './items/items.module';
+import { LiveModule } from './live/live.module';
+import { MailModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { graphqlMetrics } from './metrics/graphql-metrics.plugin';
 import { MetricsModule } from './metrics/metrics.module';
@@ -63,6 +65,8 @@ export class AppModule {
         RateLimitsModule,
         AccessModule,
         AuditModule,
+        MailModule,
+        LiveModule,
         DocumentsModule,
         AuthModule,
         CommunitiesModule,

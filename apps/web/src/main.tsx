@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { SessionProvider } from './app/session';
-import { LanguageProvider } from './i18n/language';
+import { SessionProvider } from './shared/api/session';
+import { LanguageProvider } from './shared/i18n/language';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(

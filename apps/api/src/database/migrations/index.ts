@@ -4,6 +4,7 @@ import { Search1763900000000 } from './1763900000000-search';
 import { Spiral1764000000000 } from './1764000000000-spiral';
 import { Security1764100000000 } from './1764100000000-security';
 import { ItemImports1764250000000 } from './1764250000000-item-imports';
+import { MailOutbox1765200000000 } from './1765200000000-mail-outbox';
 import { TagSpellings1765500000000 } from './1765500000000-tag-spellings';
 
 /** Every migration, in order. Listed explicitly so source and build behave the same. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   Spiral1764000000000,
   Security1764100000000,
   ItemImports1764250000000,
+  MailOutbox1765200000000,
   TagSpellings1765500000000,
 ];
