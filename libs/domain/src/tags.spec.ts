@@ -10,7 +10,11 @@ describe('tags', () => {
 
   it('take the spelling the community used first', () => {
     const known = firstSpellings(['Mantelzorg', 'mantelzorg', 'GGZ', 'ggz']);
-    expect(spellTags(['MANTELZORG', 'ggz', 'wijkteam', 'Mantélzorg'], known)).toEqual(['Mantelzorg', 'GGZ', 'wijkteam']);
+    expect(spellTags(['MANTELZORG', 'ggz', 'wijkteam', 'Mantélzorg'], known)).toEqual([
+      'Mantelzorg',
+      'GGZ',
+      'wijkteam',
+    ]);
   });
 
   it('drop accent-only duplicates within one item', () => {

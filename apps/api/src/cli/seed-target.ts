@@ -41,7 +41,11 @@ export async function seedTarget(config: AppConfig): Promise<SeedTarget> {
     }
     const theirs = await runningInstance(config.port);
     // A database not migrated yet has no instance: then it is not the one that Spiraal serves.
-    const ours = theirs ? await instanceId({ query: (text: string, params?: unknown[]) => client.query(text, params).then((r) => r.rows) }).catch(() => null) : null;
+    const ours = theirs
+      ? await instanceId({
+          query: (text: string, params?: unknown[]) => client.query(text, params).then((r) => r.rows),
+        }).catch(() => null)
+      : null;
     if (theirs && theirs !== ours) {
       throw new SeedRefusal(
         `De Spiraal op ${address(config)} gebruikt een andere database dan ${redact(url)}; de logins zouden daar niet werken. ` +

@@ -5,7 +5,11 @@ import type { DataSource, EntityManager } from 'typeorm';
  * The tags as a community first spelled them (libs/domain/src/tags.ts), for
  * a filter: "mantelzorg" finds the items tagged "Mantelzorg".
  */
-export async function spelledAsKnown(db: DataSource | EntityManager, communityId: string, tags: readonly string[]): Promise<string[]> {
+export async function spelledAsKnown(
+  db: DataSource | EntityManager,
+  communityId: string,
+  tags: readonly string[],
+): Promise<string[]> {
   if (!tags.length) return [];
   const rows: { tag: string }[] = await db.query(
     `SELECT tag FROM items i CROSS JOIN LATERAL unnest(i.tags) AS tag
@@ -20,7 +24,11 @@ export async function spelledAsKnown(db: DataSource | EntityManager, communityId
  * makes two people who add "Mantelzorg" and "mantelzorg" at the same moment
  * end up with one spelling.
  */
-export async function communitySpelling(tx: EntityManager, communityId: string, tags: readonly string[]): Promise<string[]> {
+export async function communitySpelling(
+  tx: EntityManager,
+  communityId: string,
+  tags: readonly string[],
+): Promise<string[]> {
   if (!tags.length) return [];
   await tx.query(`SELECT pg_advisory_xact_lock(hashtext('spiraal:tags:' || $1))`, [communityId]);
   return spelledAsKnown(tx, communityId, tags);

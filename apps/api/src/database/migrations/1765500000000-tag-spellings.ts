@@ -10,7 +10,9 @@ export class TagSpellings1765500000000 implements MigrationInterface {
   name = 'TagSpellings1765500000000';
 
   async up(db: QueryRunner): Promise<void> {
-    const communities: { community_id: string }[] = await db.query(`SELECT DISTINCT community_id FROM items WHERE cardinality(tags) > 0`);
+    const communities: { community_id: string }[] = await db.query(
+      `SELECT DISTINCT community_id FROM items WHERE cardinality(tags) > 0`,
+    );
     for (const { community_id } of communities) {
       const items: { id: string; tags: string[] }[] = await db.query(
         `SELECT id, tags FROM items WHERE community_id = $1 AND cardinality(tags) > 0 ORDER BY created_at, id`,
