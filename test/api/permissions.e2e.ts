@@ -174,7 +174,8 @@ const OPERATIONS: Operation[] = [
  * each has its own tests (auth.e2e.ts, communities.e2e.ts, hostile.e2e.ts).
  * Anything else in the schema must be in OPERATIONS.
  */
-const NOT_COMMUNITY_SCOPED = ['register', 'login', 'logout', 'me', 'changePassword', 'communities', 'createCommunity'];
+const NOT_COMMUNITY_SCOPED = ['register', 'login', 'logout', 'me', 'changePassword', 'communities', 'createCommunity',
+  'requestPasswordReset', 'resetPassword'];
 
 /** The root field an operation's query asks for. */
 function rootField(query: string): string {

@@ -3,11 +3,12 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { PasswordResetService } from './password-reset.service';
 import { SessionEvents } from './session-events';
 import { SessionService } from './session.service';
 
 @Module({
-  providers: [AuthResolver, AuthService, PasswordHasher, SessionService, SessionEvents, LoginThrottle],
+  providers: [AuthResolver, AuthService, PasswordHasher, PasswordResetService, SessionService, SessionEvents, LoginThrottle],
   exports: [SessionService, SessionEvents],
 })
 export class AuthModule {}

@@ -12,18 +12,18 @@ import { GuidelinesService } from '../guidelines/guidelines.service';
 import { ItemsService } from '../items/items.service';
 import { UserEntity } from '../users/user.entity';
 import { DEMO_COMMUNITY, DEMO_ITEMS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-content';
-import { SeedRefusal, seedTarget } from './seed-target';
+import { CliRefusal, runningDatabase } from './running-database';
 
 /**
  * `npm run seed:demo`: a demo leernetwerk with a facilitator, members, a reader
  * and an item of every kind, created through the same services as the API.
  * Runs once; a second run says the demo exists. It fills the database of the
  * Spiraal that runs with the same settings as `npm start`, or refuses
- * (./seed-target.ts).
+ * (./running-database.ts).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const target = await seedTarget(config);
+  const target = await runningDatabase(config);
   try {
     await runMigrations(target.url);
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, target.url), { logger: ['error', 'warn'] });
@@ -80,7 +80,7 @@ function printLogins(): void {
 }
 
 main().catch((error: unknown) => {
-  const clear = error instanceof ConfigError || error instanceof SeedRefusal || error instanceof EmbeddedPostgresError;
+  const clear = error instanceof ConfigError || error instanceof CliRefusal || error instanceof EmbeddedPostgresError;
   console.error(clear ? error.message : error);
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import { Security1764100000000 } from './1764100000000-security';
 import { ItemImports1764250000000 } from './1764250000000-item-imports';
 import { MailOutbox1765200000000 } from './1765200000000-mail-outbox';
 import { TagSpellings1765500000000 } from './1765500000000-tag-spellings';
+import { PasswordResets1765500000001 } from './1765500000001-password-resets';
 
 /** Every migration, in order. Listed explicitly so source and build behave the same. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ItemImports1764250000000,
   MailOutbox1765200000000,
   TagSpellings1765500000000,
+  PasswordResets1765500000001,
 ];

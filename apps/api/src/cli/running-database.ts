@@ -3,10 +3,10 @@ import type { AppConfig } from '../config/config';
 import { RunningPostgres, startEmbeddedPostgres } from '../database/embedded-postgres';
 import { instanceId } from '../health/instance-id';
 
-/** Why `npm run seed:demo` will not write: Dutch first, then English; no stack trace. */
-export class SeedRefusal extends Error {}
+/** Why a command (`npm run seed:demo`, `npm run user:reset-password`) will not write: Dutch first, then English; no stack trace. */
+export class CliRefusal extends Error {}
 
-export interface SeedTarget {
+export interface RunningDatabase {
   url: string;
   /** Where the logins work, for the closing message. */
   address: string;
@@ -15,12 +15,12 @@ export interface SeedTarget {
 
 /**
  * The database of the Spiraal that runs with these settings, resolved as
- * `npm start` does (PORT, SPIRAAL_DATA_DIR, DATABASE_URL). Seeding must
- * never fill a database nobody serves: without DATABASE_URL it only joins
+ * `npm start` does (PORT, SPIRAAL_DATA_DIR, DATABASE_URL). A command must
+ * never write to a database nobody serves: without DATABASE_URL it only joins
  * the embedded PostgreSQL a running Spiraal started, and when a Spiraal
  * answers on PORT it must use this same database.
  */
-export async function seedTarget(config: AppConfig): Promise<SeedTarget> {
+export async function runningDatabase(config: AppConfig): Promise<RunningDatabase> {
   let embedded: RunningPostgres | null = null;
   let url = config.databaseUrl;
   if (!url) {
@@ -34,7 +34,7 @@ export async function seedTarget(config: AppConfig): Promise<SeedTarget> {
       await client.connect();
       await client.query('SELECT 1');
     } catch (error) {
-      throw new SeedRefusal(
+      throw new CliRefusal(
         `Kan de database ${redact(url)} niet bereiken: ${describe(error)}. Geef dezelfde DATABASE_URL als bij npm start. / ` +
           `Cannot reach the database ${redact(url)}: ${describe(error)}. Give the same DATABASE_URL as npm start.`,
       );
@@ -47,11 +47,11 @@ export async function seedTarget(config: AppConfig): Promise<SeedTarget> {
         }).catch(() => null)
       : null;
     if (theirs && theirs !== ours) {
-      throw new SeedRefusal(
+      throw new CliRefusal(
         `De Spiraal op ${address(config)} gebruikt een andere database dan ${redact(url)}; de logins zouden daar niet werken. ` +
-          'Geef seed:demo dezelfde PORT, SPIRAAL_DATA_DIR en DATABASE_URL als npm start. / ' +
+          'Geef dit commando dezelfde PORT, SPIRAAL_DATA_DIR en DATABASE_URL als npm start. / ' +
           `The Spiraal on ${address(config)} uses another database than ${redact(url)}; the logins would not work there. ` +
-          'Give seed:demo the same PORT, SPIRAAL_DATA_DIR and DATABASE_URL as npm start.',
+          'Give this command the same PORT, SPIRAAL_DATA_DIR and DATABASE_URL as npm start.',
       );
     }
   } catch (error) {
