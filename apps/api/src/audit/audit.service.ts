@@ -19,7 +19,9 @@ export type AuditAction =
   | 'guideline.status'
   | 'guideline.revise'
   | 'revision.restore'
-  | 'archive.import';
+  | 'archive.import'
+  | 'community.update'
+  | 'join.answer';
 
 export interface AuditEntry {
   communityId: string;

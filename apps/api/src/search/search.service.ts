@@ -37,7 +37,8 @@ export class SearchService {
     const started = performance.now();
     const query = await this.engineQuery(user, input);
     if (!query) {
-      return { totalHits: 0, hits: [], facets: emptyResult().facets, engine: this.primary.name, tookMs: performance.now() - started };
+      const readableCommunities = (await this.access.readableCommunityIds(user.id)).length;
+      return { totalHits: 0, hits: [], facets: emptyResult().facets, engine: this.primary.name, tookMs: performance.now() - started, readableCommunities };
     }
     const { engine, found } = await this.run(query);
     const items = await this.db.getRepository(ItemEntity).findBy({ id: In(found.hits.map((h) => h.itemId)), archivedAt: IsNull() });
@@ -56,6 +57,7 @@ export class SearchService {
       hits,
       facets: { ...found.facets, communities: found.facets.communities.map((f) => ({ ...f, label: names.get(f.value) ?? null })) },
       tookMs: Math.round((performance.now() - started) * 100) / 100,
+      readableCommunities: query.readableCommunityIds.length,
     };
   }
 

@@ -49,4 +49,8 @@ export class SearchResult {
   @Field(() => String, { description: 'The engine that answered: postgresql or meilisearch' }) engine!: string;
   @Field(() => [SearchHit]) hits!: SearchHit[];
   @Field(() => SearchFacets) facets!: SearchFacets;
+  @Field(() => Int, {
+    description: 'How many communities the search covered: 0 means there is nothing to search yet (communityDirectory lists communities to join)',
+  })
+  readableCommunities!: number;
 }

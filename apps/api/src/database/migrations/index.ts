@@ -7,6 +7,7 @@ import { ItemImports1764250000000 } from './1764250000000-item-imports';
 import { MailOutbox1765200000000 } from './1765200000000-mail-outbox';
 import { TagSpellings1765500000000 } from './1765500000000-tag-spellings';
 import { PasswordResets1765500000001 } from './1765500000001-password-resets';
+import { ListedCommunities1765500000002 } from './1765500000002-listed-communities';
 
 /** Every migration, in order. Listed explicitly so source and build behave the same. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   MailOutbox1765200000000,
   TagSpellings1765500000000,
   PasswordResets1765500000001,
+  ListedCommunities1765500000002,
 ];
