@@ -168,6 +168,12 @@ const OPERATIONS: Operation[] = [
     variables: async (c) => ({ input: { communityId: c.communityId, kind: 'NOTE', filename: 'verslag.md', content: `# Verslag ${randomUUID()}` } }),
   },
   {
+    name: 'addStageReason',
+    action: 'item.setStage',
+    query: `mutation ($input: AddStageReasonInput!) { addStageReason(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { itemId: (await itemBy(c, t)).id, reason: 'Vergeten toelichting' } }),
+  },
+  {
     name: 'updateCommunity',
     action: 'community.manage',
     query: `mutation ($input: UpdateCommunityInput!) { updateCommunity(input: $input) { id } }`,

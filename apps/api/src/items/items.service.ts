@@ -149,6 +149,23 @@ export class ItemsService {
     });
   }
 
+  /** A reason for the last move, added afterwards: the stage stays where it is. */
+  async addStageReason(user: AuthUser, input: { itemId: string; reason: string }): Promise<ItemEntity> {
+    const { item } = await this.access.toItem(user, input.itemId, 'item.setStage');
+    const reason = validateReason(input.reason);
+    if (!reason) throw badInput('Schrijf een toelichting / Write a reason', 'reason');
+    return this.db.transaction(async (tx) => {
+      const [rows]: [{ id: string }[], number] = await tx.query(
+        `UPDATE stage_changes SET reason = $2
+          WHERE id = (SELECT id FROM stage_changes WHERE item_id = $1 ORDER BY changed_at DESC, id DESC LIMIT 1)
+          RETURNING id`,
+        [item.id, reason],
+      );
+      if (!rows.length) throw badInput('Dit item heeft nog geen fasewijziging / This item has no stage change yet', 'itemId');
+      return tx.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
+    });
+  }
+
   async archive(user: AuthUser, id: string): Promise<ItemEntity> {
     const { item } = await this.access.toItem(user, id, 'item.archive');
     if (item.archivedAt) return item;

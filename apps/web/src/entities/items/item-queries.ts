@@ -90,6 +90,7 @@ export const ITEM_QUERY = `query Item($id: ID!) {
 export const CREATE_ITEM = `mutation CreateItem($input: CreateItemInput!) { createItem(input: $input) { id } }`;
 export const UPDATE_ITEM = `mutation UpdateItem($input: UpdateItemInput!) { updateItem(input: $input) { id title tags updatedAt } }`;
 export const SET_ITEM_STAGE = `mutation SetItemStage($input: SetItemStageInput!) { setItemStage(input: $input) { id stage } }`;
+export const ADD_STAGE_REASON = `mutation AddStageReason($input: AddStageReasonInput!) { addStageReason(input: $input) { id } }`;
 export const ARCHIVE_ITEM = `mutation ArchiveItem($id: ID!) { archiveItem(id: $id) { id archivedAt } }`;
 
 export interface RevisionSummary {
