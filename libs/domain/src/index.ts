@@ -7,4 +7,5 @@ export * from './links';
 export * from './presence';
 export * from './spiral';
 export * from './live-events';
+export * from './contracts';
 export * from './tags';

@@ -24,7 +24,7 @@ export function sharedTags(sourceTags: readonly (readonly string[])[]): string[]
     .map((entry) => entry.tag);
 }
 
-/** Guideline lifecycle (DOMAIN.md, move 4): concept → in uitprobeerfase → vastgesteld. */
+/** Guideline lifecycle (docs/DOMAIN.md, move 4): concept → in uitprobeerfase → vastgesteld. */
 export const GUIDELINE_STATUSES = ['CONCEPT', 'IN_UITPROBEERFASE', 'VASTGESTELD'] as const;
 export type GuidelineStatus = (typeof GUIDELINE_STATUSES)[number];
 

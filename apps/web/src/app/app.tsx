@@ -20,6 +20,7 @@ import { appMessages } from './messages';
 import { NotFoundPage } from './not-found-page';
 import { match, navigate, usePath } from '../shared/router/router';
 import { useSession } from '../shared/api/session';
+import './app.css';
 
 /** The page for an address, for a signed-in user. */
 function SignedInRoutes({ path }: { path: string }) {

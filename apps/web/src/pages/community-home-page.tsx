@@ -1,11 +1,12 @@
+import './community-home-page.css';
 import { useState } from 'react';
+import { CommunityHomeDocument, type CommunityHomeQuery } from '../shared/api/generated/graphql';
 import { useQuery } from '../shared/api/use-query';
 import { may } from '../shared/permissions/permissions';
 import { ExportCommunityLink } from '../features/export/export-community-link';
 import { ImportPanel } from '../features/import/import-panel';
 import { useMessages } from '../shared/i18n/language';
 import { ItemList } from '../entities/items/item-list';
-import { ITEM_SUMMARY, ItemSummary } from '../entities/items/item-queries';
 import { itemMessages } from '../entities/items/messages';
 import { NewItemDialog } from '../entities/items/new-item-dialog';
 import { StageBadge } from '../entities/items/stage-badge';
@@ -16,34 +17,17 @@ import { LinkedText } from '../shared/ui/linked-text';
 import { Loading } from '../shared/ui/loading';
 import { PageHeading } from '../shared/ui/page-heading';
 import { useCurrentCommunity } from '../entities/communities/communities-provider';
-import { COMMUNITY_FIELDS, CommunitySummary } from '../entities/communities/community-queries';
 import { communityMessages } from '../entities/communities/messages';
 import { PeopleOverview } from '../entities/communities/people-overview';
 
-type Section = { totalCount: number; edges: { node: ItemSummary }[] };
-
-interface HomeAnswer extends Record<Lowercase<SeciStage>, { totalCount: number }> {
-  community: CommunitySummary;
-  guidelines: Section;
-  recent: Section;
-  concepts: Section;
-}
-
-// One request for the whole page: the sections, and the number of items per stage.
-const HOME_QUERY = `query CommunityHome($id: ID!) {
-  community(id: $id) { ${COMMUNITY_FIELDS} }
-  guidelines: items(communityId: $id, filter: { kinds: [GUIDELINE] }, first: 5) { totalCount edges { node { ${ITEM_SUMMARY} } } }
-  recent: items(communityId: $id, filter: { kinds: [STORY, CASE] }, first: 5) { totalCount edges { node { ${ITEM_SUMMARY} } } }
-  concepts: items(communityId: $id, filter: { kinds: [CONCEPT] }, first: 6) { totalCount edges { node { ${ITEM_SUMMARY} } } }
-  ${SECI_STAGES.map((s) => `${s.toLowerCase()}: items(communityId: $id, filter: { stages: [${s}] }, first: 1) { totalCount }`).join('\n  ')}
-}`;
+type Section = CommunityHomeQuery['guidelines'];
 
 /** `/c/<id>`: for newcomers, "what does the network know already?" */
 export function CommunityHomePage({ communityId }: { communityId: string }) {
   const m = useMessages(communityMessages);
   const im = useMessages(itemMessages);
   useCurrentCommunity(communityId);
-  const { data, error } = useQuery<HomeAnswer>(HOME_QUERY, { id: communityId });
+  const { data, error } = useQuery(CommunityHomeDocument, { id: communityId });
   const [creating, setCreating] = useState<ItemKind | null>(null);
 
   if (!data && error) {

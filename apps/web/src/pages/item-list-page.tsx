@@ -15,11 +15,6 @@ import { itemMessages } from '../entities/items/messages';
 import { NewItemDialog } from '../entities/items/new-item-dialog';
 import { canEdit } from '../entities/items/vocabulary';
 
-interface ItemsAnswer {
-  community: { id: string; name: string; myRole: string | null };
-  items: ItemPage;
-}
-
 /** Filters follow the address, also when it changes by a link or the back button. */
 function useFiltersInAddress(): [Filters, (filters: Filters) => void] {
   const [filters, setFilters] = useState(() => filtersFromSearch(window.location.search));
@@ -41,7 +36,7 @@ export function ItemListPage({ communityId }: { communityId: string }) {
   useCurrentCommunity(communityId);
   const [filters, setFilters] = useFiltersInAddress();
   const [creating, setCreating] = useState(false);
-  const { data, error, loading } = useQuery<ItemsAnswer>(ITEMS_QUERY, { communityId, filter: apiFilter(filters) });
+  const { data, error, loading } = useQuery(ITEMS_QUERY, { communityId, filter: apiFilter(filters) });
   // Further pages, appended below the first; reset whenever the first page changes.
   const [more, setMore] = useState<{ items: ItemSummary[]; pageInfo: ItemPage['pageInfo'] } | null>(null);
   const loadMore = useAction();
@@ -53,7 +48,7 @@ export function ItemListPage({ communityId }: { communityId: string }) {
 
   const fetchMore = async () => {
     const result = await loadMore.run(() =>
-      graphql<ItemsAnswer>(ITEMS_QUERY, { communityId, filter: apiFilter(filters), after: pageInfo?.endCursor }),
+      graphql(ITEMS_QUERY, { communityId, filter: apiFilter(filters), after: pageInfo?.endCursor }),
     );
     if (result) setMore({ items: [...(more?.items ?? []), ...result.items.edges.map((e) => e.node)], pageInfo: result.items.pageInfo });
   };

@@ -1,3 +1,4 @@
+import './item-page.css';
 import { PROMOTABLE_KINDS } from '@spiraal/domain';
 import { may } from '../shared/permissions/permissions';
 import { lazy, Suspense } from 'react';
@@ -46,7 +47,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
   const gm = useMessages(guidelineMessages);
   const { language } = useLanguage();
   const { user } = useSession();
-  const { data, error, reload } = useQuery<{ item: ItemDetail }>(ITEM_QUERY, { id: itemId });
+  const { data, error, reload } = useQuery(ITEM_QUERY, { id: itemId });
   const item = data?.item.id === itemId ? data.item : undefined;
   useCurrentCommunity(item?.community.id);
 

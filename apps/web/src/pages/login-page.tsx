@@ -8,7 +8,7 @@ import { uiMessages } from '../shared/ui/messages';
 import { ErrorMessage } from '../shared/ui/error-message';
 import { Link } from '../shared/ui/link';
 import { TextField } from '../shared/ui/text-field';
-import { AuthAnswer, LOGIN } from '../features/auth/auth-queries';
+import { LOGIN } from '../features/auth/auth-queries';
 import { AuthLayout } from '../features/auth/auth-layout';
 import { authMessages } from '../features/auth/messages';
 
@@ -33,7 +33,7 @@ export function LoginPage() {
       event.currentTarget.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    const result = await run(() => graphql<AuthAnswer<'login'>>(LOGIN, { input: { email: email.trim(), password } }));
+    const result = await run(() => graphql(LOGIN, { input: { email: email.trim(), password } }));
     if (!result) return;
     if (window.location.pathname === '/login') navigate('/', { replace: true });
     signedIn(result.login.user);

@@ -1,3 +1,4 @@
+import './meeting-page.css';
 import { MEETING_KIND_LABELS } from '@spiraal/domain';
 import { useRef, useState } from 'react';
 import { useQuery } from '../shared/api/use-query';
@@ -24,7 +25,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const m = useMessages(meetingMessages);
   const { language } = useLanguage();
   const label = useLabel();
-  const { data, error, reload } = useQuery<{ meeting: MeetingDetail }>(MEETING_QUERY, { id: meetingId });
+  const { data, error, reload } = useQuery(MEETING_QUERY, { id: meetingId });
   const meeting = data?.meeting.id === meetingId ? data.meeting : undefined;
   useCurrentCommunity(meeting?.community.id);
   const agendaHeading = useRef<HTMLHeadingElement>(null);

@@ -7,7 +7,7 @@ import { ErrorMessage } from '../shared/ui/error-message';
 import { Loading } from '../shared/ui/loading';
 import { PageHeading } from '../shared/ui/page-heading';
 import { MeetingList } from '../features/meetings/meeting-list';
-import { MEETINGS_QUERY, MeetingsAnswer } from '../features/meetings/meeting-queries';
+import { MEETINGS_QUERY } from '../features/meetings/meeting-queries';
 import { meetingMessages } from '../features/meetings/messages';
 import { NewMeetingDialog } from '../features/meetings/new-meeting-dialog';
 
@@ -15,7 +15,7 @@ import { NewMeetingDialog } from '../features/meetings/new-meeting-dialog';
 export function MeetingsPage({ communityId }: { communityId: string }) {
   const m = useMessages(meetingMessages);
   useCurrentCommunity(communityId);
-  const { data, error } = useQuery<MeetingsAnswer>(MEETINGS_QUERY, { communityId });
+  const { data, error } = useQuery(MEETINGS_QUERY, { communityId });
   const [creating, setCreating] = useState(false);
 
   if (!data && error) {

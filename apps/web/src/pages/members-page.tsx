@@ -16,7 +16,7 @@ export function MembersPage({ communityId }: { communityId: string }) {
   const m = useMessages(communityMessages);
   const { user } = useSession();
   useCurrentCommunity(communityId);
-  const { data, error, reload } = useQuery<{ community: CommunitySummary & { members: Member[] } }>(MEMBERS_QUERY, { id: communityId });
+  const { data, error, reload } = useQuery(MEMBERS_QUERY, { id: communityId });
 
   if (!data && error) {
     return (

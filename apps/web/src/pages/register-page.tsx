@@ -8,7 +8,7 @@ import { useMessages } from '../shared/i18n/language';
 import { ErrorMessage } from '../shared/ui/error-message';
 import { Link } from '../shared/ui/link';
 import { TextField } from '../shared/ui/text-field';
-import { AuthAnswer, REGISTER } from '../features/auth/auth-queries';
+import { REGISTER } from '../features/auth/auth-queries';
 import { AuthLayout } from '../features/auth/auth-layout';
 import { authMessages } from '../features/auth/messages';
 
@@ -37,7 +37,7 @@ export function RegisterPage() {
       event.currentTarget.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    const result = await run(() => graphql<AuthAnswer<'register'>>(REGISTER, { input: { displayName: displayName.trim(), email: email.trim(), password } }));
+    const result = await run(() => graphql(REGISTER, { input: { displayName: displayName.trim(), email: email.trim(), password } }));
     if (!result) return;
     navigate('/', { replace: true });
     signedIn(result.register.user);

@@ -1,3 +1,4 @@
+import './search-page.css';
 import { QUERY_MAX_CHARS } from '@spiraal/search';
 import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { graphql } from '../shared/api/graphql';
@@ -30,7 +31,7 @@ export function SearchPage() {
   const state = useMemo(() => searchFromAddress(address), [address]);
   const query = state.q.trim();
   const filters = activeFilters(state);
-  const { data, error, loading } = useQuery<{ search: SearchResult }>(SEARCH_QUERY, { input: searchInput(state, { limit: PAGE_SIZE }) }, { skip: !query });
+  const { data, error, loading } = useQuery(SEARCH_QUERY, { input: searchInput(state, { limit: PAGE_SIZE }) }, { skip: !query });
 
   // The field follows the address (a link, the back button), and changes it on submit.
   const [text, setText] = useState(state.q);
@@ -72,7 +73,7 @@ export function SearchPage() {
   const fetchMore = async () => {
     const before = data;
     const offset = hits.length;
-    const result = await loadMore.run(() => graphql<{ search: SearchHitsResult }>(SEARCH_HITS_QUERY, { input: searchInput(state, { limit: PAGE_SIZE, offset }) }));
+    const result = await loadMore.run(() => graphql(SEARCH_HITS_QUERY, { input: searchInput(state, { limit: PAGE_SIZE, offset }) }));
     if (!result || firstPage.current !== before) return; // the search changed meanwhile
     focusHit.current = offset;
     setMore([...more, ...result.search.hits]);

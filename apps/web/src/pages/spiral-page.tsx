@@ -1,3 +1,4 @@
+import './spiral-page.css';
 import { ReactNode, useId, useMemo } from 'react';
 import { useQuery } from '../shared/api/use-query';
 import { useCurrentCommunity } from '../entities/communities/communities-provider';
@@ -14,7 +15,7 @@ import { SpiralMonths } from '../features/spiral/spiral-months';
 import { movesInPeriod } from '../features/spiral/spiral-moves';
 import { Period, PERIODS, usePeriod } from '../features/spiral/spiral-period';
 import { SpiralPicture } from '../features/spiral/spiral-picture';
-import { SPIRAL_QUERY, SpiralAnswer } from '../features/spiral/spiral-queries';
+import { SPIRAL_QUERY } from '../features/spiral/spiral-queries';
 import { SpiralSignals } from '../features/spiral/spiral-signals';
 
 /**
@@ -27,7 +28,7 @@ export function SpiralPage({ communityId }: { communityId: string }) {
   const id = useId();
   useCurrentCommunity(communityId);
   const { months, from, setMonths } = usePeriod();
-  const { data, error, loading } = useQuery<SpiralAnswer>(SPIRAL_QUERY, { communityId, from });
+  const { data, error, loading } = useQuery(SPIRAL_QUERY, { communityId, from });
   const report = data?.community.id === communityId ? data.spiral : undefined;
   const moves = useMemo(() => movesInPeriod(report?.transitions ?? []), [report]);
 

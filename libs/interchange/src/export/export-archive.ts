@@ -1,3 +1,4 @@
+import { ARCHIVE_MAX_BYTES } from '@spiraal/domain';
 import { ArchiveError } from './archive-error';
 import { splitItemMarkdown } from './front-matter';
 import { ExportManifest, MANIFEST_FILE, validateManifest } from './manifest';
@@ -24,7 +25,7 @@ export interface ReadExport {
 export const MANIFEST_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Largest archive (the zip itself) accepted for a restore, at every entry point (HTTP, CLI, web). */
-export const ARCHIVE_MAX_BYTES = 64 * 1024 * 1024;
+export { ARCHIVE_MAX_BYTES };
 
 /**
  * Reads and checks an export archive. The manifest is the truth about the

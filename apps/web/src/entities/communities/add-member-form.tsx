@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../shared/ui/error-message';
 import { ADD_MEMBER, Member } from './community-queries';
 import { communityMessages } from './messages';
 import { Perspective, Role, ROLES } from './vocabulary';
+import './communities.css';
 
 /** Facilitators add someone who has an account, by e-mail, with a role and a perspective. */
 export function AddMemberForm({ communityId, onAdded }: { communityId: string; onAdded(member: Member): void }) {
@@ -27,7 +28,7 @@ export function AddMemberForm({ communityId, onAdded }: { communityId: string; o
       return;
     }
     setMissingEmail(false);
-    const result = await run(() => graphql<{ addMember: Member }>(ADD_MEMBER, { input: { communityId, email: email.trim(), role, perspective } }));
+    const result = await run(() => graphql(ADD_MEMBER, { input: { communityId, email: email.trim(), role, perspective } }));
     if (!result) return;
     setEmail('');
     setDone(m.added(result.addMember.user.displayName));

@@ -26,7 +26,7 @@ const LAST_KEY = 'spiraal.lastCommunity';
 /** The signed-in user's leernetwerken, shared by the header switcher and the pages. */
 export function CommunitiesProvider({ children }: { children: ReactNode }) {
   const { user } = useSession();
-  const { data, error, reload } = useQuery<{ communities: CommunitySummary[] }>(COMMUNITIES_QUERY, {}, { skip: !user, key: user?.id });
+  const { data, error, reload } = useQuery(COMMUNITIES_QUERY, {}, { skip: !user, key: user?.id });
   const [currentId, setCurrentId] = useState<string | null>(null);
   useEffect(() => {
     if (currentId) localStorage.setItem(LAST_KEY, currentId);

@@ -5,6 +5,7 @@ import { useCommunities } from './communities-provider';
 import { CommunitySummary } from './community-queries';
 import { communityMessages } from './messages';
 import { NewCommunityDialog } from './new-community-dialog';
+import './communities.css';
 
 /**
  * The header's leernetwerk switcher: a disclosure button with links (not a

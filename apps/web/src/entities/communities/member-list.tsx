@@ -8,6 +8,7 @@ import { formatDate } from '../../shared/ui/format';
 import { CHANGE_MEMBER_ROLE, Member, REMOVE_MEMBER } from './community-queries';
 import { communityMessages } from './messages';
 import { Role, ROLES } from './vocabulary';
+import './communities.css';
 
 interface MemberListProps {
   communityId: string;

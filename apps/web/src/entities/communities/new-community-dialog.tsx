@@ -33,7 +33,7 @@ export function NewCommunityDialog({ onClose }: { onClose(): void }) {
     }
     setMissingName(false);
     const result = await run(() =>
-      graphql<{ createCommunity: CommunitySummary }>(CREATE_COMMUNITY, { input: { name: name.trim(), description: description.trim(), visibility, perspective } }),
+      graphql(CREATE_COMMUNITY, { input: { name: name.trim(), description: description.trim(), visibility, perspective } }),
     );
     if (!result) return;
     reload();

@@ -3,16 +3,16 @@ import { useMessages } from '../../shared/i18n/language';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Link } from '../../shared/ui/link';
 import { Loading } from '../../shared/ui/loading';
-import { Member } from './community-queries';
+import { PERSPECTIVES_QUERY } from './community-queries';
 import { communityMessages } from './messages';
 import { PERSPECTIVES } from './vocabulary';
+import './communities.css';
 
-const PERSPECTIVES_QUERY = `query People($id: ID!) { community(id: $id) { id members { user { id } perspective } } }`;
 
 /** How many people bring each perspective, and which voices are still missing. */
 export function PeopleOverview({ communityId }: { communityId: string }) {
   const m = useMessages(communityMessages);
-  const { data, error } = useQuery<{ community: { members: Pick<Member, 'perspective'>[] } }>(PERSPECTIVES_QUERY, { id: communityId });
+  const { data, error } = useQuery(PERSPECTIVES_QUERY, { id: communityId });
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <Loading />;
   const members = data.community.members;

@@ -3,6 +3,7 @@ import { useMessages } from '../../shared/i18n/language';
 import { useLabel } from '../../shared/i18n/use-label';
 import { VisuallyHidden } from '../../shared/ui/visually-hidden';
 import { itemMessages } from './messages';
+import './items.css';
 
 /** Concept, In uitprobeerfase or Vastgesteld, with the version number when it has one. */
 export function GuidelineStatusBadge({ status, version }: { status: GuidelineStatus; version?: number | null }) {

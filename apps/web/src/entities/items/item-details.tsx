@@ -8,6 +8,7 @@ import { parseTags } from '../../shared/ui/format';
 import { PageHeading } from '../../shared/ui/page-heading';
 import { ItemDetail, UPDATE_ITEM } from './item-queries';
 import { itemMessages } from './messages';
+import './items.css';
 
 interface ItemDetailsProps {
   item: ItemDetail;

@@ -2,6 +2,7 @@ import { FormEvent, useEffect, useId, useState } from 'react';
 import { useMessages } from '../../shared/i18n/language';
 import { itemMessages } from './messages';
 import { isItemKind, isSeciStage, ITEM_KINDS, ItemKind, SECI_STAGES, SeciStage } from './vocabulary';
+import './items.css';
 
 export interface Filters {
   kind: ItemKind | null;

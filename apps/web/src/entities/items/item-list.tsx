@@ -4,6 +4,7 @@ import { Link } from '../../shared/ui/link';
 import type { ItemSummary } from './item-queries';
 import { itemMessages } from './messages';
 import { StageBadge } from './stage-badge';
+import './items.css';
 
 interface ItemListProps {
   items: ItemSummary[];

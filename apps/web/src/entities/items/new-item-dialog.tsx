@@ -11,6 +11,7 @@ import { parseTags } from '../../shared/ui/format';
 import { CREATE_ITEM } from './item-queries';
 import { itemMessages } from './messages';
 import { ItemKind, kindsFor, KINDS_WITH_TEMPLATE } from './vocabulary';
+import './items.css';
 
 interface NewItemDialogProps {
   communityId: string;
@@ -38,7 +39,7 @@ export function NewItemDialog({ communityId, role, initialKind = 'CASE', onClose
     setMissingTitle(false);
     // The server writes the kind's template into the document (kinds without one start empty).
     const result = await run(() =>
-      graphql<{ createItem: { id: string } }>(CREATE_ITEM, {
+      graphql(CREATE_ITEM, {
         input: { communityId, kind, title: title.trim(), tags: parseTags(tags), template: true },
       }),
     );

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../shared/ui/format';
 import { Loading } from '../../shared/ui/loading';
 import { RESTORE_REVISION, REVISION_QUERY, RevisionSummary, REVISIONS_QUERY } from './item-queries';
 import { itemMessages } from './messages';
+import './items.css';
 
 interface RevisionListProps {
   itemId: string;
@@ -20,7 +21,7 @@ export function RevisionList({ itemId, editable, onRestored }: RevisionListProps
   const m = useMessages(itemMessages);
   const { language } = useLanguage();
   const id = useId();
-  const { data, error, reload } = useQuery<{ itemRevisions: RevisionSummary[] }>(REVISIONS_QUERY, { itemId });
+  const { data, error, reload } = useQuery(REVISIONS_QUERY, { itemId });
   const [open, setOpen] = useState<RevisionSummary | null>(null);
   const [done, setDone] = useState('');
 
@@ -78,7 +79,7 @@ interface RevisionDialogProps {
 function RevisionDialog({ revision, editable, onClose, onRestored }: RevisionDialogProps) {
   const m = useMessages(itemMessages);
   const { language } = useLanguage();
-  const { data, error } = useQuery<{ revision: { id: string; text: string } }>(REVISION_QUERY, { id: revision.id });
+  const { data, error } = useQuery(REVISION_QUERY, { id: revision.id });
   const restore = useAction();
   const hintId = useId();
 

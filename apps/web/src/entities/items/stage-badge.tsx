@@ -2,6 +2,7 @@ import { useMessages } from '../../shared/i18n/language';
 import { VisuallyHidden } from '../../shared/ui/visually-hidden';
 import { itemMessages } from './messages';
 import type { SeciStage } from './vocabulary';
+import './items.css';
 
 /** The SECI stage as a coloured label; the colour only repeats what the word says. */
 export function StageBadge({ stage }: { stage: SeciStage }) {

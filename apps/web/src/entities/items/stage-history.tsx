@@ -3,6 +3,7 @@ import { formatDateTime } from '../../shared/ui/format';
 import { LinkedText } from '../../shared/ui/linked-text';
 import type { ItemDetail } from './item-queries';
 import { itemMessages } from './messages';
+import './items.css';
 
 /** Every move through the spiral, newest first: these records are the spiral itself. */
 export function StageHistory({ history }: { history: ItemDetail['stageHistory'] }) {

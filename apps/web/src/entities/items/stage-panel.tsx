@@ -9,6 +9,7 @@ import { itemMessages } from './messages';
 import { StageBadge } from './stage-badge';
 import { StageHistory } from './stage-history';
 import { SECI_STAGES, SeciStage } from './vocabulary';
+import './items.css';
 
 interface StagePanelProps {
   item: ItemDetail;

@@ -1,7 +1,2 @@
-import type { SessionUser } from '../../shared/api/session';
-
-export type AuthAnswer<K extends string> = Record<K, { user: SessionUser }>;
-
-// The token is also set as an httpOnly cookie; the app never reads it.
-export const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { user { id email displayName } } }`;
-export const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { user { id email displayName } } }`;
+// Sign-in operations live in auth-queries.graphql (the session's Me and Logout in shared/api/session.graphql).
+export { LoginDocument as LOGIN, RegisterDocument as REGISTER } from '../../shared/api/generated/graphql';

@@ -12,6 +12,7 @@ import { LinkedText } from '../../shared/ui/linked-text';
 import { VisuallyHidden } from '../../shared/ui/visually-hidden';
 import { Comment, RESOLVE_COMMENT } from '../../entities/comments/comment-queries';
 import { commentMessages } from './messages';
+import './comments.css';
 
 interface CommentCardProps {
   comment: Comment;

@@ -7,6 +7,7 @@ import { useLabel } from '../../shared/i18n/use-label';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { ADD_COMMENT } from '../../entities/comments/comment-queries';
 import { commentMessages } from './messages';
+import './comments.css';
 
 /** A new response: first its kind (a question is the default), then the text. */
 export function CommentForm({ itemId, onPosted }: { itemId: string; onPosted(): void }) {

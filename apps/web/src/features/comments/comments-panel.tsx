@@ -6,8 +6,9 @@ import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
 import { CommentCard } from './comment-card';
 import { CommentForm } from './comment-form';
-import { COMMENTS_QUERY, CommentsAnswer } from '../../entities/comments/comment-queries';
+import { COMMENTS_QUERY } from '../../entities/comments/comment-queries';
 import { commentMessages } from './messages';
+import './comments.css';
 
 /**
  * Klankbord on an item: responses in the order the server gives them
@@ -17,7 +18,7 @@ import { commentMessages } from './messages';
 export function CommentsPanel({ itemId }: { itemId: string }) {
   const m = useMessages(commentMessages);
   const { user } = useSession();
-  const { data, error, reload } = useQuery<CommentsAnswer>(COMMENTS_QUERY, { id: itemId });
+  const { data, error, reload } = useQuery(COMMENTS_QUERY, { id: itemId });
   const item = data?.item.id === itemId ? data.item : undefined;
   const role = item?.community.myRole ?? null;
 

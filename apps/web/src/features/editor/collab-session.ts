@@ -2,45 +2,18 @@ import { readAuthMessage } from 'y-protocols/auth';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { CollabTicketDocument, type CollabTicketMutation } from '../../shared/api/generated/graphql';
 import { ApiError, graphql } from '../../shared/api/graphql';
+import { closeOutcome, collabState, CollabState, Fatal, retryDelay } from './collab-state';
 import { colorFor, safeColor } from './people';
 
-export interface CollabTicket {
-  url: string;
-  token: string;
-  expiresAt: string;
-  readOnly: boolean;
-}
+export type { CollabPhase, CollabState } from './collab-state';
+
+export type CollabTicket = CollabTicketMutation['collabTicket'];
 
 export type TicketSource = (itemId: string) => Promise<CollabTicket>;
 
-const TICKET = `mutation ($itemId: ID!) { collabTicket(itemId: $itemId) { url token expiresAt readOnly } }`;
-
-export const fetchTicket: TicketSource = async (itemId) => (await graphql<{ collabTicket: CollabTicket }>(TICKET, { itemId })).collabTicket;
-
-/**
- * - connecting: not yet loaded from the server
- * - saved / saving: connected; saving while the server has not confirmed our latest change
- * - offline: loaded before, connection lost, reconnecting (changes stay in the Y.Doc)
- * - loadFailed: the server could not load the document (4500); retrying later
- * - revoked: no access any more (4403, or the ticket is refused); stopped
- * - signedOut: the session ended; stopped until `retry()`
- * - tooLarge: the server refused our changes (4413); stopped
- * - malformed: the server did not understand us (4400); stopped until `retry()`
- */
-export type CollabPhase = 'connecting' | 'saved' | 'saving' | 'offline' | 'loadFailed' | 'revoked' | 'signedOut' | 'tooLarge' | 'malformed';
-
-export interface CollabState {
-  phase: CollabPhase;
-  /** The server refuses our changes: the editor must not take any. */
-  readOnly: boolean;
-  /** The body arrived from the server at least once (before that, typing would mix with it). */
-  loaded: boolean;
-  /** Local changes the server has not confirmed yet (they live only in this tab until then). */
-  unsaved: boolean;
-  /** The server refused changes we made (we were downgraded to reader): the local document is no longer the server's. */
-  refused: boolean;
-}
+export const fetchTicket: TicketSource = async (itemId) => (await graphql(CollabTicketDocument, { itemId })).collabTicket;
 
 export interface Peer {
   id: string;
@@ -54,19 +27,10 @@ export interface SessionUser {
   name: string;
 }
 
-type Fatal = 'revoked' | 'signedOut' | 'tooLarge' | 'malformed';
-
 const MESSAGE_SYNC = 0;
 const MESSAGE_AUTH = 2;
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
-
-/** Close codes of the server (libs/collab CLOSE). */
-const CLOSE_GOING_AWAY = 1001;
-const CLOSE_MALFORMED = 4400;
-const CLOSE_ACCESS_REVOKED = 4403;
-const CLOSE_TOO_LARGE = 4413;
-const CLOSE_LOAD_FAILED = 4500;
 
 /**
  * One live document: the Y.Doc, its presence (awareness) and the y-websocket
@@ -267,17 +231,15 @@ export class CollabSession {
     this.probes = [];
     if (this.destroyed) return;
     const code = event?.code;
-    if (code === CLOSE_ACCESS_REVOKED) return this.stop('revoked');
-    if (code === CLOSE_TOO_LARGE) return this.stop('tooLarge');
-    if (code === CLOSE_MALFORMED) return this.stop('malformed');
-    if (code === CLOSE_LOAD_FAILED) {
+    const outcome = closeOutcome(code);
+    if (outcome === 'retry') {
+      this.changed();
+      this.schedule(retryDelay(code, this.attempts, this.backoff()));
+    } else if (outcome === 'loadFailed') {
       this.loadFailed = true;
       this.changed();
-      return this.schedule(Math.max(3000, this.backoff()));
-    }
-    this.changed();
-    // 1001 (server stopping), 1006 (network, refused), a local close (watchdog): go again.
-    this.schedule(code === CLOSE_GOING_AWAY && this.attempts === 0 ? 200 : this.backoff());
+      this.schedule(Math.max(3000, this.backoff()));
+    } else this.stop(outcome);
   };
 
   private readonly onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }): void => {
@@ -365,14 +327,16 @@ export class CollabSession {
   // --- state ---
 
   private computeState(): CollabState {
-    const connected = this.provider.wsconnected && this.provider.synced;
-    let phase: CollabPhase;
-    if (this.fatal) phase = this.fatal;
-    else if (!connected) phase = this.loadFailed ? 'loadFailed' : this.loaded ? 'offline' : 'connecting';
-    else phase = this.localSeq > this.ackedSeq ? 'saving' : 'saved';
-    const readOnly = this.readOnly || this.fatal === 'revoked' || this.fatal === 'tooLarge';
-    const unsaved = this.localSeq > this.ackedSeq && !this.refused;
-    return { phase, readOnly, loaded: this.loaded, unsaved, refused: this.refused };
+    return collabState({
+      fatal: this.fatal,
+      connected: this.provider.wsconnected && this.provider.synced,
+      loadFailed: this.loadFailed,
+      loaded: this.loaded,
+      readOnly: this.readOnly,
+      refused: this.refused,
+      localSeq: this.localSeq,
+      ackedSeq: this.ackedSeq,
+    });
   }
 
   private changed(): void {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { ExportItemDocument } from '../../shared/api/generated/graphql';
 import { graphql } from '../../shared/api/graphql';
 import { useMessages } from '../../shared/i18n/language';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { exportMessages } from './messages';
 
-const EXPORT_ITEM = `query ExportItem($id: ID!) { exportItem(id: $id) { filename markdown } }`;
 
 /** "Downloaden als Markdown": the item with its front matter, saved as a .md file. */
 export function DownloadMarkdownButton({ itemId }: { itemId: string }) {
@@ -16,7 +16,7 @@ export function DownloadMarkdownButton({ itemId }: { itemId: string }) {
     setBusy(true);
     setError(null);
     try {
-      const { exportItem } = await graphql<{ exportItem: { filename: string; markdown: string } }>(EXPORT_ITEM, { id: itemId });
+      const { exportItem } = await graphql(ExportItemDocument, { id: itemId });
       const url = URL.createObjectURL(new Blob([exportItem.markdown], { type: 'text/markdown;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;

@@ -9,6 +9,7 @@ import { TextField } from '../../shared/ui/text-field';
 import { SET_GUIDELINE_STATUS } from './guideline-queries';
 import { guidelineMessages } from './messages';
 import { dateInputValue, fromDateInput } from './review-date';
+import './guidelines.css';
 
 interface AdoptDialogProps {
   guidelineId: string;

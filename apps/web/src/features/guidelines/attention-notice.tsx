@@ -4,6 +4,7 @@ import { formatDate } from '../../shared/ui/format';
 import { Link } from '../../shared/ui/link';
 import { serverText } from '../../shared/ui/error-message';
 import { guidelineMessages } from './messages';
+import './guidelines.css';
 
 /** Why a guideline asks to be looked at again: its review date passed, or a source changed after adoption. */
 export function AttentionNotice({ item }: { item: ItemDetail }) {

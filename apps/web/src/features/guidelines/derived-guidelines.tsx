@@ -4,6 +4,7 @@ import type { GuidelineSummary } from '../../entities/items/item-queries';
 import { Link } from '../../shared/ui/link';
 import { GuidelineStatusBadge } from '../../entities/items/guideline-status-badge';
 import { guidelineMessages } from './messages';
+import './guidelines.css';
 
 /** "Afgeleid in richtlijnen": the guidelines this item is a source of. Nothing when there are none. */
 export function DerivedGuidelines({ guidelines }: { guidelines: GuidelineSummary[] }) {

@@ -4,6 +4,7 @@ import type { ItemDetail } from '../../entities/items/item-queries';
 import { formatDate } from '../../shared/ui/format';
 import { Link } from '../../shared/ui/link';
 import { guidelineMessages } from './messages';
+import './guidelines.css';
 
 /** Toepassingen: the practice reflections on this guideline, newest first. */
 export function GuidelineApplications({ applications }: { applications: ItemDetail['applications'] }) {

@@ -13,6 +13,7 @@ import { GuidelineStatusBadge } from '../../entities/items/guideline-status-badg
 import { SET_GUIDELINE_STATUS } from './guideline-queries';
 import { guidelineMessages } from './messages';
 import { ReviseDialog } from './revise-dialog';
+import './guidelines.css';
 
 interface GuidelineStatusPanelProps {
   item: ItemDetail;

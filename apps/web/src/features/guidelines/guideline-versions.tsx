@@ -3,6 +3,7 @@ import { useLanguage, useMessages } from '../../shared/i18n/language';
 import type { GuidelineVersion } from '../../entities/items/item-queries';
 import { formatDate } from '../../shared/ui/format';
 import { guidelineMessages } from './messages';
+import './guidelines.css';
 
 /** Versies: every adopted version, newest first, each readable as it was adopted. */
 export function GuidelineVersions({ versions }: { versions: GuidelineVersion[] }) {

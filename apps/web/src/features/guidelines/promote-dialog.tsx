@@ -1,4 +1,4 @@
-import { LIMITS, PROMOTE_MAX_SOURCES } from '@spiraal/domain';
+import { LIMITS, PROMOTABLE_KINDS, PROMOTE_MAX_SOURCES } from '@spiraal/domain';
 import { FormEvent, useId, useMemo, useState } from 'react';
 import { graphql } from '../../shared/api/graphql';
 import { useAction, useQuery } from '../../shared/api/use-query';
@@ -10,8 +10,9 @@ import { Dialog } from '../../shared/ui/dialog';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { Loading } from '../../shared/ui/loading';
 import { TextField } from '../../shared/ui/text-field';
-import { CANDIDATES_QUERY, CandidatesAnswer, PROMOTE } from './guideline-queries';
+import { CANDIDATES_MAX, CANDIDATES_QUERY, PROMOTE } from './guideline-queries';
 import { guidelineMessages } from './messages';
+import './guidelines.css';
 
 interface PromoteDialogProps {
   communityId: string;
@@ -29,7 +30,7 @@ export function PromoteDialog({ communityId, initialIds = [], onClose }: Promote
   const m = useMessages(guidelineMessages);
   const im = useMessages(itemMessages);
   const id = useId();
-  const { data, error } = useQuery<CandidatesAnswer>(CANDIDATES_QUERY, { communityId });
+  const { data, error } = useQuery(CANDIDATES_QUERY, { communityId, kinds: [...PROMOTABLE_KINDS], first: CANDIDATES_MAX });
   const { run, busy, error: saveError } = useAction();
   const [chosen, setChosen] = useState<string[]>(initialIds);
   const [filter, setFilter] = useState('');
@@ -57,7 +58,7 @@ export function PromoteDialog({ communityId, initialIds = [], onClose }: Promote
     if (next.title || next.sources) return;
     // The sources in the order they are listed (newest first), as the guideline's sections.
     const ordered = [...candidates.map((c) => c.id).filter((x) => chosen.includes(x)), ...chosen.filter((x) => !candidates.some((c) => c.id === x))];
-    const result = await run(() => graphql<{ promoteToGuideline: { id: string } }>(PROMOTE, { input: { sourceItemIds: ordered, title: title.trim() } }));
+    const result = await run(() => graphql(PROMOTE, { input: { sourceItemIds: ordered, title: title.trim() } }));
     if (!result) return;
     onClose();
     navigate(`/items/${result.promoteToGuideline.id}`);

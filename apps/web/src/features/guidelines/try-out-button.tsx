@@ -6,6 +6,7 @@ import { useMessages } from '../../shared/i18n/language';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { RECORD_APPLICATION } from './guideline-queries';
 import { guidelineMessages } from './messages';
+import './guidelines.css';
 
 /**
  * Uitproberen in de praktijk: records a practice reflection on the version in
@@ -17,7 +18,7 @@ export function TryOutButton({ guidelineId }: { guidelineId: string }) {
   const id = useId();
   const { run, busy, error } = useAction();
   const tryOut = async () => {
-    const result = await run(() => graphql<{ recordApplication: { id: string } }>(RECORD_APPLICATION, { input: { guidelineId, body: null } }));
+    const result = await run(() => graphql(RECORD_APPLICATION, { input: { guidelineId, body: null } }));
     if (result) navigate(`/items/${result.recordApplication.id}`);
   };
   return (

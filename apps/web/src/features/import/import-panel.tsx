@@ -1,4 +1,5 @@
 import { FormEvent, useId, useState } from 'react';
+import { ImportDocumentDocument } from '../../shared/api/generated/graphql';
 import { ApiError, graphql } from '../../shared/api/graphql';
 import { may } from '../../shared/permissions/permissions';
 import { ARCHIVE_MAX_BYTES, isArchiveFile, restoreArchive } from './restore-archive';
@@ -10,9 +11,6 @@ import { parseTags } from '../../shared/ui/format';
 import { Link } from '../../shared/ui/link';
 import { importMessages } from './messages';
 
-const IMPORT_DOCUMENT = `mutation ImportDocument($input: ImportDocumentInput!) {
-  importDocument(input: $input) { status reason items { id title } }
-}`;
 
 /** The server's limit (IMPORT_LIMITS in libs/interchange); checked here only to spare a pointless upload. */
 const MAX_BYTES = 2.5 * 1024 * 1024;
@@ -81,8 +79,8 @@ export function ImportPanel({ communityId, role }: { communityId: string; role: 
     if (file.size > MAX_BYTES) return { name: file.name, status: 'FAILED', reason: m.tooLarge((MAX_BYTES / 1024 / 1024).toLocaleString(language)), items: [] };
     try {
       const content = toBase64(new Uint8Array(await file.arrayBuffer()));
-      const input = { communityId, kind, filename: file.name, content, contentEncoding: 'BASE64', tags: parseTags(tags), splitHeadings: split };
-      const { importDocument } = await graphql<{ importDocument: { status: Status; reason: string | null; items: { id: string; title: string }[] } }>(IMPORT_DOCUMENT, { input });
+      const input = { communityId, kind, filename: file.name, content, contentEncoding: 'BASE64' as const, tags: parseTags(tags), splitHeadings: split };
+      const { importDocument } = await graphql(ImportDocumentDocument, { input });
       return { name: file.name, status: importDocument.status, reason: importDocument.reason && serverText(importDocument.reason, language), items: importDocument.items };
     } catch (error) {
       return { name: file.name, status: 'FAILED', reason: error instanceof ApiError ? errorText(error) : String(error), items: [] };

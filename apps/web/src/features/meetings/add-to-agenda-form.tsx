@@ -8,6 +8,7 @@ import { itemMessages } from '../../entities/items/messages';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { ADD_AGENDA_ITEM, AGENDA_ITEMS_QUERY } from './meeting-queries';
 import { meetingMessages } from './messages';
+import './meetings.css';
 
 interface AddToAgendaFormProps {
   meetingId: string;
@@ -20,7 +21,7 @@ export function AddToAgendaForm({ meetingId, communityId, onAdded }: AddToAgenda
   const m = useMessages(meetingMessages);
   const im = useMessages(itemMessages);
   const id = useId();
-  const { data } = useQuery<{ items: { edges: { node: ItemSummary }[] } }>(AGENDA_ITEMS_QUERY, { communityId });
+  const { data } = useQuery(AGENDA_ITEMS_QUERY, { communityId });
   const [itemId, setItemId] = useState('');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);

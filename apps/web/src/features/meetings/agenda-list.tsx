@@ -7,6 +7,7 @@ import { Link } from '../../shared/ui/link';
 import { LinkedText } from '../../shared/ui/linked-text';
 import type { AgendaEntry } from './meeting-queries';
 import { meetingMessages } from './messages';
+import './meetings.css';
 
 /** The agenda in order: items and questions as links to where they live, notes as text. */
 export function AgendaList({ agenda }: { agenda: AgendaEntry[] }) {

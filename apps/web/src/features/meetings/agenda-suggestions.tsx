@@ -8,6 +8,7 @@ import { Link } from '../../shared/ui/link';
 import { LinkedText } from '../../shared/ui/linked-text';
 import { ADD_AGENDA_ITEM, AgendaSuggestion } from './meeting-queries';
 import { meetingMessages } from './messages';
+import './meetings.css';
 
 interface AgendaSuggestionsProps {
   meetingId: string;

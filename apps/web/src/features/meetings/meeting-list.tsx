@@ -6,6 +6,7 @@ import { Link } from '../../shared/ui/link';
 import { VisuallyHidden } from '../../shared/ui/visually-hidden';
 import type { MeetingSummary } from './meeting-queries';
 import { meetingMessages } from './messages';
+import './meetings.css';
 
 /** Meetings as cards: title (a link), kind and date. */
 export function MeetingList({ meetings }: { meetings: MeetingSummary[] }) {

@@ -30,7 +30,7 @@ export function NewMeetingDialog({ communityId, onClose }: { communityId: string
     setProblems(next);
     if (next.title || next.date) return;
     const result = await run(() =>
-      graphql<{ createMeeting: { id: string } }>(CREATE_MEETING, { input: { communityId, title: title.trim(), date: when!.toISOString(), kind } }),
+      graphql(CREATE_MEETING, { input: { communityId, title: title.trim(), date: when!.toISOString(), kind } }),
     );
     if (!result) return;
     onClose();

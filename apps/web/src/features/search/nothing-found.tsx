@@ -3,6 +3,7 @@ import { searchMessages } from './messages';
 import { ActiveFilter, FacetName } from './search-address';
 import type { SearchFacets } from './search-queries';
 import { useFilterLabels } from './use-filter-labels';
+import './search.css';
 
 interface NothingFoundProps {
   query: string;

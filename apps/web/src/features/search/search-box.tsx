@@ -6,6 +6,7 @@ import { searchMessages } from './messages';
 import { addressForQuery } from './search-address';
 import { SearchSuggestion } from './search-suggestion';
 import { useLiveSearch } from './use-live-search';
+import './search.css';
 
 const ALL = 'all-results';
 

@@ -6,6 +6,7 @@ import { activeFilters, FacetName, FACETS, isChosen, SearchState } from './searc
 import type { FacetCount, SearchFacets as Facets } from './search-queries';
 import { useFilterLabels } from './use-filter-labels';
 import { useMediaQuery } from './use-media-query';
+import './search.css';
 
 /** Tags beyond this many hide behind a "show all" button. */
 const TAGS_SHOWN = 8;

@@ -7,6 +7,7 @@ import { VisuallyHidden } from '../../shared/ui/visually-hidden';
 import { HighlightedText } from './highlighted-text';
 import { searchMessages } from './messages';
 import type { SearchHit } from './search-queries';
+import './search.css';
 
 /** The results: kind, stage and leernetwerk, the highlighted title (a link) and a highlighted snippet of the body. */
 export function SearchHitList({ hits, ref }: { hits: SearchHit[]; ref?: Ref<HTMLOListElement> }) {

@@ -5,6 +5,7 @@ import { VisuallyHidden } from '../../shared/ui/visually-hidden';
 import { hasMark, HighlightedText } from './highlighted-text';
 import { searchMessages } from './messages';
 import type { SearchHit } from './search-queries';
+import './search.css';
 
 /**
  * One hit in the header's suggestions: the highlighted title, kind, stage and

@@ -30,7 +30,7 @@ export function useLiveSearch(query: string, { delay = 150, limit = 6 } = {}): L
     }
     setState((previous) => ({ ...previous, loading: true }));
     const timer = setTimeout(() => {
-      graphql<{ search: SearchHitsResult }>(SEARCH_HITS_QUERY, { input: { query, limit } }).then(
+      graphql(SEARCH_HITS_QUERY, { input: { query, limit } }).then(
         (data) => {
           if (id !== latest.current) return;
           setState({ answer: { query, result: data.search }, error: undefined, loading: false });

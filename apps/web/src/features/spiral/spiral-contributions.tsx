@@ -3,6 +3,7 @@ import { communityMessages } from '../../entities/communities/messages';
 import { ScrollableTable } from '../../shared/ui/scrollable-table';
 import { spiralMessages } from './messages';
 import type { SpiralReport } from './spiral-queries';
+import './spiral.css';
 
 /** What each perspective brought in: counts only, in the fixed order of perspectives (no people, no ranking). */
 export function SpiralContributions({ contributions }: { contributions: SpiralReport['contributions'] }) {

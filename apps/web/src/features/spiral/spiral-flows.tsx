@@ -4,6 +4,7 @@ import { itemMessages } from '../../entities/items/messages';
 import { Link } from '../../shared/ui/link';
 import { spiralMessages } from './messages';
 import type { LinkedItem, SpiralReport } from './spiral-queries';
+import './spiral.css';
 
 function LinkedItems({ items, empty }: { items: LinkedItem[]; empty?: string }) {
   const im = useMessages(itemMessages);

@@ -3,6 +3,7 @@ import { useMessages } from '../../shared/i18n/language';
 import { itemMessages } from '../../entities/items/messages';
 import { spiralMessages } from './messages';
 import { countIn, Move } from './spiral-moves';
+import './spiral.css';
 
 interface SpiralInWordsProps {
   stageCounts: { stage: SeciStage; count: number }[];

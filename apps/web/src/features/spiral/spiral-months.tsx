@@ -3,6 +3,7 @@ import { itemMessages } from '../../entities/items/messages';
 import { ScrollableTable } from '../../shared/ui/scrollable-table';
 import { spiralMessages } from './messages';
 import type { StageTransition } from './spiral-queries';
+import './spiral.css';
 
 const LOCALES = { nl: 'nl-NL', en: 'en-GB' } as const;
 

@@ -5,9 +5,22 @@ export const PERIODS = [3, 6, 12] as const;
 export type Period = (typeof PERIODS)[number];
 const DEFAULT_PERIOD: Period = 12;
 
-function periodFromSearch(search: string): Period {
+/** The period in an address's query string; the default when it names none we offer. */
+export function periodFromSearch(search: string): Period {
   const months = Number(new URLSearchParams(search).get('maanden'));
   return (PERIODS as readonly number[]).includes(months) ? (months as Period) : DEFAULT_PERIOD;
+}
+
+/** The start of the period: the same moment `months` months before `now`, as the API takes it. */
+export function periodStart(months: Period, now: Date): string {
+  const date = new Date(now);
+  date.setMonth(date.getMonth() - months);
+  return date.toISOString();
+}
+
+/** The address's query string for a period: none for the default. */
+export function searchForPeriod(months: Period): string {
+  return months === DEFAULT_PERIOD ? '' : `?maanden=${months}`;
 }
 
 /**
@@ -22,14 +35,10 @@ export function usePeriod(): { months: Period; from: string; setMonths(months: P
     window.addEventListener('popstate', update);
     return () => window.removeEventListener('popstate', update);
   }, []);
-  const from = useMemo(() => {
-    const date = new Date();
-    date.setMonth(date.getMonth() - months);
-    return date.toISOString();
-  }, [months]);
+  const from = useMemo(() => periodStart(months, new Date()), [months]);
   const setMonths = (next: Period) => {
     setMonthsState(next);
-    window.history.replaceState(null, '', window.location.pathname + (next === DEFAULT_PERIOD ? '' : `?maanden=${next}`));
+    window.history.replaceState(null, '', window.location.pathname + searchForPeriod(next));
   };
   return { months, from, setMonths };
 }

@@ -4,6 +4,7 @@ import { useMessages } from '../../shared/i18n/language';
 import { itemMessages } from '../../entities/items/messages';
 import { spiralMessages } from './messages';
 import { countIn, Move } from './spiral-moves';
+import './spiral.css';
 
 type Point = readonly [number, number];
 

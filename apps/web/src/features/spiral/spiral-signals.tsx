@@ -5,6 +5,7 @@ import { serverText } from '../../shared/ui/error-message';
 import { Link } from '../../shared/ui/link';
 import { spiralMessages } from './messages';
 import type { SpiralReport } from './spiral-queries';
+import './spiral.css';
 
 /** Where the spiral may stall, as the questions they are, each with the items (or voices) it is about. */
 export function SpiralSignals({ signals }: { signals: SpiralReport['signals'] }) {

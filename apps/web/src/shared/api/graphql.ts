@@ -1,3 +1,5 @@
+import type { TypedDocumentString } from './generated/graphql';
+
 /**
  * A small GraphQL client: POST /graphql with the session cookie. Errors come
  * back as ApiError with the server's code (BAD_USER_INPUT, UNAUTHENTICATED,
@@ -14,19 +16,26 @@ export class ApiError extends Error {
   }
 }
 
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** Variables may be left out only by an operation that has none. */
+export type VariablesArgument<V> = string extends keyof V ? [variables?: V] : [variables: V];
+
+/**
+ * Sends one operation: a typed document generated from a `.graphql` file (see
+ * apps/web/codegen.ts), so the answer's type follows the API schema.
+ */
+export async function graphql<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, ...[variables]: VariablesArgument<TVariables>): Promise<TResult> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
     });
   } catch {
     throw new ApiError('NETWORK', 'Geen verbinding met de server / No connection to the server');
   }
-  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[] };
+  let body: { data?: TResult; errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[] };
   try {
     body = await response.json();
   } catch {

@@ -1,11 +1,8 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { LogoutDocument, MeDocument, type SessionUserFragment } from './generated/graphql';
 import { graphql } from './graphql';
 
-export interface SessionUser {
-  id: string;
-  email: string | null;
-  displayName: string;
-}
+export type SessionUser = SessionUserFragment;
 
 interface Session {
   /** undefined while loading, null when signed out */
@@ -27,7 +24,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
   const refresh = useCallback(async () => {
     try {
-      setUser((await graphql<{ me: SessionUser | null }>('{ me { id email displayName } }')).me);
+      setUser((await graphql(MeDocument)).me);
     } catch {
       setUser(null);
     }
@@ -36,7 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
   const signOut = useCallback(async () => {
-    await graphql<{ logout: boolean }>('mutation { logout }').catch(() => undefined);
+    await graphql(LogoutDocument).catch(() => undefined);
     setUser(null);
   }, []);
   return <SessionContext.Provider value={{ user, refresh, signedIn: setUser, signOut }}>{children}</SessionContext.Provider>;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSession } from './session';
-import { ApiError, graphql } from './graphql';
+import type { TypedDocumentString } from './generated/graphql';
+import { ApiError, graphql, type VariablesArgument } from './graphql';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -18,7 +19,7 @@ function asApiError(error: unknown): ApiError {
  * next answer loads, so lists do not flash empty. An expired session sends
  * the user back to the login page.
  */
-export function useQuery<T>(query: string, variables: Record<string, unknown> = {}, options: { skip?: boolean; /** also reload when this changes */ key?: string } = {}): QueryState<T> {
+export function useQuery<T, V>(query: TypedDocumentString<T, V>, variables: V, options: { skip?: boolean; /** also reload when this changes */ key?: string } = {}): QueryState<T> {
   const { user, refresh } = useSession();
   const signedIn = useRef(false);
   signedIn.current = !!user;
@@ -34,7 +35,7 @@ export function useQuery<T>(query: string, variables: Record<string, unknown> = 
     if (options.skip) return;
     let current = true;
     setLoading(true);
-    graphql<T>(query, variablesRef.current).then(
+    graphql(query, ...([variablesRef.current] as VariablesArgument<V>)).then(
       (result) => {
         if (!current) return;
         setData(result);

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { LIVE_EVENT_TYPES, LiveEventMap } from '@spiraal/domain';
-import { useSession } from '../app/session';
+import { useSession } from './session';
 
 /** The live event types plus `ready`: the stream (re)connected, so anything missed meanwhile should be fetched again. */
 type Listened = keyof LiveEventMap | 'ready';
