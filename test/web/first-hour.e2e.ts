@@ -1,0 +1,90 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
+import { describeBrowser, launchBrowser, newPage, signIn } from '../support/browser';
+import { gqlData, startTestApp, TestApp, TestUser } from '../support/test-app';
+
+const EDITOR = { name: 'Tekst van het item', exact: true } as const;
+const ITEM = `query ($id: ID!) { item(id: $id) { stage markdown stageHistory { to reason } } }`;
+
+/** What a newcomer and a facilitator ran into in their first hour (issue 21), in one shared browser. */
+describeBrowser('the first hour', () => {
+  jest.setTimeout(30_000);
+  let t: TestApp;
+  let browser: Browser;
+  let c: CommunityFixture;
+  const open: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    c = await communityWithPeople(t.baseUrl);
+  }, 60_000);
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signedIn(user: TestUser): Promise<{ page: Page; errors: string[] }> {
+    const { context, page, errors } = await newPage(browser);
+    open.push(context);
+    await page.goto(`${t.baseUrl}/`);
+    await signIn(page, user.email);
+    return { page, errors };
+  }
+
+  it('a stage changes once per click; a forgotten reason goes with the last move', async () => {
+    const { id } = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'STORY', title: 'Verhaal uit de wijk' });
+    const { page, errors } = await signedIn(c.member);
+    await page.goto(`${t.baseUrl}/items/${id}`);
+    const select = page.getByLabel('Nieuwe fase');
+    await select.waitFor();
+    // Nothing chosen: clicking does not move the item.
+    expect(await select.inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Fase wijzigen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Kies eerst de nieuwe fase.' }).waitFor();
+    await select.selectOption('EXTERNALISATIE');
+    await page.getByRole('button', { name: 'Fase wijzigen' }).click();
+    await page.getByText('De fase is gewijzigd naar Externalisatie.').waitFor();
+    expect(await select.inputValue()).toBe('');
+    // Clicking again, to add the reason, moves nothing.
+    await page.getByRole('button', { name: 'Fase wijzigen' }).click();
+    await page.getByLabel('Toelichting bij de laatste wijziging').fill('Uitgeschreven na de intervisie');
+    await page.getByRole('button', { name: 'Toelichting toevoegen' }).click();
+    await page.getByText('De toelichting staat bij de laatste wijziging.').waitFor();
+    const item = (await gqlData(t.baseUrl, ITEM, { id }, c.member.token)).item;
+    expect(item.stage).toBe('EXTERNALISATIE');
+    expect(item.stageHistory).toEqual([
+      { to: 'SOCIALISATIE', reason: null },
+      { to: 'EXTERNALISATIE', reason: 'Uitgeschreven na de intervisie' },
+    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it('typing at the end of a link leaves the link', async () => {
+    const { id } = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'NOTE', title: 'Notitie met een link', body: 'Zie de website' });
+    const { page, errors } = await signedIn(c.member);
+    await page.goto(`${t.baseUrl}/items/${id}`);
+    const editor = page.getByRole('textbox', EDITOR);
+    await editor.waitFor({ timeout: 10_000 });
+    await editor.getByText('Zie de website').waitFor();
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Control+Shift+ArrowLeft');
+    await page.keyboard.press('Control+k');
+    await page.getByRole('textbox', { name: 'Adres van de link' }).fill('www.movisie.nl');
+    await page.keyboard.press('Enter');
+    await editor.locator('a').waitFor();
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' van Movisie');
+    await editor.getByText('van Movisie').waitFor();
+    expect(await editor.locator('a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual([['website', 'https://www.movisie.nl']]);
+    const stored = async () => (await gqlData(t.baseUrl, ITEM, { id }, c.member.token)).item.markdown as string;
+    for (let i = 0; i < 50 && !(await stored()).includes('van Movisie'); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await stored()).toBe('Zie de [website](https://www.movisie.nl) van Movisie\n');
+    expect(errors).toEqual([]);
+  });
+});
