@@ -1,7 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 import { describeBrowser, launchBrowser, newPage, signIn } from '../support/browser';
-import { gqlData, startTestApp, TestApp, TestUser } from '../support/test-app';
+import { gqlData, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
+import { sql } from '../support/test-database';
+import { createResetToken } from '../../apps/api/src/auth/password-reset-token';
 
 const EDITOR = { name: 'Tekst van het item', exact: true } as const;
 const ITEM = `query ($id: ID!) { item(id: $id) { stage markdown stageHistory { to reason } } }`;
@@ -85,6 +87,35 @@ describeBrowser('the first hour', () => {
     const stored = async () => (await gqlData(t.baseUrl, ITEM, { id }, c.member.token)).item.markdown as string;
     for (let i = 0; i < 50 && !(await stored()).includes('van Movisie'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(await stored()).toBe('Zie de [website](https://www.movisie.nl) van Movisie\n');
+    expect(errors).toEqual([]);
+  });
+
+  it('Wachtwoord vergeten? asks for a link; the link lets you choose a new password and signs you in', async () => {
+    const user = await registerUser(t.baseUrl, 'Vera Vergeetachtig');
+    const { context, page, errors } = await newPage(browser);
+    open.push(context);
+    await page.goto(`${t.baseUrl}/`);
+    await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
+    await page.getByRole('heading', { name: 'Wachtwoord vergeten' }).waitFor();
+    await page.getByLabel('E-mailadres').fill(user.email);
+    await page.getByRole('button', { name: 'Stuur de link' }).click();
+    await page.getByRole('status').filter({ hasText: 'Als er een account met dit e-mailadres is' }).waitFor();
+
+    // The link as an administrator (or the mail) gives it.
+    const token = await createResetToken((text, params) => sql(t.db.url, text, params), user.id);
+    await page.goto(`${t.baseUrl}/wachtwoord-herstellen?token=${token}`);
+    await page.getByLabel('Nieuw wachtwoord').fill('kort');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan en inloggen' }).click();
+    await page.getByText('Het wachtwoord moet minstens 10 tekens hebben.').waitFor();
+    await page.getByLabel('Nieuw wachtwoord').fill('een nieuw lang wachtwoord');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan en inloggen' }).click();
+    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+    expect((await gqlData(t.baseUrl, `{ me { id } }`, {}, user.token)).me).toBeNull();
+    // Used once: the same link now says so.
+    await page.goto(`${t.baseUrl}/wachtwoord-herstellen?token=${token}`);
+    await page.getByLabel('Nieuw wachtwoord').fill('nog een ander wachtwoord');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan en inloggen' }).click();
+    await page.getByText(/Deze link om je wachtwoord te herstellen is ongeldig/).waitFor();
     expect(errors).toEqual([]);
   });
 });
