@@ -42,7 +42,7 @@ export function ResetPasswordPage() {
           {m.noToken} <Link href="/wachtwoord-vergeten">{m.forgotPassword}</Link>
         </p>
       ) : (
-        <form className="form" onSubmit={submit} noValidate>
+        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
           <TextField
             label={m.newPassword}
             hint={m.passwordHint}

@@ -110,7 +110,7 @@ export function StagePanel({ item, editable, onChanged }: StagePanelProps) {
         </form>
       )}
       {editable && lastMove && !lastMove.reason && (
-        <form className="form" onSubmit={addReason}>
+        <form className="form" onSubmit={(e) => void addReason(e)}>
           <div className="field">
             <label htmlFor={`${id}-late-reason`}>{m.lastMoveReason}</label>
             <textarea
