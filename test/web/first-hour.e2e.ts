@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
-import { describeBrowser, launchBrowser, newPage, signIn } from '../support/browser';
+import { describeBrowser, launchBrowser, newPage, seriousAccessibilityViolations, signIn } from '../support/browser';
 import { gqlData, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
 import { sql } from '../support/test-database';
 import { createResetToken } from '../../apps/api/src/auth/password-reset-token';
@@ -117,5 +117,46 @@ describeBrowser('the first hour', () => {
     await page.getByRole('button', { name: 'Wachtwoord opslaan en inloggen' }).click();
     await page.getByText(/Deze link om je wachtwoord te herstellen is ongeldig/).waitFor();
     expect(errors).toEqual([]);
+  });
+
+  it('a newcomer finds a listed leernetwerk, asks to join and is let in; the facilitator answers and edits settings', async () => {
+    const listed = await communityWithPeople(t.baseUrl);
+    await gqlData(
+      t.baseUrl,
+      `mutation ($input: UpdateCommunityInput!) { updateCommunity(input: $input) { id } }`,
+      { input: { id: listed.communityId, name: 'Leernetwerk Mantelzorg Oost', visibility: 'LISTED' } },
+      listed.facilitator.token,
+    );
+    const newcomer = await registerUser(t.baseUrl, 'Nina Nieuw');
+    const { page, errors } = await signedIn(newcomer);
+    // Nothing to search yet: said so, with the way to the directory, not spelling tips.
+    await page.goto(`${t.baseUrl}/zoeken?q=mantelzorg`);
+    await page.getByRole('heading', { name: 'Er is nog niets om te doorzoeken' }).waitFor();
+    expect(await page.getByText('Een paar tips:').count()).toBe(0);
+    await page.getByRole('link', { name: 'Bekijk alle leernetwerken' }).click();
+    const entry = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Leernetwerk Mantelzorg Oost' }) });
+    await entry.waitFor();
+    await entry.getByText('Facilitator: Fenna Facilitator').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await entry.getByLabel('Bericht aan de facilitator (mag leeg blijven)').fill('Ik werk als wijkverpleegkundige in Oost.');
+    await entry.getByRole('button', { name: 'Vraag om lid te worden' }).click();
+    await entry.getByText('Je verzoek is verstuurd; een facilitator beantwoordt het.').waitFor();
+
+    const facilitator = await signedIn(listed.facilitator);
+    await facilitator.page.goto(`${t.baseUrl}/c/${listed.communityId}/members`);
+    const requests = facilitator.page.getByRole('region', { name: 'Verzoeken om lid te worden' });
+    await requests.getByText('Ik werk als wijkverpleegkundige in Oost.').waitFor();
+    await requests.getByRole('button', { name: 'Toelaten' }).click();
+    await requests.getByText('Nina Nieuw is nu lid.').waitFor();
+    const settings = facilitator.page.getByRole('region', { name: 'Instellingen van het leernetwerk' });
+    await settings.getByRole('textbox', { name: 'Beschrijving' }).fill('Voor wie mantelzorgers ondersteunt');
+    await settings.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await settings.getByText('De instellingen zijn opgeslagen.').waitFor();
+
+    await page.reload();
+    await entry.getByText('Je bent lid').waitFor();
+    await entry.getByText('Voor wie mantelzorgers ondersteunt').waitFor();
+    expect(errors).toEqual([]);
+    expect(facilitator.errors).toEqual([]);
   });
 });

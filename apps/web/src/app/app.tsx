@@ -3,6 +3,7 @@ import { LoginPage } from '../pages/login-page';
 import { RegisterPage } from '../pages/register-page';
 import { ForgotPasswordPage } from '../pages/forgot-password-page';
 import { ResetPasswordPage } from '../pages/reset-password-page';
+import { DirectoryPage } from '../pages/directory-page';
 import { CommunitiesProvider } from '../entities/communities/communities-provider';
 import { CommunityHomePage } from '../pages/community-home-page';
 import { MembersPage } from '../pages/members-page';
@@ -40,6 +41,7 @@ function SignedInRoutes({ path }: { path: string }) {
   if ((params = match('/items/:id', path))) return <ItemPage key={params.id} itemId={params.id} />;
   if ((params = match('/bijeenkomsten/:id', path))) return <MeetingPage key={params.id} meetingId={params.id} />;
   if (match(SEARCH_PATH, path)) return <SearchPage />;
+  if (path === '/leernetwerken') return <DirectoryPage />;
   return <NotFoundPage />;
 }
 
