@@ -159,4 +159,44 @@ describeBrowser('the first hour', () => {
     expect(errors).toEqual([]);
     expect(facilitator.errors).toEqual([]);
   });
+
+  it('promote proposes the tags most sources share; Uitproberen opens a short dialog instead of an empty reflection', async () => {
+    const tagged = (title: string, tags: string[]) => createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title, tags });
+    const a = await tagged('Buurvrouw belt niet meer', ['mantelzorg', 'eenzaamheid']);
+    await tagged('Zoon komt niet', ['Mantelzorg', 'jeugd']);
+    const { page, errors } = await signedIn(c.facilitator);
+    await page.goto(`${t.baseUrl}/items/${a.id}`);
+    await page.getByRole('button', { name: 'Uitwerken tot richtlijn' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('checkbox', { name: /Zoon komt niet/ }).check();
+    await dialog.getByLabel('Titel van de richtlijn').fill('Richtlijn: mantelzorgers ontlasten');
+    expect(await dialog.getByLabel('Tags').inputValue()).toBe('mantelzorg');
+    await dialog.getByRole('button', { name: 'Richtlijn maken en openen' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(a.id));
+    const guidelineId = new URL(page.url()).pathname.split('/').pop()!;
+    const guideline = (await gqlData(t.baseUrl, `query ($id: ID!) { item(id: $id) { tags markdown } }`, { id: guidelineId }, c.facilitator.token)).item;
+    expect(guideline.tags).toEqual(['mantelzorg']);
+    expect(guideline.markdown).not.toMatch(/Casus: Casus:/);
+    await gqlData(t.baseUrl, `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { id } }`, { input: { id: guidelineId, status: 'IN_UITPROBEERFASE' } }, c.facilitator.token);
+
+    const member = await signedIn(c.member);
+    await member.page.goto(`${t.baseUrl}/items/${guidelineId}`);
+    await member.page.getByRole('button', { name: 'Uitproberen in de praktijk' }).click();
+    const tryOut = member.page.getByRole('dialog', { name: 'Uitproberen in de praktijk' });
+    expect(await tryOut.getByLabel('Titel van je toepassingsreflectie').inputValue()).toBe('Toepassingsreflectie: Richtlijn: mantelzorgers ontlasten');
+    expect(await seriousAccessibilityViolations(member.page)).toEqual([]);
+    // Nothing is created until the writer says what they will try.
+    await tryOut.getByRole('button', { name: 'Reflectie beginnen' }).click();
+    await tryOut.getByText('Schrijf kort wat je gaat proberen.').waitFor();
+    await tryOut.getByLabel('Wat ga je proberen?').fill('Een dagdeel respijtzorg regelen.');
+    await tryOut.getByLabel('Wanneer kijk je terug?').fill('2027-01-15');
+    await tryOut.getByRole('button', { name: 'Reflectie beginnen' }).click();
+    await member.page.waitForURL((url) => !url.pathname.endsWith(guidelineId));
+    const reflectionId = new URL(member.page.url()).pathname.split('/').pop()!;
+    const reflection = (await gqlData(t.baseUrl, `query ($id: ID!) { item(id: $id) { kind title markdown } }`, { id: reflectionId }, c.member.token)).item;
+    expect(reflection).toMatchObject({ kind: 'REFLECTION', title: 'Toepassingsreflectie: Richtlijn: mantelzorgers ontlasten' });
+    expect(reflection.markdown).toMatch(/^## Wat ga ik proberen\?\n\nEen dagdeel respijtzorg regelen\.\n\n## Wanneer kijk ik terug\?\n\n15 januari 2027/);
+    expect(errors).toEqual([]);
+    expect(member.errors).toEqual([]);
+  });
 });
