@@ -71,7 +71,7 @@ export function PromoteDialog({ communityId, initialIds = [], onClose }: Promote
 
   return (
     <Dialog title={m.promote} onClose={onClose}>
-      <form onSubmit={submit} noValidate className="form promote-form">
+      <form onSubmit={(e) => void submit(e)} noValidate className="form promote-form">
         <p className="note">{m.promoteIntro}</p>
         <fieldset className="field" aria-describedby={problems.sources ? `${id}-sources-problem` : undefined}>
           <legend>{m.sources}</legend>
