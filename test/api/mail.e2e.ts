@@ -59,6 +59,7 @@ describe('Mail outbox (real SMTP server)', () => {
     expect(caught.parsed.messageId).toMatch(new RegExp(`^<outbox-${id}-\\d+@spiraal\\.test>$`));
     expect(caught.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
     expect(caught.raw).toMatch(/^List-Unsubscribe: <http:\/\/localhost\/unsubscribe\?token=t1>/m);
+    await worker.drain(); // the SMTP server answers before the worker commits
     const [row] = await sql<{ sent_at: Date | null; attempts: number }>(api.db.url, `SELECT sent_at, attempts FROM mail_outbox WHERE id = $1`, [id]);
     expect(row.sent_at).not.toBeNull();
     expect(row.attempts).toBe(1);
@@ -165,7 +166,7 @@ describe('Mail outbox (real SMTP server)', () => {
     } finally {
       await api.restart();
     }
-  });
+  }, 120_000);
 });
 
 describe('Mail configuration', () => {

@@ -26,14 +26,45 @@ interface Operation {
   variables(c: CommunityFixture, t: TestApp): Promise<Record<string, unknown>>;
 }
 
-const itemBy = (c: CommunityFixture, t: TestApp) => createItem(t.baseUrl, c.facilitator.token, { communityId: c.communityId, kind: 'CASE', title: 'Casus voor de matrix', body: 'Tekst' });
+const itemBy = (c: CommunityFixture, t: TestApp) =>
+  createItem(t.baseUrl, c.facilitator.token, {
+    communityId: c.communityId,
+    kind: 'CASE',
+    title: 'Casus voor de matrix',
+    body: 'Tekst',
+  });
 
 const OPERATIONS: Operation[] = [
-  { name: 'community', action: 'community.read', query: `query ($id: ID!) { community(id: $id) { id } }`, variables: async (c) => ({ id: c.communityId }) },
-  { name: 'community.members', action: 'member.list', query: `query ($id: ID!) { community(id: $id) { members { role } } }`, variables: async (c) => ({ id: c.communityId }) },
-  { name: 'items', action: 'community.read', query: `query ($id: ID!) { items(communityId: $id) { totalCount } }`, variables: async (c) => ({ id: c.communityId }) },
-  { name: 'item', action: 'community.read', query: `query ($id: ID!) { item(id: $id) { id text markdown } }`, variables: async (c, t) => ({ id: (await itemBy(c, t)).id }) },
-  { name: 'exportItem', action: 'community.read', query: `query ($id: ID!) { exportItem(id: $id) { filename markdown } }`, variables: async (c, t) => ({ id: (await itemBy(c, t)).id }) },
+  {
+    name: 'community',
+    action: 'community.read',
+    query: `query ($id: ID!) { community(id: $id) { id } }`,
+    variables: async (c) => ({ id: c.communityId }),
+  },
+  {
+    name: 'community.members',
+    action: 'member.list',
+    query: `query ($id: ID!) { community(id: $id) { members { role } } }`,
+    variables: async (c) => ({ id: c.communityId }),
+  },
+  {
+    name: 'items',
+    action: 'community.read',
+    query: `query ($id: ID!) { items(communityId: $id) { totalCount } }`,
+    variables: async (c) => ({ id: c.communityId }),
+  },
+  {
+    name: 'item',
+    action: 'community.read',
+    query: `query ($id: ID!) { item(id: $id) { id text markdown } }`,
+    variables: async (c, t) => ({ id: (await itemBy(c, t)).id }),
+  },
+  {
+    name: 'exportItem',
+    action: 'community.read',
+    query: `query ($id: ID!) { exportItem(id: $id) { filename markdown } }`,
+    variables: async (c, t) => ({ id: (await itemBy(c, t)).id }),
+  },
   {
     name: 'createItem',
     action: 'item.create',
@@ -68,19 +99,30 @@ const OPERATIONS: Operation[] = [
     name: 'addMember',
     action: 'member.manage',
     query: `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
-    variables: async (c, t) => ({ input: { communityId: c.communityId, email: (await registerUser(t.baseUrl)).email, role: 'MEMBER', perspective: 'OTHER' } }),
+    variables: async (c, t) => ({
+      input: {
+        communityId: c.communityId,
+        email: (await registerUser(t.baseUrl)).email,
+        role: 'MEMBER',
+        perspective: 'OTHER',
+      },
+    }),
   },
   {
     name: 'changeMemberRole',
     action: 'member.manage',
     query: `mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { role } }`,
-    variables: async (c, t) => ({ input: { communityId: c.communityId, userId: await newMember(c, t), role: 'READER' } }),
+    variables: async (c, t) => ({
+      input: { communityId: c.communityId, userId: await newMember(c, t), role: 'READER' },
+    }),
   },
   {
     name: 'setMemberPerspective (someone else)',
     action: 'member.manage',
     query: `mutation ($input: SetMemberPerspectiveInput!) { setMemberPerspective(input: $input) { perspective } }`,
-    variables: async (c, t) => ({ input: { communityId: c.communityId, userId: await newMember(c, t), perspective: 'DOCENT' } }),
+    variables: async (c, t) => ({
+      input: { communityId: c.communityId, userId: await newMember(c, t), perspective: 'DOCENT' },
+    }),
   },
   {
     name: 'removeMember (someone else)',
@@ -92,7 +134,9 @@ const OPERATIONS: Operation[] = [
     name: 'promoteToGuideline',
     action: 'guideline.create',
     query: `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`,
-    variables: async (c, t) => ({ input: { sourceItemIds: [(await itemBy(c, t)).id], title: 'Richtlijn uit de matrix' } }),
+    variables: async (c, t) => ({
+      input: { sourceItemIds: [(await itemBy(c, t)).id], title: 'Richtlijn uit de matrix' },
+    }),
   },
   {
     name: 'setGuidelineStatus',
@@ -110,13 +154,17 @@ const OPERATIONS: Operation[] = [
     name: 'recordApplication',
     action: 'reflection.record',
     query: `mutation ($input: RecordApplicationInput!) { recordApplication(input: $input) { id } }`,
-    variables: async (c, t) => ({ input: { guidelineId: await guideline(c, t, 'IN_UITPROBEERFASE'), body: 'Ik probeerde het uit.' } }),
+    variables: async (c, t) => ({
+      input: { guidelineId: await guideline(c, t, 'IN_UITPROBEERFASE'), body: 'Ik probeerde het uit.' },
+    }),
   },
   {
     name: 'addComment',
     action: 'comment.create',
     query: `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`,
-    variables: async (c, t) => ({ input: { itemId: (await itemBy(c, t)).id, kind: 'QUESTION', body: 'Wat maakte het moeilijk?' } }),
+    variables: async (c, t) => ({
+      input: { itemId: (await itemBy(c, t)).id, kind: 'QUESTION', body: 'Wat maakte het moeilijk?' },
+    }),
   },
   {
     name: "resolveComment (someone else's)",
@@ -128,7 +176,9 @@ const OPERATIONS: Operation[] = [
     name: 'createMeeting',
     action: 'meeting.manage',
     query: `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`,
-    variables: async (c) => ({ input: { communityId: c.communityId, title: 'Intervisie', date: '2026-12-01T14:00:00.000Z', kind: 'INTERVISIE' } }),
+    variables: async (c) => ({
+      input: { communityId: c.communityId, title: 'Intervisie', date: '2026-12-01T14:00:00.000Z', kind: 'INTERVISIE' },
+    }),
   },
   {
     name: 'addAgendaItem',
@@ -136,7 +186,12 @@ const OPERATIONS: Operation[] = [
     query: `mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`,
     variables: async (c, t) => ({ input: { meetingId: await meetingBy(c, t), itemId: (await itemBy(c, t)).id } }),
   },
-  { name: 'meetings', action: 'community.read', query: `query ($id: ID!) { meetings(communityId: $id) { id agenda { id } } }`, variables: async (c) => ({ id: c.communityId }) },
+  {
+    name: 'meetings',
+    action: 'community.read',
+    query: `query ($id: ID!) { meetings(communityId: $id) { id agenda { id } } }`,
+    variables: async (c) => ({ id: c.communityId }),
+  },
   {
     name: 'meeting',
     action: 'community.read',
@@ -149,23 +204,62 @@ const OPERATIONS: Operation[] = [
     query: `query ($id: ID!) { spiral(communityId: $id) { stageCounts { stage count } transitions { from to count } signals { code } } }`,
     variables: async (c) => ({ id: c.communityId }),
   },
-  { name: 'auditLog', action: 'audit.read', query: `query ($id: ID!) { auditLog(communityId: $id) { entries { action } hasNextPage } }`, variables: async (c) => ({ id: c.communityId }) },
+  {
+    name: 'auditLog',
+    action: 'audit.read',
+    query: `query ($id: ID!) { auditLog(communityId: $id) { edges { node { action } } pageInfo { hasNextPage } } }`,
+    variables: async (c) => ({ id: c.communityId }),
+  },
   {
     name: 'search (in this community)',
     action: 'community.read',
     query: `query ($input: SearchInput!) { search(input: $input) { totalHits hits { item { id } } } }`,
     variables: async (c) => ({ input: { query: 'casus', communityIds: [c.communityId] } }),
   },
-  { name: 'itemRevisions', action: 'community.read', query: `query ($id: ID!) { itemRevisions(itemId: $id) { id } }`, variables: async (c, t) => ({ id: await revisionBy(c, t).then((r) => r.itemId) }) },
-  { name: 'revision', action: 'community.read', query: `query ($id: ID!) { revision(id: $id) { id text } }`, variables: async (c, t) => ({ id: (await revisionBy(c, t)).id }) },
-  { name: 'restoreRevision', action: 'item.edit', query: `mutation ($id: ID!) { restoreRevision(id: $id) { id } }`, variables: async (c, t) => ({ id: (await revisionBy(c, t)).id }) },
-  { name: 'collabTicket', action: 'community.read', query: `mutation ($id: ID!) { collabTicket(itemId: $id) { token readOnly } }`, variables: async (c, t) => ({ id: (await itemBy(c, t)).id }) },
+  {
+    name: 'itemRevisions',
+    action: 'community.read',
+    query: `query ($id: ID!) { itemRevisions(itemId: $id) { id } }`,
+    variables: async (c, t) => ({ id: await revisionBy(c, t).then((r) => r.itemId) }),
+  },
+  {
+    name: 'revision',
+    action: 'community.read',
+    query: `query ($id: ID!) { revision(id: $id) { id text } }`,
+    variables: async (c, t) => ({ id: (await revisionBy(c, t)).id }),
+  },
+  {
+    name: 'restoreRevision',
+    action: 'item.edit',
+    query: `mutation ($id: ID!) { restoreRevision(id: $id) { id } }`,
+    variables: async (c, t) => ({ id: (await revisionBy(c, t)).id }),
+  },
+  {
+    name: 'follow',
+    action: 'community.read',
+    query: `mutation ($id: ID!) { follow(targetId: $id) }`,
+    variables: async (c, t) => ({ id: (await itemBy(c, t)).id }),
+  },
+  {
+    name: 'unfollow',
+    action: 'community.read',
+    query: `mutation ($id: ID!) { unfollow(targetId: $id) }`,
+    variables: async (c) => ({ id: c.communityId }),
+  },
+  {
+    name: 'collabTicket',
+    action: 'community.read',
+    query: `mutation ($id: ID!) { collabTicket(itemId: $id) { token readOnly } }`,
+    variables: async (c, t) => ({ id: (await itemBy(c, t)).id }),
+  },
   {
     name: 'importDocument',
     action: 'item.create',
     query: `mutation ($input: ImportDocumentInput!) { importDocument(input: $input) { status items { id } } }`,
     // Distinct content per attempt, so an allowed import is never skipped as a repeat.
-    variables: async (c) => ({ input: { communityId: c.communityId, kind: 'NOTE', filename: 'verslag.md', content: `# Verslag ${randomUUID()}` } }),
+    variables: async (c) => ({
+      input: { communityId: c.communityId, kind: 'NOTE', filename: 'verslag.md', content: `# Verslag ${randomUUID()}` },
+    }),
   },
   {
     name: 'addStageReason',
@@ -199,12 +293,31 @@ const OPERATIONS: Operation[] = [
  * each has its own tests (auth.e2e.ts, communities.e2e.ts, hostile.e2e.ts).
  * Anything else in the schema must be in OPERATIONS.
  */
-const NOT_COMMUNITY_SCOPED = ['register', 'login', 'logout', 'me', 'changePassword', 'communities', 'createCommunity',
-  'requestPasswordReset', 'resetPassword', 'communityDirectory'];
+const NOT_COMMUNITY_SCOPED = [
+  'register',
+  'login',
+  'logout',
+  'me',
+  'changePassword',
+  'communities',
+  'createCommunity',
+  'requestPasswordReset',
+  'resetPassword',
+  'communityDirectory',
+  // One's own inbox and mail settings (test/api/notifications.e2e.ts: only own rows, only what one may still read).
+  'notifications',
+  'unreadNotificationCount',
+  'markNotificationsRead',
+  'markAllNotificationsRead',
+  'notificationPreferences',
+  'updateNotificationPreferences',
+];
 
 /** The root field an operation's query asks for. */
 function rootField(query: string): string {
-  const operation = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const operation = parse(query).definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )!;
   const field = operation.selectionSet.selections[0];
   if (field.kind !== Kind.FIELD) throw new Error(`${query}: the first selection is not a field`);
   return field.name.value;
@@ -219,9 +332,17 @@ function revisionBy(c: CommunityFixture, t: TestApp): Promise<{ id: string; item
       const { id: itemId } = await itemBy(c, t);
       const client = await connectClient(t.baseUrl, c.facilitator.token, itemId);
       typeParagraph(client.doc, 'Een bewaarde versie.');
-      await waitFor(async () => (await sql(t.db.url, 'SELECT 1 FROM yjs_updates WHERE item_id = $1', [itemId])).length > 0, 3000, 'the edit to be stored');
+      await waitFor(
+        async () => (await sql(t.db.url, 'SELECT 1 FROM yjs_updates WHERE item_id = $1', [itemId])).length > 0,
+        3000,
+        'the edit to be stored',
+      );
       client.destroy();
-      await waitFor(async () => (await sql(t.db.url, 'SELECT 1 FROM item_revisions WHERE item_id = $1', [itemId])).length > 0, 5000, 'a revision');
+      await waitFor(
+        async () => (await sql(t.db.url, 'SELECT 1 FROM item_revisions WHERE item_id = $1', [itemId])).length > 0,
+        5000,
+        'a revision',
+      );
       const [row] = await sql<{ id: string }>(t.db.url, 'SELECT id FROM item_revisions WHERE item_id = $1', [itemId]);
       return { id: row.id, itemId };
     })();
@@ -231,29 +352,58 @@ function revisionBy(c: CommunityFixture, t: TestApp): Promise<{ id: string; item
 }
 
 /** A guideline (made by the facilitator) in the given status. */
-async function guideline(c: CommunityFixture, t: TestApp, status: 'CONCEPT' | 'IN_UITPROBEERFASE' | 'VASTGESTELD'): Promise<string> {
-  const promoted = await gql(t.baseUrl, `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`, { input: { sourceItemIds: [(await itemBy(c, t)).id], title: 'Richtlijn' } }, c.facilitator.token);
+async function guideline(
+  c: CommunityFixture,
+  t: TestApp,
+  status: 'CONCEPT' | 'IN_UITPROBEERFASE' | 'VASTGESTELD',
+): Promise<string> {
+  const promoted = await gql(
+    t.baseUrl,
+    `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`,
+    { input: { sourceItemIds: [(await itemBy(c, t)).id], title: 'Richtlijn' } },
+    c.facilitator.token,
+  );
   const id = promoted.data!.promoteToGuideline.id as string;
   if (status !== 'CONCEPT') {
-    const set = await gql(t.baseUrl, `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { id } }`, { input: { id, status } }, c.facilitator.token);
+    const set = await gql(
+      t.baseUrl,
+      `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { id } }`,
+      { input: { id, status } },
+      c.facilitator.token,
+    );
     if (set.errors) throw new Error(JSON.stringify(set.errors));
   }
   return id;
 }
 
 async function commentBy(c: CommunityFixture, t: TestApp): Promise<string> {
-  const added = await gql(t.baseUrl, `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { itemId: (await itemBy(c, t)).id, kind: 'REACTION', body: 'Herkenbaar.' } }, c.facilitator.token);
+  const added = await gql(
+    t.baseUrl,
+    `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`,
+    { input: { itemId: (await itemBy(c, t)).id, kind: 'REACTION', body: 'Herkenbaar.' } },
+    c.facilitator.token,
+  );
   return added.data!.addComment.id as string;
 }
 
 async function meetingBy(c: CommunityFixture, t: TestApp): Promise<string> {
-  const created = await gql(t.baseUrl, `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`, { input: { communityId: c.communityId, title: 'Klankbord', date: '2026-12-08T14:00:00.000Z', kind: 'KLANKBORD' } }, c.facilitator.token);
+  const created = await gql(
+    t.baseUrl,
+    `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`,
+    { input: { communityId: c.communityId, title: 'Klankbord', date: '2026-12-08T14:00:00.000Z', kind: 'KLANKBORD' } },
+    c.facilitator.token,
+  );
   return created.data!.createMeeting.id as string;
 }
 
 async function newMember(c: CommunityFixture, t: TestApp): Promise<string> {
   const user = await registerUser(t.baseUrl);
-  await gql(t.baseUrl, `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`, { input: { communityId: c.communityId, email: user.email, role: 'MEMBER', perspective: 'OTHER' } }, c.facilitator.token);
+  await gql(
+    t.baseUrl,
+    `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
+    { input: { communityId: c.communityId, email: user.email, role: 'MEMBER', perspective: 'OTHER' } },
+    c.facilitator.token,
+  );
   return user.id;
 }
 
@@ -275,9 +425,11 @@ function expectedSocket(actor: Actor): 'read-write' | 'read-only' | 'refused' {
 
 /** The same variables with every id swapped for one that exists nowhere. */
 function withMissingIds(value: unknown): unknown {
-  if (typeof value === 'string') return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? randomUUID() : value;
+  if (typeof value === 'string')
+    return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? randomUUID() : value;
   if (Array.isArray(value)) return value.map(withMissingIds);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withMissingIds(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withMissingIds(v)]));
   return value;
 }
 
@@ -342,7 +494,12 @@ describe('the permission table through GraphQL and the collab socket', () => {
       const wsBase = `${t.baseUrl.replace(/^http/, 'ws')}/collab/${id}`;
       if (socket === 'refused') {
         // No ticket for them, and no socket without one.
-        const ticket = await gql(t.baseUrl, `mutation ($id: ID!) { collabTicket(itemId: $id) { token } }`, { id }, user?.token ?? null);
+        const ticket = await gql(
+          t.baseUrl,
+          `mutation ($id: ID!) { collabTicket(itemId: $id) { token } }`,
+          { id },
+          user?.token ?? null,
+        );
         expect(errorCode(ticket)).toBe(actor === 'ANONYMOUS' ? 'UNAUTHENTICATED' : 'NOT_FOUND');
         expect(await upgradeStatus(wsBase)).toBe(401);
         return;
@@ -360,7 +517,8 @@ describe('the permission table through GraphQL and the collab socket', () => {
         });
         const mark = `Bewerking van ${actor} (${randomUUID()})`;
         typeParagraph(client.doc, mark);
-        const stored = async () => (await storedDocument(t.db.url, id)).getXmlFragment('default').toString().includes(mark);
+        const stored = async () =>
+          (await storedDocument(t.db.url, id)).getXmlFragment('default').toString().includes(mark);
         if (socket === 'read-write') {
           await waitFor(stored, 3000, 'the edit to be stored');
           expect(denied).toBe(false);
@@ -376,18 +534,34 @@ describe('the permission table through GraphQL and the collab socket', () => {
 
   it('every query and mutation of the schema is in the matrix, or named as not community-scoped', () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
-    const rootFields = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()?.getFields() ?? {})].sort();
+    const rootFields = [
+      ...Object.keys(schema.getQueryType()!.getFields()),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+    ].sort();
     const covered = new Set([...OPERATIONS.map((op) => rootField(op.query)), ...NOT_COMMUNITY_SCOPED]);
     expect(rootFields.filter((field) => !covered.has(field))).toEqual([]);
     // And the list of exceptions names nothing that is gone or that the matrix covers anyway.
-    expect(NOT_COMMUNITY_SCOPED.filter((field) => !rootFields.includes(field) || OPERATIONS.some((op) => rootField(op.query) === field))).toEqual([]);
+    expect(
+      NOT_COMMUNITY_SCOPED.filter(
+        (field) => !rootFields.includes(field) || OPERATIONS.some((op) => rootField(op.query) === field),
+      ),
+    ).toEqual([]);
     expect(schema.getSubscriptionType()).toBeFalsy();
   });
 
   it('a member may archive their own item', async () => {
     const c = privateCommunity;
-    const own = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'NOTE', title: 'Van mij' });
-    const result = await gql(t.baseUrl, `mutation ($id: ID!) { archiveItem(id: $id) { id } }`, { id: own.id }, c.member.token);
+    const own = await createItem(t.baseUrl, c.member.token, {
+      communityId: c.communityId,
+      kind: 'NOTE',
+      title: 'Van mij',
+    });
+    const result = await gql(
+      t.baseUrl,
+      `mutation ($id: ID!) { archiveItem(id: $id) { id } }`,
+      { id: own.id },
+      c.member.token,
+    );
     expect(result.errors).toBeUndefined();
   });
 
@@ -401,7 +575,12 @@ describe('the permission table through GraphQL and the collab socket', () => {
         const attacker = networkCommunity.facilitator;
         const variables = await op.variables(privateCommunity, t);
         const hidden = await gql(t.baseUrl, op.query, variables, attacker.token);
-        const missing = await gql(t.baseUrl, op.query, withMissingIds(variables) as Record<string, unknown>, attacker.token);
+        const missing = await gql(
+          t.baseUrl,
+          op.query,
+          withMissingIds(variables) as Record<string, unknown>,
+          attacker.token,
+        );
         expect(errorCode(missing)).toBe('NOT_FOUND');
         expect(refusal(hidden)).toEqual(refusal(missing));
       });
@@ -415,10 +594,30 @@ describe('the permission table through GraphQL and the collab socket', () => {
       const ownMeeting = await meetingBy(own, t);
       const ownItem = (await itemBy(own, t)).id;
       const cases: [string, string, (id: string) => Record<string, unknown>, string][] = [
-        ['an agenda item', `mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`, (id) => ({ input: { meetingId: ownMeeting, itemId: id } }), hiddenItem],
-        ['an agenda comment', `mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`, (id) => ({ input: { meetingId: ownMeeting, commentId: id } }), hiddenComment],
-        ['a guideline source', `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`, (id) => ({ input: { sourceItemIds: [ownItem, id], title: 'Richtlijn' } }), hiddenItem],
-        ['a search scope', `query ($input: SearchInput!) { search(input: $input) { totalHits } }`, (id) => ({ input: { query: 'casus', communityIds: [own.communityId, id] } }), privateCommunity.communityId],
+        [
+          'an agenda item',
+          `mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`,
+          (id) => ({ input: { meetingId: ownMeeting, itemId: id } }),
+          hiddenItem,
+        ],
+        [
+          'an agenda comment',
+          `mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`,
+          (id) => ({ input: { meetingId: ownMeeting, commentId: id } }),
+          hiddenComment,
+        ],
+        [
+          'a guideline source',
+          `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`,
+          (id) => ({ input: { sourceItemIds: [ownItem, id], title: 'Richtlijn' } }),
+          hiddenItem,
+        ],
+        [
+          'a search scope',
+          `query ($input: SearchInput!) { search(input: $input) { totalHits } }`,
+          (id) => ({ input: { query: 'casus', communityIds: [own.communityId, id] } }),
+          privateCommunity.communityId,
+        ],
       ];
       const outcomes = [];
       for (const [what, query, variables, hiddenId] of cases) {
@@ -426,10 +625,18 @@ describe('the permission table through GraphQL and the collab socket', () => {
         const missing = await gql(t.baseUrl, query, variables(randomUUID()), attacker.token);
         outcomes.push({ what, hidden: refusal(hidden), missing: refusal(missing) });
       }
-      expect(outcomes.map(({ what, missing }) => ({ what, code: missing.code }))).toEqual(cases.map(([what]) => ({ what, code: 'NOT_FOUND' })));
-      expect(outcomes.map(({ what, hidden }) => ({ what, hidden }))).toEqual(outcomes.map(({ what, missing }) => ({ what, hidden: missing })));
+      expect(outcomes.map(({ what, missing }) => ({ what, code: missing.code }))).toEqual(
+        cases.map(([what]) => ({ what, code: 'NOT_FOUND' })),
+      );
+      expect(outcomes.map(({ what, hidden }) => ({ what, hidden }))).toEqual(
+        outcomes.map(({ what, missing }) => ({ what, hidden: missing })),
+      );
       // Nothing was written on the way.
-      const [agenda] = await sql<{ n: number }>(t.db.url, 'SELECT count(*)::int AS n FROM agenda_items WHERE meeting_id = $1', [ownMeeting]);
+      const [agenda] = await sql<{ n: number }>(
+        t.db.url,
+        'SELECT count(*)::int AS n FROM agenda_items WHERE meeting_id = $1',
+        [ownMeeting],
+      );
       expect(agenda.n).toBe(0);
     });
   });

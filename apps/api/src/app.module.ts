@@ -33,6 +33,8 @@ import { ImportModule } from './import/import.module';
 import { ItemsModule } from './items/items.module';
 import { LiveModule } from './live/live.module';
 import { MailModule } from './mail/mail.module';
+import { InboxModule } from './inbox/inbox.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { graphqlMetrics } from './metrics/graphql-metrics.plugin';
 import { MetricsModule } from './metrics/metrics.module';
@@ -56,10 +58,13 @@ export class AppModule {
         HealthModule,
         RedisModule,
         TypeOrmModule.forRootAsync({
+          imports: [MetricsModule],
           inject: [MetricsService],
           useFactory: (metrics: MetricsService) => ({
             ...dataSourceOptions(databaseUrl),
-            logger: new SqlStatementCounter(metrics.counter({ name: 'spiraal_sql_statements_total', help: 'SQL statements sent by this process' })),
+            logger: new SqlStatementCounter(
+              metrics.counter({ name: 'spiraal_sql_statements_total', help: 'SQL statements sent by this process' }),
+            ),
           }),
         }),
         RateLimitsModule,
@@ -67,6 +72,8 @@ export class AppModule {
         AuditModule,
         MailModule,
         LiveModule,
+        NotificationsModule,
+        InboxModule,
         DocumentsModule,
         AuthModule,
         CommunitiesModule,
@@ -81,9 +88,14 @@ export class AppModule {
         ExportModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule, LoadersModule],
+          imports: [AuthModule, LoadersModule, RateLimitsModule, MetricsModule],
           inject: [SessionService, LoadersFactory, RateLimits, MetricsService],
-          useFactory: (sessions: SessionService, loaders: LoadersFactory, limits: RateLimits, metrics: MetricsService) => ({
+          useFactory: (
+            sessions: SessionService,
+            loaders: LoadersFactory,
+            limits: RateLimits,
+            metrics: MetricsService,
+          ) => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -91,7 +103,9 @@ export class AppModule {
             // Production answers no introspection and shows no sandbox (OWASP ASVS GraphQL).
             introspection: config.environment !== 'production',
             plugins: [
-              development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(),
+              development
+                ? ApolloServerPluginLandingPageLocalDefault({ embed: false })
+                : ApolloServerPluginLandingPageDisabled(),
               mutationRateLimit(limits),
               graphqlMetrics(metrics),
             ],

@@ -4,3 +4,4 @@ export { proseMirrorToMarkdown } from './prosemirror-to-markdown';
 export { proseMirrorToText } from './prosemirror-to-text';
 export { markdownToYDocUpdate, readBody, writeBody, yDocToMarkdown, yDocToText } from './ydoc-body';
 export * from './server';
+export { MENTION_NODE, mentionedUserIds, mentionText } from './mentions';

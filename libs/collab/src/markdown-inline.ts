@@ -4,6 +4,7 @@
  * delimiters and escaping so that the text survives re-parsing is most of
  * the work.
  */
+import { MENTION_NODE, mentionText } from './mentions';
 import { safeHref } from '@spiraal/domain';
 import { sameMark, sameMarks, sortMarks, type PMMark, type PMNode } from './prosemirror';
 
@@ -36,6 +37,8 @@ function toPieces(nodes: readonly PMNode[], singleLine: boolean): Piece[] {
   for (const node of nodes) {
     if (node.type === 'hardBreak') {
       pieces.push(lineBreak());
+    } else if (node.type === MENTION_NODE) {
+      pieces.push(toPiece(mentionText(node), []));
     } else if (typeof node.text === 'string') {
       node.text.split('\n').forEach((part, i) => {
         if (i > 0) pieces.push(lineBreak());
@@ -369,9 +372,7 @@ function escapeText(text: string, atLineStart: boolean): string {
  * setext underline, leaving e.g. `#hashtag` and `+31` alone.
  */
 function escapeLineStart(text: string): string {
-  return text
-    .replace(/^(?:[>=]|[#+-](?=\s|$)|#(?=#)|-(?=-))/, '\\$&')
-    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+  return text.replace(/^(?:[>=]|[#+-](?=\s|$)|#(?=#)|-(?=-))/, '\\$&').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /**
@@ -379,7 +380,7 @@ function escapeLineStart(text: string): string {
  * hard break's backslash); a character reference keeps it.
  */
 function encodeEdgeWhitespace(line: string): string {
-  return line.replace(/^\s/, characterReference).replace(/\s(\\?)$/, (match, backslash: string) =>
-    characterReference(match.charAt(0)) + backslash,
-  );
+  return line
+    .replace(/^\s/, characterReference)
+    .replace(/\s(\\?)$/, (match, backslash: string) => characterReference(match.charAt(0)) + backslash);
 }

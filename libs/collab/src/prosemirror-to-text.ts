@@ -1,6 +1,7 @@
 /**
  * Plain text of a ProseMirror document, for search indexing and previews.
  */
+import { MENTION_NODE, mentionText } from './mentions';
 import type { PMNode } from './prosemirror';
 
 /** Text blocks joined by single newlines; hard breaks become newlines. */
@@ -33,10 +34,11 @@ function collectBlocks(node: PMNode, blocks: string[]): void {
 }
 
 function isInline(node: PMNode): boolean {
-  return node.type === 'text' || node.type === 'hardBreak';
+  return node.type === 'text' || node.type === 'hardBreak' || node.type === MENTION_NODE;
 }
 
 function inlineText(node: PMNode): string {
   if (node.type === 'hardBreak') return '\n';
+  if (node.type === MENTION_NODE) return mentionText(node);
   return node.text ?? '';
 }

@@ -7,5 +7,6 @@ export * from './links';
 export * from './presence';
 export * from './spiral';
 export * from './live-events';
+export * from './notifications';
 export * from './contracts';
 export * from './tags';

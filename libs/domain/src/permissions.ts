@@ -25,6 +25,7 @@ export const ACTIONS = [
   'community.see', // see its name, description and facilitators (the directory)
   'community.join', // ask to become a member
   'community.manage', // change name, description and visibility
+  'search.synonyms', // add or remove the community's own search synonyms
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -59,6 +60,7 @@ const TABLE: Readonly<Record<Action, readonly Access[]>> = {
   'community.see': ['FACILITATOR', 'MEMBER', 'READER', 'VISITOR', 'GUEST'],
   'community.join': ['VISITOR', 'GUEST'],
   'community.manage': ['FACILITATOR'],
+  'search.synonyms': ['FACILITATOR'],
 };
 
 /** Facts about the resource that some rules look at beyond the role. */

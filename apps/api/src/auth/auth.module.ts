@@ -6,8 +6,11 @@ import { PasswordHasher } from './password-hasher';
 import { PasswordResetService } from './password-reset.service';
 import { SessionEvents } from './session-events';
 import { SessionService } from './session.service';
+import { RedisModule } from '../redis/redis.module';
+import { RateLimitsModule } from '../common/rate-limits.module';
 
 @Module({
+  imports: [RedisModule, RateLimitsModule],
   providers: [AuthResolver, AuthService, PasswordHasher, PasswordResetService, SessionService, SessionEvents, LoginThrottle],
   exports: [SessionService, SessionEvents],
 })

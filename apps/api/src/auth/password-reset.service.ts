@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { badInput } from '../common/errors';
 import { RateLimits } from '../common/rate-limits';
 import { MailService } from '../mail/mail.service';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../database/entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { createResetToken, hashResetToken, RESET_PATH } from './password-reset-token';
 import { SessionService } from './session.service';

@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { decodeRelayMessage, DocumentRoom, encodeRelayMessage, Orphan, RoomRelay } from '@spiraal/collab';
 import { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config.module';
 import { MetricsService } from '../metrics/metrics.service';
 import { RedisService } from '../redis/redis.service';
 
@@ -14,23 +13,23 @@ const TICK_MS = 1_000;
  * without REDIS_URL. The protocol itself is RoomRelay's (libs/collab); this
  * class ties it to Redis channels and to the rooms' life: subscribed before a
  * document is read from storage, so nothing sent meanwhile is missed.
+ * Changes of other processes that were never confirmed stored go to `adopt`
+ * (the write path in collab.service.ts stores them here).
  */
-@Injectable()
-export class CollabRelay implements OnModuleDestroy {
+export class CollabRelay {
   private readonly logger = new Logger(CollabRelay.name);
   private readonly relays = new Map<string, RoomRelay>();
   private readonly subscriptions = new Map<string, Promise<() => Promise<void>>>();
   private readonly adoptAfterMs: number;
   private readonly timer: ReturnType<typeof setInterval> | null = null;
   private readonly messages;
-  /** Stores changes of other processes that never confirmed them (set by CollabService). */
-  storeOrphan: (itemId: string, orphan: Orphan) => void = () => undefined;
   private stopReconnect: () => void = () => undefined;
 
   constructor(
     private readonly redis: RedisService,
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: AppConfig,
     metrics: MetricsService,
+    private readonly adopt: (itemId: string, orphan: Orphan) => void,
   ) {
     this.adoptAfterMs = config.collab.relayAdoptMs;
     this.messages = metrics.counter({ name: 'spiraal_collab_relay_messages_total', help: 'Relay messages between API processes', labelNames: ['direction'] as const });
@@ -97,7 +96,7 @@ export class CollabRelay implements OnModuleDestroy {
     const relay = this.relays.get(room.name);
     if (relay?.room !== room) return;
     relay.stop();
-    for (const orphan of relay.takeOrphans(true)) this.storeOrphan(room.name, orphan);
+    for (const orphan of relay.takeOrphans(true)) this.adopt(room.name, orphan);
     this.relays.delete(room.name);
     void this.unsubscribe(room.name);
   }
@@ -117,7 +116,8 @@ export class CollabRelay implements OnModuleDestroy {
     return this.relays.get(itemId)?.takeOrphans(true) ?? [];
   }
 
-  onModuleDestroy(): void {
+  /** Stops the timer and the reconnect listener (when the collaboration service stops). */
+  close(): void {
     if (this.timer) clearInterval(this.timer);
     this.stopReconnect();
   }
@@ -139,7 +139,7 @@ export class CollabRelay implements OnModuleDestroy {
       relay.tick();
       for (const orphan of relay.takeOrphans()) {
         this.logger.warn(`A change to ${itemId} relayed from another process was never confirmed stored there: storing it here`);
-        this.storeOrphan(itemId, orphan);
+        this.adopt(itemId, orphan);
       }
     }
   }

@@ -4,7 +4,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { ServerSecretService } from './server-secret.service';
+import { ServerSecretService } from '../database/server-secret.service';
 
 export interface TicketClaims {
   itemId: string;
@@ -37,7 +37,14 @@ export class CollabTicketService {
   async issue(claims: Omit<TicketClaims, 'expiresAt' | 'nonce'>): Promise<{ token: string; expiresAt: Date }> {
     const expiresAt = Math.floor(Date.now() / 1000) + this.config.collab.ticketTtlSeconds;
     const payload = Buffer.from(
-      JSON.stringify({ i: claims.itemId, u: claims.userId, r: claims.readOnly, s: claims.session, e: expiresAt, n: randomBytes(16).toString('base64url') }),
+      JSON.stringify({
+        i: claims.itemId,
+        u: claims.userId,
+        r: claims.readOnly,
+        s: claims.session,
+        e: expiresAt,
+        n: randomBytes(16).toString('base64url'),
+      }),
     ).toString('base64url');
     return { token: `${payload}.${await this.sign(payload)}`, expiresAt: new Date(expiresAt * 1000) };
   }
@@ -51,9 +58,24 @@ export class CollabTicketService {
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
     try {
-      const raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { i: string; u: string; r: boolean; s: string; e: number; n: string };
-      const claims: TicketClaims = { itemId: raw.i, userId: raw.u, readOnly: raw.r === true, session: raw.s, expiresAt: raw.e, nonce: raw.n };
-      if (claims.itemId !== itemId || typeof claims.userId !== 'string' || !(claims.expiresAt * 1000 > Date.now())) return null;
+      const raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+        i: string;
+        u: string;
+        r: boolean;
+        s: string;
+        e: number;
+        n: string;
+      };
+      const claims: TicketClaims = {
+        itemId: raw.i,
+        userId: raw.u,
+        readOnly: raw.r === true,
+        session: raw.s,
+        expiresAt: raw.e,
+        nonce: raw.n,
+      };
+      if (claims.itemId !== itemId || typeof claims.userId !== 'string' || !(claims.expiresAt * 1000 > Date.now()))
+        return null;
       if (typeof claims.session !== 'string' || typeof claims.nonce !== 'string') return null;
       return claims;
     } catch {
@@ -72,6 +94,8 @@ export class CollabTicketService {
   }
 
   private async sign(payload: string): Promise<string> {
-    return createHmac('sha256', await this.secrets.get('collab-ticket')).update(payload).digest('base64url');
+    return createHmac('sha256', await this.secrets.get('collab-ticket'))
+      .update(payload)
+      .digest('base64url');
   }
 }

@@ -1,15 +1,18 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
-import { CLOSE, DocumentPersistence, DocumentRoom, RoomRegistry, UpdateOrigin, yDocToText } from '@spiraal/collab';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CLOSE, DocumentPersistence, DocumentRoom, Orphan, RoomRegistry, UpdateOrigin, yDocToText } from '@spiraal/collab';
+import { DataSource } from 'typeorm';
 import type * as Y from 'yjs';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { DocumentStore } from '../documents/document.store';
 import { ItemBodyService } from '../items/item-body.service';
+import { MetricsService } from '../metrics/metrics.service';
+import { RedisService } from '../redis/redis.service';
 import { RevisionsService } from '../revisions/revisions.service';
 import { CollabRelay } from './collab-relay';
 import { DocumentCompactor } from './document-compactor';
-import { UpdateLog } from './update-log';
-
+import { UpdateLog, WrittenBatch } from './update-log';
 
 interface RevisionState {
   lastAt: number;
@@ -18,15 +21,32 @@ interface RevisionState {
 }
 
 /**
- * The live documents of this process: the registry of loaded rooms, wired to
- * storage (update log, snapshots), derived data, revisions, and the relay to
- * other API processes. Each process stores what its own clients (and it
- * itself) wrote; what arrives from other processes is only applied.
+ * The live documents of this process and the write path of every edit, in
+ * the order an update travels (docs/ARCHITECTURE.md, "How an edit flows"):
+ *
+ *   socket   collab.gateway.ts: ticket checked at the upgrade, frames to the room
+ *   room     libs/collab DocumentRoom: decodes, applies, sends to this process's
+ *            editors, then calls `store` below (through the RoomRegistry)
+ *   1. store    an accepted update: published to the other processes (relay),
+ *               appended to the update log, derived text and revision marked due
+ *   2. durable  the update log wrote a batch: metric, the other processes are
+ *               told it is stored, compaction when the log grew long
+ *   3. adopt    a change relayed by another process that never confirmed it
+ *               stored: appended to the update log here
+ *   4. unloading / shutdown: adopt what is left, flush, derive, revise, compact
+ *
+ * Each process stores what its own clients (and it itself) wrote; what
+ * arrives from other processes is only applied, unless adopted (step 3).
+ * The update log and the relay are this service's parts: it makes them and
+ * hands each the step that follows it.
  */
 @Injectable()
-export class CollabService implements DocumentPersistence, BeforeApplicationShutdown {
+export class CollabService implements DocumentPersistence, OnModuleDestroy, BeforeApplicationShutdown {
   private readonly logger = new Logger(CollabService.name);
   readonly registry: RoomRegistry;
+  private readonly log: UpdateLog;
+  private readonly relay: CollabRelay;
+  private readonly storedSeconds;
   private readonly revisionState = new Map<string, RevisionState>();
   private readonly rowsSinceCompaction = new Map<string, number>();
   private readonly compacting = new Set<string>();
@@ -35,13 +55,21 @@ export class CollabService implements DocumentPersistence, BeforeApplicationShut
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
+    @InjectDataSource() db: DataSource,
+    redis: RedisService,
+    metrics: MetricsService,
     private readonly documents: DocumentStore,
-    private readonly log: UpdateLog,
     private readonly compactor: DocumentCompactor,
     private readonly body: ItemBodyService,
     private readonly revisions: RevisionsService,
-    private readonly relay: CollabRelay,
   ) {
+    this.log = new UpdateLog(db, config, (batch) => this.durable(batch));
+    this.relay = new CollabRelay(redis, config, metrics, (itemId, orphan) => this.adopt(itemId, orphan));
+    this.relay.onReconnect((room) => void this.catchUp(room));
+    this.storedSeconds = metrics.histogram({
+      name: 'spiraal_collab_update_stored_seconds',
+      help: 'Time from an accepted document update to its row being durable in yjs_updates',
+    });
     this.registry = new RoomRegistry(this, {
       maxDocumentBytes: config.collab.maxDocumentBytes,
       idleMs: config.collab.idleUnloadMs,
@@ -51,12 +79,6 @@ export class CollabService implements DocumentPersistence, BeforeApplicationShut
     });
     this.revisionIntervalMs = config.collab.revisionIntervalMs;
     this.compactAfterRows = config.collab.compactAfterRows;
-    this.log.onWritten = (itemId, rows, mark) => {
-      this.relay.stored(itemId, mark);
-      this.compactWhenLong(itemId, rows);
-    };
-    this.relay.storeOrphan = (itemId, orphan) => this.log.append(itemId, orphan.update, orphan.userId);
-    this.relay.onReconnect((room) => void this.catchUp(room));
   }
 
   /** Runs work on an item's live document (loading it when needed); connected editors see the result. */
@@ -64,7 +86,65 @@ export class CollabService implements DocumentPersistence, BeforeApplicationShut
     return this.registry.withRoom(itemId, work);
   }
 
-  // DocumentPersistence, called by the registry
+  // The write path, step by step.
+
+  /** 1. An update a loaded room accepted (from a client, the server itself, or another process). */
+  store(itemId: string, update: Uint8Array, origin: UpdateOrigin): void {
+    const room = this.registry.loaded(itemId);
+    if (origin.kind === 'relay') {
+      // Another process stores it; the derived text here follows too (that process may be gone before it derives).
+      if (room) this.body.touched(itemId, room.doc, null);
+      return;
+    }
+    const userId = origin.userId;
+    const mark = this.relay.published(itemId, update, userId);
+    this.log.append(itemId, update, userId, mark);
+    if (room) {
+      this.body.touched(itemId, room.doc, userId);
+      this.noteRevision(itemId, room.doc, userId);
+    }
+  }
+
+  /** 2. The update log made a batch durable. */
+  private durable({ itemId, rows, mark, waitedSeconds }: WrittenBatch): void {
+    for (const seconds of waitedSeconds) this.storedSeconds.observe(seconds);
+    this.relay.stored(itemId, mark);
+    this.compactWhenLong(itemId, rows);
+  }
+
+  /** 3. A change relayed by another process that never confirmed it stored (it died): stored here. */
+  private adopt(itemId: string, orphan: Orphan): void {
+    this.log.append(itemId, orphan.update, orphan.userId);
+  }
+
+  /** Resolves when everything appended for this document so far is durable. */
+  flush(itemId: string): Promise<void> {
+    return this.log.flush(itemId);
+  }
+
+  /** 4. The document is about to unload, with nothing pending. */
+  async unloading(itemId: string, doc: Y.Doc): Promise<void> {
+    // Changes other processes never confirmed as stored are stored here before this copy goes.
+    const orphans = this.relay.orphans(itemId);
+    for (const orphan of orphans) this.adopt(itemId, orphan);
+    if (orphans.length) await this.log.flush(itemId);
+    await this.body.refresh(itemId);
+    const revision = this.revisionState.get(itemId);
+    if (revision?.dirty) await this.recordRevision(itemId, doc, revision);
+    await this.compactor.compact(itemId);
+  }
+
+  onModuleDestroy(): void {
+    this.relay.close();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.registry.closeAll(CLOSE.goingAway.code, CLOSE.goingAway.reason);
+    await this.log.flushAll();
+    await this.body.refreshAll();
+  }
+
+  // Loading and unloading (DocumentPersistence and the registry's events).
 
   async load(itemId: string): Promise<Uint8Array | null> {
     // Subscribed first: whatever other processes send from now on reaches the room (or its sync at attach).
@@ -79,48 +159,12 @@ export class CollabService implements DocumentPersistence, BeforeApplicationShut
     }
   }
 
-  store(itemId: string, update: Uint8Array, origin: UpdateOrigin): void {
-    const room = this.registry.loaded(itemId);
-    if (origin.kind === 'relay') {
-      // Another process stores it; the derived text here follows too (that process may be gone before it derives).
-      if (room) this.body.touched(itemId, room.doc, null);
-      return;
-    }
-    const userId = origin.userId;
-    this.log.append(itemId, update, userId, this.relay.published(itemId, update, userId));
-    if (room) {
-      this.body.touched(itemId, room.doc, userId);
-      this.noteRevision(itemId, room.doc, userId);
-    }
-  }
-
-  flush(itemId: string): Promise<void> {
-    return this.log.flush(itemId);
-  }
-
-  async unloading(itemId: string, doc: Y.Doc): Promise<void> {
-    // Changes other processes never confirmed as stored are stored here before this copy goes.
-    const orphans = this.relay.orphans(itemId);
-    for (const orphan of orphans) this.log.append(itemId, orphan.update, orphan.userId);
-    if (orphans.length) await this.log.flush(itemId);
-    await this.body.refresh(itemId);
-    const revision = this.revisionState.get(itemId);
-    if (revision?.dirty) await this.recordRevision(itemId, doc, revision);
-    await this.compactor.compact(itemId);
-  }
-
   /** The document is gone from this process (unloaded, or its stored state did not load): forget its state here. */
   private unloaded(itemId: string, room: DocumentRoom | null): void {
     this.revisionState.delete(itemId);
     this.rowsSinceCompaction.delete(itemId);
     if (room) this.relay.detach(room);
     else void this.relay.unsubscribe(itemId);
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.registry.closeAll(CLOSE.goingAway.code, CLOSE.goingAway.reason);
-    await this.log.flushAll();
-    await this.body.refreshAll();
   }
 
   /** After a Redis outage: what other processes stored meanwhile (their sync answers bring the rest). */
@@ -132,6 +176,8 @@ export class CollabService implements DocumentPersistence, BeforeApplicationShut
       this.logger.error(`Catching up on ${room.name} failed: ${String(error)}`);
     }
   }
+
+  // Revisions and compaction, as the write path asks for them.
 
   private noteRevision(itemId: string, doc: Y.Doc, userId: string | null): void {
     const state = this.revisionState.get(itemId);

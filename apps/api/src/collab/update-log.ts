@@ -1,12 +1,21 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config.module';
 
 const MAX_RETRY_DELAY_MS = 5_000;
+
+/** A batch the log has just made durable, for the next step of the write path (collab.service.ts). */
+export interface WrittenBatch {
+  itemId: string;
+  /** Rows written (one per batch). */
+  rows: number;
+  /** The highest mark appended with this batch (the relay's sequence number; 0 without a relay). */
+  mark: number;
+  /** Seconds from each update's arrival to now, when it is durable. */
+  waitedSeconds: number[];
+}
 
 interface Batch {
   updates: Uint8Array[];
@@ -24,23 +33,22 @@ interface Batch {
  * per document (the row names its contributor when there was just one; who
  * contributed is tracked for authorship elsewhere). Few rows keep loading and
  * compaction cheap. A failed write keeps the batch and retries with backoff;
- * nothing is dropped.
+ * nothing is dropped. Once a batch is written, `written` hands it to the
+ * next step of the write path (`CollabService.durable`).
  */
-@Injectable()
 export class UpdateLog {
   private readonly logger = new Logger(UpdateLog.name);
   private readonly pending = new Map<string, Batch>();
   private readonly writing = new Map<string, Promise<void>>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
-  /** Called after updates of a document are durable, with how many rows were written and the highest mark among them. */
-  onWritten: (itemId: string, rows: number, mark: number) => void = () => undefined;
-  /** Called once per update when it is durable, with the seconds since it arrived (metrics). */
-  onStored: (seconds: number) => void = () => undefined;
-
   private readonly flushIntervalMs: number;
 
-  constructor(@InjectDataSource() private readonly db: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    private readonly db: DataSource,
+    config: AppConfig,
+    private readonly written: (batch: WrittenBatch) => void = () => undefined,
+  ) {
     this.flushIntervalMs = config.collab.flushIntervalMs;
   }
 
@@ -48,7 +56,7 @@ export class UpdateLog {
     return this.pending.size;
   }
 
-  /** `mark` is handed back through `onWritten` once the update is durable. */
+  /** `mark` is handed back through `written` once the update is durable. */
   append(itemId: string, update: Uint8Array, userId: string | null, mark = 0): void {
     let batch = this.pending.get(itemId);
     if (!batch) this.pending.set(itemId, (batch = { updates: [], userIds: new Set(), arrivals: [], mark: 0 }));
@@ -90,8 +98,7 @@ export class UpdateLog {
       .then((rows) => {
         this.failures = 0;
         const now = performance.now();
-        for (const arrived of batch.arrivals) this.onStored((now - arrived) / 1000);
-        this.onWritten(itemId, rows, batch.mark);
+        this.written({ itemId, rows, mark: batch.mark, waitedSeconds: batch.arrivals.map((arrived) => (now - arrived) / 1000) });
       })
       .catch((error: unknown) => {
         this.requeue(itemId, batch);

@@ -1,11 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { can, CommentKind, COMMENT_KINDS, isUuid, orderComments, Perspective, validateComment } from '@spiraal/domain';
+import {
+  accessFor,
+  can,
+  CommentKind,
+  COMMENT_KINDS,
+  isUuid,
+  orderComments,
+  Perspective,
+  Role,
+  validateComment,
+  validateMentions,
+  Visibility,
+} from '@spiraal/domain';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../auth/session.service';
-import { badInput, forbidden, notFound } from '../common/errors';
+import { appError, badInput, forbidden, notFound } from '../common/errors';
 import { groupBy } from '../common/loaders';
+import { FollowsService } from '../notifications/follows.service';
+import { NotificationsService } from '../notifications/notifications.service';
 
 export interface CommentRow {
   id: string;
@@ -31,15 +45,65 @@ export class CommentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly follows: FollowsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
-  async add(user: AuthUser, input: { itemId: string; kind: CommentKind; body: string }): Promise<CommentRow> {
-    const { item } = await this.access.toItem(user, input.itemId, 'comment.create');
+  async add(
+    user: AuthUser,
+    input: { itemId: string; kind: CommentKind; body: string; mentions?: string[] | null },
+  ): Promise<CommentRow> {
+    const { item, community } = await this.access.toItem(user, input.itemId, 'comment.create');
     if (!COMMENT_KINDS.includes(input.kind)) throw badInput('Onbekend soort reactie / Unknown comment kind', 'kind');
     if (item.archivedAt) throw badInput('Dit item is gearchiveerd / This item is archived', 'itemId');
     const body = validateComment(input.body);
-    const [{ id }] = await this.db.query(`INSERT INTO comments (item_id, kind, body, author_id) VALUES ($1, $2, $3, $4) RETURNING id`, [item.id, input.kind, body, user.id]);
+    const mentions = await this.mentionable(validateMentions(input.mentions ?? []), community.id, community.visibility);
+    const id = await this.db.transaction(async (tx) => {
+      const [{ id }] = await tx.query(
+        `INSERT INTO comments (item_id, kind, body, author_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [item.id, input.kind, body, user.id],
+      );
+      // You follow what you commented on or were mentioned in (docs/notifications.md).
+      await this.follows.autoFollow(tx, [user.id, ...mentions], item.id);
+      const event = {
+        actorId: user.id,
+        communityId: item.communityId,
+        itemId: item.id,
+        commentId: id as string,
+        excerpt: body,
+      };
+      await this.notifications.notify(tx, { ...event, kind: 'MENTION', userIds: mentions });
+      await this.notifications.notify(tx, {
+        ...event,
+        kind: 'COMMENT',
+        followersOf: [item.id],
+        excludeUserIds: mentions,
+      });
+      return id as string;
+    });
     return this.one(id);
+  }
+
+  /** The mentioned ids, when every one is a person who may read the item; else BAD_USER_INPUT naming the others. */
+  private async mentionable(ids: string[], communityId: string, visibility: Visibility): Promise<string[]> {
+    if (!ids.length) return ids;
+    const rows: { id: string; role: Role | null }[] = await this.db.query(
+      `SELECT u.id, m.role FROM users u LEFT JOIN memberships m ON m.user_id = u.id AND m.community_id = $2 WHERE u.id = ANY($1::uuid[])`,
+      [ids, communityId],
+    );
+    const readers = new Set(rows.filter((r) => can(accessFor(r.role, visibility), 'community.read')).map((r) => r.id));
+    const refused = ids.filter((id) => !readers.has(id));
+    if (refused.length) {
+      throw appError(
+        'BAD_USER_INPUT',
+        `Deze personen kunnen dit item niet lezen of bestaan niet: ${refused.join(', ')} / These people cannot read this item or do not exist`,
+        {
+          field: 'mentions',
+          refused,
+        },
+      );
+    }
+    return ids;
   }
 
   /** Marks a comment as dealt with (its author or a facilitator). */
@@ -48,7 +112,10 @@ export class CommentsService {
     if (!comment) throw notFound('Deze reactie');
     const { access } = await this.access.toItem(user, comment.itemId, 'community.read', 'Deze reactie');
     if (!can(access, 'comment.resolve', { ownedByActor: comment.authorId === user.id })) throw forbidden();
-    await this.db.query(`UPDATE comments SET resolved_at = coalesce(resolved_at, now()), resolved_by = coalesce(resolved_by, $2) WHERE id = $1`, [id, user.id]);
+    await this.db.query(
+      `UPDATE comments SET resolved_at = coalesce(resolved_at, now()), resolved_by = coalesce(resolved_by, $2) WHERE id = $1`,
+      [id, user.id],
+    );
     return this.one(id);
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { NotificationsService } from '../notifications/notifications.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   accessFor,
@@ -10,15 +11,16 @@ import {
   validateCommunityName,
   validateEmail,
   Visibility,
+  ROLE_LABELS,
 } from '@spiraal/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/session.service';
 import { badInput, notFound } from '../common/errors';
-import { UserEntity } from '../users/user.entity';
-import { CommunityEntity } from './community.entity';
-import { MembershipEntity } from './membership.entity';
+import { UserEntity } from '../database/entities/user.entity';
+import { CommunityEntity } from '../database/entities/community.entity';
+import { MembershipEntity } from '../database/entities/membership.entity';
 import { MembershipEvents } from './membership-events';
 
 export interface CommunityView extends CommunityEntity {
@@ -40,14 +42,20 @@ export class CommunitiesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly events: MembershipEvents,
+    private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
   ) {}
 
-  async create(user: AuthUser, input: { name: string; description?: string | null; visibility: Visibility; perspective?: Perspective | null }): Promise<CommunityView> {
+  async create(
+    user: AuthUser,
+    input: { name: string; description?: string | null; visibility: Visibility; perspective?: Perspective | null },
+  ): Promise<CommunityView> {
     const name = validateCommunityName(input.name);
     const description = validateCommunityDescription(input.description);
     return this.db.transaction(async (tx) => {
-      const community = await tx.getRepository(CommunityEntity).save({ name, description, visibility: input.visibility, createdBy: user.id });
+      const community = await tx
+        .getRepository(CommunityEntity)
+        .save({ name, description, visibility: input.visibility, createdBy: user.id });
       await tx.getRepository(MembershipEntity).insert({
         communityId: community.id,
         userId: user.id,
@@ -69,7 +77,9 @@ export class CommunitiesService {
       .orderBy('c.name', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getRawAndEntities();
-    const roles = new Map<string, Role | null>(raw.map((r: { c_id: string; my_role: Role | null }) => [r.c_id, r.my_role]));
+    const roles = new Map<string, Role | null>(
+      raw.map((r: { c_id: string; my_role: Role | null }) => [r.c_id, r.my_role]),
+    );
     return entities.map((c) => ({ ...c, myRole: roles.get(c.id) ?? null }));
   }
 
@@ -140,10 +150,16 @@ export class CommunitiesService {
   async members(user: AuthUser, communityId: string): Promise<MemberView[]> {
     const { access } = await this.access.toCommunity(user, communityId, 'member.list');
     const members = await this.memberViews(this.db.manager, communityId);
-    return members.map((m) => ({ ...m, email: access === 'FACILITATOR' || m.user.id === user.id ? m.user.email : null }));
+    return members.map((m) => ({
+      ...m,
+      email: access === 'FACILITATOR' || m.user.id === user.id ? m.user.email : null,
+    }));
   }
 
-  async addMember(user: AuthUser, input: { communityId: string; email: string; role: Role; perspective: Perspective }): Promise<MemberView> {
+  async addMember(
+    user: AuthUser,
+    input: { communityId: string; email: string; role: Role; perspective: Perspective },
+  ): Promise<MemberView> {
     await this.access.toCommunity(user, input.communityId, 'member.manage');
     const email = validateEmail(input.email);
     const target = await this.db.getRepository(UserEntity).findOneBy({ email });
@@ -154,19 +170,52 @@ export class CommunitiesService {
          ON CONFLICT DO NOTHING RETURNING user_id`,
         [input.communityId, target.id, input.role, input.perspective],
       );
-      if (!inserted.length) throw badInput(`${target.displayName} is al lid van dit leernetwerk / is already a member`, 'email');
-      await this.audit.record(tx, { communityId: input.communityId, actorId: user.id, action: 'member.add', targetId: target.id, details: { role: input.role, perspective: input.perspective } });
+      if (!inserted.length)
+        throw badInput(`${target.displayName} is al lid van dit leernetwerk / is already a member`, 'email');
+      await this.audit.record(tx, {
+        communityId: input.communityId,
+        actorId: user.id,
+        action: 'member.add',
+        targetId: target.id,
+        details: { role: input.role, perspective: input.perspective },
+      });
+      await this.notifications.notify(tx, {
+        kind: 'MEMBERSHIP',
+        actorId: user.id,
+        communityId: input.communityId,
+        excerpt: `Je bent lid geworden als ${ROLE_LABELS[input.role].nl.toLowerCase()}`,
+        userIds: [target.id],
+      });
       return this.member(tx, input.communityId, target.id);
     });
   }
 
-  async changeMemberRole(user: AuthUser, input: { communityId: string; userId: string; role: Role }): Promise<MemberView> {
+  async changeMemberRole(
+    user: AuthUser,
+    input: { communityId: string; userId: string; role: Role },
+  ): Promise<MemberView> {
     await this.access.toCommunity(user, input.communityId, 'member.manage');
     const member = await this.db.transaction(async (tx) => {
       const membership = await this.lockMembership(tx, input.communityId, input.userId);
-      if (membership.role === 'FACILITATOR' && input.role !== 'FACILITATOR') await this.keepAFacilitator(tx, input.communityId);
-      await tx.getRepository(MembershipEntity).update({ communityId: input.communityId, userId: input.userId }, { role: input.role });
-      await this.audit.record(tx, { communityId: input.communityId, actorId: user.id, action: 'member.role', targetId: input.userId, details: { from: membership.role, to: input.role } });
+      if (membership.role === 'FACILITATOR' && input.role !== 'FACILITATOR')
+        await this.keepAFacilitator(tx, input.communityId);
+      await tx
+        .getRepository(MembershipEntity)
+        .update({ communityId: input.communityId, userId: input.userId }, { role: input.role });
+      await this.audit.record(tx, {
+        communityId: input.communityId,
+        actorId: user.id,
+        action: 'member.role',
+        targetId: input.userId,
+        details: { from: membership.role, to: input.role },
+      });
+      await this.notifications.notify(tx, {
+        kind: 'MEMBERSHIP',
+        actorId: user.id,
+        communityId: input.communityId,
+        excerpt: `Je rol is nu ${ROLE_LABELS[input.role].nl.toLowerCase()}`,
+        userIds: [input.userId],
+      });
       return this.member(tx, input.communityId, input.userId);
     });
     this.events.emit({ communityId: input.communityId, userId: input.userId, role: input.role });
@@ -174,13 +223,20 @@ export class CommunitiesService {
   }
 
   /** Facilitators set anyone's perspective; every member may set their own. */
-  async setMemberPerspective(user: AuthUser, input: { communityId: string; userId: string; perspective: Perspective }): Promise<MemberView> {
+  async setMemberPerspective(
+    user: AuthUser,
+    input: { communityId: string; userId: string; perspective: Perspective },
+  ): Promise<MemberView> {
     const self = input.userId === user.id;
     await this.access.toCommunity(user, input.communityId, self ? 'membership.own' : 'member.manage');
     return this.db.transaction(async (tx) => {
-      const membership = isUuid(input.userId) ? await tx.getRepository(MembershipEntity).findOneBy({ communityId: input.communityId, userId: input.userId }) : null;
+      const membership = isUuid(input.userId)
+        ? await tx.getRepository(MembershipEntity).findOneBy({ communityId: input.communityId, userId: input.userId })
+        : null;
       if (!membership) throw notFound('Dit lid');
-      await tx.getRepository(MembershipEntity).update({ communityId: input.communityId, userId: input.userId }, { perspective: input.perspective });
+      await tx
+        .getRepository(MembershipEntity)
+        .update({ communityId: input.communityId, userId: input.userId }, { perspective: input.perspective });
       await this.audit.record(tx, {
         communityId: input.communityId,
         actorId: user.id,
@@ -200,7 +256,13 @@ export class CommunitiesService {
       const membership = await this.lockMembership(tx, input.communityId, input.userId);
       if (membership.role === 'FACILITATOR') await this.keepAFacilitator(tx, input.communityId);
       await tx.getRepository(MembershipEntity).delete({ communityId: input.communityId, userId: input.userId });
-      await this.audit.record(tx, { communityId: input.communityId, actorId: user.id, action: self ? 'member.leave' : 'member.remove', targetId: input.userId, details: { role: membership.role } });
+      await this.audit.record(tx, {
+        communityId: input.communityId,
+        actorId: user.id,
+        action: self ? 'member.leave' : 'member.remove',
+        targetId: input.userId,
+        details: { role: membership.role },
+      });
     });
     this.events.emit({ communityId: input.communityId, userId: input.userId, role: null });
     return true;
@@ -209,7 +271,9 @@ export class CommunitiesService {
   /** Locks the community row, so concurrent role changes cannot remove the last facilitator. */
   private async lockMembership(tx: EntityManager, communityId: string, userId: string): Promise<MembershipEntity> {
     await tx.query('SELECT id FROM communities WHERE id = $1 FOR UPDATE', [communityId]);
-    const membership = isUuid(userId) ? await tx.getRepository(MembershipEntity).findOneBy({ communityId, userId }) : null;
+    const membership = isUuid(userId)
+      ? await tx.getRepository(MembershipEntity).findOneBy({ communityId, userId })
+      : null;
     if (!membership) throw notFound('Dit lid');
     return membership;
   }
@@ -238,6 +302,12 @@ export class CommunitiesService {
     if (userId) qb.andWhere('m.user_id = :userId', { userId });
     const rows = (await qb.getMany()) as (MembershipEntity & { user: UserEntity })[];
     // Callers that answer a facilitator's mutation see e-mail addresses; members() masks them.
-    return rows.map((m) => ({ user: m.user, role: m.role, perspective: m.perspective, joinedAt: m.createdAt, email: m.user.email }));
+    return rows.map((m) => ({
+      user: m.user,
+      role: m.role,
+      perspective: m.perspective,
+      joinedAt: m.createdAt,
+      email: m.user.email,
+    }));
   }
 }

@@ -8,10 +8,14 @@ import { CommunitySnapshotReader } from './community-snapshot.reader';
 import { ExportController } from './export.controller';
 import { ExportResolver } from './export.resolver';
 import { ExportService } from './export.service';
+import { AccessModule } from '../access/access.module';
+import { AuditModule } from '../audit/audit.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { RateLimitsModule } from '../common/rate-limits.module';
 
 /** Taking knowledge out (Markdown, a community zip) and restoring such a zip. */
 @Module({
-  imports: [AuthModule, ItemsModule, CollabModule, ImportModule],
+  imports: [AuthModule, ItemsModule, CollabModule, ImportModule, AccessModule, AuditModule, DocumentsModule, RateLimitsModule],
   controllers: [ExportController],
   providers: [CommunitySnapshotReader, ExportService, ExportResolver, ArchiveImportService],
   exports: [ExportService, ArchiveImportService],

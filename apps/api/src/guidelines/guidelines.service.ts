@@ -18,8 +18,9 @@ import {
   validateReason,
   validateTags,
   validateTitle,
+  GUIDELINE_STATUS_LABELS,
 } from '@spiraal/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { yDocToMarkdown, yDocToText } from '@spiraal/collab';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
@@ -27,8 +28,9 @@ import { CollabService } from '../collab/collab.service';
 import type { AuthUser } from '../auth/session.service';
 import { badInput, notFound } from '../common/errors';
 import { ItemEvents } from '../items/item-events';
-import { ItemEntity } from '../items/item.entity';
+import { ItemEntity } from '../database/entities/item.entity';
 import { ItemsService } from '../items/items.service';
+import { NotificationsService } from '../notifications/notifications.service';
 
 /**
  * The moves that make Spiraal more than a wiki: uitwerken tot richtlijn
@@ -44,56 +46,109 @@ export class GuidelinesService {
     private readonly events: ItemEvents,
     private readonly collab: CollabService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async promote(user: AuthUser, input: { sourceItemIds: string[]; title: string; tags?: string[] | null }): Promise<ItemEntity> {
     const ids = [...new Set(input.sourceItemIds)];
     if (!ids.length || ids.length > PROMOTE_MAX_SOURCES) {
-      throw badInput(`Kies 1 tot ${PROMOTE_MAX_SOURCES} bronnen / Choose 1 to ${PROMOTE_MAX_SOURCES} sources`, 'sourceItemIds');
+      throw badInput(
+        `Kies 1 tot ${PROMOTE_MAX_SOURCES} bronnen / Choose 1 to ${PROMOTE_MAX_SOURCES} sources`,
+        'sourceItemIds',
+      );
     }
     if (!ids.every(isUuid)) throw notFound('Dit item');
     const title = validateTitle(input.title);
     const chosenTags = input.tags != null ? validateTags(input.tags) : null;
     // Every source must be readable (else it does not exist for you) and in one community.
-    const sources = await Promise.all(ids.map(async (id) => (await this.access.toItem(user, id, 'community.read')).item));
+    const sources = await Promise.all(
+      ids.map(async (id) => (await this.access.toItem(user, id, 'community.read')).item),
+    );
     const communityId = sources[0].communityId;
     if (sources.some((s) => s.communityId !== communityId)) {
-      throw badInput('Alle bronnen moeten uit hetzelfde leernetwerk komen / All sources must come from the same community', 'sourceItemIds');
+      throw badInput(
+        'Alle bronnen moeten uit hetzelfde leernetwerk komen / All sources must come from the same community',
+        'sourceItemIds',
+      );
     }
-    if (sources.some((s) => s.archivedAt)) throw badInput('Een gearchiveerd item kan geen bron zijn / An archived item cannot be a source', 'sourceItemIds');
+    if (sources.some((s) => s.archivedAt))
+      throw badInput('Een gearchiveerd item kan geen bron zijn / An archived item cannot be a source', 'sourceItemIds');
     if (sources.some((s) => !PROMOTABLE_KINDS.includes(s.kind))) {
-      throw badInput('Een richtlijn is geen bron voor een nieuwe richtlijn; stel haar bij / A guideline is not a source for another: revise it', 'sourceItemIds');
+      throw badInput(
+        'Een richtlijn is geen bron voor een nieuwe richtlijn; stel haar bij / A guideline is not a source for another: revise it',
+        'sourceItemIds',
+      );
     }
     await this.access.toCommunity(user, communityId, 'guideline.create');
-    const withBodies = await Promise.all(sources.map(async (s) => ({ id: s.id, kind: s.kind, title: s.title, markdown: await this.items.markdown(s.id) })));
+    const withBodies = await Promise.all(
+      sources.map(async (s) => ({ id: s.id, kind: s.kind, title: s.title, markdown: await this.items.markdown(s.id) })),
+    );
     const markdown = guidelineDraft(withBodies);
     const tags = chosenTags ?? validateTags(sharedTags(sources.map((s) => s.tags)).slice(0, LIMITS.tagsMax));
     return this.db.transaction(async (tx) => {
-      const guideline = await this.items.insert(tx, user, { communityId, kind: 'GUIDELINE', stage: 'COMBINATIE', title, tags, markdown });
+      const guideline = await this.items.insert(tx, user, {
+        communityId,
+        kind: 'GUIDELINE',
+        stage: 'COMBINATIE',
+        title,
+        tags,
+        markdown,
+      });
       await tx.query(
         `INSERT INTO item_sources (guideline_id, source_id, position, source_stage, created_by)
          SELECT $1, s.id, s.position, i.stage, $3
            FROM unnest($2::uuid[]) WITH ORDINALITY AS s(id, position) JOIN items i ON i.id = s.id`,
         [guideline.id, ids, user.id],
       );
-      await this.audit.record(tx, { communityId, actorId: user.id, action: 'guideline.promote', targetId: guideline.id, details: { title, sourceItemIds: ids } });
+      await this.audit.record(tx, {
+        communityId,
+        actorId: user.id,
+        action: 'guideline.promote',
+        targetId: guideline.id,
+        details: { title, sourceItemIds: ids },
+      });
+      const authors: { user_id: string }[] = await tx.query(
+        `SELECT DISTINCT user_id FROM item_authors WHERE item_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      await this.notifications.notify(tx, {
+        kind: 'PROMOTED',
+        actorId: user.id,
+        communityId,
+        itemId: guideline.id,
+        excerpt: title,
+        userIds: authors.map((a) => a.user_id),
+      });
       return guideline;
     });
   }
 
-  async setStatus(user: AuthUser, input: { id: string; status: GuidelineStatus; reviewDate?: Date | null }): Promise<ItemEntity> {
+  async setStatus(
+    user: AuthUser,
+    input: { id: string; status: GuidelineStatus; reviewDate?: Date | null },
+  ): Promise<ItemEntity> {
     await this.guideline(user, input.id, 'guideline.setStatus');
     const reviewDate = input.reviewDate ? validateDate('reviewDate', input.reviewDate) : null;
     // The version is what editors see right now, read from the live document (loaded when needed).
-    const body = input.status === 'VASTGESTELD' ? await this.collab.withDocument(input.id, (room) => ({ text: yDocToText(room.doc), markdown: yDocToMarkdown(room.doc) })) : null;
+    const body =
+      input.status === 'VASTGESTELD'
+        ? await this.collab.withDocument(input.id, (room) => ({
+            text: yDocToText(room.doc),
+            markdown: yDocToMarkdown(room.doc),
+          }))
+        : null;
     const updated = await this.db.transaction(async (tx) => {
       const items = tx.getRepository(ItemEntity);
       const item = await items.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!item) throw notFound('Deze richtlijn');
       const from = item.guidelineStatus!;
-      if (from === input.status && !reviewDate) throw badInput(`Deze richtlijn is al ${input.status} / This guideline is already ${input.status}`, 'status');
+      if (from === input.status && !reviewDate)
+        throw badInput(`Deze richtlijn is al ${input.status} / This guideline is already ${input.status}`, 'status');
       if (from === 'VASTGESTELD' && input.status !== 'VASTGESTELD') {
-        throw badInput('Een vastgestelde richtlijn wijzig je door haar bij te stellen (reviseGuideline) / Revise an adopted guideline to change it', 'status');
+        throw badInput(
+          'Een vastgestelde richtlijn wijzig je door haar bij te stellen (reviseGuideline) / Revise an adopted guideline to change it',
+          'status',
+        );
       }
       const now = new Date();
       if (input.status === 'VASTGESTELD' && from !== 'VASTGESTELD') {
@@ -105,15 +160,24 @@ export class GuidelinesService {
         );
         await items.update({ id: item.id }, { guidelineStatus: 'VASTGESTELD', reviewDate: review, updatedAt: now });
       } else {
-        await items.update({ id: item.id }, { guidelineStatus: input.status, ...(reviewDate ? { reviewDate } : {}), updatedAt: now });
+        await items.update(
+          { id: item.id },
+          { guidelineStatus: input.status, ...(reviewDate ? { reviewDate } : {}), updatedAt: now },
+        );
       }
       await this.audit.record(tx, {
         communityId: item.communityId,
         actorId: user.id,
         action: 'guideline.status',
         targetId: item.id,
-        details: { from, to: input.status, version: item.guidelineVersion, reviewDate: reviewDate?.toISOString() ?? null },
+        details: {
+          from,
+          to: input.status,
+          version: item.guidelineVersion,
+          reviewDate: reviewDate?.toISOString() ?? null,
+        },
       });
+      await this.guidelineChanged(tx, user, item, `Status: ${GUIDELINE_STATUS_LABELS[input.status].nl}`);
       return items.findOneByOrFail({ id: item.id });
     });
     this.events.emit({ itemId: updated.id, frozen: updated.guidelineStatus === 'VASTGESTELD' });
@@ -128,10 +192,23 @@ export class GuidelinesService {
       const item = await items.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!item) throw notFound('Deze richtlijn');
       if (item.guidelineStatus !== 'VASTGESTELD') {
-        throw badInput('Alleen een vastgestelde richtlijn kun je bijstellen; deze is nog in bewerking / Only an adopted guideline can be revised', 'id');
+        throw badInput(
+          'Alleen een vastgestelde richtlijn kun je bijstellen; deze is nog in bewerking / Only an adopted guideline can be revised',
+          'id',
+        );
       }
-      await items.update({ id }, { guidelineStatus: 'CONCEPT', guidelineVersion: item.guidelineVersion! + 1, updatedAt: new Date() });
-      await this.audit.record(tx, { communityId: item.communityId, actorId: user.id, action: 'guideline.revise', targetId: id, details: { version: item.guidelineVersion! + 1 } });
+      await items.update(
+        { id },
+        { guidelineStatus: 'CONCEPT', guidelineVersion: item.guidelineVersion! + 1, updatedAt: new Date() },
+      );
+      await this.audit.record(tx, {
+        communityId: item.communityId,
+        actorId: user.id,
+        action: 'guideline.revise',
+        targetId: id,
+        details: { version: item.guidelineVersion! + 1 },
+      });
+      await this.guidelineChanged(tx, user, item, `Versie ${item.guidelineVersion! + 1} wordt bijgesteld`);
       return items.findOneByOrFail({ id });
     });
     this.events.emit({ itemId: id, frozen: false });
@@ -145,7 +222,10 @@ export class GuidelinesService {
   ): Promise<ItemEntity> {
     const guideline = await this.guideline(user, input.guidelineId, 'reflection.record');
     if (guideline.guidelineStatus === 'CONCEPT') {
-      throw badInput('Deze richtlijn is nog een concept: probeer haar uit zodra ze in de uitprobeerfase is / This guideline is still a draft', 'guidelineId');
+      throw badInput(
+        'Deze richtlijn is nog een concept: probeer haar uit zodra ze in de uitprobeerfase is / This guideline is still a draft',
+        'guidelineId',
+      );
     }
     if (guideline.archivedAt) throw badInput('Deze richtlijn is gearchiveerd / This guideline is archived', 'guidelineId');
     if (input.body?.trim() && (input.intention?.trim() || input.lookBackOn)) {
@@ -158,8 +238,8 @@ export class GuidelinesService {
     const title = input.title?.trim()
       ? validateTitle(input.title)
       : labelled(KIND_LABELS.REFLECTION.nl, guideline.title).slice(0, LIMITS.titleMax).trim();
-    return this.db.transaction((tx) =>
-      this.items.insert(tx, user, {
+    return this.db.transaction(async (tx) => {
+      const reflection = await this.items.insert(tx, user, {
         communityId: guideline.communityId,
         kind: 'REFLECTION',
         stage: 'INTERNALISATIE',
@@ -168,11 +248,50 @@ export class GuidelinesService {
         markdown: body,
         appliesGuidelineId: guideline.id,
         appliesVersion: guideline.guidelineVersion,
-      }),
-    );
+      });
+      // Whoever wrote the guideline hears how it worked.
+      const authors: { user_id: string }[] = await tx.query(`SELECT user_id FROM item_authors WHERE item_id = $1`, [
+        guideline.id,
+      ]);
+      await this.notifications.notify(tx, {
+        kind: 'REFLECTION',
+        actorId: user.id,
+        communityId: guideline.communityId,
+        itemId: reflection.id,
+        excerpt: guideline.title,
+        userIds: authors.map((a) => a.user_id),
+      });
+      return reflection;
+    });
   }
 
-  private async guideline(user: AuthUser, id: string, action: 'guideline.setStatus' | 'reflection.record'): Promise<ItemEntity> {
+  /** GUIDELINE_CHANGED: to who follows the guideline or its community, and to who recorded applying it. */
+  private async guidelineChanged(
+    tx: EntityManager,
+    user: AuthUser,
+    guideline: ItemEntity,
+    excerpt: string,
+  ): Promise<void> {
+    const appliers: { created_by: string }[] = await tx.query(
+      `SELECT DISTINCT created_by FROM items WHERE applies_guideline_id = $1 AND created_by IS NOT NULL`,
+      [guideline.id],
+    );
+    await this.notifications.notify(tx, {
+      kind: 'GUIDELINE_CHANGED',
+      actorId: user.id,
+      communityId: guideline.communityId,
+      itemId: guideline.id,
+      excerpt: `${guideline.title} — ${excerpt}`,
+      userIds: appliers.map((a) => a.created_by),
+      followersOf: [guideline.id, guideline.communityId],
+    });
+  }
+
+  private async guideline(
+    user: AuthUser,
+    id: string,
+    action: 'guideline.setStatus' | 'reflection.record',
+  ): Promise<ItemEntity> {
     const { item } = await this.access.toItem(user, id, action);
     if (item.kind !== 'GUIDELINE') throw badInput('Dit item is geen richtlijn / This item is not a guideline', 'id');
     return item;

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { yDocToText } from '@spiraal/collab';
+import { mentionedUserIds, yDocToText } from '@spiraal/collab';
+import { ItemMentionsService } from '../notifications/item-mentions.service';
 import { DataSource, EntityManager } from 'typeorm';
 import type * as Y from 'yjs';
 
@@ -23,7 +24,10 @@ export class ItemBodyService {
   private readonly logger = new Logger(ItemBodyService.name);
   private readonly dirty = new Map<string, Dirty>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly mentions: ItemMentionsService,
+  ) {}
 
   /** The document changed (by `contributorId`, or by the server when null). */
   touched(itemId: string, doc: Y.Doc, contributorId: string | null): void {
@@ -45,7 +49,13 @@ export class ItemBodyService {
     this.dirty.delete(itemId);
     try {
       const text = yDocToText(entry.doc);
-      await this.db.transaction((tx) => this.apply(tx, itemId, text, [...entry.contributors]));
+      const mentioned = mentionedUserIds(entry.doc);
+      const contributors = [...entry.contributors];
+      await this.db.transaction(async (tx) => {
+        await this.apply(tx, itemId, text, contributors);
+        // Who is newly mentioned in the text hears of it (docs/notifications.md).
+        await this.mentions.documentStored(tx, itemId, mentioned, contributors[0] ?? null);
+      });
     } catch (error) {
       this.logger.error(`Updating the text of ${itemId} failed: ${String(error)}`);
     }

@@ -11,6 +11,7 @@ import {
   validateReason,
   validateTags,
   validateTitle,
+  STAGE_LABELS,
 } from '@spiraal/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
@@ -19,10 +20,11 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/session.service';
 import { badInput } from '../common/errors';
 import { DocumentStore } from '../documents/document.store';
-import { decodeCursor, encodeCursor } from './item-cursor';
-import { ItemAuthorEntity } from './item-author.entity';
-import { ItemEntity } from './item.entity';
-import { StageChangeEntity } from './stage-change.entity';
+import { decodeCursor, encodeCursor } from '../common/keyset-cursor';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ItemAuthorEntity } from '../database/entities/item-author.entity';
+import { ItemEntity } from '../database/entities/item.entity';
+import { StageChangeEntity } from '../database/entities/stage-change.entity';
 import { communitySpelling, spelledAsKnown } from './tag-spellings';
 
 export interface CreateItem {
@@ -68,17 +70,30 @@ export class ItemsService {
     private readonly access: AccessService,
     private readonly documents: DocumentStore,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(user: AuthUser, input: CreateItem): Promise<ItemEntity> {
     // Guidelines come from "uitwerken tot richtlijn", a facilitator's move.
-    await this.access.toCommunity(user, input.communityId, input.kind === 'GUIDELINE' ? 'guideline.create' : 'item.create');
+    await this.access.toCommunity(
+      user,
+      input.communityId,
+      input.kind === 'GUIDELINE' ? 'guideline.create' : 'item.create',
+    );
     const title = validateTitle(input.title);
     const tags = validateTags(input.tags ?? []);
-    if (input.template && input.body) throw badInput('Kies een sjabloon of een tekst, niet allebei / Give a template or a body, not both', 'template');
+    if (input.template && input.body)
+      throw badInput('Kies een sjabloon of een tekst, niet allebei / Give a template or a body, not both', 'template');
     const markdown = input.template ? (templateFor(input.kind) ?? '') : validateBody(input.body ?? '');
     return this.db.transaction((tx) =>
-      this.insert(tx, user, { communityId: input.communityId, kind: input.kind, stage: input.stage ?? defaultStageFor(input.kind), title, tags, markdown }),
+      this.insert(tx, user, {
+        communityId: input.communityId,
+        kind: input.kind,
+        stage: input.stage ?? defaultStageFor(input.kind),
+        title,
+        tags,
+        markdown,
+      }),
     );
   }
 
@@ -110,8 +125,19 @@ export class ItemsService {
       appliesGuidelineId: fields.appliesGuidelineId ?? null,
       appliesVersion: fields.appliesVersion ?? null,
     });
-    await tx.getRepository(ItemAuthorEntity).insert({ itemId: item.id, userId: user.id, firstContributedAt: new Date() });
-    await tx.getRepository(StageChangeEntity).insert({ itemId: item.id, fromStage: null, toStage: fields.stage, reason: null, changedBy: user.id, changedAt: new Date() });
+    await tx
+      .getRepository(ItemAuthorEntity)
+      .insert({ itemId: item.id, userId: user.id, firstContributedAt: new Date() });
+    await tx
+      .getRepository(StageChangeEntity)
+      .insert({
+        itemId: item.id,
+        fromStage: null,
+        toStage: fields.stage,
+        reason: null,
+        changedBy: user.id,
+        changedAt: new Date(),
+      });
     await this.documents.saveSnapshot(tx, item.id, state);
     return tx.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
   }
@@ -140,11 +166,36 @@ export class ItemsService {
       const items = tx.getRepository(ItemEntity);
       const item = await items.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!item) throw badInput('Dit item bestaat niet meer / This item no longer exists');
-      if (item.stage === input.stage) throw badInput(`Dit item staat al in ${input.stage} / This item is already in ${input.stage}`, 'stage');
+      if (item.stage === input.stage)
+        throw badInput(`Dit item staat al in ${input.stage} / This item is already in ${input.stage}`, 'stage');
       const now = new Date();
-      await tx.getRepository(StageChangeEntity).insert({ itemId: item.id, fromStage: item.stage, toStage: input.stage, reason, changedBy: user.id, changedAt: now });
+      await tx
+        .getRepository(StageChangeEntity)
+        .insert({
+          itemId: item.id,
+          fromStage: item.stage,
+          toStage: input.stage,
+          reason,
+          changedBy: user.id,
+          changedAt: now,
+        });
       await items.update({ id: item.id }, { stage: input.stage, updatedAt: now });
-      await this.audit.record(tx, { communityId: item.communityId, actorId: user.id, action: 'item.stage', targetId: item.id, details: { from: item.stage, to: input.stage } });
+      await this.audit.record(tx, {
+        communityId: item.communityId,
+        actorId: user.id,
+        action: 'item.stage',
+        targetId: item.id,
+        details: { from: item.stage, to: input.stage },
+      });
+      const step = `${STAGE_LABELS[item.stage].nl} → ${STAGE_LABELS[input.stage].nl}${reason ? `: ${reason}` : ''}`;
+      await this.notifications.notify(tx, {
+        kind: 'STAGE_CHANGE',
+        actorId: user.id,
+        communityId: item.communityId,
+        itemId: item.id,
+        excerpt: step,
+        followersOf: [item.id, item.communityId],
+      });
       return items.findOneByOrFail({ id: item.id });
     });
   }
@@ -171,16 +222,31 @@ export class ItemsService {
     if (item.archivedAt) return item;
     return this.db.transaction(async (tx) => {
       await tx.getRepository(ItemEntity).update({ id }, { archivedAt: new Date() });
-      await this.audit.record(tx, { communityId: item.communityId, actorId: user.id, action: 'item.archive', targetId: id, details: { title: item.title } });
+      await this.audit.record(tx, {
+        communityId: item.communityId,
+        actorId: user.id,
+        action: 'item.archive',
+        targetId: id,
+        details: { title: item.title },
+      });
       return tx.getRepository(ItemEntity).findOneByOrFail({ id });
     });
   }
 
   /** Newest first, with a keyset cursor. */
-  async list(user: AuthUser, communityId: string, filter: ItemFilterArgs, first?: number | null, after?: string | null): Promise<ItemPage> {
+  async list(
+    user: AuthUser,
+    communityId: string,
+    filter: ItemFilterArgs,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<ItemPage> {
     await this.access.toCommunity(user, communityId, 'community.read');
     const size = validatePageSize(first);
-    const qb = this.db.getRepository(ItemEntity).createQueryBuilder('i').where('i.community_id = :communityId', { communityId });
+    const qb = this.db
+      .getRepository(ItemEntity)
+      .createQueryBuilder('i')
+      .where('i.community_id = :communityId', { communityId });
     if (!filter.includeArchived) qb.andWhere('i.archived_at IS NULL');
     if (filter.kinds?.length) qb.andWhere('i.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter.stages?.length) qb.andWhere('i.stage IN (:...stages)', { stages: filter.stages });
@@ -190,7 +256,11 @@ export class ItemsService {
       const cursor = decodeCursor(after);
       qb.andWhere('(i.created_at, i.id) < (:at, :id)', { at: cursor.createdAt, id: cursor.id });
     }
-    const rows = await qb.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').limit(size + 1).getMany();
+    const rows = await qb
+      .orderBy('i.created_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .limit(size + 1)
+      .getMany();
     return { items: rows.slice(0, size), hasNextPage: rows.length > size, totalCount };
   }
 

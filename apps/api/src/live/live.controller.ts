@@ -4,7 +4,6 @@ import type { Request, Response } from 'express';
 import { SessionEvents } from '../auth/session-events';
 import { sessionFingerprint, SessionService } from '../auth/session.service';
 import { tokenFrom } from '../common/request-context';
-import { MembershipEvents } from '../communities/membership-events';
 import { LiveService } from './live.service';
 
 /** A comment line this often keeps proxies from closing an idle stream. */
@@ -25,11 +24,9 @@ export class LiveController {
     private readonly sessions: SessionService,
     private readonly live: LiveService,
     sessionEvents: SessionEvents,
-    membershipEvents: MembershipEvents,
   ) {
-    // Both are heard by every process already: delivered here to this process's streams only.
+    // Heard by every process already: this process closes its own streams.
     sessionEvents.subscribe((fingerprints) => live.closeSessions(fingerprints));
-    membershipEvents.subscribe(({ communityId, userId, role }) => live.deliverHere([userId], { type: 'permissions', data: { communityId, role } }));
   }
 
   @Get()
@@ -37,7 +34,13 @@ export class LiveController {
     const token = tokenFrom(req);
     const user = token ? await this.sessions.userFor(token) : null;
     if (!user || !token) {
-      res.status(401).json({ errors: [{ message: 'Je bent niet ingelogd / You are not signed in', extensions: { code: 'UNAUTHENTICATED' } }] });
+      res
+        .status(401)
+        .json({
+          errors: [
+            { message: 'Je bent niet ingelogd / You are not signed in', extensions: { code: 'UNAUTHENTICATED' } },
+          ],
+        });
       return;
     }
     res.status(200);

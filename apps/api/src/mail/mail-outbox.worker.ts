@@ -24,7 +24,7 @@ interface OutboxRow {
 export const MAIL_MAX_ATTEMPTS = 12;
 const MAX_BACKOFF_MS = 6 * 3600_000;
 /** Rows sent side by side; each holds one database connection while its SMTP exchange runs. */
-const CONCURRENCY = 2;
+const CONCURRENCY = 4;
 
 /** The wait before the next attempt after `attempts` failed ones. */
 export function mailBackoffMs(attempts: number, baseMs: number): number {
@@ -128,7 +128,10 @@ export class MailOutboxWorker implements OnApplicationBootstrap, BeforeApplicati
         await this.failed(tx, row, error as Error & { responseCode?: number });
         return true;
       }
-      await tx.query(`UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id]);
+      await tx.query(
+        `UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`,
+        [row.id],
+      );
       return true;
     });
   }

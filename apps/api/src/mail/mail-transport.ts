@@ -18,6 +18,6 @@ export function smtpTransport(smtpUrl: string): Transporter {
     greetingTimeout: 15_000,
     socketTimeout: 30_000,
     pool: true,
-    maxConnections: 2,
+    maxConnections: 4,
   });
 }

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { CommentsModule } from '../comments/comments.module';
 import { ItemsModule } from '../items/items.module';
 import { MeetingsResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
+import { AccessModule } from '../access/access.module';
 
-@Module({ imports: [ItemsModule, CommentsModule], providers: [MeetingsService, MeetingsResolver] })
+@Module({
+  imports: [NotificationsModule, ItemsModule, CommentsModule, AccessModule],
+  providers: [MeetingsService, MeetingsResolver],
+})
 export class MeetingsModule {}

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { defaultStageFor, isUuid, MEETING_KINDS, MeetingKind, validateAgendaNote, validateDate, validateTitle } from '@spiraal/domain';
+import {
+  defaultStageFor,
+  isUuid,
+  MEETING_KINDS,
+  MeetingKind,
+  validateAgendaNote,
+  validateDate,
+  validateTitle,
+} from '@spiraal/domain';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../auth/session.service';
 import { CommentsService } from '../comments/comments.service';
 import { badInput, notFound } from '../common/errors';
 import { ItemsService } from '../items/items.service';
+import { NotificationsService } from '../notifications/notifications.service';
 
 export interface MeetingRow {
   id: string;
@@ -44,13 +53,18 @@ export class MeetingsService {
     private readonly access: AccessService,
     private readonly items: ItemsService,
     private readonly comments: CommentsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
-  async create(user: AuthUser, input: { communityId: string; title: string; date: Date; kind: MeetingKind }): Promise<MeetingRow> {
+  async create(
+    user: AuthUser,
+    input: { communityId: string; title: string; date: Date; kind: MeetingKind },
+  ): Promise<MeetingRow> {
     await this.access.toCommunity(user, input.communityId, 'meeting.manage');
     const title = validateTitle(input.title);
     const date = validateDate('date', input.date);
-    if (!MEETING_KINDS.includes(input.kind)) throw badInput('Onbekend soort bijeenkomst / Unknown meeting kind', 'kind');
+    if (!MEETING_KINDS.includes(input.kind))
+      throw badInput('Onbekend soort bijeenkomst / Unknown meeting kind', 'kind');
     return this.db.transaction(async (tx) => {
       const report = await this.items.insert(tx, user, {
         communityId: input.communityId,
@@ -65,11 +79,27 @@ export class MeetingsService {
         `INSERT INTO meetings (community_id, title, date, kind, report_item_id, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${MEETING_COLUMNS}`,
         [input.communityId, title, date, input.kind, report.id, user.id],
       );
+      const members: { user_id: string }[] = await tx.query(`SELECT user_id FROM memberships WHERE community_id = $1`, [
+        input.communityId,
+      ]);
+      const when = date.toISOString().slice(0, 10);
+      await this.notifications.notify(tx, {
+        kind: 'MEETING',
+        actorId: user.id,
+        communityId: input.communityId,
+        itemId: report.id,
+        excerpt: `${title} (${when})`,
+        userIds: members.map((m) => m.user_id),
+        followersOf: [input.communityId],
+      });
       return row;
     });
   }
 
-  async addAgendaItem(user: AuthUser, input: { meetingId: string; itemId?: string | null; commentId?: string | null; note?: string | null }): Promise<MeetingRow> {
+  async addAgendaItem(
+    user: AuthUser,
+    input: { meetingId: string; itemId?: string | null; commentId?: string | null; note?: string | null },
+  ): Promise<MeetingRow> {
     const meeting = await this.get(user, input.meetingId);
     await this.access.toCommunity(user, meeting.communityId, 'meeting.manage');
     const note = validateAgendaNote(input.note);
@@ -81,13 +111,19 @@ export class MeetingsService {
       // A comment you may not read does not exist for you: same answer as for an unknown id.
       await this.access.toItem(user, comment.itemId, 'community.read', 'Deze reactie');
       itemId ??= comment.itemId;
-      if (comment.itemId !== itemId) throw badInput('Deze reactie hoort niet bij dit item / This comment is not on this item', 'commentId');
+      if (comment.itemId !== itemId)
+        throw badInput('Deze reactie hoort niet bij dit item / This comment is not on this item', 'commentId');
     }
-    if (!itemId && !note) throw badInput('Kies een item of reactie, of schrijf een agendapunt / Choose an item or comment, or write a note', 'note');
+    if (!itemId && !note)
+      throw badInput(
+        'Kies een item of reactie, of schrijf een agendapunt / Choose an item or comment, or write a note',
+        'note',
+      );
     if (itemId) {
       // Only what belongs to the meeting's own community goes on its agenda.
       const { item } = await this.access.toItem(user, itemId, 'community.read');
-      if (item.communityId !== meeting.communityId) throw badInput('Dit item hoort bij een ander leernetwerk / This item belongs to another community', 'itemId');
+      if (item.communityId !== meeting.communityId)
+        throw badInput('Dit item hoort bij een ander leernetwerk / This item belongs to another community', 'itemId');
     }
     await this.db.transaction(async (tx) => {
       await tx.query('SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE', [meeting.id]);
@@ -96,13 +132,30 @@ export class MeetingsService {
          SELECT $1, coalesce(max(position), 0) + 1, $2, $3, $4, $5 FROM agenda_items WHERE meeting_id = $1`,
         [meeting.id, itemId, commentId, note, user.id],
       );
+      if (itemId) {
+        // Its authors hear that their item is on the agenda.
+        const authors: { user_id: string }[] = await tx.query(`SELECT user_id FROM item_authors WHERE item_id = $1`, [
+          itemId,
+        ]);
+        const excerpt = `Op de agenda van ${meeting.title} (${new Date(meeting.date).toISOString().slice(0, 10)})`;
+        await this.notifications.notify(tx, {
+          kind: 'MEETING',
+          actorId: user.id,
+          communityId: meeting.communityId,
+          itemId,
+          excerpt,
+          userIds: authors.map((a) => a.user_id),
+        });
+      }
     });
     return meeting;
   }
 
   /** A meeting the user may read; NOT_FOUND otherwise. */
   async get(user: AuthUser, id: string): Promise<MeetingRow> {
-    const [row]: MeetingRow[] = isUuid(id) ? await this.db.query(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE id = $1`, [id]) : [];
+    const [row]: MeetingRow[] = isUuid(id)
+      ? await this.db.query(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE id = $1`, [id])
+      : [];
     if (!row) throw notFound('Deze bijeenkomst');
     await this.access.toCommunity(user, row.communityId, 'community.read').catch(() => {
       throw notFound('Deze bijeenkomst');
@@ -112,7 +165,9 @@ export class MeetingsService {
 
   async list(user: AuthUser, communityId: string): Promise<MeetingRow[]> {
     await this.access.toCommunity(user, communityId, 'community.read');
-    return this.db.query(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE community_id = $1 ORDER BY date DESC, id`, [communityId]);
+    return this.db.query(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE community_id = $1 ORDER BY date DESC, id`, [
+      communityId,
+    ]);
   }
 
   async agenda(meetingId: string): Promise<AgendaRow[]> {

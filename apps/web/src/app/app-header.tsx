@@ -4,6 +4,7 @@ import { communityMessages } from '../entities/communities/messages';
 import { useMessages } from '../shared/i18n/language';
 import { SearchBox } from '../features/search/search-box';
 import { Link } from '../shared/ui/link';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { LanguageSwitch } from './language-switch';
 import { appMessages } from './messages';
 import { navigate, usePath } from '../shared/router/router';
@@ -54,6 +55,7 @@ export function AppHeader() {
           <LanguageSwitch />
           {user && (
             <>
+              <NotificationBell />
               <span className="user-name" title={m.signedInAs(user.displayName)}>
                 <span className="visually-hidden">{m.signedInAs('')}</span>
                 {user.displayName}

@@ -20,6 +20,8 @@ import { SpiralPage } from '../pages/spiral-page';
 import { Loading } from '../shared/ui/loading';
 import { AppHeader } from './app-header';
 import { appMessages } from './messages';
+import { InboxPage } from '../pages/inbox-page';
+import { PreferencesPage } from '../pages/preferences-page';
 import { NotFoundPage } from './not-found-page';
 import { match, navigate, usePath } from '../shared/router/router';
 import { useSession } from '../shared/api/session';
@@ -41,6 +43,8 @@ function SignedInRoutes({ path }: { path: string }) {
   if ((params = match('/items/:id', path))) return <ItemPage key={params.id} itemId={params.id} />;
   if ((params = match('/bijeenkomsten/:id', path))) return <MeetingPage key={params.id} meetingId={params.id} />;
   if (match(SEARCH_PATH, path)) return <SearchPage />;
+  if (path === '/meldingen') return <InboxPage />;
+  if (path === '/meldingen/instellingen') return <PreferencesPage />;
   if (path === '/leernetwerken') return <DirectoryPage />;
   return <NotFoundPage />;
 }

@@ -1,4 +1,5 @@
 import './item-page.css';
+import { FollowButton } from '../features/notifications/follow-button';
 import { PROMOTABLE_KINDS } from '@spiraal/domain';
 import { may } from '../shared/permissions/permissions';
 import { lazy, Suspense } from 'react';
@@ -67,7 +68,11 @@ export function ItemPage({ itemId }: { itemId: string }) {
   const frozen = guideline && item.guidelineStatus === 'VASTGESTELD';
   const live = !item.archivedAt;
   const editable = may(role, 'item.edit', { frozen }) && live;
-  const canTryOut = guideline && live && (item.guidelineStatus === 'IN_UITPROBEERFASE' || item.guidelineStatus === 'VASTGESTELD') && may(role, 'reflection.record');
+  const canTryOut =
+    guideline &&
+    live &&
+    (item.guidelineStatus === 'IN_UITPROBEERFASE' || item.guidelineStatus === 'VASTGESTELD') &&
+    may(role, 'reflection.record');
   const canPromote = live && PROMOTABLE_KINDS.includes(item.kind) && may(role, 'guideline.create');
   const communityHref = `/c/${item.community.id}`;
 
@@ -88,7 +93,9 @@ export function ItemPage({ itemId }: { itemId: string }) {
         <div className="item-card-meta">
           <span className="item-kind">{m.kinds[item.kind]}</span>
           <StageBadge stage={item.stage} />
-          {guideline && item.guidelineStatus && <GuidelineStatusBadge status={item.guidelineStatus} version={item.guidelineVersion} />}
+          {guideline && item.guidelineStatus && (
+            <GuidelineStatusBadge status={item.guidelineStatus} version={item.guidelineVersion} />
+          )}
         </div>
         <ItemDetails item={item} editable={editable} onSaved={reload} />
         <p className="byline">
@@ -98,7 +105,9 @@ export function ItemPage({ itemId }: { itemId: string }) {
         </p>
         {item.appliesTo && <AppliesTo appliesTo={item.appliesTo} />}
         <ErrorMessage error={error} />
-        {item.archivedAt && <p className="message message-info">{m.archivedNote(formatDate(item.archivedAt, language))}</p>}
+        {item.archivedAt && (
+          <p className="message message-info">{m.archivedNote(formatDate(item.archivedAt, language))}</p>
+        )}
         {guideline && <AttentionNotice item={item} />}
         {frozen && <p className="message message-info">{gm.frozen(item.guidelineVersion ?? 1)}</p>}
         {(canTryOut || canPromote) && (
@@ -120,7 +129,12 @@ export function ItemPage({ itemId }: { itemId: string }) {
             >
               <Suspense fallback={<Loading label={m.editorLoading} />}>
                 {/* A new status or version may change who can edit: a fresh connection asks again. */}
-                <ItemEditor key={`${item.guidelineStatus}-${item.guidelineVersion}`} itemId={item.id} user={user} />
+                <ItemEditor
+                  key={`${item.guidelineStatus}-${item.guidelineVersion}`}
+                  itemId={item.id}
+                  user={user}
+                  communityId={item.community.id}
+                />
               </Suspense>
             </ErrorBoundary>
           </section>
@@ -134,6 +148,9 @@ export function ItemPage({ itemId }: { itemId: string }) {
           <DerivedGuidelines guidelines={item.derivedItems} />
           <StagePanel item={item} editable={may(role, 'item.setStage') && live} onChanged={reload} />
           <RevisionList itemId={item.id} editable={editable} onRestored={reload} />
+          <div className="panel panel-plain">
+            <FollowButton targetId={item.id} followed={item.followedByMe} />
+          </div>
           <div className="panel panel-plain">
             <DownloadMarkdownButton itemId={item.id} />
           </div>

@@ -4,7 +4,9 @@ import { Search1763900000000 } from './1763900000000-search';
 import { Spiral1764000000000 } from './1764000000000-spiral';
 import { Security1764100000000 } from './1764100000000-security';
 import { ItemImports1764250000000 } from './1764250000000-item-imports';
+import { SearchSynonyms1765000000000 } from './1765000000000-search-synonyms';
 import { MailOutbox1765200000000 } from './1765200000000-mail-outbox';
+import { Notifications1765200000001 } from './1765200000001-notifications';
 import { TagSpellings1765500000000 } from './1765500000000-tag-spellings';
 import { PasswordResets1765500000001 } from './1765500000001-password-resets';
 import { ListedCommunities1765500000002 } from './1765500000002-listed-communities';
@@ -17,7 +19,9 @@ export const MIGRATIONS = [
   Spiral1764000000000,
   Security1764100000000,
   ItemImports1764250000000,
+  SearchSynonyms1765000000000,
   MailOutbox1765200000000,
+  Notifications1765200000001,
   TagSpellings1765500000000,
   PasswordResets1765500000001,
   ListedCommunities1765500000002,

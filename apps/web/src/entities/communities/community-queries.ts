@@ -7,6 +7,7 @@ export {
   CommunitiesDocument as COMMUNITIES_QUERY,
   CreateCommunityDocument as CREATE_COMMUNITY,
   MembersDocument as MEMBERS_QUERY,
+  MentionMembersDocument as MENTION_MEMBERS_QUERY,
   PeopleDocument as PERSPECTIVES_QUERY,
   RemoveMemberDocument as REMOVE_MEMBER,
 } from '../../shared/api/generated/graphql';

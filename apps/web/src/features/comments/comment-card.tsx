@@ -31,7 +31,8 @@ export function CommentCard({ comment, role, viewerId, onResolved }: CommentCard
   const card = useRef<HTMLElement>(null);
   const kind = label(COMMENT_KIND_LABELS[comment.kind]);
   const name = comment.author?.displayName ?? m.unknownPerson;
-  const canResolve = !comment.resolvedAt && may(role, 'comment.resolve', { ownedByActor: comment.author?.id === viewerId });
+  const canResolve =
+    !comment.resolvedAt && may(role, 'comment.resolve', { ownedByActor: comment.author?.id === viewerId });
 
   const resolve = async () => {
     if (!(await run(() => graphql(RESOLVE_COMMENT, { id: comment.id })))) return;
@@ -41,7 +42,13 @@ export function CommentCard({ comment, role, viewerId, onResolved }: CommentCard
   };
 
   return (
-    <article ref={card} tabIndex={-1} className={comment.resolvedAt ? 'comment comment-resolved' : 'comment'} aria-label={`${kind}, ${name}`}>
+    <article
+      ref={card}
+      id={`comment-${comment.id}`}
+      tabIndex={-1}
+      className={comment.resolvedAt ? 'comment comment-resolved' : 'comment'}
+      aria-label={`${kind}, ${name}`}
+    >
       <div className="comment-meta">
         <span className={`comment-kind comment-kind-${comment.kind.toLowerCase()}`}>
           <VisuallyHidden>{m.kindPrefix}</VisuallyHidden>
@@ -54,11 +61,19 @@ export function CommentCard({ comment, role, viewerId, onResolved }: CommentCard
       </p>
       <p className="comment-byline">
         <span className="comment-author">{name}</span>
-        {comment.authorPerspective && <span className="comment-perspective">{cm.perspectives[comment.authorPerspective]}</span>}
+        {comment.authorPerspective && (
+          <span className="comment-perspective">{cm.perspectives[comment.authorPerspective]}</span>
+        )}
         <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, language)}</time>
       </p>
       {canResolve && (
-        <button type="button" className="button-quiet button-small" aria-label={m.resolveOf(kind, name)} disabled={busy} onClick={resolve}>
+        <button
+          type="button"
+          className="button-quiet button-small"
+          aria-label={m.resolveOf(kind, name)}
+          disabled={busy}
+          onClick={resolve}
+        >
           {m.resolve}
         </button>
       )}

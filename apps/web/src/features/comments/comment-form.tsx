@@ -6,11 +6,23 @@ import { useMessages } from '../../shared/i18n/language';
 import { useLabel } from '../../shared/i18n/use-label';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { ADD_COMMENT } from '../../entities/comments/comment-queries';
+import { mentionMessages } from '../../entities/communities/mention-messages';
+import { Member, mentionedIds, MentionTextarea } from '../../entities/communities/mention-textarea';
 import { commentMessages } from './messages';
 import './comments.css';
 
 /** A new response: first its kind (a question is the default), then the text. */
-export function CommentForm({ itemId, onPosted }: { itemId: string; onPosted(): void }) {
+export function CommentForm({
+  itemId,
+  communityId,
+  onPosted,
+}: {
+  itemId: string;
+  communityId: string;
+  onPosted(): void;
+}) {
+  const nm = useMessages(mentionMessages);
+  const [chosen, setChosen] = useState<Member[]>([]);
   const m = useMessages(commentMessages);
   const label = useLabel();
   const id = useId();
@@ -28,8 +40,14 @@ export function CommentForm({ itemId, onPosted }: { itemId: string; onPosted(): 
       return;
     }
     setMissing(false);
-    if (!(await run(() => graphql(ADD_COMMENT, { input: { itemId, kind, body: body.trim() } })))) return;
+    if (
+      !(await run(() =>
+        graphql(ADD_COMMENT, { input: { itemId, kind, body: body.trim(), mentions: mentionedIds(body, chosen) } }),
+      ))
+    )
+      return;
     setBody('');
+    setChosen([]);
     setDone(m.posted);
     onPosted();
   };
@@ -54,18 +72,20 @@ export function CommentForm({ itemId, onPosted }: { itemId: string; onPosted(): 
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-body`}>{m.body}</label>
-        <textarea
+        <MentionTextarea
           id={`${id}-body`}
+          communityId={communityId}
           rows={4}
           maxLength={LIMITS.commentMax}
           value={body}
           required
           aria-invalid={missing || undefined}
           aria-describedby={described}
-          onChange={(e) => setBody(e.target.value)}
+          onChange={setBody}
+          onMention={(member) => setChosen((list) => [...list, member])}
         />
         <p id={`${id}-hint`} className="hint">
-          {m.bodyHint}
+          {m.bodyHint} {nm.mentionHint}
         </p>
         {missing && (
           <p id={`${id}-problem`} role="alert" className="field-error">

@@ -47,7 +47,7 @@ export function CommentsPanel({ itemId }: { itemId: string }) {
           {item.archivedAt ? (
             <p className="muted">{m.archivedNote}</p>
           ) : may(role, 'comment.create') ? (
-            <CommentForm itemId={itemId} onPosted={reload} />
+            <CommentForm itemId={itemId} communityId={item.community.id} onPosted={reload} />
           ) : (
             <p className="muted">{m.visitorNote}</p>
           )}

@@ -6,6 +6,7 @@ import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import type { CollabSession } from './collab-session';
 import { isAllowedHref } from './links';
+import { MentionCandidate, mentionExtension } from './mention-suggestion';
 import { safeColor, textColorOn } from './people';
 
 export interface EditorLabels {
@@ -60,7 +61,11 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
 }
 
 function renderSelection(user: Record<string, unknown>) {
-  return { nodeName: 'span', class: 'collaboration-carets__selection', style: `background-color: ${safeColor(user.color)}33` };
+  return {
+    nodeName: 'span',
+    class: 'collaboration-carets__selection',
+    style: `background-color: ${safeColor(user.color)}33`,
+  };
 }
 
 /**
@@ -105,7 +110,14 @@ const EscapeThenTab = Extension.create({
  * The TipTap editor bound to the session's Y.Doc. Created and destroyed with
  * the session (never by React's double mount), so both live exactly as long.
  */
-export function createEditor(session: CollabSession, options: EditorLabels & { editable: boolean; onLinkShortcut(): void }): Editor {
+export function createEditor(
+  session: CollabSession,
+  options: EditorLabels & {
+    editable: boolean;
+    onLinkShortcut(): void;
+    mentions?: { members(): Promise<MentionCandidate[]>; found(n: number): string };
+  },
+): Editor {
   const LinkShortcut = Extension.create({
     name: 'linkShortcut',
     addKeyboardShortcuts() {
@@ -161,6 +173,8 @@ export function createEditor(session: CollabSession, options: EditorLabels & { e
       }),
       LinkShortcut,
       EscapeThenTab,
+      // Without a community to suggest from, mention nodes still show (others may have made them).
+      mentionExtension(options.mentions?.members ?? (async () => []), { found: options.mentions?.found ?? (() => '') }),
     ],
     editorProps: editorProps(options),
   });

@@ -2,7 +2,10 @@ import type { Editor } from '@tiptap/core';
 import { EditorContent } from '@tiptap/react';
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { SessionUser } from '../../shared/api/session';
+import { graphql } from '../../shared/api/graphql';
 import { useMessages } from '../../shared/i18n/language';
+import { MENTION_MEMBERS_QUERY } from '../../entities/communities/community-queries';
+import { mentionMessages } from '../../entities/communities/mention-messages';
 import { CollabSession } from './collab-session';
 import { createEditor, editorProps } from './create-editor';
 import './editor.css';
@@ -14,6 +17,8 @@ import { Toolbar } from './toolbar';
 export interface ItemEditorProps {
   itemId: string;
   user: SessionUser;
+  /** Whose members `@` suggests. */
+  communityId?: string;
 }
 
 interface Live {
@@ -30,7 +35,10 @@ interface Live {
  * first set is destroyed before it ever connected (the session connects on
  * the next tick).
  */
-export default function ItemEditor({ itemId, user }: ItemEditorProps) {
+export default function ItemEditor({ itemId, user, communityId }: ItemEditorProps) {
+  const nm = useMessages(mentionMessages);
+  const found = useRef(nm.suggestions);
+  found.current = nm.suggestions;
   const t = useMessages(editorMessages);
   const [live, setLive] = useState<Live | null>(null);
   const [linkOpen, setLinkOpen] = useState(false);
@@ -46,6 +54,7 @@ export default function ItemEditor({ itemId, user }: ItemEditorProps) {
       readOnly: true,
       editable: false,
       onLinkShortcut: () => setLinkOpen(true),
+      mentions: communityId ? { members: membersOf(communityId), found: (n) => found.current(n) } : undefined,
     });
     session.start();
     setLive({ session, editor });
@@ -54,7 +63,7 @@ export default function ItemEditor({ itemId, user }: ItemEditorProps) {
       editor.destroy();
       session.destroy();
     };
-  }, [itemId, user.id, generation]);
+  }, [itemId, user.id, generation, communityId]);
 
   useEffect(() => {
     live?.session.setUserName(user.displayName);
@@ -74,7 +83,16 @@ export default function ItemEditor({ itemId, user }: ItemEditorProps) {
       </section>
     );
   }
-  return <LiveEditor key={live.session.key} {...live} t={t} linkOpen={linkOpen} setLinkOpen={setLinkOpen} onRefused={startOver} />;
+  return (
+    <LiveEditor
+      key={live.session.key}
+      {...live}
+      t={t}
+      linkOpen={linkOpen}
+      setLinkOpen={setLinkOpen}
+      onRefused={startOver}
+    />
+  );
 }
 
 function LiveEditor({
@@ -135,7 +153,14 @@ function LiveEditor({
             </span>
           </p>
         ) : (
-          <Toolbar editor={editor} t={t} controls={contentId} linkOpen={linkOpen} onLinkOpen={() => editable && setLinkOpen(true)} onLinkClose={() => setLinkOpen(false)} />
+          <Toolbar
+            editor={editor}
+            t={t}
+            controls={contentId}
+            linkOpen={linkOpen}
+            onLinkOpen={() => editable && setLinkOpen(true)}
+            onLinkClose={() => setLinkOpen(false)}
+          />
         )}
         <div className="item-editor__meta">
           <Presence peers={peers} t={t} />
@@ -148,4 +173,19 @@ function LiveEditor({
       <EditorContent editor={editor} className="item-editor__body" />
     </section>
   );
+}
+
+/** The community's members for `@`, fetched once per editor when first asked for. */
+function membersOf(communityId: string): () => Promise<{ id: string; label: string }[]> {
+  let members: Promise<{ id: string; label: string }[]> | null = null;
+  return () => {
+    members ??= graphql(MENTION_MEMBERS_QUERY, { id: communityId }).then(
+      (data) => data.community.members.map((m) => ({ id: m.user.id, label: m.user.displayName })),
+      () => {
+        members = null;
+        return [];
+      },
+    );
+    return members;
+  };
 }

@@ -1,5 +1,5 @@
 import { isUuid } from '@spiraal/domain';
-import { badInput } from '../common/errors';
+import { badInput } from './errors';
 
 /** Opaque keyset cursor: the (createdAt, id) of the last item on a page. */
 export interface ItemCursor {
@@ -15,7 +15,8 @@ export function decodeCursor(value: string): ItemCursor {
   try {
     const [at, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [string, string];
     const createdAt = new Date(at);
-    if (typeof at === 'string' && typeof id === 'string' && isUuid(id) && !Number.isNaN(createdAt.getTime())) return { createdAt, id };
+    if (typeof at === 'string' && typeof id === 'string' && isUuid(id) && !Number.isNaN(createdAt.getTime()))
+      return { createdAt, id };
   } catch {
     // fall through
   }

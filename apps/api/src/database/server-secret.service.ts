@@ -24,8 +24,13 @@ export class ServerSecretService {
   }
 
   private async fetch(name: string): Promise<Buffer> {
-    await this.db.query('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, randomBytes(32)]);
-    const [row] = (await this.db.query('SELECT value FROM server_secrets WHERE name = $1', [name])) as { value: Buffer }[];
+    await this.db.query('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
+      name,
+      randomBytes(32),
+    ]);
+    const [row] = (await this.db.query('SELECT value FROM server_secrets WHERE name = $1', [name])) as {
+      value: Buffer;
+    }[];
     return row.value;
   }
 }

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { ServerSecretService } from '../database/server-secret.service';
+import { DigestService } from './digest.service';
+import { FollowsService } from './follows.service';
+import { ItemMentionsService } from './item-mentions.service';
+import { NotificationJobs } from './notification-jobs';
+import { NotificationMailer } from './notification-mailer';
+import { NotificationsService } from './notifications.service';
+import { PreferencesService } from './preferences.service';
+import { UnsubscribeController } from './unsubscribe.controller';
+
+/**
+ * Following, notifications, their mails and digests (docs/notifications.md).
+ * Below the features, which raise notifications in their own transactions;
+ * the GraphQL side is in inbox/.
+ */
+@Module({
+  imports: [AccessModule],
+  controllers: [UnsubscribeController],
+  providers: [
+    NotificationsService,
+    FollowsService,
+    ItemMentionsService,
+    PreferencesService,
+    NotificationMailer,
+    DigestService,
+    NotificationJobs,
+    ServerSecretService,
+  ],
+  exports: [
+    NotificationsService,
+    FollowsService,
+    ItemMentionsService,
+    PreferencesService,
+    DigestService,
+    NotificationJobs,
+  ],
+})
+export class NotificationsModule {}
