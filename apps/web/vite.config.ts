@@ -2,9 +2,11 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 export default defineConfig({
-  plugins: [react()],
+  // Brotli and gzip copies of every text asset, served by the API as the browser accepts (apps/api/src/web/web-app.ts).
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
   // The shared domain (kinds, stages, permissions, link policy) straight from its TypeScript source.
   resolve: {
     alias: {

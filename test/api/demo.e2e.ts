@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '../../apps/api/src/database/embedded-postgres';
@@ -6,7 +8,7 @@ import { waitFor } from '../support/collab-client';
 import { communityWithPeople } from '../support/fixtures';
 import { gqlData } from '../support/graphql-client';
 import { ServerProcess, startServer } from '../support/server-process';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { createTestDatabase, sql, TestDatabase } from '../support/test-database';
 import { SEARCH, SearchResultData } from '../search/search-contract';
 
 const run = promisify(execFile);
@@ -124,5 +126,56 @@ describe('the demo leernetwerk', () => {
     for (const query of ['thuiszorg', 'mevrouw jansen', 'intervisie', 'presentie', 'zorgmijding']) {
       expect(await search(other.reader.token, query)).toMatchObject({ totalHits: 0, hits: [] });
     }
+  });
+
+  describe('seeds the Spiraal that runs, with the settings of npm start', () => {
+    const seed = async (env: Record<string, string>) => {
+      try {
+        const { stdout } = await run(process.execPath, [SEED_DEMO], { env: { PATH: process.env.PATH, ...env } });
+        return { code: 0, stdout, stderr: '' };
+      } catch (error) {
+        const e = error as { code: number; stdout: string; stderr: string };
+        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+      }
+    };
+    const port = () => new URL(server.baseUrl).port;
+
+    it('says the demo exists when given the running server\'s settings, and where to open it', async () => {
+      const again = await seed({ DATABASE_URL: db.url, PORT: port() });
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/exists already/);
+      expect(again.stdout).toContain(`Open http://localhost:${port()}`);
+    });
+
+    it('refuses a database another Spiraal on PORT does not use, and writes nothing there', async () => {
+      const other = await createTestDatabase();
+      try {
+        const refused = await seed({ DATABASE_URL: other.url, PORT: port() });
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toMatch(/^De Spiraal op http:\/\/localhost:\d+ gebruikt een andere database .*PORT, SPIRAAL_DATA_DIR en DATABASE_URL.* \/ The Spiraal on/);
+        expect(refused.stderr).not.toMatch(/postgres:postgres@|\n\s+at /);
+        expect(await sql(other.url, `SELECT 1 FROM communities`)).toEqual([]);
+      } finally {
+        await other.drop();
+      }
+    });
+
+    it('refuses a database it cannot reach, and an embedded one no running Spiraal started', async () => {
+      const unreachable = await seed({ DATABASE_URL: `postgres://spiraal:geheim@127.0.0.1:${await freePort()}/spiraal`, PORT: String(await freePort()) });
+      expect(unreachable.code).toBe(1);
+      expect(unreachable.stderr).toMatch(/^Kan de database postgres:\/\/spiraal:\*\*\*@127\.0\.0\.1:\d+\/spiraal niet bereiken: ECONNREFUSED.* \/ Cannot reach/);
+      expect(unreachable.stderr).not.toContain('geheim');
+      const dataDir = mkdtempSync(join(tmpdir(), 'spiraal-seed-'));
+      try {
+        const none = await seed({ SPIRAAL_DATA_DIR: dataDir, PORT: String(await freePort()) });
+        expect(none.code).toBe(1);
+        expect(none.stderr).toContain(`Er draait geen Spiraal met gegevensmap ${dataDir}. Start Spiraal eerst (npm start)`);
+        // Nothing was created in its place.
+        expect(readdirSync(dataDir)).toEqual([]);
+        expect(existsSync(join(dataDir, 'postgres'))).toBe(false);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
   });
 });

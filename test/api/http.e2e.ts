@@ -1,3 +1,5 @@
+import { get as httpGet } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { sql } from '../support/test-database';
 import { errorCode, gql, registerUser, startTestApp, TestApp } from '../support/test-app';
@@ -13,7 +15,7 @@ describe('HTTP surface', () => {
   it('answers /health with 200 and JSON once the database is ready', async () => {
     const res = await request(t.baseUrl).get('/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'up' });
+    expect(res.body).toEqual({ status: 'ok', database: 'up', instance: expect.stringMatching(/^[0-9a-f]{16}$/) });
   });
 
   it('serves the web app at / and for its own routes', async () => {
@@ -22,6 +24,37 @@ describe('HTTP surface', () => {
       expect(res.status).toBe(200);
       expect(res.text).toContain('<div id="root"></div>');
     }
+  });
+
+  it('serves precompressed assets as the browser accepts them, hashed ones cached for a year, index.html never stale', async () => {
+    const page = await request(t.baseUrl).get('/').set('Accept', 'text/html');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(page.text)![1];
+    // Plain node http: it does not decode the body as supertest would.
+    const raw = (path: string, encoding: string) =>
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        httpGet(`${t.baseUrl}${path}`, { headers: { 'Accept-Encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const plain = await raw(script, 'identity');
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const br = await raw(script, 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toMatch(/Accept-Encoding/);
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    expect(br.body.length).toBeLessThan(plain.body.length / 2);
+    const gz = await raw(script, 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    const index = await raw('/index.html', 'br');
+    expect(index.headers['cache-control']).toBe('no-cache');
   });
 
   it('refuses request bodies over the limit before any work', async () => {

@@ -97,6 +97,17 @@ describe('importDocument', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('keeps a title with a colon as written; front matter errors are Dutch and English and name the line', async () => {
+    const content = '---\ntitle: Casus: overbelaste mantelzorger\nkind: casus\n---\n## Situatie\n\nDe dochter zorgt al jaren voor haar vader.\n';
+    const imported = await run({ filename: 'mantelzorger.md', content });
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importDocument.items[0]).toMatchObject({ title: 'Casus: overbelaste mantelzorger', kind: 'CASE' });
+    const broken = await run({ filename: 'kapot.md', content: '---\ntitle: Verslag\ntags: [ggz, wijk\nstage: COMBINATIE\n---\ntekst' });
+    expect(broken.errors![0].message).toMatch(/^De kop \(front matter\) is geen geldige YAML op regel 3: [^/]+ \/ The front matter is not valid YAML at line 3: /);
+    const unknown = await run({ filename: 'soort.md', content: '---\ntitle: Verslag\nsoort: roman\n---\ntekst' });
+    expect(unknown.errors![0].message).toMatch(/^Onbekende soort "roman" in de kop op regel 3; .* \/ Unknown kind "roman" in the front matter at line 3/);
+  });
+
   it('splits a long document into one item per top-level heading, and skips it on a re-run', async () => {
     const content = '# Bijeenkomst 1\n\nOver vertrouwen.\n\n## Detail\n\nmeer\n\n# Bijeenkomst 2\n\nOver grenzen.\n';
     const split = (await run({ filename: 'jaar.md', content, splitHeadings: true, kind: 'STORY' })).data!.importDocument;

@@ -109,6 +109,17 @@ describe('knowledge items', () => {
       ['SOCIALISATIE', 'EXTERNALISATIE', 'Uitgeschreven na de intervisie', 'Mo Lid'],
       ['EXTERNALISATIE', 'COMBINATIE', null, 'Fenna Facilitator'],
     ]);
+    // A forgotten reason goes with the last move; the item does not move again.
+    const explain = `mutation ($input: AddStageReasonInput!) { addStageReason(input: $input) { stage stageHistory { to reason } } }`;
+    expect(errorCode(await gql(t.baseUrl, explain, { input: { itemId: id, reason: 'Te laat' } }, c.reader.token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(t.baseUrl, explain, { input: { itemId: id, reason: '  ' } }, c.member.token))).toBe('BAD_USER_INPUT');
+    const explained = (await gql(t.baseUrl, explain, { input: { itemId: id, reason: 'Samen met twee casussen gebundeld' } }, c.member.token)).data!.addStageReason;
+    expect(explained.stage).toBe('COMBINATIE');
+    expect(explained.stageHistory.map((h: any) => [h.to, h.reason])).toEqual([
+      ['SOCIALISATIE', null],
+      ['EXTERNALISATIE', 'Uitgeschreven na de intervisie'],
+      ['COMBINATIE', 'Samen met twee casussen gebundeld'],
+    ]);
   });
 
   it('updates title and tags', async () => {

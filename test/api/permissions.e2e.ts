@@ -284,6 +284,31 @@ const OPERATIONS: Operation[] = [
       input: { communityId: c.communityId, kind: 'NOTE', filename: 'verslag.md', content: `# Verslag ${randomUUID()}` },
     }),
   },
+  {
+    name: 'addStageReason',
+    action: 'item.setStage',
+    query: `mutation ($input: AddStageReasonInput!) { addStageReason(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { itemId: (await itemBy(c, t)).id, reason: 'Vergeten toelichting' } }),
+  },
+  {
+    name: 'updateCommunity',
+    action: 'community.manage',
+    query: `mutation ($input: UpdateCommunityInput!) { updateCommunity(input: $input) { id } }`,
+    variables: async (c) => ({ input: { id: c.communityId, description: `Samen leren ${randomUUID()}` } }),
+  },
+  { name: 'requestToJoin', action: 'community.join', query: `mutation ($id: ID!) { requestToJoin(communityId: $id, message: "Mag ik erbij?") }`, variables: async (c) => ({ id: c.communityId }) },
+  { name: 'joinRequests', action: 'member.manage', query: `query ($id: ID!) { joinRequests(communityId: $id) { id } }`, variables: async (c) => ({ id: c.communityId }) },
+  {
+    name: 'answerJoinRequest',
+    action: 'member.manage',
+    query: `mutation ($id: ID!) { answerJoinRequest(id: $id, accept: false) }`,
+    // A fresh request each time, written directly (nobody may ask to join a PRIVATE community).
+    variables: async (c, t) => {
+      const asker = await registerUser(t.baseUrl);
+      const [row] = await sql<{ id: string }>(t.db.url, 'INSERT INTO join_requests (community_id, user_id) VALUES ($1, $2) RETURNING id', [c.communityId, asker.id]);
+      return { id: row.id };
+    },
+  },
 ];
 
 /**
@@ -299,6 +324,9 @@ const NOT_COMMUNITY_SCOPED = [
   'changePassword',
   'communities',
   'createCommunity',
+  'requestPasswordReset',
+  'resetPassword',
+  'communityDirectory',
   // One's own inbox and mail settings (test/api/notifications.e2e.ts: only own rows, only what one may still read).
   'notifications',
   'unreadNotificationCount',
@@ -407,8 +435,9 @@ type Outcome = 'OK' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 
 function expected(actor: Actor, action: Action): Outcome {
   if (actor === 'ANONYMOUS') return 'UNAUTHENTICATED';
-  if (!can(actor, 'community.read')) return 'NOT_FOUND';
-  return can(actor, action, { ownedByActor: false }) ? 'OK' : 'FORBIDDEN';
+  // What someone may do is done, also without reading (a LISTED community's guest asks to join).
+  if (can(actor, action, { ownedByActor: false })) return 'OK';
+  return can(actor, 'community.read') ? 'FORBIDDEN' : 'NOT_FOUND';
 }
 
 /** What a fresh ticket's socket does for this actor: edit, only read, or not open at all. */
@@ -436,17 +465,19 @@ describe('the permission table through GraphQL and the collab socket', () => {
   let t: TestApp;
   let privateCommunity: CommunityFixture;
   let networkCommunity: CommunityFixture;
+  let listedCommunity: CommunityFixture;
   beforeAll(async () => {
     // Documents unload soon after the last editor leaves, so revisions appear quickly.
     t = await startTestApp({ COLLAB_IDLE_UNLOAD_MS: '100' });
-    [privateCommunity, networkCommunity] = await Promise.all([
+    [privateCommunity, networkCommunity, listedCommunity] = await Promise.all([
       communityWithPeople(t.baseUrl, 'PRIVATE'),
       communityWithPeople(t.baseUrl, 'NETWORK'),
+      communityWithPeople(t.baseUrl, 'LISTED'),
     ]);
   });
   afterAll(() => t.close());
 
-  const actors: [Actor, 'PRIVATE' | 'NETWORK', (c: CommunityFixture) => TestUser | null][] = [
+  const actors: [Actor, 'PRIVATE' | 'NETWORK' | 'LISTED', (c: CommunityFixture) => TestUser | null][] = [
     ['FACILITATOR', 'PRIVATE', (c) => c.facilitator],
     ['MEMBER', 'PRIVATE', (c) => c.member],
     ['READER', 'PRIVATE', (c) => c.reader],
@@ -457,13 +488,16 @@ describe('the permission table through GraphQL and the collab socket', () => {
     ['READER', 'NETWORK', (c) => c.reader],
     ['VISITOR', 'NETWORK', (c) => c.outsider],
     ['ANONYMOUS', 'NETWORK', () => null],
+    ['GUEST', 'LISTED', (c) => c.outsider],
   ];
+  const communityOf = (visibility: 'PRIVATE' | 'NETWORK' | 'LISTED') =>
+    visibility === 'PRIVATE' ? privateCommunity : visibility === 'NETWORK' ? networkCommunity : listedCommunity;
 
   for (const [actor, visibility, who] of actors) {
     for (const op of OPERATIONS) {
       const outcome = expected(actor, op.action);
       it(`${actor} on a ${visibility} community: ${op.name} -> ${outcome}`, async () => {
-        const c = visibility === 'PRIVATE' ? privateCommunity : networkCommunity;
+        const c = communityOf(visibility);
         const result = await gql(t.baseUrl, op.query, await op.variables(c, t), who(c)?.token ?? null);
         if (outcome === 'OK') {
           expect(result.errors).toBeUndefined();
@@ -477,7 +511,7 @@ describe('the permission table through GraphQL and the collab socket', () => {
 
     const socket = expectedSocket(actor);
     it(`${actor} on a ${visibility} community: the collab socket -> ${socket}`, async () => {
-      const c = visibility === 'PRIVATE' ? privateCommunity : networkCommunity;
+      const c = communityOf(visibility);
       const user = who(c);
       const { id } = await itemBy(c, t);
       const wsBase = `${t.baseUrl.replace(/^http/, 'ws')}/collab/${id}`;

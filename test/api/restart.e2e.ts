@@ -18,7 +18,7 @@ describe('the server on its embedded PostgreSQL', () => {
     const env = { SPIRAAL_DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1', DATABASE_URL: undefined };
     const first = await startServer(env);
     const health = await fetch(`${first.baseUrl}/health`);
-    expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
+    expect(await health.json()).toEqual({ status: 'ok', database: 'up', instance: expect.stringMatching(/^[0-9a-f]{16}$/) });
 
     const registered = await post(first.baseUrl, `mutation { register(input: { email: "herstart@example.nl", password: "blijft bewaard", displayName: "Herstart" }) { token } }`, {});
     const token = registered.register.token;

@@ -86,6 +86,10 @@ describe('the knowledge spiral', () => {
       expect(md).toContain(`## ${title}`);
       expect(md).toContain(`(/items/${ids[key]})`);
     }
+    // A title that starts with its kind is not prefixed twice ("Bron: Casus: Casus: …").
+    expect(md).toContain(`Bron: [Casus: mevrouw wil geen hulp](/items/${ids.case1})`);
+    expect(md).toContain(`Bron: [Verhaal: De koffie die klaarstond](/items/${ids.story})`);
+    expect(md).not.toMatch(/Casus: Casus:/);
     expect(md).toContain('> Suggesties: Eerst vertrouwen, dan pas vragen.');
     expect(md).toContain('> Afspraken: We komen terug op een vaste dag.');
     expect(md).toContain('> Hij wilde vooral dat ik bleef zitten.');
@@ -261,5 +265,36 @@ describe('the knowledge spiral', () => {
     const { spiral } = await gqlData<{ spiral: any }>(t.baseUrl, SPIRAL, { id: c.communityId, from: '2020-01-01T00:00:00Z', to: '2020-12-31T00:00:00Z' }, c.member.token);
     expect(spiral.transitions).toEqual([]);
     expect(spiral.flows).toEqual([]);
+  });
+
+  it('proposes the tags most sources share instead of all of them, and takes the tags the facilitator chose', async () => {
+    const tagged = async (title: string, tags: string[]) => (await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title, tags })).id;
+    const sources = [await tagged('Buurvrouw belt niet meer', ['mantelzorg', 'eenzaamheid', 'schulden']), await tagged('Zoon komt niet', ['Mantelzorg', 'jeugd']), await tagged('Vader vergeet', ['mantelzorg', 'eenzaamheid', 'dementie'])];
+    const promote = (input: Record<string, unknown>) => mutate<{ promoteToGuideline: { id: string; tags: string[] } }>(`mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id tags } }`, { input }, c.facilitator);
+    const proposed = await promote({ sourceItemIds: sources, title: 'Mantelzorgers in beeld' });
+    expect(proposed.promoteToGuideline.tags).toEqual(['mantelzorg', 'eenzaamheid']);
+    const chosen = await promote({ sourceItemIds: sources, title: 'Mantelzorgers ontlasten', tags: ['MANTELZORG', 'respijtzorg'] });
+    expect(chosen.promoteToGuideline.tags).toEqual(['mantelzorg', 'respijtzorg']);
+    ids.tagged = chosen.promoteToGuideline.id;
+  });
+
+  it('uitproberen: a reflection with its own title, what the writer will try and when they look back; no doubled prefix', async () => {
+    await setStatus(ids.tagged, 'IN_UITPROBEERFASE');
+    const renamed = await mutate<{ updateItem: { title: string } }>(`mutation ($input: UpdateItemInput!) { updateItem(input: $input) { title } }`, { input: { id: ids.tagged, title: 'Toepassingsreflectie: zo ontlasten we' } }, c.facilitator);
+    expect(renamed.updateItem.title).toBe('Toepassingsreflectie: zo ontlasten we');
+    const plain = await apply(ids.tagged, c.member);
+    expect(plain.data!.recordApplication.title).toBe('Toepassingsreflectie: zo ontlasten we');
+    const planned = await gql(
+      t.baseUrl,
+      `mutation ($input: RecordApplicationInput!) { recordApplication(input: $input) { ${ITEM} } }`,
+      { input: { guidelineId: ids.tagged, title: 'Respijt bij familie Jansen', intention: 'Een dagdeel respijtzorg regelen voor de dochter.', lookBackOn: '2027-01-15T00:00:00Z' } },
+      member2.token,
+    );
+    expect(planned.errors).toBeUndefined();
+    const reflection = planned.data!.recordApplication as Item;
+    expect(reflection).toMatchObject({ title: 'Respijt bij familie Jansen', kind: 'REFLECTION', appliesTo: { guideline: { id: ids.tagged }, version: 1 } });
+    expect(reflection.markdown).toMatch(/^## Wat ga ik proberen\?\n\nEen dagdeel respijtzorg regelen voor de dochter\.\n\n## Wanneer kijk ik terug\?\n\n15 januari 2027\n\n## Wat deed je\?/);
+    const both = await gql(t.baseUrl, `mutation ($input: RecordApplicationInput!) { recordApplication(input: $input) { id } }`, { input: { guidelineId: ids.tagged, body: 'tekst', intention: 'plan' } }, member2.token);
+    expect(errorCode(both)).toBe('BAD_USER_INPUT');
   });
 });

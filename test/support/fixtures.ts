@@ -11,7 +11,7 @@ export interface CommunityFixture {
 const ADD_MEMBER = `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`;
 
 /** A community with a facilitator, a member, a reader, and a signed-in outsider. */
-export async function communityWithPeople(baseUrl: string, visibility: 'PRIVATE' | 'NETWORK' = 'PRIVATE'): Promise<CommunityFixture> {
+export async function communityWithPeople(baseUrl: string, visibility: 'PRIVATE' | 'NETWORK' | 'LISTED' = 'PRIVATE'): Promise<CommunityFixture> {
   const [facilitator, member, reader, outsider] = await Promise.all([
     registerUser(baseUrl, 'Fenna Facilitator'),
     registerUser(baseUrl, 'Mo Lid'),

@@ -15,7 +15,12 @@ export const PERSPECTIVES = [
 ] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
 
-export const VISIBILITIES = ['PRIVATE', 'NETWORK'] as const;
+/**
+ * PRIVATE: only members know it. NETWORK: every signed-in user may read it.
+ * LISTED: every signed-in user sees its name, description and facilitators
+ * in the directory and may ask to join; its content stays for members.
+ */
+export const VISIBILITIES = ['PRIVATE', 'NETWORK', 'LISTED'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
 export const ROLE_LABELS: Readonly<Record<Role, { nl: string; en: string }>> = {

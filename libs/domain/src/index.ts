@@ -9,3 +9,4 @@ export * from './spiral';
 export * from './live-events';
 export * from './notifications';
 export * from './contracts';
+export * from './tags';

@@ -58,3 +58,15 @@ function fromText<T extends string>(text: string, values: readonly T[], labels: 
   const wanted = text.trim().toLowerCase();
   return values.find((v) => v.toLowerCase() === wanted || labels[v].nl.toLowerCase() === wanted || labels[v].en.toLowerCase() === wanted) ?? null;
 }
+
+/**
+ * "Casus: <title>", unless the title starts with that label already: a case
+ * called "Casus: overbelaste mantelzorger" is not shown as "Casus: Casus: …".
+ */
+export function labelled(label: string, title: string): string {
+  const fold = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').toLocaleLowerCase('nl');
+  const start = fold(title.trim());
+  const prefix = fold(label);
+  if (start.startsWith(prefix) && !/[\p{L}\p{N}]/u.test(start.charAt(prefix.length))) return title.trim();
+  return `${label}: ${title.trim()}`;
+}

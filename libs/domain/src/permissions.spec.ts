@@ -2,10 +2,11 @@ import { ACCESS_LEVELS, ACTIONS, accessFor, allowedActions, can, Access, Action 
 
 // The rights table of docs/DOMAIN.md, written out independently of the implementation.
 const EXPECTED: Record<Access, Action[]> = {
-  FACILITATOR: [...ACTIONS],
-  MEMBER: ['community.read', 'member.list', 'item.create', 'item.edit', 'item.setStage', 'item.archive', 'comment.create', 'comment.resolve', 'reflection.record', 'meeting.manage', 'membership.own'],
-  READER: ['community.read', 'member.list', 'comment.create', 'comment.resolve', 'reflection.record', 'membership.own'],
-  VISITOR: ['community.read'],
+  FACILITATOR: ACTIONS.filter((action) => action !== 'community.join'),
+  MEMBER: ['community.read', 'member.list', 'item.create', 'item.edit', 'item.setStage', 'item.archive', 'comment.create', 'comment.resolve', 'reflection.record', 'meeting.manage', 'membership.own', 'community.see'],
+  READER: ['community.read', 'member.list', 'comment.create', 'comment.resolve', 'reflection.record', 'membership.own', 'community.see'],
+  VISITOR: ['community.read', 'community.see', 'community.join'],
+  GUEST: ['community.see', 'community.join'],
   NONE: [],
 };
 
@@ -37,7 +38,7 @@ describe('can', () => {
   });
 
   it('lists allowed actions', () => {
-    expect(allowedActions('READER')).toEqual(['community.read', 'member.list', 'comment.create', 'reflection.record', 'membership.own']);
+    expect(allowedActions('READER')).toEqual(['community.read', 'member.list', 'comment.create', 'reflection.record', 'membership.own', 'community.see']);
     expect(allowedActions('READER', { ownedByActor: true })).toContain('comment.resolve');
   });
 });
@@ -50,5 +51,10 @@ describe('accessFor', () => {
   it('lets signed-in non-members visit NETWORK communities only', () => {
     expect(accessFor(null, 'NETWORK')).toBe('VISITOR');
     expect(accessFor(null, 'PRIVATE')).toBe('NONE');
+  });
+  it('lets signed-in non-members see LISTED communities and ask to join, not read them', () => {
+    expect(accessFor(null, 'LISTED')).toBe('GUEST');
+    expect(can('GUEST', 'community.read')).toBe(false);
+    expect(can('GUEST', 'community.join')).toBe(true);
   });
 });

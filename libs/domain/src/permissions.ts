@@ -22,6 +22,9 @@ export const ACTIONS = [
   'membership.own', // leave, or set one's own perspective
   'community.export', // take everything out: a zip of Markdown files and a manifest
   'archive.import', // restore such a zip into the community (guidelines, statuses and all)
+  'community.see', // see its name, description and facilitators (the directory)
+  'community.join', // ask to become a member
+  'community.manage', // change name, description and visibility
   'search.synonyms', // add or remove the community's own search synonyms
   'community.settings', // the bewaartermijn for cases (docs/privacy.md)
 ] as const;
@@ -30,11 +33,12 @@ export type Action = (typeof ACTIONS)[number];
 /**
  * How a user stands towards a community: a role when they are a member,
  * VISITOR when they are signed in and the community is NETWORK-visible,
- * NONE otherwise.
+ * GUEST when it is LISTED (seen in the directory, content private), NONE
+ * otherwise.
  */
-export type Access = Role | 'VISITOR' | 'NONE';
+export type Access = Role | 'VISITOR' | 'GUEST' | 'NONE';
 
-export const ACCESS_LEVELS: readonly Access[] = ['FACILITATOR', 'MEMBER', 'READER', 'VISITOR', 'NONE'];
+export const ACCESS_LEVELS: readonly Access[] = ['FACILITATOR', 'MEMBER', 'READER', 'VISITOR', 'GUEST', 'NONE'];
 
 const TABLE: Readonly<Record<Action, readonly Access[]>> = {
   'community.read': ['FACILITATOR', 'MEMBER', 'READER', 'VISITOR'],
@@ -54,6 +58,9 @@ const TABLE: Readonly<Record<Action, readonly Access[]>> = {
   'membership.own': ['FACILITATOR', 'MEMBER', 'READER'],
   'community.export': ['FACILITATOR'],
   'archive.import': ['FACILITATOR'],
+  'community.see': ['FACILITATOR', 'MEMBER', 'READER', 'VISITOR', 'GUEST'],
+  'community.join': ['VISITOR', 'GUEST'],
+  'community.manage': ['FACILITATOR'],
   'search.synonyms': ['FACILITATOR'],
   'community.settings': ['FACILITATOR'],
 };
@@ -78,7 +85,7 @@ const NARROWING: Partial<Record<Action, (access: Access, resource: ResourceFacts
 
 export function accessFor(membershipRole: Role | null | undefined, visibility: Visibility): Access {
   if (membershipRole) return membershipRole;
-  return visibility === 'NETWORK' ? 'VISITOR' : 'NONE';
+  return visibility === 'NETWORK' ? 'VISITOR' : visibility === 'LISTED' ? 'GUEST' : 'NONE';
 }
 
 /** May someone with this access do this action (on this resource)? */

@@ -1,4 +1,5 @@
-import { defaultReviewDate, guidelineAttention, guidelineDraft, keyPassages, movesPerMonth, orderComments } from './spiral';
+import { labelled } from './knowledge';
+import { defaultReviewDate, guidelineAttention, guidelineDraft, keyPassages, movesPerMonth, orderComments, sharedTags } from './spiral';
 
 describe('keyPassages', () => {
   it('takes the lesson-bearing sections of a casus when it has them', () => {
@@ -25,9 +26,25 @@ describe('guidelineDraft', () => {
       { id: 'a1', kind: 'CASE', title: 'Casus [mevrouw] J', markdown: '## Suggesties\n\nLuisteren.' },
       { id: 'b2', kind: 'STORY', title: '# Koffie', markdown: 'Hij bleef zitten.' },
     ]);
-    expect(draft).toContain('## Casus \\[mevrouw\\] J\n\nBron: [Casus: Casus \\[mevrouw\\] J](/items/a1)\n\n> Suggesties: Luisteren.');
+    expect(draft).toContain('## Casus \\[mevrouw\\] J\n\nBron: [Casus \\[mevrouw\\] J](/items/a1)\n\n> Suggesties: Luisteren.');
     expect(draft).toContain('## Koffie\n\nBron: [Verhaal: # Koffie](/items/b2)\n\n> Hij bleef zitten.');
     expect(draft.indexOf('a1')).toBeLessThan(draft.indexOf('b2'));
+  });
+});
+
+describe('labelled and sharedTags', () => {
+  it('puts the kind before a title only once', () => {
+    expect(labelled('Casus', 'overbelaste mantelzorger')).toBe('Casus: overbelaste mantelzorger');
+    expect(labelled('Casus', 'Casus: overbelaste mantelzorger')).toBe('Casus: overbelaste mantelzorger');
+    expect(labelled('Richtlijn', 'richtlijn contact leggen')).toBe('richtlijn contact leggen');
+    expect(labelled('Casus', 'Casussen bespreken')).toBe('Casus: Casussen bespreken');
+  });
+
+  it('proposes the tags more than half of the sources share', () => {
+    expect(sharedTags([['mantelzorg', 'ggz', 'wijk'], ['Mantelzorg', 'schulden'], ['mantelzorg', 'wijk', 'jeugd']])).toEqual(['mantelzorg', 'wijk']);
+    expect(sharedTags([['a', 'b'], ['c']])).toEqual([]);
+    expect(sharedTags([['a', 'b']])).toEqual(['a', 'b']);
+    expect(sharedTags([])).toEqual([]);
   });
 });
 

@@ -1,4 +1,28 @@
-import { ItemKind, KIND_LABELS, SeciStage } from './knowledge';
+import { ItemKind, KIND_LABELS, labelled, SeciStage } from './knowledge';
+import { tagKey } from './tags';
+
+/**
+ * The tags a guideline made from these sources starts with: those that more
+ * than half of the sources share, most shared first (one source: all of its
+ * tags). Inheriting every tag of every source buried guidelines under
+ * unrelated tags.
+ */
+export function sharedTags(sourceTags: readonly (readonly string[])[]): string[] {
+  const counts = new Map<string, { tag: string; n: number; first: number }>();
+  let order = 0;
+  for (const tags of sourceTags) {
+    for (const tag of new Set(tags.map((t) => tagKey(t)))) {
+      const spelled = tags.find((t) => tagKey(t) === tag)!;
+      const entry = counts.get(tag) ?? { tag: spelled, n: 0, first: order++ };
+      entry.n++;
+      counts.set(tag, entry);
+    }
+  }
+  return [...counts.values()]
+    .filter((entry) => entry.n * 2 > sourceTags.length)
+    .sort((a, b) => b.n - a.n || a.first - b.first)
+    .map((entry) => entry.tag);
+}
 
 /** Guideline lifecycle (docs/DOMAIN.md, move 4): concept → in uitprobeerfase → vastgesteld. */
 export const GUIDELINE_STATUSES = ['CONCEPT', 'IN_UITPROBEERFASE', 'VASTGESTELD'] as const;
@@ -81,7 +105,7 @@ export interface GuidelineSource {
 export function guidelineDraft(sources: readonly GuidelineSource[]): string {
   const parts = sources.map((source) => {
     const passages = keyPassages(source.markdown).map((p) => `> ${p}`);
-    const link = `[${KIND_LABELS[source.kind].nl}: ${escapeLinkText(source.title)}](/items/${source.id})`;
+    const link = `[${escapeLinkText(labelled(KIND_LABELS[source.kind].nl, source.title))}](/items/${source.id})`;
     return [`## ${escapeHeading(source.title)}`, `Bron: ${link}`, ...passages].join('\n\n');
   });
   return [
@@ -91,6 +115,29 @@ export function guidelineDraft(sources: readonly GuidelineSource[]): string {
     '## Wat spreken we af?',
     'Wat doen we voortaan, en wanneer kijken we terug?',
   ].join('\n\n') + '\n';
+}
+
+/**
+ * The start of a practice reflection ("uitproberen in de praktijk"): what
+ * the writer will try and when they look back, above the reflection's
+ * own questions (wat deed je, wat gebeurde er, wat zou je anders doen).
+ */
+export function applicationDraft(intention: string, lookBackOn: Date | null, reflectionTemplate: string): string {
+  const parts = intention.trim() ? ['## Wat ga ik proberen?', escapeParagraph(intention.trim())] : [];
+  if (lookBackOn) {
+    const date = lookBackOn.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    parts.push('## Wanneer kijk ik terug?', date);
+  }
+  return `${parts.join('\n\n')}\n\n${reflectionTemplate}`;
+}
+
+/** Plain text as one Markdown paragraph: a leading #, >, - or number does not turn it into a heading, quote or list. */
+function escapeParagraph(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(/^([#>+*-]|\d+[.)])/, '\\$1'))
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** Why a guideline asks for attention. */

@@ -4,6 +4,8 @@
  * message is Dutch first, then English.
  */
 
+import { tagKey } from './tags';
+
 export const LIMITS = {
   titleMax: 200,
   tagsMax: 20,
@@ -54,7 +56,7 @@ export function validateTitle(value: string): string {
   return title;
 }
 
-/** Trims tags, drops empty ones and duplicates (case-insensitive), keeps order. */
+/** Trims tags, drops empty ones and duplicates (case- and accent-insensitive, see tags.ts), keeps order. */
 export function validateTags(values: readonly string[]): string[] {
   const seen = new Set<string>();
   const tags: string[] = [];
@@ -64,7 +66,7 @@ export function validateTags(values: readonly string[]): string[] {
     if (tag.length > LIMITS.tagMax) {
       fail('tags', `Een tag mag hoogstens ${LIMITS.tagMax} tekens hebben`, `A tag may have at most ${LIMITS.tagMax} characters`);
     }
-    const key = tag.toLocaleLowerCase('nl');
+    const key = tagKey(tag);
     if (seen.has(key)) continue;
     seen.add(key);
     tags.push(tag);

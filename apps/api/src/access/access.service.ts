@@ -30,9 +30,11 @@ export class AccessService {
   async toCommunity(user: AuthUser | null, communityId: string, action: Action, resource: ResourceFacts = {}): Promise<CommunityAccess> {
     if (!user) throw unauthenticated();
     const found = isUuid(communityId) ? await this.lookup(user.id, communityId) : null;
-    if (!found || !can(found.access, 'community.read')) throw notFound('Dit leernetwerk');
-    if (!can(found.access, action, resource)) throw forbidden();
-    return found;
+    if (!found) throw notFound('Dit leernetwerk');
+    if (can(found.access, action, resource)) return found;
+    // A LISTED community's guest may see it and ask to join, and is told nothing else exists.
+    if (!can(found.access, 'community.read')) throw notFound('Dit leernetwerk');
+    throw forbidden();
   }
 
   /**

@@ -22,7 +22,9 @@ export type AuditAction =
   | 'archive.import'
   | 'privacy.dismiss'
   | 'privacy.pseudonymise'
-  | 'privacy.override';
+  | 'privacy.override'
+  | 'community.update'
+  | 'join.answer';
 
 export interface AuditEntry {
   communityId: string;

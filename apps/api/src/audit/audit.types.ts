@@ -7,7 +7,7 @@ export class AuditEntryType {
   @Field(() => ID) id!: string;
   @Field(() => String, {
     description:
-      'member.add, member.role, member.perspective, member.remove, member.leave, item.stage, item.archive, guideline.promote, guideline.status, guideline.revise, revision.restore, archive.import',
+      'member.add, member.role, member.perspective, member.remove, member.leave, item.stage, item.archive, guideline.promote, guideline.status, guideline.revise, revision.restore, archive.import, community.update, join.answer',
   })
   action!: string;
   @Field(() => UserType, { nullable: true }) actor?: UserType | null;

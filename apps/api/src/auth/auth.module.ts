@@ -3,6 +3,7 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { PasswordResetService } from './password-reset.service';
 import { SessionEvents } from './session-events';
 import { SessionService } from './session.service';
 import { RedisModule } from '../redis/redis.module';
@@ -10,7 +11,7 @@ import { RateLimitsModule } from '../common/rate-limits.module';
 
 @Module({
   imports: [RedisModule, RateLimitsModule],
-  providers: [AuthResolver, AuthService, PasswordHasher, SessionService, SessionEvents, LoginThrottle],
+  providers: [AuthResolver, AuthService, PasswordHasher, PasswordResetService, SessionService, SessionEvents, LoginThrottle],
   exports: [SessionService, SessionEvents],
 })
 export class AuthModule {}

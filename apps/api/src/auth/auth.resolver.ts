@@ -3,14 +3,18 @@ import type { Response } from 'express';
 import { Ctx, SESSION_COOKIE, Viewer } from '../common/request-context';
 import type { GqlContext } from '../common/request-context';
 import { toUserType, UserType } from '../users/user.type';
-import { AuthPayload, ChangePasswordInput, LoginInput, RegisterInput } from './auth.types';
+import { AuthPayload, ChangePasswordInput, LoginInput, RegisterInput, ResetPasswordInput } from './auth.types';
 import { AuthService } from './auth.service';
 import type { SignedIn } from './auth.service';
+import { PasswordResetService } from './password-reset.service';
 import type { AuthUser } from './session.service';
 
 @Resolver()
 export class AuthResolver {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly resets: PasswordResetService,
+  ) {}
 
   @Mutation(() => AuthPayload, { description: 'Create an account and sign in' })
   async register(@Args('input') input: RegisterInput, @Ctx() ctx: GqlContext): Promise<AuthPayload> {
@@ -33,6 +37,19 @@ export class AuthResolver {
   async changePassword(@Viewer() viewer: AuthUser, @Args('input') input: ChangePasswordInput, @Ctx() ctx: GqlContext): Promise<boolean> {
     await this.auth.changePassword(viewer, ctx.token, input, ctx.req.ip ?? 'unknown');
     return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Wachtwoord vergeten: mails a single-use link valid for 30 minutes when the address has an account and mail is set up; the same answer for every address',
+  })
+  async requestPasswordReset(@Args('email', { type: () => String }) email: string, @Ctx() ctx: GqlContext): Promise<boolean> {
+    await this.resets.request(email, ctx.req.ip ?? 'unknown');
+    return true;
+  }
+
+  @Mutation(() => AuthPayload, { description: 'A new password through a reset link; every other session of the account ends' })
+  async resetPassword(@Args('input') input: ResetPasswordInput, @Ctx() ctx: GqlContext): Promise<AuthPayload> {
+    return this.signIn(await this.resets.reset(input), ctx);
   }
 
   @Query(() => UserType, { nullable: true, description: 'The signed-in user, or null' })

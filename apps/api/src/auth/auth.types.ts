@@ -14,6 +14,12 @@ export class ChangePasswordInput {
   @Field(() => String, { description: 'At least 10 characters' }) newPassword!: string;
 }
 
+@InputType('ResetPasswordInput')
+export class ResetPasswordInput {
+  @Field(() => String, { description: 'The token from the link /wachtwoord-herstellen?token=…' }) token!: string;
+  @Field(() => String, { description: 'At least 10 characters' }) password!: string;
+}
+
 @InputType('LoginInput')
 export class LoginInput {
   @Field(() => String) email!: string;

@@ -7,31 +7,34 @@ import { CommunitiesService } from '../communities/communities.service';
 import { CommunityEntity } from '../database/entities/community.entity';
 import { ConfigError, loadConfig } from '../config/config';
 import { runMigrations } from '../database/data-source';
-import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { EmbeddedPostgresError } from '../database/embedded-postgres';
 import { GuidelinesService } from '../guidelines/guidelines.service';
 import { ItemsService } from '../items/items.service';
 import { UserEntity } from '../database/entities/user.entity';
 import { DEMO_COMMUNITY, DEMO_ITEMS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-content';
+import { CliRefusal, runningDatabase } from './running-database';
 
 /**
  * `npm run seed:demo`: a demo leernetwerk with a facilitator, members, a reader
  * and an item of every kind, created through the same services as the API.
- * Runs once; a second run says the demo exists.
+ * Runs once; a second run says the demo exists. It fills the database of the
+ * Spiraal that runs with the same settings as `npm start`, or refuses
+ * (./running-database.ts).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: config.dataDir });
-  const url = config.databaseUrl ?? embedded!.url;
+  const target = await runningDatabase(config);
   try {
-    await runMigrations(url);
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), { logger: ['error', 'warn'] });
+    await runMigrations(target.url);
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, target.url), { logger: ['error', 'warn'] });
     try {
       await seed(app.get(DataSource), app.get(AuthService), app.get(CommunitiesService), app.get(ItemsService), app.get(GuidelinesService));
     } finally {
       await app.close();
     }
+    console.log(`Open ${target.address} (the Spiraal started with these settings).`);
   } finally {
-    await embedded?.stop();
+    await target.release();
   }
 }
 
@@ -77,6 +80,7 @@ function printLogins(): void {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  const clear = error instanceof ConfigError || error instanceof CliRefusal || error instanceof EmbeddedPostgresError;
+  console.error(clear ? error.message : error);
   process.exit(1);
 });

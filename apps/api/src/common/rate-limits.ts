@@ -15,11 +15,16 @@ export class RateLimits {
   private readonly registrations: RateCounter;
   private readonly mutations: RateCounter;
   private readonly tickets: RateCounter;
+  /** Password reset requests: 10 an hour per address, and at most 3 mails per half hour to one account. */
+  private readonly resetRequests: RateCounter;
+  private readonly resetMails: RateCounter;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, redis: RedisService) {
     this.registrations = rateCounter(redis, 'registrations', config.rateLimits.registrationsPerHour, 3_600_000);
     this.mutations = rateCounter(redis, 'mutations', config.rateLimits.mutationsPerMinute, 60_000);
     this.tickets = rateCounter(redis, 'tickets', config.rateLimits.ticketsPerMinute, 60_000);
+    this.resetRequests = rateCounter(redis, 'reset-requests', 10, 3_600_000);
+    this.resetMails = rateCounter(redis, 'reset-mails', 3, 30 * 60_000);
   }
 
   /** Throws RATE_LIMITED (with when to retry) once an address registered too often. */
@@ -37,5 +42,16 @@ export class RateLimits {
   async ticket(userId: string): Promise<void> {
     const wait = await this.tickets.hit(userId);
     if (wait) throw rateLimited(wait);
+  }
+
+  /** Throws RATE_LIMITED once an address asked for too many password resets (whatever the addresses asked for). */
+  async passwordResetRequest(address: string): Promise<void> {
+    const wait = await this.resetRequests.hit(address);
+    if (wait) throw rateLimited(wait);
+  }
+
+  /** Whether another reset mail may go to this account now; beyond the limit the request is answered the same, unmailed. */
+  async passwordResetMail(userId: string): Promise<boolean> {
+    return !(await this.resetMails.hit(userId));
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CommunitiesResolver } from './communities.resolver';
 import { CommunitiesService } from './communities.service';
+import { JoinRequestsService } from './join-requests.service';
 import { MembershipEvents } from './membership-events';
 import { MembershipLive } from './membership-live';
 import { AccessModule } from '../access/access.module';
@@ -10,7 +11,7 @@ import { RedisModule } from '../redis/redis.module';
 
 @Module({
   imports: [NotificationsModule, AccessModule, AuditModule, RedisModule],
-  providers: [CommunitiesResolver, CommunitiesService, MembershipEvents, MembershipLive],
+  providers: [CommunitiesResolver, CommunitiesService, JoinRequestsService, MembershipEvents, MembershipLive],
   exports: [CommunitiesService, MembershipEvents],
 })
 export class CommunitiesModule {}

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { NotificationsService } from '../notifications/notifications.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  accessFor,
+  can,
   isUuid,
   Perspective,
   Role,
@@ -81,9 +83,68 @@ export class CommunitiesService {
     return entities.map((c) => ({ ...c, myRole: roles.get(c.id) ?? null }));
   }
 
+  /** The directory: every NETWORK and LISTED community, and the user's own, by name (`community.see`). */
+  async directory(user: AuthUser): Promise<CommunityView[]> {
+    const { entities, raw } = await this.db
+      .getRepository(CommunityEntity)
+      .createQueryBuilder('c')
+      .leftJoin('memberships', 'm', 'm.community_id = c.id AND m.user_id = :userId', { userId: user.id })
+      .addSelect('m.role', 'my_role')
+      .where(`m.user_id IS NOT NULL OR c.visibility IN ('NETWORK', 'LISTED')`)
+      .orderBy('c.name', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getRawAndEntities();
+    const roles = new Map<string, Role | null>(raw.map((r: { c_id: string; my_role: Role | null }) => [r.c_id, r.my_role]));
+    return entities
+      .map((c) => ({ ...c, myRole: roles.get(c.id) ?? null }))
+      .filter((c) => can(accessFor(c.myRole, c.visibility), 'community.see'));
+  }
+
+  /** The facilitators of each community, for the directory (anyone who may see the community). */
+  async facilitators(communityIds: readonly string[]): Promise<Map<string, UserEntity[]>> {
+    const rows = (await this.db
+      .getRepository(MembershipEntity)
+      .createQueryBuilder('m')
+      .innerJoinAndMapOne('m.user', UserEntity, 'u', 'u.id = m.user_id')
+      .where('m.community_id IN (:...ids)', { ids: communityIds.length ? communityIds : ['00000000-0000-0000-0000-000000000000'] })
+      .andWhere(`m.role = 'FACILITATOR'`)
+      .orderBy('u.display_name', 'ASC')
+      .getMany()) as (MembershipEntity & { user: UserEntity })[];
+    const byCommunity = new Map<string, UserEntity[]>();
+    for (const row of rows) byCommunity.set(row.communityId, [...(byCommunity.get(row.communityId) ?? []), row.user]);
+    return byCommunity;
+  }
+
+  /** Name, description and visibility (facilitators), with what changed in the audit log. */
+  async update(user: AuthUser, input: { id: string; name?: string | null; description?: string | null; visibility?: Visibility | null }): Promise<CommunityView> {
+    const { access } = await this.access.toCommunity(user, input.id, 'community.manage');
+    const changes: Partial<Pick<CommunityEntity, 'name' | 'description' | 'visibility'>> = {};
+    if (input.name != null) changes.name = validateCommunityName(input.name);
+    if (input.description != null) changes.description = validateCommunityDescription(input.description);
+    if (input.visibility != null) changes.visibility = input.visibility;
+    if (!Object.keys(changes).length) throw badInput('Geef een nieuwe naam, beschrijving of zichtbaarheid / Give a new name, description or visibility');
+    const updated = await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(CommunityEntity);
+      const before = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw notFound('Dit leernetwerk');
+      const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter((key) => before[key] !== changes[key]);
+      if (!changed.length) return before;
+      await repo.update({ id: input.id }, changes);
+      await this.audit.record(tx, {
+        communityId: input.id,
+        actorId: user.id,
+        action: 'community.update',
+        targetId: input.id,
+        details: Object.fromEntries(changed.map((key) => [key, { from: before[key], to: changes[key] }])),
+      });
+      return repo.findOneByOrFail({ id: input.id });
+    });
+    return { ...updated, myRole: access as Role };
+  }
+
   async get(user: AuthUser, id: string): Promise<CommunityView> {
     const { community, access } = await this.access.toCommunity(user, id, 'community.read');
-    return { ...community, myRole: access === 'VISITOR' || access === 'NONE' ? null : access };
+    return { ...community, myRole: access === 'FACILITATOR' || access === 'MEMBER' || access === 'READER' ? access : null };
   }
 
   async members(user: AuthUser, communityId: string): Promise<MemberView[]> {

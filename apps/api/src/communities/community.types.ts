@@ -14,6 +14,22 @@ export class CommunityType {
   myRole!: Role | null;
 }
 
+@ObjectType('JoinRequest', { description: 'Someone who asked to join a community, waiting for a facilitator' })
+export class JoinRequestType {
+  @Field(() => ID) id!: string;
+  @Field(() => UserType) user!: UserType;
+  @Field(() => String, { nullable: true }) message!: string | null;
+  @Field(() => Date) createdAt!: Date;
+}
+
+@InputType('UpdateCommunityInput')
+export class UpdateCommunityInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => VisibilityEnum, { nullable: true }) visibility?: Visibility | null;
+}
+
 @ObjectType('Member')
 export class MemberType {
   @Field(() => UserType) user!: UserType;

@@ -18,6 +18,8 @@ export interface EmbeddedPostgresOptions {
   /** Database to create (if missing) and return in the URL. */
   database?: string;
   port?: number;
+  /** Only use the cluster a running Spiraal started; never start or create one (`npm run seed:demo`). */
+  joinOnly?: boolean;
   /** `info` for what an operator should see, `debug` for PostgreSQL's own output. */
   log?: (line: string, level: 'debug' | 'info') => void;
 }
@@ -38,18 +40,26 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const database = options.database ?? 'spiraal';
   const asRoot = userInfo().uid === 0;
 
+  const ownerFile = join(root, 'embedded-postgres.json');
+  const notRunning = () =>
+    new EmbeddedPostgresError(
+      `Er draait geen Spiraal met gegevensmap ${root}. Start Spiraal eerst (npm start) en geef dezelfde PORT, SPIRAAL_DATA_DIR en DATABASE_URL mee. / ` +
+        `No Spiraal runs with data folder ${root}. Start Spiraal first (npm start) and give the same PORT, SPIRAAL_DATA_DIR and DATABASE_URL.`,
+    );
+  if (options.joinOnly && !existsSync(ownerFile)) throw notRunning();
+
   mkdirSync(root, { recursive: true });
   const password = readOrCreatePassword(join(root, '.postgres-password'));
   const urlFor = (port: number, db: string) => `postgres://spiraal:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
 
   // Another Spiraal process (say `npm start` while `npm run seed:demo` runs) owns the cluster: use it.
-  const ownerFile = join(root, 'embedded-postgres.json');
   const owner = await runningOwner(ownerFile, (port) => urlFor(port, 'postgres'));
   if (owner) {
     log(`Using the embedded PostgreSQL of the running Spiraal process ${owner.pid}`, 'info');
     await ensureDatabase(urlFor(owner.port, 'postgres'), database);
     return { url: urlFor(owner.port, database), stop: async () => undefined };
   }
+  if (options.joinOnly) throw notRunning();
 
   if (asRoot) prepareForRoot(root, clusterDir);
   await stopLeftoverServer(clusterDir, log);

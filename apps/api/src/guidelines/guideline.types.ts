@@ -11,6 +11,8 @@ export class PromoteToGuidelineInput {
   @Field(() => String) title!: string;
   @Field(() => PrivacyOverrideInput, { nullable: true, description: 'Promote although sources have open privacy findings (facilitators; audit-logged)' })
   privacyOverride?: PrivacyOverrideInput | null;
+  @Field(() => [String], { nullable: true, description: 'The guideline\'s tags; without them, the tags more than half of the sources share' })
+  tags?: string[] | null;
 }
 
 @InputType('SetGuidelineStatusInput')
@@ -25,6 +27,12 @@ export class RecordApplicationInput {
   @Field(() => ID) guidelineId!: string;
   @Field(() => String, { nullable: true, description: 'Markdown; empty starts from the template (wat deed je, wat gebeurde er, wat zou je anders doen)' })
   body?: string | null;
+  @Field(() => String, { nullable: true, description: 'Title of the reflection; without it "Toepassingsreflectie: <guideline>"' })
+  title?: string | null;
+  @Field(() => String, { nullable: true, description: 'What the writer will try, written above the reflection\'s questions (not with body)' })
+  intention?: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the writer looks back on it' })
+  lookBackOn?: Date | null;
 }
 
 @ObjectType('GuidelineVersion', { description: 'An adopted (vastgesteld) version, frozen and readable for good' })

@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  applicationDraft,
   defaultReviewDate,
   GuidelineStatus,
   guidelineDraft,
   isUuid,
+  KIND_LABELS,
+  labelled,
   LIMITS,
   PROMOTABLE_KINDS,
   PROMOTE_MAX_SOURCES,
+  sharedTags,
   templateFor,
   validateBody,
   validateDate,
+  validateReason,
   validateTags,
   validateTitle,
   GUIDELINE_STATUS_LABELS,
@@ -48,7 +53,7 @@ export class GuidelinesService {
 
   async promote(
     user: AuthUser,
-    input: { sourceItemIds: string[]; title: string; privacyOverride?: { reason: string } | null },
+    input: { sourceItemIds: string[]; title: string; privacyOverride?: { reason: string } | null; tags?: string[] | null },
   ): Promise<ItemEntity> {
     const ids = [...new Set(input.sourceItemIds)];
     if (!ids.length || ids.length > PROMOTE_MAX_SOURCES) {
@@ -59,6 +64,7 @@ export class GuidelinesService {
     }
     if (!ids.every(isUuid)) throw notFound('Dit item');
     const title = validateTitle(input.title);
+    const chosenTags = input.tags != null ? validateTags(input.tags) : null;
     // Every source must be readable (else it does not exist for you) and in one community.
     const sources = await Promise.all(
       ids.map(async (id) => (await this.access.toItem(user, id, 'community.read')).item),
@@ -85,7 +91,7 @@ export class GuidelinesService {
       sources.map(async (s) => ({ id: s.id, kind: s.kind, title: s.title, markdown: await this.items.markdown(s.id) })),
     );
     const markdown = guidelineDraft(withBodies);
-    const tags = validateTags([...new Set(sources.flatMap((s) => s.tags))].slice(0, LIMITS.tagsMax));
+    const tags = chosenTags ?? validateTags(sharedTags(sources.map((s) => s.tags)).slice(0, LIMITS.tagsMax));
     return this.db.transaction(async (tx) => {
       const guideline = await this.items.insert(tx, user, {
         communityId,
@@ -218,7 +224,10 @@ export class GuidelinesService {
   }
 
   /** Uitproberen in de praktijk: a reflection (stage internalisatie) on the version being tried or in force. */
-  async recordApplication(user: AuthUser, input: { guidelineId: string; body?: string | null }): Promise<ItemEntity> {
+  async recordApplication(
+    user: AuthUser,
+    input: { guidelineId: string; body?: string | null; title?: string | null; intention?: string | null; lookBackOn?: Date | null },
+  ): Promise<ItemEntity> {
     const guideline = await this.guideline(user, input.guidelineId, 'reflection.record');
     if (guideline.guidelineStatus === 'CONCEPT') {
       throw badInput(
@@ -226,10 +235,17 @@ export class GuidelinesService {
         'guidelineId',
       );
     }
-    if (guideline.archivedAt)
-      throw badInput('Deze richtlijn is gearchiveerd / This guideline is archived', 'guidelineId');
-    const body = input.body?.trim() ? validateBody(input.body) : (templateFor('REFLECTION') ?? '');
-    const title = `Toepassingsreflectie: ${guideline.title}`.slice(0, 200).trim();
+    if (guideline.archivedAt) throw badInput('Deze richtlijn is gearchiveerd / This guideline is archived', 'guidelineId');
+    if (input.body?.trim() && (input.intention?.trim() || input.lookBackOn)) {
+      throw badInput('Geef een tekst of wat je gaat proberen, niet allebei / Give a body or an intention, not both', 'body');
+    }
+    const intention = validateReason(input.intention);
+    const lookBackOn = input.lookBackOn ? validateDate('lookBackOn', input.lookBackOn) : null;
+    const template = templateFor('REFLECTION') ?? '';
+    const body = input.body?.trim() ? validateBody(input.body) : intention || lookBackOn ? applicationDraft(intention ?? '', lookBackOn, template) : template;
+    const title = input.title?.trim()
+      ? validateTitle(input.title)
+      : labelled(KIND_LABELS.REFLECTION.nl, guideline.title).slice(0, LIMITS.titleMax).trim();
     return this.db.transaction(async (tx) => {
       const reflection = await this.items.insert(tx, user, {
         communityId: guideline.communityId,

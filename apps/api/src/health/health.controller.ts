@@ -2,20 +2,24 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { instanceId } from './instance-id';
 import { ReadinessService } from './readiness.service';
 
 @Controller()
 export class HealthController {
+  private instance: string | null = null;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly readiness: ReadinessService,
   ) {}
 
-  /** 200 once the database answers, 503 while it does not. */
+  /** 200 once the database answers, 503 while it does not; `instance` tells which database (./instance-id.ts). */
   @Get('health')
   async health(@Res() res: Response): Promise<void> {
     const database = await this.databaseUp();
-    res.status(database ? 200 : 503).json({ status: database ? 'ok' : 'unavailable', database: database ? 'up' : 'down' });
+    if (database && !this.instance) this.instance = await instanceId(this.db).catch(() => null);
+    res.status(database ? 200 : 503).json({ status: database ? 'ok' : 'unavailable', database: database ? 'up' : 'down', instance: this.instance });
   }
 
   /** 200 when every dependency answers (database, search, Redis and Meilisearch when configured); 503 naming the one that does not. */

@@ -74,6 +74,12 @@ export class UpdateItemInput {
   @Field(() => [String], { nullable: true }) tags?: string[] | null;
 }
 
+@InputType('AddStageReasonInput')
+export class AddStageReasonInput {
+  @Field(() => ID) itemId!: string;
+  @Field(() => String, { description: 'Why the item moved; replaces the reason of its last stage change' }) reason!: string;
+}
+
 @InputType('SetItemStageInput')
 export class SetItemStageInput {
   @Field(() => ID) id!: string;

@@ -4,7 +4,7 @@ import { CommunityType } from '../communities/community.types';
 import { Ctx, Viewer } from '../common/request-context';
 import type { GqlContext } from '../common/request-context';
 import { loadUser, toUserType, UserType } from '../users/user.type';
-import { CreateItemInput, ItemConnection, ItemFilter, ItemType, SetItemStageInput, StageChangeType, UpdateItemInput } from './item.types';
+import { AddStageReasonInput, CreateItemInput, ItemConnection, ItemFilter, ItemType, SetItemStageInput, StageChangeType, UpdateItemInput } from './item.types';
 import { ItemsService } from './items.service';
 
 /**
@@ -46,6 +46,11 @@ export class ItemsResolver {
   @Mutation(() => ItemType, { description: 'Move an item to another SECI stage; the move is recorded' })
   setItemStage(@Viewer() viewer: AuthUser, @Args('input') input: SetItemStageInput): Promise<ItemType> {
     return this.service.setStage(viewer, input);
+  }
+
+  @Mutation(() => ItemType, { description: 'Add a forgotten reason to the last stage change, without moving the item again' })
+  addStageReason(@Viewer() viewer: AuthUser, @Args('input') input: AddStageReasonInput): Promise<ItemType> {
+    return this.service.addStageReason(viewer, input);
   }
 
   @Mutation(() => ItemType)

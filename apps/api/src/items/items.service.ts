@@ -25,6 +25,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { ItemAuthorEntity } from '../database/entities/item-author.entity';
 import { ItemEntity } from '../database/entities/item.entity';
 import { StageChangeEntity } from '../database/entities/stage-change.entity';
+import { communitySpelling, spelledAsKnown } from './tag-spellings';
 
 export interface CreateItem {
   communityId: string;
@@ -113,7 +114,7 @@ export class ItemsService {
       kind: fields.kind,
       stage: fields.stage,
       title: fields.title,
-      tags: fields.tags,
+      tags: await communitySpelling(tx, fields.communityId, fields.tags),
       text: proseMirrorToText(body),
       createdBy: user.id,
       updatedAt: new Date(),
@@ -145,18 +146,17 @@ export class ItemsService {
     return (await this.access.toItem(user, id, 'community.read')).item;
   }
 
-  async update(
-    user: AuthUser,
-    input: { id: string; title?: string | null; tags?: string[] | null },
-  ): Promise<ItemEntity> {
-    await this.access.toItem(user, input.id, 'item.edit');
+  async update(user: AuthUser, input: { id: string; title?: string | null; tags?: string[] | null }): Promise<ItemEntity> {
+    const { item } = await this.access.toItem(user, input.id, 'item.edit');
     const changes: Partial<ItemEntity> = {};
     if (input.title != null) changes.title = validateTitle(input.title);
-    if (input.tags != null) changes.tags = validateTags(input.tags);
-    if (!Object.keys(changes).length)
-      throw badInput('Geef een nieuwe titel of nieuwe tags / Give a new title or new tags');
-    await this.db.getRepository(ItemEntity).update({ id: input.id }, { ...changes, updatedAt: new Date() });
-    return this.db.getRepository(ItemEntity).findOneByOrFail({ id: input.id });
+    const tags = input.tags != null ? validateTags(input.tags) : null;
+    if (!changes.title && !tags) throw badInput('Geef een nieuwe titel of nieuwe tags / Give a new title or new tags');
+    return this.db.transaction(async (tx) => {
+      if (tags) changes.tags = await communitySpelling(tx, item.communityId, tags);
+      await tx.getRepository(ItemEntity).update({ id: input.id }, { ...changes, updatedAt: new Date() });
+      return tx.getRepository(ItemEntity).findOneByOrFail({ id: input.id });
+    });
   }
 
   async setStage(user: AuthUser, input: { id: string; stage: SeciStage; reason?: string | null }): Promise<ItemEntity> {
@@ -200,6 +200,23 @@ export class ItemsService {
     });
   }
 
+  /** A reason for the last move, added afterwards: the stage stays where it is. */
+  async addStageReason(user: AuthUser, input: { itemId: string; reason: string }): Promise<ItemEntity> {
+    const { item } = await this.access.toItem(user, input.itemId, 'item.setStage');
+    const reason = validateReason(input.reason);
+    if (!reason) throw badInput('Schrijf een toelichting / Write a reason', 'reason');
+    return this.db.transaction(async (tx) => {
+      const [rows]: [{ id: string }[], number] = await tx.query(
+        `UPDATE stage_changes SET reason = $2
+          WHERE id = (SELECT id FROM stage_changes WHERE item_id = $1 ORDER BY changed_at DESC, id DESC LIMIT 1)
+          RETURNING id`,
+        [item.id, reason],
+      );
+      if (!rows.length) throw badInput('Dit item heeft nog geen fasewijziging / This item has no stage change yet', 'itemId');
+      return tx.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
+    });
+  }
+
   async archive(user: AuthUser, id: string): Promise<ItemEntity> {
     const { item } = await this.access.toItem(user, id, 'item.archive');
     if (item.archivedAt) return item;
@@ -233,7 +250,7 @@ export class ItemsService {
     if (!filter.includeArchived) qb.andWhere('i.archived_at IS NULL');
     if (filter.kinds?.length) qb.andWhere('i.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter.stages?.length) qb.andWhere('i.stage IN (:...stages)', { stages: filter.stages });
-    if (filter.tags?.length) qb.andWhere('i.tags @> :tags', { tags: validateTags(filter.tags) });
+    if (filter.tags?.length) qb.andWhere('i.tags @> :tags', { tags: await spelledAsKnown(this.db, communityId, validateTags(filter.tags)) });
     const totalCount = await qb.clone().getCount();
     if (after) {
       const cursor = decodeCursor(after);

@@ -41,6 +41,7 @@ export class SearchService {
     const started = performance.now();
     const query = await this.engineQuery(user, input);
     if (!query) {
+      const readableCommunities = (await this.access.readableCommunityIds(user.id)).length;
       return {
         totalHits: 0,
         hits: [],
@@ -50,6 +51,7 @@ export class SearchService {
         missingWords: [],
         didYouMean: null,
         suggestions: [],
+        readableCommunities,
       };
     }
     const { engine, found } = await this.run(query);
@@ -82,6 +84,7 @@ export class SearchService {
         communities: found.facets.communities.map((f) => ({ ...f, label: names.get(f.value) ?? null })),
       },
       tookMs: Math.round((performance.now() - started) * 100) / 100,
+      readableCommunities: query.readableCommunityIds.length,
     };
   }
 

@@ -69,4 +69,8 @@ export class SearchResult {
     description: 'When nothing was found: the words closest to the query that occur in what you may read',
   })
   suggestions!: string[];
+  @Field(() => Int, {
+    description: 'How many communities the search covered: 0 means there is nothing to search yet (communityDirectory lists communities to join)',
+  })
+  readableCommunities!: number;
 }

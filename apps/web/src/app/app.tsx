@@ -1,6 +1,9 @@
 import { MouseEvent, useEffect } from 'react';
 import { LoginPage } from '../pages/login-page';
 import { RegisterPage } from '../pages/register-page';
+import { ForgotPasswordPage } from '../pages/forgot-password-page';
+import { ResetPasswordPage } from '../pages/reset-password-page';
+import { DirectoryPage } from '../pages/directory-page';
 import { CommunitiesProvider } from '../entities/communities/communities-provider';
 import { CommunityHomePage } from '../pages/community-home-page';
 import { MembersPage } from '../pages/members-page';
@@ -42,7 +45,15 @@ function SignedInRoutes({ path }: { path: string }) {
   if (match(SEARCH_PATH, path)) return <SearchPage />;
   if (path === '/meldingen') return <InboxPage />;
   if (path === '/meldingen/instellingen') return <PreferencesPage />;
+  if (path === '/leernetwerken') return <DirectoryPage />;
   return <NotFoundPage />;
+}
+
+/** Signed out: signing up, a forgotten password, else signing in (any other address signs in first). */
+function SignedOutRoutes({ path }: { path: string }) {
+  if (path === '/register') return <RegisterPage />;
+  if (path === '/wachtwoord-vergeten') return <ForgotPasswordPage />;
+  return <LoginPage />;
 }
 
 /** The shell: skip link, header, main. Signed-out visitors get the login page at any address. */
@@ -63,17 +74,7 @@ export function App() {
       </a>
       <AppHeader />
       <main id="main" tabIndex={-1} className={user ? 'page' : 'page page-narrow'}>
-        {user === undefined ? (
-          <Loading />
-        ) : user === null ? (
-          path === '/register' ? (
-            <RegisterPage />
-          ) : (
-            <LoginPage />
-          )
-        ) : (
-          <SignedInRoutes path={path} />
-        )}
+        {user === undefined ? <Loading /> : path === '/wachtwoord-herstellen' ? <ResetPasswordPage /> : user === null ? <SignedOutRoutes path={path} /> : <SignedInRoutes path={path} />}
       </main>
     </CommunitiesProvider>
   );

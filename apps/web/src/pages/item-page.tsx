@@ -113,7 +113,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
         {frozen && <p className="message message-info">{gm.frozen(item.guidelineVersion ?? 1)}</p>}
         {(canTryOut || canPromote) && (
           <div className="item-actions">
-            {canTryOut && <TryOutButton guidelineId={item.id} />}
+            {canTryOut && <TryOutButton guidelineId={item.id} guidelineTitle={item.title} />}
             {canPromote && <PromoteButton communityId={item.community.id} initialIds={[item.id]} />}
           </div>
         )}

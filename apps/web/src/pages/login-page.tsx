@@ -59,6 +59,9 @@ export function LoginPage() {
         </button>
       </form>
       <p className="auth-switch">
+        <Link href="/wachtwoord-vergeten">{m.forgotPassword}</Link>
+      </p>
+      <p className="auth-switch">
         {m.noAccount} <Link href="/register">{m.toRegister}</Link>
       </p>
     </AuthLayout>

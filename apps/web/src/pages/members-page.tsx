@@ -10,6 +10,8 @@ import { useCurrentCommunity } from '../entities/communities/communities-provide
 import { MEMBERS_QUERY } from '../entities/communities/community-queries';
 import { MemberList } from '../entities/communities/member-list';
 import { communityMessages } from '../entities/communities/messages';
+import { CommunitySettingsForm } from '../features/directory/community-settings-form';
+import { JoinRequestsPanel } from '../features/directory/join-requests-panel';
 
 /** `/c/<id>/members`: facilitators manage people; everyone else sees the list. */
 export function MembersPage({ communityId }: { communityId: string }) {
@@ -46,6 +48,8 @@ export function MembersPage({ communityId }: { communityId: string }) {
         </h2>
         <MemberList communityId={communityId} members={community.members} viewerId={user.id} manage={manage} onChanged={reload} />
       </section>
+      {manage && <JoinRequestsPanel communityId={communityId} onAnswered={reload} />}
+      {may(community.myRole, 'community.manage') && <CommunitySettingsForm key={community.id} community={community} onSaved={reload} />}
     </>
   );
 }

@@ -165,6 +165,7 @@ export function SearchPage() {
                   query={query}
                   filters={filters}
                   facets={data?.search.facets}
+                  readableCommunities={data?.search.readableCommunities}
                   onDrop={(facet, value) => drop(toggleFilter(state, facet, value))}
                   onDropAll={() => drop(withoutFilters(state))}
                 />

@@ -8,10 +8,12 @@ import { PageHeading } from '../shared/ui/page-heading';
 import { startCommunity, useCommunities } from '../entities/communities/communities-provider';
 import { communityMessages } from '../entities/communities/messages';
 import { NewCommunityDialog } from '../entities/communities/new-community-dialog';
+import { directoryMessages } from '../features/directory/messages';
 
 /** `/`: straight on to the user's leernetwerk, or a calm empty state to start one. */
 export function StartPage() {
   const m = useMessages(communityMessages);
+  const dm = useMessages(directoryMessages);
   const { list, error } = useCommunities();
   const [creating, setCreating] = useState(false);
   const start = list && startCommunity(list);
@@ -28,6 +30,9 @@ export function StartPage() {
       <PageHeading>{m.welcome}</PageHeading>
       <p className="lead">{m.welcomeText}</p>
       <p>{m.noCommunities}</p>
+      <p>
+        <Link href="/leernetwerken">{dm.browse}</Link>
+      </p>
       <button type="button" className="button-primary" onClick={() => setCreating(true)}>
         {m.createFirst}
       </button>

@@ -65,7 +65,8 @@ export interface SplitMarkdown {
  */
 export function splitItemMarkdown(text: string, file = 'Markdown'): SplitMarkdown {
   try {
-    return readFrontMatter(text, true) ?? { data: {}, body: text };
+    const block = readFrontMatter(text, true);
+    return block ? { data: block.data, body: block.body } : { data: {}, body: text };
   } catch (error) {
     if (error instanceof FrontMatterError) throw new ArchiveError(`${file}: ${error.nl}`, `${file}: ${error.en}`);
     throw error;

@@ -16,9 +16,19 @@ describe('splitFrontMatter', () => {
   });
 
   it('refuses broken YAML, unknown kinds and aliases with a clear message', () => {
-    expect(() => splitFrontMatter('---\ntitle: [unclosed\n---\n')).toThrow(/geen geldige YAML/);
-    expect(() => splitFrontMatter('---\nkind: roman\n---\n')).toThrow(/Onbekende kind "roman".*STORY/);
+    expect(() => splitFrontMatter('---\ntitle: [unclosed\n---\n')).toThrow(/^De kop \(front matter\) is geen geldige YAML op regel 2: .*niet gesloten.* \/ The front matter is not valid YAML at line 2: /);
+    expect(() => splitFrontMatter('---\ntitle: Een\nkind: roman\n---\n')).toThrow(/^Onbekende soort "roman" in de kop op regel 3; kies uit .*STORY.* \/ Unknown kind "roman" in the front matter at line 3/);
+    expect(() => splitFrontMatter('---\ntitel: Een\n\ntags: [a, b\nfase: x\n---\n')).toThrow(/op regel 4: .* at line 4: /);
     expect(() => splitFrontMatter('---\na: &x [1]\nb: *x\n---\n')).toThrow(/YAML/);
+  });
+
+  it('keeps a title with a colon as written', () => {
+    expect(splitFrontMatter('---\ntitle: Casus: overbelaste mantelzorger\nkind: casus\ntags: [mantelzorg]\n---\n# Kop\n').meta).toEqual({
+      title: 'Casus: overbelaste mantelzorger',
+      kind: 'CASE',
+      tags: ['mantelzorg'],
+    });
+    expect(splitFrontMatter('---\ntitel: Richtlijn: "bellen" of: langsgaan?\n---\n').meta.title).toBe('Richtlijn: "bellen" of: langsgaan?');
   });
 
   it('reads an item downloaded as Markdown (with the export front matter) back to its title, kind, stage and tags', () => {

@@ -17,6 +17,7 @@ export {
   RevisionDocument as REVISION_QUERY,
   RevisionsDocument as REVISIONS_QUERY,
   SetItemStageDocument as SET_ITEM_STAGE,
+  AddStageReasonDocument as ADD_STAGE_REASON,
   UpdateItemDocument as UPDATE_ITEM,
 } from '../../shared/api/generated/graphql';
 

@@ -1,2 +1,7 @@
 // Sign-in operations live in auth-queries.graphql (the session's Me and Logout in shared/api/session.graphql).
-export { LoginDocument as LOGIN, RegisterDocument as REGISTER } from '../../shared/api/generated/graphql';
+export {
+  LoginDocument as LOGIN,
+  RegisterDocument as REGISTER,
+  RequestPasswordResetDocument as REQUEST_PASSWORD_RESET,
+  ResetPasswordDocument as RESET_PASSWORD,
+} from '../../shared/api/generated/graphql';

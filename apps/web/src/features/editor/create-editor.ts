@@ -2,6 +2,7 @@ import { Editor, Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import type { CollabSession } from './collab-session';
 import { PrivacyHighlights } from '../../entities/privacy/privacy-highlights';
@@ -147,19 +148,22 @@ export function createEditor(
         // Not in the server's schema (Markdown has no underline).
         underline: false,
         heading: { levels: [2, 3, 4] },
-        link: {
-          openOnClick: false,
-          autolink: true,
-          linkOnPaste: true,
-          defaultProtocol: 'https',
-          protocols: [],
-          // Null defaults: the server writes links as { href }; other defaults would make
-          // every client rewrite every link it loads (and readers have that refused).
-          HTMLAttributes: { target: null, rel: null, class: null },
-          // Parsing pasted HTML, setLink/toggleLink, autolink, paste rules and rendering all check this.
-          isAllowedUri: (url) => isAllowedHref(url),
-          shouldAutoLink: (url) => isAllowedHref(autoLinkHref(url)),
-        },
+        // Configured below, with typing at a link's end staying outside it.
+        link: false,
+      }),
+      // Autolink makes TipTap's link mark inclusive: text typed at a link's end would join it.
+      Link.extend({ inclusive: () => false }).configure({
+        openOnClick: false,
+        autolink: true,
+        linkOnPaste: true,
+        defaultProtocol: 'https',
+        protocols: [],
+        // Null defaults: the server writes links as { href }; other defaults would make
+        // every client rewrite every link it loads (and readers have that refused).
+        HTMLAttributes: { target: null, rel: null, class: null },
+        // Parsing pasted HTML, setLink/toggleLink, autolink, paste rules and rendering all check this.
+        isAllowedUri: (url) => isAllowedHref(url),
+        shouldAutoLink: (url) => isAllowedHref(autoLinkHref(url)),
       }),
       Collaboration.configure({ document: session.doc, field: 'default' }),
       CollaborationCaret.configure({

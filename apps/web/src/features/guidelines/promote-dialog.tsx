@@ -1,4 +1,4 @@
-import { LIMITS, PROMOTABLE_KINDS, PROMOTE_MAX_SOURCES } from '@spiraal/domain';
+import { LIMITS, PROMOTABLE_KINDS, PROMOTE_MAX_SOURCES, sharedTags } from '@spiraal/domain';
 import { FormEvent, useId, useMemo, useState } from 'react';
 import { graphql } from '../../shared/api/graphql';
 import { useAction, useQuery } from '../../shared/api/use-query';
@@ -35,6 +35,8 @@ export function PromoteDialog({ communityId, initialIds = [], onClose }: Promote
   const [chosen, setChosen] = useState<string[]>(initialIds);
   const [filter, setFilter] = useState('');
   const [title, setTitle] = useState('');
+  // The tags most sources share, until the facilitator writes their own.
+  const [tagsText, setTagsText] = useState<string | null>(null);
   const [problems, setProblems] = useState<{ title?: string; sources?: string }>({});
 
   const candidates = useMemo(() => data?.items.edges.map((e) => e.node) ?? [], [data]);
@@ -42,6 +44,8 @@ export function PromoteDialog({ communityId, initialIds = [], onClose }: Promote
     const words = filter.trim().toLocaleLowerCase('nl').split(/\s+/).filter(Boolean);
     return candidates.filter((item) => words.every((word) => item.title.toLocaleLowerCase('nl').includes(word)));
   }, [candidates, filter]);
+
+  const proposedTags = useMemo(() => sharedTags(candidates.filter((c) => chosen.includes(c.id)).map((c) => c.tags)), [candidates, chosen]);
 
   const toggle = (itemId: string, on: boolean) => {
     setChosen((list) => (on ? [...list, itemId] : list.filter((x) => x !== itemId)));
@@ -58,7 +62,8 @@ export function PromoteDialog({ communityId, initialIds = [], onClose }: Promote
     if (next.title || next.sources) return;
     // The sources in the order they are listed (newest first), as the guideline's sections.
     const ordered = [...candidates.map((c) => c.id).filter((x) => chosen.includes(x)), ...chosen.filter((x) => !candidates.some((c) => c.id === x))];
-    const result = await run(() => graphql(PROMOTE, { input: { sourceItemIds: ordered, title: title.trim() } }));
+    const tags = (tagsText ?? proposedTags.join(', ')).split(',').map((tag) => tag.trim()).filter(Boolean);
+    const result = await run(() => graphql(PROMOTE, { input: { sourceItemIds: ordered, title: title.trim(), tags } }));
     if (!result) return;
     onClose();
     navigate(`/items/${result.promoteToGuideline.id}`);
@@ -115,6 +120,7 @@ export function PromoteDialog({ communityId, initialIds = [], onClose }: Promote
             if (e.target.value.trim()) setProblems((p) => ({ ...p, title: undefined }));
           }}
         />
+        <TextField label={m.tags} hint={m.tagsHint} value={tagsText ?? proposedTags.join(', ')} onChange={(e) => setTagsText(e.target.value)} />
         <ErrorMessage error={saveError} />
         <div className="actions">
           <button type="submit" className="button-primary" disabled={busy}>

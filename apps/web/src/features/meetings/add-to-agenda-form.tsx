@@ -1,3 +1,4 @@
+import { labelled } from '@spiraal/domain';
 import { LIMITS } from '@spiraal/domain';
 import { FormEvent, useId, useState } from 'react';
 import { graphql } from '../../shared/api/graphql';
@@ -50,7 +51,7 @@ export function AddToAgendaForm({ meetingId, communityId, onAdded }: AddToAgenda
           <option value="">{m.noItem}</option>
           {items.map((item) => (
             <option key={item.id} value={item.id}>
-              {im.kinds[item.kind]}: {item.title}
+              {labelled(im.kinds[item.kind], item.title)}
             </option>
           ))}
         </select>

@@ -40,6 +40,8 @@ export const searchMessages = {
     withFilters: 'Je zoekt met filters. Misschien vind je wel iets zonder:',
     withoutFilter: (facet: string, value: string) => `Zonder filter ${facet}: ${value} zoeken`,
     withoutAllFilters: 'Zonder filters zoeken',
+    nothingToSearch: 'Er is nog niets om te doorzoeken',
+    nothingToSearchText: 'Je bent nog geen lid van een leernetwerk. Zoek een leernetwerk en vraag om lid te worden.',
     tipsIntro: 'Een paar tips:',
     tips: [
       'Gebruik minder woorden, of andere woorden voor hetzelfde.',
@@ -85,6 +87,8 @@ export const searchMessages = {
     withFilters: 'You are searching with filters. Perhaps you will find something without:',
     withoutFilter: (facet: string, value: string) => `Search without filter ${facet}: ${value}`,
     withoutAllFilters: 'Search without filters',
+    nothingToSearch: 'There is nothing to search yet',
+    nothingToSearchText: 'You are not a member of any community yet. Find one and ask to join.',
     tipsIntro: 'A few tips:',
     tips: [
       'Use fewer words, or other words for the same thing.',

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useMessages } from '../../shared/i18n/language';
+import { Link } from '../../shared/ui/link';
+import { directoryMessages } from '../directory/messages';
 import { searchMessages } from './messages';
 import { ActiveFilter, FacetName } from './search-address';
 import type { SearchFacets } from './search-queries';
@@ -14,15 +16,29 @@ interface NothingFoundProps {
   facets: SearchFacets | undefined;
   onDrop(facet: FacetName, value: string): void;
   onDropAll(): void;
+  /** 0: the viewer may read no community yet, so nothing was searched. */
+  readableCommunities?: number;
 }
 
 /**
  * No hits: with filters, a button per filter to search without it (and one
  * for all of them); without filters, a few tips for the words themselves.
  */
-export function NothingFound({ query, closeWords, filters, facets, onDrop, onDropAll }: NothingFoundProps) {
+export function NothingFound({ query, closeWords, filters, facets, onDrop, onDropAll, readableCommunities }: NothingFoundProps) {
   const m = useMessages(searchMessages);
+  const dm = useMessages(directoryMessages);
   const { facetName, valueLabel } = useFilterLabels(facets);
+  if (readableCommunities === 0) {
+    // Spelling tips would mislead: there is nothing to search yet.
+    return (
+      <div className="search-empty">
+        <h3>{m.nothingToSearch}</h3>
+        <p>
+          {m.nothingToSearchText} <Link href="/leernetwerken">{dm.browse}</Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="search-empty">
       <h3>{m.nothingFound(query)}</h3>
