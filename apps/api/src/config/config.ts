@@ -14,8 +14,10 @@ export interface AppConfig {
   /** Folder with the built web app, served at `/`. */
   webDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
-  /** When set, `/metrics` answers only `Authorization: Bearer <token>`; null: open (local use). */
+  /** When set, `/metrics` answers only `Authorization: Bearer <token>`. */
   metricsToken: string | null;
+  /** Without a token, `/metrics` is open only when this is chosen explicitly (METRICS_PUBLIC=true); else it answers 404. */
+  metricsPublic: boolean;
   /** The reverse proxies in front (TLS, load balancing) whose X-Forwarded-* headers are believed; false: none. */
   trustProxy: TrustProxy;
   collab: {
@@ -165,6 +167,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webDir: resolve(env.SPIRAAL_WEB_DIR?.trim() || resolve(__dirname, '../../../web/dist')),
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     metricsToken: secret('METRICS_TOKEN'),
+    metricsPublic: oneOf('METRICS_PUBLIC', ['true', 'false'] as const, 'false') === 'true',
     trustProxy: trustProxy.value,
     collab: {
       maxMessageBytes: integer('COLLAB_MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
