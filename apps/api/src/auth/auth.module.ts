@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountAlerts } from './account-alerts';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
@@ -7,7 +8,7 @@ import { SessionEvents } from './session-events';
 import { SessionService } from './session.service';
 
 @Module({
-  providers: [AuthResolver, AuthService, PasswordHasher, SessionService, SessionEvents, LoginThrottle],
+  providers: [AuthResolver, AuthService, PasswordHasher, SessionService, SessionEvents, LoginThrottle, AccountAlerts],
   exports: [SessionService, SessionEvents],
 })
 export class AuthModule {}

@@ -48,7 +48,7 @@ export interface AppConfig {
     /** Prefix of every channel, so several installations can share one Redis. */
     prefix: string;
   };
-  /** Rate limits per process (failed logins are fixed: 5 per account and 20 per address in 15 minutes). */
+  /** Rate limits per process (failed logins are fixed: see auth/login-throttle.ts). */
   rateLimits: {
     registrationsPerHour: number;
     mutationsPerMinute: number;
