@@ -90,7 +90,7 @@ describe('text hygiene at every entry point (finding 6)', () => {
       headers: { Authorization: `Bearer ${c.facilitator.token}`, 'Content-Type': 'application/zip' },
       body: hostile,
     });
-    const body = await restored.json();
+    const body = (await restored.json()) as { errors?: { extensions?: { code?: string } }[] };
     expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await sql<{ n: number }>(t.db.url, `SELECT count(*)::int AS n FROM items WHERE community_id = $1`, [target]))[0].n).toBe(0);
   });
