@@ -8,6 +8,7 @@ import { RateLimits } from '../common/rate-limits';
 import { tokenFrom } from '../common/request-context';
 import { ArchiveImportService } from './archive-import.service';
 import { ExportService } from './export.service';
+import { RestoreSlots } from './restore-slots';
 
 /**
  * Binary downloads and uploads GraphQL cannot carry well: the community
@@ -24,6 +25,7 @@ export class ExportController {
     private readonly exports: ExportService,
     private readonly archives: ArchiveImportService,
     private readonly limits: RateLimits,
+    private readonly slots: RestoreSlots,
   ) {}
 
   @Get()
@@ -49,8 +51,7 @@ export class ExportController {
       }
       // Refused before the upload is read: whoever may not restore here cannot make the server take in 64 MB.
       await this.archives.checkAccess(user, communityId);
-      const zip = await readLimited(req, ARCHIVE_MAX_BYTES);
-      const summary = await this.archives.restore(user, communityId, zip);
+      const summary = await this.slots.run(async () => this.archives.restore(user, communityId, await readLimited(req, ARCHIVE_MAX_BYTES)));
       res.status(200).json({ data: { importArchive: summary } });
     });
   }

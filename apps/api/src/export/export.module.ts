@@ -8,12 +8,13 @@ import { CommunitySnapshotReader } from './community-snapshot.reader';
 import { ExportController } from './export.controller';
 import { ExportResolver } from './export.resolver';
 import { ExportService } from './export.service';
+import { RestoreSlots } from './restore-slots';
 
 /** Taking knowledge out (Markdown, a community zip) and restoring such a zip. */
 @Module({
   imports: [AuthModule, ItemsModule, CollabModule, ImportModule],
   controllers: [ExportController],
-  providers: [CommunitySnapshotReader, ExportService, ExportResolver, ArchiveImportService],
+  providers: [CommunitySnapshotReader, ExportService, ExportResolver, ArchiveImportService, RestoreSlots],
   exports: [ExportService, ArchiveImportService],
 })
 export class ExportModule {}
