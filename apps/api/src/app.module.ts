@@ -31,6 +31,7 @@ import { HealthModule } from './health/health.module';
 import { CommentsModule } from './comments/comments.module';
 import { GuidelinesModule } from './guidelines/guidelines.module';
 import { ImportModule } from './import/import.module';
+import { InvitationsModule } from './invitations/invitations.module';
 import { ItemsModule } from './items/items.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { graphqlMetrics } from './metrics/graphql-metrics.plugin';
@@ -67,6 +68,7 @@ export class AppModule {
         DocumentsModule,
         AuthModule,
         CommunitiesModule,
+        InvitationsModule,
         ItemsModule,
         CollabModule,
         SearchModule,

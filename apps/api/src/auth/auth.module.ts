@@ -9,6 +9,6 @@ import { SessionService } from './session.service';
 
 @Module({
   providers: [AuthResolver, AuthService, PasswordHasher, SessionService, SessionEvents, LoginThrottle, AccountAlerts],
-  exports: [SessionService, SessionEvents],
+  exports: [SessionService, SessionEvents, PasswordHasher],
 })
 export class AuthModule {}

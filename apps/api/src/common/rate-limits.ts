@@ -15,11 +15,13 @@ export class RateLimits {
   private readonly registrations: RateCounter;
   private readonly mutations: RateCounter;
   private readonly tickets: RateCounter;
+  private readonly invitations: RateCounter;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, redis: RedisService) {
     this.registrations = rateCounter(redis, 'registrations', config.rateLimits.registrationsPerHour, 3_600_000);
     this.mutations = rateCounter(redis, 'mutations', config.rateLimits.mutationsPerMinute, 60_000);
     this.tickets = rateCounter(redis, 'tickets', config.rateLimits.ticketsPerMinute, 60_000);
+    this.invitations = rateCounter(redis, 'invitations', config.rateLimits.invitationsPerHour, 3_600_000);
   }
 
   /** Throws RATE_LIMITED (with when to retry) once an address registered too often. */
@@ -31,6 +33,12 @@ export class RateLimits {
   /** `count` mutations (the root fields of one request) by a user. */
   async mutation(userId: string, count: number): Promise<void> {
     const wait = await this.mutations.hit(userId, count);
+    if (wait) throw rateLimited(wait);
+  }
+
+  /** Invitations sent by one user (so nobody can mail strangers by the hundred). */
+  async invitation(userId: string): Promise<void> {
+    const wait = await this.invitations.hit(userId);
     if (wait) throw rateLimited(wait);
   }
 

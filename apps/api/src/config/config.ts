@@ -53,6 +53,8 @@ export interface AppConfig {
     registrationsPerHour: number;
     mutationsPerMinute: number;
     ticketsPerMinute: number;
+    /** Invitations one facilitator may send per hour. */
+    invitationsPerHour: number;
   };
   search: {
     /** A Meilisearch server; when absent, PostgreSQL full-text search is the engine. */
@@ -187,6 +189,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       registrationsPerHour: integer('RATE_REGISTRATIONS_PER_HOUR', 30, 1, 1_000_000),
       mutationsPerMinute: integer('RATE_MUTATIONS_PER_MINUTE', 300, 1, 1_000_000),
       ticketsPerMinute: integer('RATE_TICKETS_PER_MINUTE', 120, 1, 1_000_000),
+      invitationsPerHour: integer('RATE_INVITATIONS_PER_HOUR', 50, 1, 1_000_000),
     },
     search: {
       meiliUrl: httpUrl('MEILI_URL'),

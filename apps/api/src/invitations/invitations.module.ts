@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { ServerSecretService } from '../collab/server-secret.service';
+import { CommunitiesModule } from '../communities/communities.module';
+import { InvitationMailer } from './invitation-mailer';
+import { InvitationsResolver } from './invitations.resolver';
+import { InvitationsService } from './invitations.service';
+
+/** Invitations by e-mail: joining a community with consent (docs: README "Leden uitnodigen"). */
+@Module({
+  imports: [AuthModule, CommunitiesModule],
+  providers: [InvitationsResolver, InvitationsService, InvitationMailer, ServerSecretService],
+})
+export class InvitationsModule {}
