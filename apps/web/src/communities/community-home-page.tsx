@@ -18,6 +18,7 @@ import { PageHeading } from '../ui/page-heading';
 import { useCurrentCommunity } from './communities-provider';
 import { COMMUNITY_FIELDS, CommunitySummary } from './community-queries';
 import { communityMessages } from './messages';
+import { MyInvitations } from './my-invitations';
 import { PeopleOverview } from './people-overview';
 
 type Section = { totalCount: number; edges: { node: ItemSummary }[] };
@@ -95,6 +96,7 @@ export function CommunityHomePage({ communityId }: { communityId: string }) {
       </div>
       {!community.myRole && <p className="message message-info">{m.visitorNote}</p>}
       {community.myRole === 'READER' && <p className="message message-info">{m.readerNote}</p>}
+      <MyInvitations />
 
       <h2>{m.whatWeKnow}</h2>
       <div className="home-grid">

@@ -5,9 +5,10 @@ import { useMessages } from '../i18n/language';
 import { ErrorMessage } from '../ui/error-message';
 import { Loading } from '../ui/loading';
 import { PageHeading } from '../ui/page-heading';
-import { AddMemberForm } from './add-member-form';
+import { InviteMemberForm } from './invite-member-form';
+import { PendingInvitations } from './pending-invitations';
 import { useCurrentCommunity } from './communities-provider';
-import { CommunitySummary, Member, MEMBERS_QUERY } from './community-queries';
+import { COMMUNITY_INVITATIONS, CommunitySummary, Invitation, Member, MEMBERS_QUERY } from './community-queries';
 import { MemberList } from './member-list';
 import { communityMessages } from './messages';
 
@@ -17,6 +18,8 @@ export function MembersPage({ communityId }: { communityId: string }) {
   const { user } = useSession();
   useCurrentCommunity(communityId);
   const { data, error, reload } = useQuery<{ community: CommunitySummary & { members: Member[] } }>(MEMBERS_QUERY, { id: communityId });
+  const facilitator = data?.community.id === communityId && may(data.community.myRole, 'member.manage');
+  const invitations = useQuery<{ communityInvitations: Invitation[] }>(COMMUNITY_INVITATIONS, { id: communityId }, { skip: !facilitator });
 
   if (!data && error) {
     return (
@@ -39,7 +42,8 @@ export function MembersPage({ communityId }: { communityId: string }) {
           <p className="muted">{m.rolesExplained}</p>
         </div>
       </div>
-      {manage ? <AddMemberForm communityId={communityId} onAdded={reload} /> : <p className="message message-info">{m.readOnlyMembers}</p>}
+      {manage ? <InviteMemberForm communityId={communityId} onInvited={invitations.reload} /> : <p className="message message-info">{m.readOnlyMembers}</p>}
+      {manage && <PendingInvitations invitations={invitations.data?.communityInvitations ?? []} onChanged={invitations.reload} />}
       <section aria-labelledby="member-list-heading">
         <h2 id="member-list-heading">
           {m.memberList} <span className="muted heading-count">({m.memberCount(community.members.length)})</span>

@@ -7,6 +7,7 @@ import { Loading } from '../ui/loading';
 import { PageHeading } from '../ui/page-heading';
 import { startCommunity, useCommunities } from './communities-provider';
 import { communityMessages } from './messages';
+import { MyInvitations } from './my-invitations';
 import { NewCommunityDialog } from './new-community-dialog';
 
 /** `/`: straight on to the user's leernetwerk, or a calm empty state to start one. */
@@ -27,6 +28,7 @@ export function StartPage() {
     <div className="empty-state">
       <PageHeading>{m.welcome}</PageHeading>
       <p className="lead">{m.welcomeText}</p>
+      <MyInvitations />
       <p>{m.noCommunities}</p>
       <button type="button" className="button-primary" onClick={() => setCreating(true)}>
         {m.createFirst}

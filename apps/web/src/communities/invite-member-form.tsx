@@ -4,12 +4,16 @@ import { useAction } from '../api/use-query';
 import { useMessages } from '../i18n/language';
 import { PerspectiveSelect } from './perspective-select';
 import { ErrorMessage } from '../ui/error-message';
-import { ADD_MEMBER, Member } from './community-queries';
+import { Invitation, INVITE_MEMBER } from './community-queries';
 import { communityMessages } from './messages';
 import { Perspective, Role, ROLES } from './vocabulary';
 
-/** Facilitators add someone who has an account, by e-mail, with a role and a perspective. */
-export function AddMemberForm({ communityId, onAdded }: { communityId: string; onAdded(member: Member): void }) {
+/**
+ * Facilitators invite someone by e-mail, with a role and a perspective; the
+ * person joins only by accepting. The answer is the same whether or not the
+ * address has an account.
+ */
+export function InviteMemberForm({ communityId, onInvited }: { communityId: string; onInvited(invitation: Invitation): void }) {
   const m = useMessages(communityMessages);
   const id = useId();
   const [email, setEmail] = useState('');
@@ -27,18 +31,18 @@ export function AddMemberForm({ communityId, onAdded }: { communityId: string; o
       return;
     }
     setMissingEmail(false);
-    const result = await run(() => graphql<{ addMember: Member }>(ADD_MEMBER, { input: { communityId, email: email.trim(), role, perspective } }));
+    const result = await run(() => graphql<{ inviteMember: Invitation }>(INVITE_MEMBER, { input: { communityId, email: email.trim(), role, perspective } }));
     if (!result) return;
     setEmail('');
-    setDone(m.added(result.addMember.user.displayName));
-    onAdded(result.addMember);
+    setDone(m.invited(result.inviteMember.email));
+    onInvited(result.inviteMember);
   };
 
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{m.addPerson}</h2>
+      <h2 id={`${id}-heading`}>{m.invitePerson}</h2>
       <p className="hint" id={`${id}-hint`}>
-        {m.addPersonHint}
+        {m.invitePersonHint}
       </p>
       <form className="form add-member" onSubmit={submit} noValidate>
         <div className="field field-wide">
@@ -71,11 +75,11 @@ export function AddMemberForm({ communityId, onAdded }: { communityId: string; o
         <PerspectiveSelect label={m.perspective} value={perspective} onChange={setPerspective} />
         <div className="field field-button">
           <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? m.adding : m.add}
+            {busy ? m.inviting : m.invite}
           </button>
         </div>
       </form>
-      <ErrorMessage error={error} overrides={{ NOT_FOUND: m.noAccount }} />
+      <ErrorMessage error={error} />
       <p role="status" className="message message-success" hidden={!done}>
         {done}
       </p>
