@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUuid, Perspective, Role, validateDisplayName, validateEmail, validatePassword } from '@spiraal/domain';
+import { GraphQLError } from 'graphql';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
@@ -142,7 +143,10 @@ export class InvitationsService {
   async withdraw(user: AuthUser, id: string): Promise<boolean> {
     const [row]: { community_id: string }[] = isUuid(id) ? await this.db.query(`SELECT community_id FROM invitations i WHERE i.id = $1 AND ${OPEN}`, [id]) : [];
     if (!row) throw notThisInvitation();
-    await this.access.toCommunity(user, row.community_id, 'member.manage');
+    // Someone who may not see the community hears of no invitation either: word for word as for a missing one.
+    await this.access.toCommunity(user, row.community_id, 'member.manage').catch((error: unknown) => {
+      throw error instanceof GraphQLError && error.extensions.code === 'NOT_FOUND' ? notThisInvitation() : error;
+    });
     await this.db.transaction(async (tx) => {
       const updated: [unknown[], number] = await tx.query(`UPDATE invitations SET outcome = 'WITHDRAWN', answered_at = now() WHERE id = $1 AND outcome IS NULL`, [id]);
       if (!updated[1]) throw notThisInvitation();
