@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -13,5 +14,7 @@ export default defineConfig({
   },
   // The lazily loaded editor chunk (TipTap, ProseMirror, Yjs) is ~540 kB before gzip; the first page is far smaller.
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 600 },
+  // Unit tests of the pure modules (docs/decisions/web-unit-tests.md): Node, no browser.
+  test: { include: ['src/**/*.spec.ts'], environment: 'node' },
   server: { proxy: { '/graphql': 'http://localhost:3000', '/collab': { target: 'ws://localhost:3000', ws: true } } },
 });

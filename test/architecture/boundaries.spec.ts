@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 /**
- * The monorepo's import rules (ARCHITECTURE.md): apps use libs and never each
+ * The monorepo's import rules (docs/ARCHITECTURE.md): apps use libs and never each
  * other; libs never use apps; libs/domain is pure (no framework, no database,
  * no Yjs); libs/collab and libs/search have no framework or database either.
  */

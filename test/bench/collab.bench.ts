@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   };
   const targets: CollabTarget[] = [];
   let removeDatabase: (() => Promise<void>) | null = null;
-  let databaseNote = '';
+  let databaseNote: string;
   const cleanUp = async () => {
     await Promise.allSettled(targets.map((target) => target.stop()));
     await removeDatabase?.().catch((error: unknown) => progress(`could not remove the bench database: ${String(error)}`));

@@ -68,7 +68,7 @@ const LIST = `query List($communityId: ID!, $first: Int!) {
   }
 }`;
 
-/** The item page of the web app (apps/web/src/items/item-queries.ts) with its klankbord. */
+/** The item page of the web app (apps/web/src/entities/items/item-queries.ts) with its klankbord. */
 const ITEM = `query Item($id: ID!) {
   item(id: $id) {
     id kind stage title tags updatedAt archivedAt guidelineStatus guidelineVersion createdAt reviewDate markdown
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
 
   const reads: ReadResult[] = [];
   let soak: SoakResult | null = null;
-  let idle = Number.NaN;
+  let idle: number;
   try {
     const [main] = servers.processes;
     progress(`seeding ${ITEMS} items (comments, guidelines with sources) and ${ACCOUNTS} accounts`);

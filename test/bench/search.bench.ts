@@ -12,7 +12,7 @@
  * exit code.
  */
 import { cpus, loadavg } from 'node:os';
-import { RunningApi, spiraalTarget, startApi } from './search/api';
+import { spiraalTarget, startApi } from './search/api';
 import { buildCorpus, Corpus } from './search/corpus';
 import { BenchServer, dutchStems, readableCommunityIds, seedCorpus, startBenchServer } from './search/database';
 import { buildMiniSearch, drainOutbox, vacuumAnalyze } from './search/indexing';

@@ -1,5 +1,5 @@
 import { freePort } from '../../apps/api/src/database/embedded-postgres';
-import { connectClient, textOf, typeParagraph, waitFor } from '../support/collab-client';
+import { connectClient, textOf, typeParagraph } from '../support/collab-client';
 import { startServer } from '../support/server-process';
 import { gqlData as post } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';

@@ -946,7 +946,7 @@ async function storedDocs(t: TestApp, itemIds: string[]): Promise<Map<string, Y.
     try {
       Y.applyUpdate(docs.get(row.item_id)!, new Uint8Array(row.state));
     } catch (error) {
-      throw new Error(`the stored state of ${row.item_id} does not decode: ${String(error)}`);
+      throw new Error(`the stored state of ${row.item_id} does not decode: ${String(error)}`, { cause: error });
     }
   }
   return docs;
@@ -1181,7 +1181,7 @@ describe('the collab endpoint under fuzzing', () => {
         storedBytes = [...docs.values()].map((doc) => Y.encodeStateAsUpdate(doc).length);
         docs.forEach((doc) => doc.destroy());
       } catch (error) {
-        throw new Error(dumpEpoch(String(error)));
+        throw new Error(dumpEpoch(String(error)), { cause: error });
       }
       largestPending = Math.max(largestPending, ...pending);
       epochs.push(

@@ -27,7 +27,7 @@ export function describeBrowser(name: string, body: () => void): void {
   describe.skip(name, body);
 }
 
-// Flags measured on these machines (STACK.md): no network chatter, no sandbox as root.
+// Flags measured on these machines (docs/STACK.md): no network chatter, no sandbox as root.
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export function launchBrowser(): Promise<Browser> {

@@ -27,7 +27,7 @@ export async function startServer(env: Record<string, string | undefined>, timeo
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   let done = false;
-  exited.then(() => (done = true));
+  void exited.then(() => (done = true));
   while (Date.now() < deadline && !done) {
     try {
       const res = await fetch(`${baseUrl}/health`);

@@ -33,6 +33,8 @@ import { GuidelinesModule } from './guidelines/guidelines.module';
 import { ImportModule } from './import/import.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { ItemsModule } from './items/items.module';
+import { LiveModule } from './live/live.module';
+import { MailModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { graphqlMetrics } from './metrics/graphql-metrics.plugin';
 import { MetricsModule } from './metrics/metrics.module';
@@ -65,6 +67,8 @@ export class AppModule {
         RateLimitsModule,
         AccessModule,
         AuditModule,
+        MailModule,
+        LiveModule,
         DocumentsModule,
         AuthModule,
         CommunitiesModule,

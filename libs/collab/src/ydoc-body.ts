@@ -56,7 +56,7 @@ export function yDocToText(ydoc: Y.Doc): string {
  * from it (stored text, Markdown, search) leaves out control characters,
  * which PostgreSQL refuses (NUL) or which mean nothing in text.
  */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matches control characters on purpose
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 function withoutControls(text: string): string {

@@ -6,3 +6,5 @@ export * from './templates';
 export * from './links';
 export * from './presence';
 export * from './spiral';
+export * from './live-events';
+export * from './contracts';

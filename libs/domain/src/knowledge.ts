@@ -1,4 +1,4 @@
-/** Kinds of knowledge item and the SECI stages of Nonaka & Takeuchi (see DOMAIN.md). */
+/** Kinds of knowledge item and the SECI stages of Nonaka & Takeuchi (see docs/DOMAIN.md). */
 
 export const ITEM_KINDS = ['STORY', 'QUESTION', 'CASE', 'CONCEPT', 'TENSION', 'NOTE', 'GUIDELINE', 'REFLECTION'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];

@@ -14,7 +14,7 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
  * mimic that cleanup, refuse any whitespace or control character at all.
  * Backslashes are refused too: browsers read `/\host` as `//host`.
  */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matches control characters on purpose
 const FORBIDDEN_CHARS = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff\\]/;
 
 /**

@@ -1,6 +1,6 @@
 import { ACCESS_LEVELS, ACTIONS, accessFor, allowedActions, can, Access, Action } from './permissions';
 
-// The rights table of DOMAIN.md, written out independently of the implementation.
+// The rights table of docs/DOMAIN.md, written out independently of the implementation.
 const EXPECTED: Record<Access, Action[]> = {
   FACILITATOR: [...ACTIONS],
   MEMBER: ['community.read', 'member.list', 'item.create', 'item.edit', 'item.setStage', 'item.archive', 'comment.create', 'comment.resolve', 'reflection.record', 'meeting.manage', 'membership.own'],

@@ -2,7 +2,7 @@ import { Role, Visibility } from './community';
 
 /**
  * Everything a person can try to do in a community. The table below is the
- * single source of truth for who may do it (DOMAIN.md, "Roles and rights").
+ * single source of truth for who may do it (docs/DOMAIN.md, "Roles and rights").
  */
 export const ACTIONS = [
   'community.read', // see the community, read and search its items

@@ -1,6 +1,6 @@
 import { ItemKind, KIND_LABELS, SeciStage } from './knowledge';
 
-/** Guideline lifecycle (DOMAIN.md, move 4): concept → in uitprobeerfase → vastgesteld. */
+/** Guideline lifecycle (docs/DOMAIN.md, move 4): concept → in uitprobeerfase → vastgesteld. */
 export const GUIDELINE_STATUSES = ['CONCEPT', 'IN_UITPROBEERFASE', 'VASTGESTELD'] as const;
 export type GuidelineStatus = (typeof GUIDELINE_STATUSES)[number];
 

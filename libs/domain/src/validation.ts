@@ -36,7 +36,7 @@ function fail(field: string, nl: string, en: string): never {
 }
 
 /** Control characters other than tab, newline and carriage return. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matches control characters on purpose
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function singleLine(field: string, value: string): string {

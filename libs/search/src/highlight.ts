@@ -18,6 +18,7 @@ export function escapeHtml(text: string): string {
 export function markedToHtml(marked: string): string {
   let html = '';
   let open = false;
+  // eslint-disable-next-line no-control-regex -- STX/ETX are the highlight markers PostgreSQL writes
   for (const chunk of marked.split(/([\u0002\u0003])/)) {
     if (chunk === MARK_START) {
       if (!open) html += '<mark>';
@@ -26,6 +27,7 @@ export function markedToHtml(marked: string): string {
       if (open) html += '</mark>';
       open = false;
     } else {
+      // eslint-disable-next-line no-control-regex -- strips control characters on purpose
       html += escapeHtml(chunk.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
     }
   }

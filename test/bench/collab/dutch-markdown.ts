@@ -49,6 +49,7 @@ function fallbackParagraph(seed: number): string {
 function cleanParagraphs(raw: string): string[] {
   return raw
     .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- strips control characters on purpose
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\n')
     .replace(/(\p{L})-\n(\p{Ll})/gu, '$1$2')
     .split(/\n\s*\n/)

@@ -16,7 +16,7 @@ for (const name of ['YPERSISTENCE', 'CALLBACK_URL']) {
 }
 
 // A require, not an import: the package's subpath export is not visible to this repo's (node10) TypeScript resolution.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see the comment above
 const { setupWSConnection } = require('@y/websocket-server/utils') as {
   setupWSConnection(conn: WebSocket, req: IncomingMessage): void;
 };

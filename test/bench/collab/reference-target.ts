@@ -29,7 +29,7 @@ export async function startReference(extraEnv: Record<string, string> = {}): Pro
     );
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${String(error)}\n${log}`);
+    throw new Error(`${String(error)}\n${log}`, { cause: error });
   }
 
   return {

@@ -53,7 +53,7 @@ export async function startSpiraal(extraEnv: Record<string, string> = {}): Promi
   } catch (error) {
     await stop();
     await database.remove().catch(() => undefined);
-    throw new Error(`${String(error)}\n${server.output()}`);
+    throw new Error(`${String(error)}\n${server.output()}`, { cause: error });
   }
 
   let itemCounter = 0;

@@ -2,7 +2,7 @@ import { Distribution, summarize } from '../support/percentiles';
 import { scrape, Scrape, total } from './prometheus';
 
 // autocannon ships no types; this is the part used here.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see the comment above
 const autocannon = require('autocannon') as (options: Record<string, unknown>) => AutocannonInstance;
 interface AutocannonInstance extends PromiseLike<AutocannonResult> {
   on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, ms: number) => void): void;

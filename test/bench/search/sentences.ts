@@ -38,6 +38,7 @@ export function loadSentences(): SentencePool {
 function proseSentences(raw: string): string[] {
   const text = raw
     .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- strips control characters on purpose
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ')
     .replace(/(\p{L})-\n(\p{Ll})/gu, '$1$2')
     .replace(/\s+/g, ' ');

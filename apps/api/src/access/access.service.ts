@@ -60,6 +60,23 @@ export class AccessService {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Of these items, the ones the user may read now (`community.read` on each
+   * item's community): for what is shown or mailed long after it was decided.
+   */
+  async readableItemIds(userId: string, itemIds: readonly string[]): Promise<Set<string>> {
+    if (!itemIds.length) return new Set();
+    const rows: { id: string; role: Role | null; visibility: CommunityEntity['visibility'] }[] = await this.db.query(
+      `SELECT i.id, m.role, c.visibility
+         FROM items i
+         JOIN communities c ON c.id = i.community_id
+         LEFT JOIN memberships m ON m.community_id = c.id AND m.user_id = $1
+        WHERE i.id = ANY($2::uuid[])`,
+      [userId, itemIds],
+    );
+    return new Set(rows.filter((r) => can(accessFor(r.role, r.visibility), 'community.read')).map((r) => r.id));
+  }
+
   private async lookup(userId: string, communityId: string): Promise<CommunityAccess | null> {
     const row = await this.db
       .getRepository(CommunityEntity)

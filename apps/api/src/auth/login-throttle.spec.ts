@@ -1,10 +1,12 @@
 import { RedisService } from '../redis/redis.service';
-import { AccountAlerts } from './account-alerts';
+import type { AccountAlerts } from './account-alerts';
 import { ACCOUNT_SLOWDOWN_AFTER, FAILURES_PER_ACCOUNT_AND_ADDRESS, LoginThrottle } from './login-throttle';
 
 /** Without REDIS_URL the counters are in memory; the rules are the same. */
-function throttle(alerts: AccountAlerts = new AccountAlerts()): LoginThrottle {
-  return new LoginThrottle({ enabled: false } as unknown as RedisService, alerts);
+const NO_REDIS = { enabled: false } as unknown as RedisService;
+
+function throttle(alerts: AccountAlerts = { underAttack: async () => undefined } as unknown as AccountAlerts): LoginThrottle {
+  return new LoginThrottle(NO_REDIS, alerts);
 }
 
 describe('LoginThrottle', () => {

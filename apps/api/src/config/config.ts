@@ -56,6 +56,19 @@ export interface AppConfig {
     /** Invitations one facilitator may send per hour. */
     invitationsPerHour: number;
   };
+  /** Outgoing e-mail (docs/decisions/mail-outbox.md). */
+  mail: {
+    /** smtp:// or smtps:// with optional credentials; null: nothing is mailed (the inbox still works). */
+    smtpUrl: string | null;
+    /** The From header of every mail. */
+    from: string;
+    /** Where people reach this installation, for links in mails (http:// allowed for a local installation). */
+    publicUrl: string;
+    /** How often the outbox worker looks for mail to send. */
+    pollMs: number;
+    /** The first wait before sending a failed mail again; it doubles with every attempt. */
+    retryBaseMs: number;
+  };
   search: {
     /** A Meilisearch server; when absent, PostgreSQL full-text search is the engine. */
     meiliUrl: string | null;
@@ -155,12 +168,36 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
 
+  const smtpUrl = (name: string): string | null => {
+    const raw = env[name]?.trim();
+    if (!raw) return null;
+    try {
+      const url = new URL(raw);
+      if ((url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname) return raw;
+    } catch {
+      // reported below
+    }
+    // The value may hold a password: it is not repeated.
+    problems.push(`${name} must be an smtp:// or smtps:// URL, e.g. smtp://user:password@host:587`);
+    return null;
+  };
+
+  const mailFrom = (name: string, fallback: string): string => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    // "Name <address>" or a bare address, one line (no header injection).
+    if (raw.length <= 300 && !/[\r\n]/.test(raw) && /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(raw)) return raw;
+    problems.push(`${name} must be an e-mail address or "Name <address>", got "${raw}"`);
+    return fallback;
+  };
+
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   if (trustProxy.problem) problems.push(trustProxy.problem);
 
   const environment = oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'production');
+  const port = integer('PORT', 3000, 0, 65535);
   const config: AppConfig = {
-    port: integer('PORT', 3000, 0, 65535),
+    port,
     host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl,
     dataDir: resolve(env.SPIRAAL_DATA_DIR?.trim() || './data'),
@@ -190,6 +227,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       mutationsPerMinute: integer('RATE_MUTATIONS_PER_MINUTE', 300, 1, 1_000_000),
       ticketsPerMinute: integer('RATE_TICKETS_PER_MINUTE', 120, 1, 1_000_000),
       invitationsPerHour: integer('RATE_INVITATIONS_PER_HOUR', 50, 1, 1_000_000),
+    },
+    mail: {
+      smtpUrl: smtpUrl('SMTP_URL'),
+      from: mailFrom('MAIL_FROM', 'Spiraal <spiraal@localhost>'),
+      publicUrl: (httpUrl('PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+      pollMs: integer('MAIL_POLL_MS', 2_000, 10, 600_000),
+      retryBaseMs: integer('MAIL_RETRY_BASE_MS', 30_000, 10, 3_600_000),
     },
     search: {
       meiliUrl: httpUrl('MEILI_URL'),

@@ -6,7 +6,7 @@ import { InvitationMailer } from './invitation-mailer';
 import { InvitationsResolver } from './invitations.resolver';
 import { InvitationsService } from './invitations.service';
 
-/** Invitations by e-mail: joining a community with consent (docs: README "Leden uitnodigen"). */
+/** Invitations by e-mail: joining a community with consent (README, "Leden uitnodigen"); mails through the global MailModule. */
 @Module({
   imports: [AuthModule, CommunitiesModule],
   providers: [InvitationsResolver, InvitationsService, InvitationMailer, ServerSecretService],

@@ -83,6 +83,7 @@ export class InvitationsService {
     await this.access.toCommunity(user, input.communityId, 'member.manage');
     const email = validateEmail(input.email);
     await this.limits.invitation(user.id);
+    const secret = await this.secrets.get('invitation-links');
     const view = await this.db.transaction(async (tx) => {
       // Whether the address is a member is no secret to a facilitator (the member list shows it); whether it has an account is.
       const member: unknown[] = await tx.query(`SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.community_id = $1 AND u.email = $2`, [
@@ -100,10 +101,10 @@ export class InvitationsService {
         [input.communityId, email, input.role, input.perspective, user.id, INVITATION_TTL_DAYS],
       );
       await this.audit.record(tx, { communityId: input.communityId, actorId: user.id, action: 'member.invite', targetId: null, details: { invitation: id, role: input.role } });
-      return this.one(tx, id);
+      const invitation = await this.one(tx, id);
+      await this.mailer.send({ email, communityName: invitation.community.name, inviterName: user.displayName, token: signInvitation(secret, invitation), expiresAt: invitation.expiresAt }, tx);
+      return invitation;
     });
-    const token = signInvitation(await this.secrets.get('invitation-links'), view);
-    await this.mailer.send({ email, communityName: view.community.name, inviterName: user.displayName, token, expiresAt: view.expiresAt });
     return view;
   }
 

@@ -94,7 +94,8 @@ export class RedisService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.publisher, this.subscriber].map((connection) => connection?.quit().catch(() => connection.disconnect())));
+    const open = [this.publisher, this.subscriber].filter((connection): connection is Redis => !!connection);
+    await Promise.all(open.map((connection) => connection.quit().catch(() => connection.disconnect())));
   }
 
   /** A connection is (again) ready: subscribe every channel, then let listeners catch up on what went missing. */

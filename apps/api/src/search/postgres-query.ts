@@ -126,7 +126,7 @@ function wordLexemes(word: string, info: WordInfo | undefined, prefix: boolean, 
   if (prefix) {
     match.add(lexeme(info.simple, true));
     highlight.add(lexeme(info.simple, true));
-    info.completions.forEach(([term, stem]) => stem && highlight.add(lexeme(stem)));
+    info.completions.forEach(([, stem]) => stem && highlight.add(lexeme(stem)));
     // Half typed with a typo: complete from words within the typo budget of what was typed.
     if (fuzzy && !info.completions.length) {
       info.near.filter(([term]) => isTypoPrefixOf(info.simple!, term)).forEach(([term, stem]) => addTerm(term, stem));

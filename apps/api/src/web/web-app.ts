@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Paths the API answers itself; everything else that asks for a page gets the web app. */
-const API_PATHS = /^\/(graphql|health|ready|collab|metrics|export)(\/|$)/;
+const API_PATHS = /^\/(graphql|health|ready|collab|metrics|export|events|unsubscribe)(\/|$)/;
 
 /**
  * Serves the built web app (apps/web/dist) at `/`, with index.html for the

@@ -1,13 +1,13 @@
-import { useCommunities } from '../communities/communities-provider';
-import { CommunitySwitcher } from '../communities/community-switcher';
-import { communityMessages } from '../communities/messages';
-import { useMessages } from '../i18n/language';
-import { SearchBox } from '../search/search-box';
-import { Link } from '../ui/link';
+import { useCommunities } from '../entities/communities/communities-provider';
+import { CommunitySwitcher } from '../entities/communities/community-switcher';
+import { communityMessages } from '../entities/communities/messages';
+import { useMessages } from '../shared/i18n/language';
+import { SearchBox } from '../features/search/search-box';
+import { Link } from '../shared/ui/link';
 import { LanguageSwitch } from './language-switch';
 import { appMessages } from './messages';
-import { navigate, usePath } from './router';
-import { useSession } from './session';
+import { navigate, usePath } from '../shared/router/router';
+import { useSession } from '../shared/api/session';
 
 /** The spiral mark: decoration only. */
 function Logo() {

@@ -1,25 +1,26 @@
 import { MouseEvent, useEffect } from 'react';
-import { LoginPage } from '../auth/login-page';
-import { RegisterPage } from '../auth/register-page';
-import { CommunitiesProvider } from '../communities/communities-provider';
-import { CommunityHomePage } from '../communities/community-home-page';
-import { MembersPage } from '../communities/members-page';
-import { StartPage } from '../communities/start-page';
-import { useMessages } from '../i18n/language';
-import { ItemListPage } from '../items/item-list-page';
-// The item page holds the lazily loaded editor: `lazy(() => import('../editor/item-editor'))`.
-import { ItemPage } from '../items/item-page';
-import { MeetingPage } from '../meetings/meeting-page';
-import { MeetingsPage } from '../meetings/meetings-page';
-import { SEARCH_PATH } from '../search/search-address';
-import { SearchPage } from '../search/search-page';
-import { SpiralPage } from '../spiral/spiral-page';
-import { Loading } from '../ui/loading';
+import { LoginPage } from '../pages/login-page';
+import { RegisterPage } from '../pages/register-page';
+import { CommunitiesProvider } from '../entities/communities/communities-provider';
+import { CommunityHomePage } from '../pages/community-home-page';
+import { MembersPage } from '../pages/members-page';
+import { StartPage } from '../pages/start-page';
+import { useMessages } from '../shared/i18n/language';
+import { ItemListPage } from '../pages/item-list-page';
+// The item page holds the lazily loaded editor: `lazy(() => import('../features/editor/item-editor'))`.
+import { ItemPage } from '../pages/item-page';
+import { MeetingPage } from '../pages/meeting-page';
+import { MeetingsPage } from '../pages/meetings-page';
+import { SEARCH_PATH } from '../features/search/search-address';
+import { SearchPage } from '../pages/search-page';
+import { SpiralPage } from '../pages/spiral-page';
+import { Loading } from '../shared/ui/loading';
 import { AppHeader } from './app-header';
 import { appMessages } from './messages';
 import { NotFoundPage } from './not-found-page';
-import { match, navigate, usePath } from './router';
-import { useSession } from './session';
+import { match, navigate, usePath } from '../shared/router/router';
+import { useSession } from '../shared/api/session';
+import './app.css';
 
 /** The page for an address, for a signed-in user. */
 function SignedInRoutes({ path }: { path: string }) {

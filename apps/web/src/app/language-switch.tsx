@@ -1,4 +1,4 @@
-import { Language, useLanguage, useMessages } from '../i18n/language';
+import { Language, useLanguage, useMessages } from '../shared/i18n/language';
 import { appMessages } from './messages';
 
 const CHOICES: { language: Language; short: string; name: string }[] = [

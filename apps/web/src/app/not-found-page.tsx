@@ -1,6 +1,6 @@
-import { useMessages } from '../i18n/language';
-import { Link } from '../ui/link';
-import { PageHeading } from '../ui/page-heading';
+import { useMessages } from '../shared/i18n/language';
+import { Link } from '../shared/ui/link';
+import { PageHeading } from '../shared/ui/page-heading';
 import { appMessages } from './messages';
 
 export function NotFoundPage() {

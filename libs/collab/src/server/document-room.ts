@@ -245,7 +245,7 @@ export class DocumentRoom {
    * and the client is refused, so that it syncs afresh.
    */
   private applyClientUpdate(update: Uint8Array, origin: UpdateOrigin): void {
-    let leftStructs = false;
+    let leftStructs: boolean;
     try {
       Y.applyUpdate(this.doc, update, origin);
     } finally {

@@ -1,3 +1,4 @@
+import { COLLAB_CLOSE } from '@spiraal/domain';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -10,14 +11,8 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
-/** Close codes this server uses, with their reasons (shown to clients). */
-export const CLOSE = {
-  goingAway: { code: 1001, reason: 'Server stopt / Server shutting down' },
-  malformed: { code: 4400, reason: 'Ongeldig bericht / Malformed message' },
-  accessRevoked: { code: 4403, reason: 'Geen toegang meer / Access revoked' },
-  documentTooLarge: { code: 4413, reason: 'Document te groot / Document too large' },
-  loadFailed: { code: 4500, reason: 'Document kon niet geladen worden / Document could not be loaded' },
-} as const;
+/** Close codes this server uses, with their reasons (shown to clients); shared with the web app. */
+export const CLOSE = COLLAB_CLOSE;
 
 /** A frame that is not valid y-websocket protocol. */
 export class ProtocolError extends Error {}

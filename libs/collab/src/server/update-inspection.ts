@@ -111,7 +111,10 @@ function integrates(runs: Map<number, Run>, stateOf: (client: number) => number,
     }
     if (stack.length) head = stack.pop()!;
     else if (run && run.next < run.structs.length) head = run.structs[run.next++];
-    else head = (run = nextRun()) ? run.structs[run.next++] : null;
+    else {
+      run = nextRun();
+      head = run ? run.structs[run.next++] : null;
+    }
   }
   return true;
 }

@@ -1,3 +1,4 @@
+import { ARCHIVE_MAX_BYTES } from '@spiraal/domain';
 import { ArchiveError } from './archive-error';
 import { splitItemMarkdown } from './front-matter';
 import { ExportManifest, MANIFEST_FILE, validateManifest } from './manifest';
@@ -27,7 +28,7 @@ export const MANIFEST_MAX_BYTES = 32 * 1024 * 1024;
 export const ITEM_FILE_MAX_BYTES = 2 * 1024 * 1024;
 
 /** Largest archive (the zip itself) accepted for a restore, at every entry point (HTTP, CLI, web). */
-export const ARCHIVE_MAX_BYTES = 64 * 1024 * 1024;
+export { ARCHIVE_MAX_BYTES };
 
 /**
  * What an export archive may inflate to: each file by its kind, and all

@@ -52,7 +52,7 @@ const PATH_MAX = 255;
  */
 export function isSafeArchivePath(path: string): boolean {
   if (path.length === 0 || path.length > PATH_MAX) return false;
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- matches control characters on purpose
   if (/[\u0000-\u001f\u007f\\:]/.test(path)) return false;
   if (path.startsWith('/')) return false;
   return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');

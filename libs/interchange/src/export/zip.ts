@@ -126,6 +126,6 @@ function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
 
 /** A name from a hostile archive, safe to put in a message. */
 function printable(name: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- matches control characters on purpose
   return JSON.stringify(name.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 120));
 }

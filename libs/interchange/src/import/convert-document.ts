@@ -38,7 +38,7 @@ export interface ConvertedDocument {
 
 /** Checks that need no content: name and size. */
 export function checkFile(filename: string, size: number): SourceFormat | null {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- matches control characters on purpose
   if (!filename.trim() || filename.length > IMPORT_LIMITS.filenameMax || /[\u0000-\u001f\u007f]/.test(filename)) {
     refuse('INVALID_NAME', `Een bestandsnaam moet 1 tot ${IMPORT_LIMITS.filenameMax} tekens hebben, zonder stuurtekens`, `A file name must have 1 to ${IMPORT_LIMITS.filenameMax} characters, without control characters`);
   }
@@ -57,7 +57,7 @@ export function convertDocument(options: ConvertOptions): ConvertedDocument {
   const encoding = decoded.encoding;
   const format = named ?? formatFromContent(decoded.text);
   // A stray control character (binary files were refused above) would fail the body's rules; form feeds are page breaks in text.
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- matches control characters on purpose
   const text = decoded.text.replace(format === 'text' ? /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g : /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f]/g, (char) => (char === '\f' ? '\n' : ''));
   if (!text.trim()) refuse('EMPTY', 'Het bestand bevat geen tekst', 'The file contains no text');
   const fallbackTitle = titleFromFilename(options.filename);
@@ -91,7 +91,7 @@ export function convertDocument(options: ConvertOptions): ConvertedDocument {
 
 /** Titles are one line of at most 200 characters (the domain's rule); cut at a word. */
 function clampTitle(title: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- matches control characters on purpose
   const line = title.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (line.length <= 200) return line;
   const cut = line.slice(0, 199);

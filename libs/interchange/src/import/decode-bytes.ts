@@ -68,7 +68,7 @@ function checked(text: string | null, encoding: string): DecodedText {
   return { text, encoding };
 }
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matches control characters on purpose
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g;
 
 function controlShare(text: string): number {

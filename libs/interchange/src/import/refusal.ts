@@ -1,3 +1,4 @@
+import { IMPORT_FILE_MAX_BYTES } from '@spiraal/domain';
 /**
  * Why a file cannot be imported. The message is for people (Dutch first,
  * then English); the code is for programs and tests.
@@ -20,11 +21,8 @@ export function refuse(code: RefusalCode, nl: string, en: string): never {
 
 /** Limits for one imported file, the same at every entry point. */
 export const IMPORT_LIMITS = {
-  /**
-   * Raw bytes of one file. Word's HTML is several times its text; 2.5 MiB,
-   * base64-encoded in a GraphQL request (3.3 MiB), still fits the 4 MB body limit.
-   */
-  fileMaxBytes: 2.5 * 1024 * 1024,
+  /** Raw bytes of one file (shared with the web app, see libs/domain/src/contracts.ts). */
+  fileMaxBytes: IMPORT_FILE_MAX_BYTES,
   /** Items one file may become when split by headings. */
   partsMax: 200,
   /** Characters of a file name. */

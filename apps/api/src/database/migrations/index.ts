@@ -4,7 +4,17 @@ import { Search1763900000000 } from './1763900000000-search';
 import { Spiral1764000000000 } from './1764000000000-spiral';
 import { Security1764100000000 } from './1764100000000-security';
 import { ItemImports1764250000000 } from './1764250000000-item-imports';
+import { MailOutbox1765200000000 } from './1765200000000-mail-outbox';
 import { Invitations1765300000000 } from './1765300000000-invitations';
 
 /** Every migration, in order. Listed explicitly so source and build behave the same. */
-export const MIGRATIONS = [InitialSchema1763700000000, Collaboration1763800000000, Search1763900000000, Spiral1764000000000, Security1764100000000, ItemImports1764250000000, Invitations1765300000000];
+export const MIGRATIONS = [
+  InitialSchema1763700000000,
+  Collaboration1763800000000,
+  Search1763900000000,
+  Spiral1764000000000,
+  Security1764100000000,
+  ItemImports1764250000000,
+  MailOutbox1765200000000,
+  Invitations1765300000000,
+];

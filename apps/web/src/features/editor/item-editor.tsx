@@ -1,0 +1,151 @@
+import type { Editor } from '@tiptap/core';
+import { EditorContent } from '@tiptap/react';
+import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import type { SessionUser } from '../../shared/api/session';
+import { useMessages } from '../../shared/i18n/language';
+import { CollabSession } from './collab-session';
+import { createEditor, editorProps } from './create-editor';
+import './editor.css';
+import { editorMessages, EditorMessages } from './messages';
+import { Presence } from './presence';
+import { SaveStatus } from './save-status';
+import { Toolbar } from './toolbar';
+
+export interface ItemEditorProps {
+  itemId: string;
+  user: SessionUser;
+}
+
+interface Live {
+  session: CollabSession;
+  editor: Editor;
+}
+
+/**
+ * The live editor of an item's body: TipTap on the item's Y.Doc, synced over
+ * y-websocket, with presence, carets and a save state.
+ *
+ * The Y.Doc, provider and editor are made in one effect and destroyed in its
+ * cleanup, editor first: under React StrictMode's mount-unmount-mount the
+ * first set is destroyed before it ever connected (the session connects on
+ * the next tick).
+ */
+export default function ItemEditor({ itemId, user }: ItemEditorProps) {
+  const t = useMessages(editorMessages);
+  const [live, setLive] = useState<Live | null>(null);
+  const [linkOpen, setLinkOpen] = useState(false);
+  /** Bumped to start over from the server's document (after the server refused our changes). */
+  const [generation, setGeneration] = useState(0);
+  const latest = useRef({ t, name: user.displayName });
+  latest.current = { t, name: user.displayName };
+
+  useEffect(() => {
+    const session = new CollabSession(itemId, { id: user.id, name: latest.current.name });
+    const editor = createEditor(session, {
+      label: latest.current.t.editorLabel,
+      readOnly: true,
+      editable: false,
+      onLinkShortcut: () => setLinkOpen(true),
+    });
+    session.start();
+    setLive({ session, editor });
+    return () => {
+      setLinkOpen(false);
+      editor.destroy();
+      session.destroy();
+    };
+  }, [itemId, user.id, generation]);
+
+  useEffect(() => {
+    live?.session.setUserName(user.displayName);
+  }, [live, user.displayName]);
+
+  const startOver = useCallback(() => setGeneration((n) => n + 1), []);
+
+  if (!live || live.session.itemId !== itemId || live.editor.isDestroyed) {
+    return (
+      <section className="item-editor" aria-busy="true">
+        <div className="item-editor__status" data-tone="busy">
+          <span className="item-editor__status-dot" aria-hidden="true" />
+          <span role="status" aria-live="polite">
+            {t.connecting}
+          </span>
+        </div>
+      </section>
+    );
+  }
+  return <LiveEditor key={live.session.key} {...live} t={t} linkOpen={linkOpen} setLinkOpen={setLinkOpen} onRefused={startOver} />;
+}
+
+function LiveEditor({
+  session,
+  editor,
+  t,
+  linkOpen,
+  setLinkOpen,
+  onRefused,
+}: Live & { t: EditorMessages; linkOpen: boolean; setLinkOpen(open: boolean): void; onRefused(): void }) {
+  const state = useSyncExternalStore(session.subscribe, session.getState);
+  const peers = useSyncExternalStore(session.subscribe, session.getPeers);
+  const editable = state.loaded && !state.readOnly;
+  const contentId = useId();
+  const readOnlyHintId = useId();
+  const keyboardHintId = useId();
+
+  useEffect(() => {
+    if (editor.isDestroyed) return;
+    if (editor.isEditable !== editable) editor.setEditable(editable, false);
+    editor.setOptions({
+      editorProps: editorProps(
+        { label: t.editorLabel, readOnly: !editable, describedBy: state.readOnly ? readOnlyHintId : keyboardHintId },
+        // Focusable also when read-only, so it can be reached and read with the keyboard.
+        { id: contentId, tabindex: '0' },
+      ),
+    });
+  }, [editor, editable, state.readOnly, t.editorLabel, contentId, readOnlyHintId, keyboardHintId]);
+
+  useEffect(() => {
+    if (!editable) setLinkOpen(false);
+  }, [editable, setLinkOpen]);
+
+  // Our changes were refused (we became a reader): show the server's document again, read-only.
+  useEffect(() => {
+    if (state.refused) onRefused();
+  }, [state.refused, onRefused]);
+
+  // Unconfirmed changes live only in this tab: ask before it closes.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!session.getState().unsaved) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [session]);
+
+  return (
+    <section className="item-editor" data-readonly={state.readOnly || undefined} aria-busy={!state.loaded}>
+      <div className="item-editor__bar">
+        {state.readOnly ? (
+          <p className="item-editor__readonly">
+            <span className="item-editor__badge">{t.readOnly}</span>
+            <span id={readOnlyHintId} className="item-editor__hint">
+              {t.readOnlyHint}
+            </span>
+          </p>
+        ) : (
+          <Toolbar editor={editor} t={t} controls={contentId} linkOpen={linkOpen} onLinkOpen={() => editable && setLinkOpen(true)} onLinkClose={() => setLinkOpen(false)} />
+        )}
+        <div className="item-editor__meta">
+          <Presence peers={peers} t={t} />
+          <SaveStatus state={state} t={t} onRetry={() => session.retry()} />
+        </div>
+      </div>
+      <p id={keyboardHintId} className="item-editor__sr-only">
+        {t.keyboardHint}
+      </p>
+      <EditorContent editor={editor} className="item-editor__body" />
+    </section>
+  );
+}

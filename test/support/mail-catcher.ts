@@ -1,0 +1,82 @@
+import { simpleParser, ParsedMail } from 'mailparser';
+import { AddressInfo } from 'node:net';
+import { SMTPServer, SMTPServerOptions } from 'smtp-server';
+
+export interface CaughtMail {
+  envelopeTo: string[];
+  parsed: ParsedMail;
+  raw: string;
+}
+
+export interface MailCatcher {
+  /** smtp://127.0.0.1:<port> (with credentials when started with some) */
+  url: string;
+  port: number;
+  mails: CaughtMail[];
+  /** Resolves once at least `count` mails were accepted. */
+  waitFor(count: number, timeoutMs?: number): Promise<CaughtMail[]>;
+  /** Decides per incoming mail: accept (null), or answer with this SMTP error code. */
+  setResponder(responder: ((raw: string) => number | 'hang' | null) | null): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A real SMTP server (npm smtp-server) on a free port, plain (no STARTTLS) like
+ * a local relay; with `auth` it requires AUTH PLAIN/LOGIN with those credentials.
+ */
+export async function startMailCatcher(options: { auth?: { user: string; pass: string } } = {}): Promise<MailCatcher> {
+  const mails: CaughtMail[] = [];
+  let responder: ((raw: string) => number | 'hang' | null) | null = null;
+  const waiters = new Set<() => void>();
+  const serverOptions: SMTPServerOptions = {
+    disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    authOptional: !options.auth,
+    allowInsecureAuth: true,
+    logger: false,
+    onAuth(auth, _session, callback) {
+      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) return callback(null, { user: auth.username });
+      callback(new Error('Invalid credentials'));
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const answer = responder?.(raw) ?? null;
+        if (answer === 'hang') return; // never answers: the sender waits (until it is killed)
+        if (answer !== null) return callback(Object.assign(new Error(`Refused with ${answer}`), { responseCode: answer }));
+        simpleParser(raw).then((parsed) => {
+          mails.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed, raw });
+          callback();
+          for (const wake of waiters) wake();
+        }, callback);
+      });
+    },
+  };
+  const server = new SMTPServer(serverOptions);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  const credentials = options.auth ? `${encodeURIComponent(options.auth.user)}:${encodeURIComponent(options.auth.pass)}@` : '';
+  return {
+    url: `smtp://${credentials}127.0.0.1:${port}`,
+    port,
+    mails,
+    setResponder: (next) => (responder = next),
+    waitFor: (count, timeoutMs = 15_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          if (mails.length < count) return false;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(mails);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`Expected ${count} mails, got ${mails.length}`));
+        }, timeoutMs);
+        if (!check()) waiters.add(check);
+      }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
