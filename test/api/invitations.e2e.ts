@@ -1,5 +1,5 @@
-import { signInvitation } from '../../apps/api/src/invitations/invitation-link';
 import { communityWithPeople, CommunityFixture } from '../support/fixtures';
+import { MailCatcher, startMailCatcher } from '../support/mail-catcher';
 import { errorCode, gql, gqlData, registerUser, startTestApp, TestApp } from '../support/test-app';
 import { sql } from '../support/test-database';
 
@@ -19,14 +19,28 @@ const LINK = `mutation ($input: AcceptInvitationLinkInput!) { acceptInvitationLi
 describe('invitations with consent (finding 2)', () => {
   let t: TestApp;
   let c: CommunityFixture;
+  let catcher: MailCatcher;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    catcher = await startMailCatcher();
+    t = await startTestApp({ SMTP_URL: catcher.url, PUBLIC_URL: 'http://spiraal.test:8080', MAIL_POLL_MS: '100' });
     c = await communityWithPeople(t.baseUrl);
   });
   afterAll(async () => {
     await t?.close();
+    await catcher?.close();
   });
+
+  /** The token of the link in the (latest) invitation mail to this address. */
+  async function mailedToken(email: string): Promise<string> {
+    for (let i = 0; i < 100; i++) {
+      const mail = [...catcher.mails].reverse().find((m) => m.envelopeTo.includes(email));
+      const link = mail && /http:\/\/spiraal\.test:8080\/uitnodiging\?token=([^\s"<]+)/.exec(mail.parsed.text ?? '');
+      if (link) return decodeURIComponent(link[1]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`No invitation mail to ${email}`);
+  }
 
   const invite = (email: string, role = 'MEMBER', token = c.facilitator.token) =>
     gql(t.baseUrl, INVITE, { input: { communityId: c.communityId, email, role, perspective: 'BEWONER' } }, token);
@@ -96,11 +110,13 @@ describe('invitations with consent (finding 2)', () => {
     expect(await sql(t.db.url, `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ANY($1)`, [[declining.email, withdrawn.email, late.email]])).toHaveLength(0);
   });
 
-  it('creates the account on acceptance through the signed link when the address has none', async () => {
+  it('mails a signed link that creates the account on acceptance when the address has none', async () => {
     const email = `nieuw-${Date.now()}@example.nl`;
     const sent = (await invite(email)).data!.inviteMember;
-    const [{ value: secret }] = await sql<{ value: Buffer }>(t.db.url, `SELECT value FROM server_secrets WHERE name = 'invitation-links'`);
-    const token = signInvitation(secret, { id: sent.id, email, expiresAt: new Date(sent.expiresAt) });
+    const token = await mailedToken(email);
+    const mail = [...catcher.mails].reverse().find((m) => m.envelopeTo.includes(email))!;
+    expect(mail.parsed.subject).toMatch(/Uitnodiging voor/);
+    expect(mail.parsed.text).toContain('Fenna Facilitator');
 
     const forged = await gql(t.baseUrl, LINK, { input: { token: `${sent.id}.${'A'.repeat(43)}`, displayName: 'Nova', password: 'een lang wachtwoord' } });
     expect(errorCode(forged)).toBe('NOT_FOUND');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { registerUser, startTestApp, TestApp } from '../support/test-app';
 import { TEST_PASSWORD } from '../support/graphql-client';
+import { MailCatcher, startMailCatcher } from '../support/mail-catcher';
 
 /**
  * Issue 20, finding 1: five wrong passwords from one address shut that
@@ -23,12 +24,15 @@ async function login(baseUrl: string, email: string, password: string, from: str
 
 describe('sign-in throttling protects the owner (finding 1)', () => {
   let t: TestApp;
+  let catcher: MailCatcher;
 
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'loopback' });
+    catcher = await startMailCatcher();
+    t = await startTestApp({ TRUST_PROXY: 'loopback', SMTP_URL: catcher.url, MAIL_POLL_MS: '100' });
   });
   afterAll(async () => {
     await t?.close();
+    await catcher?.close();
   });
 
   it("refuses the attacker's address after 5 failures, even with the right password, while the owner signs in from elsewhere", async () => {
@@ -46,6 +50,11 @@ describe('sign-in throttling protects the owner (finding 1)', () => {
     expect((await login(t.baseUrl, owner.email, TEST_PASSWORD, '198.51.100.20')).token).toBeTruthy();
     // The attacker's address stays shut out of this account.
     expect((await login(t.baseUrl, owner.email, TEST_PASSWORD, attacker)).code).toBe('RATE_LIMITED');
+    // And the owner was told, once, by e-mail.
+    const [warning] = await catcher.waitFor(1, 10_000);
+    expect(warning.envelopeTo).toEqual([owner.email]);
+    expect(warning.parsed.subject).toMatch(/Mislukte inlogpogingen/);
+    expect(catcher.mails.filter((m) => m.envelopeTo.includes(owner.email))).toHaveLength(1);
   });
 
   it('never locks the owner out, even after 100 failures from 20 addresses (the account is only slowed)', async () => {
