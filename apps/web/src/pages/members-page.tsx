@@ -8,7 +8,7 @@ import { PageHeading } from '../shared/ui/page-heading';
 import { InviteMemberForm } from '../entities/communities/invite-member-form';
 import { PendingInvitations } from '../entities/communities/pending-invitations';
 import { useCurrentCommunity } from '../entities/communities/communities-provider';
-import { COMMUNITY_INVITATIONS, CommunitySummary, Member, MEMBERS_QUERY } from '../entities/communities/community-queries';
+import { COMMUNITY_INVITATIONS, MEMBERS_QUERY } from '../entities/communities/community-queries';
 import { MemberList } from '../entities/communities/member-list';
 import { communityMessages } from '../entities/communities/messages';
 

@@ -45,7 +45,7 @@ export function InviteMemberForm({ communityId, onInvited }: { communityId: stri
       <p className="hint" id={`${id}-hint`}>
         {m.invitePersonHint}
       </p>
-      <form className="form add-member" onSubmit={submit} noValidate>
+      <form className="form add-member" onSubmit={(event) => void submit(event)} noValidate>
         <div className="field field-wide">
           <label htmlFor={`${id}-email`}>{m.email}</label>
           <input
