@@ -1,5 +1,6 @@
 import { MouseEvent, useEffect } from 'react';
 import { LoginPage } from '../pages/login-page';
+import { InvitationLinkPage } from '../pages/invitation-link-page';
 import { RegisterPage } from '../pages/register-page';
 import { CommunitiesProvider } from '../entities/communities/communities-provider';
 import { CommunityHomePage } from '../pages/community-home-page';
@@ -24,7 +25,8 @@ import './app.css';
 
 /** The page for an address, for a signed-in user. */
 function SignedInRoutes({ path }: { path: string }) {
-  const isAuthPage = path === '/login' || path === '/register';
+  // Signed in, the invitation link leads to the start page, where open invitations are shown.
+  const isAuthPage = path === '/login' || path === '/register' || path === '/uitnodiging';
   useEffect(() => {
     if (isAuthPage) navigate('/', { replace: true });
   }, [isAuthPage]);
@@ -59,7 +61,7 @@ export function App() {
       </a>
       <AppHeader />
       <main id="main" tabIndex={-1} className={user ? 'page' : 'page page-narrow'}>
-        {user === undefined ? <Loading /> : user === null ? path === '/register' ? <RegisterPage /> : <LoginPage /> : <SignedInRoutes path={path} />}
+        {user === undefined ? <Loading /> : user === null ? path === '/register' ? <RegisterPage /> : path === '/uitnodiging' ? <InvitationLinkPage /> : <LoginPage /> : <SignedInRoutes path={path} />}
       </main>
     </CommunitiesProvider>
   );

@@ -1,2 +1,2 @@
 // Sign-in operations live in auth-queries.graphql (the session's Me and Logout in shared/api/session.graphql).
-export { LoginDocument as LOGIN, RegisterDocument as REGISTER } from '../../shared/api/generated/graphql';
+export { AcceptInvitationLinkDocument as ACCEPT_INVITATION_LINK, LoginDocument as LOGIN, RegisterDocument as REGISTER } from '../../shared/api/generated/graphql';
