@@ -45,19 +45,28 @@ describe('archive restores within bounds (finding 3)', () => {
   it.each([
     ['manifest.json', 300 * MB, MANIFEST_MAX_BYTES],
     ['items/notitie.md', 50 * MB, 2 * MB],
-  ])('refuses an entry named %s of %d zeros once its limit passes, before inflating much more', async (name, size, limit) => {
-    const bomb = await zeroBomb(name, size);
-    expect(bomb.length).toBeLessThan(size / 500);
-    const before = await inflatedSoFar(t.baseUrl);
-    const res = await restore(t.baseUrl, c.communityId, c.facilitator.token, bomb);
-    const inflated = (await inflatedSoFar(t.baseUrl)) - before;
+  ])(
+    'refuses an entry named %s of %d zeros once its limit passes, before inflating much more',
+    async (name, size, limit) => {
+      const bomb = await zeroBomb(name, size);
+      expect(bomb.length).toBeLessThan(size / 500);
+      const before = await inflatedSoFar(t.baseUrl);
+      const res = await restore(t.baseUrl, c.communityId, c.facilitator.token, bomb);
+      const inflated = (await inflatedSoFar(t.baseUrl)) - before;
 
-    expect([res.status, res.body.errors?.[0].extensions?.code]).toEqual([400, 'BAD_USER_INPUT']);
-    expect(res.body.errors[0].message).toMatch(/pakt uit tot meer dan toegestaan/);
-    expect(inflated).toBeGreaterThan(limit);
-    expect(inflated).toBeLessThanOrEqual(limit + SLICE_OUTPUT);
-    expect((await sql<{ n: number }>(t.db.url, `SELECT count(*)::int AS n FROM items WHERE community_id = $1`, [c.communityId]))[0].n).toBe(0);
-  });
+      expect([res.status, res.body.errors?.[0].extensions?.code]).toEqual([400, 'BAD_USER_INPUT']);
+      expect(res.body.errors[0].message).toMatch(/pakt uit tot meer dan toegestaan/);
+      expect(inflated).toBeGreaterThan(limit);
+      expect(inflated).toBeLessThanOrEqual(limit + SLICE_OUTPUT);
+      expect(
+        (
+          await sql<{ n: number }>(t.db.url, `SELECT count(*)::int AS n FROM items WHERE community_id = $1`, [
+            c.communityId,
+          ])
+        )[0].n,
+      ).toBe(0);
+    },
+  );
 
   it('runs at most two restores at once in a process: a third is refused at once with 429', async () => {
     const url = new URL(`${t.baseUrl}/export/communities/${c.communityId}/import`);
@@ -65,7 +74,11 @@ describe('archive restores within bounds (finding 3)', () => {
     const slow = [0, 1].map(() => {
       const req = httpRequest(url, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${c.facilitator.token}`, 'Content-Type': 'application/zip', 'Content-Length': String(MB) },
+        headers: {
+          Authorization: `Bearer ${c.facilitator.token}`,
+          'Content-Type': 'application/zip',
+          'Content-Length': String(MB),
+        },
       });
       req.on('error', () => undefined);
       req.write(Buffer.alloc(1024));

@@ -47,7 +47,12 @@ describe('invitations with consent (finding 2)', () => {
 
   it('has no addMember any more: members join only by accepting', async () => {
     const stranger = await registerUser(t.baseUrl);
-    const old = await gql(t.baseUrl, `mutation { addMember(input: { communityId: "${c.communityId}", email: "${stranger.email}" }) { role } }`, {}, c.facilitator.token);
+    const old = await gql(
+      t.baseUrl,
+      `mutation { addMember(input: { communityId: "${c.communityId}", email: "${stranger.email}" }) { role } }`,
+      {},
+      c.facilitator.token,
+    );
     expect(errorCode(old)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
@@ -61,7 +66,11 @@ describe('invitations with consent (finding 2)', () => {
       return rest;
     };
     expect(shape(a)).toEqual(shape(b));
-    expect(shape(a)).toEqual({ role: 'MEMBER', community: { id: c.communityId, name: expect.any(String) }, invitedBy: { displayName: 'Fenna Facilitator' } });
+    expect(shape(a)).toEqual({
+      role: 'MEMBER',
+      community: { id: c.communityId, name: expect.any(String) },
+      invitedBy: { displayName: 'Fenna Facilitator' },
+    });
     expect(a.data!.inviteMember.email).toBe(existing.email);
     expect(JSON.stringify(a.data)).not.toContain('Bestaande Persoon');
     expect(JSON.stringify(a.data)).not.toContain(existing.id);
@@ -69,13 +78,27 @@ describe('invitations with consent (finding 2)', () => {
 
   it('makes nobody a member before accepting; the invited person sees, accepts and then belongs', async () => {
     const invited = await registerUser(t.baseUrl, 'Iris Uitgenodigd');
-    const sent = await gqlData(t.baseUrl, INVITE, { input: { communityId: c.communityId, email: invited.email, role: 'READER', perspective: 'STUDENT' } }, c.facilitator.token);
+    const sent = await gqlData(
+      t.baseUrl,
+      INVITE,
+      { input: { communityId: c.communityId, email: invited.email, role: 'READER', perspective: 'STUDENT' } },
+      c.facilitator.token,
+    );
     const id = sent.inviteMember.id as string;
 
-    expect((await gqlData(t.baseUrl, COMMUNITIES, {}, invited.token)).communities.map((x: { id: string }) => x.id)).not.toContain(c.communityId);
+    expect(
+      (await gqlData(t.baseUrl, COMMUNITIES, {}, invited.token)).communities.map((x: { id: string }) => x.id),
+    ).not.toContain(c.communityId);
     expect(await sql(t.db.url, `SELECT 1 FROM memberships WHERE user_id = $1`, [invited.id])).toHaveLength(0);
     const mine = (await gqlData(t.baseUrl, MINE, {}, invited.token)).myInvitations;
-    expect(mine).toEqual([expect.objectContaining({ id, role: 'READER', community: { id: c.communityId, name: expect.any(String) }, invitedBy: { displayName: 'Fenna Facilitator' } })]);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        id,
+        role: 'READER',
+        community: { id: c.communityId, name: expect.any(String) },
+        invitedBy: { displayName: 'Fenna Facilitator' },
+      }),
+    ]);
     expect(new Date(mine[0].expiresAt).getTime()).toBeGreaterThan(Date.now());
 
     // Someone else cannot take it.
@@ -83,13 +106,19 @@ describe('invitations with consent (finding 2)', () => {
 
     const accepted = await gqlData(t.baseUrl, ACCEPT, { id }, invited.token);
     expect(accepted.acceptInvitation).toMatchObject({ id: c.communityId, myRole: 'READER' });
-    expect((await gqlData(t.baseUrl, COMMUNITIES, {}, invited.token)).communities.map((x: { id: string }) => x.id)).toContain(c.communityId);
+    expect(
+      (await gqlData(t.baseUrl, COMMUNITIES, {}, invited.token)).communities.map((x: { id: string }) => x.id),
+    ).toContain(c.communityId);
     expect((await gqlData(t.baseUrl, MINE, {}, invited.token)).myInvitations).toEqual([]);
     expect(errorCode(await gql(t.baseUrl, ACCEPT, { id }, invited.token))).toBe('NOT_FOUND');
   });
 
   it('can be declined, withdrawn, and expires', async () => {
-    const [declining, withdrawn, late] = await Promise.all([registerUser(t.baseUrl), registerUser(t.baseUrl), registerUser(t.baseUrl)]);
+    const [declining, withdrawn, late] = await Promise.all([
+      registerUser(t.baseUrl),
+      registerUser(t.baseUrl),
+      registerUser(t.baseUrl),
+    ]);
 
     const d = (await invite(declining.email)).data!.inviteMember.id;
     expect((await gqlData(t.baseUrl, DECLINE, { id: d }, declining.token)).declineInvitation).toBe(true);
@@ -97,7 +126,12 @@ describe('invitations with consent (finding 2)', () => {
 
     const w = (await invite(withdrawn.email)).data!.inviteMember.id;
     expect(errorCode(await gql(t.baseUrl, WITHDRAW, { id: w }, c.member.token))).toBe('FORBIDDEN');
-    const open = await gqlData(t.baseUrl, `query ($id: ID!) { communityInvitations(communityId: $id) { id } }`, { id: c.communityId }, c.facilitator.token);
+    const open = await gqlData(
+      t.baseUrl,
+      `query ($id: ID!) { communityInvitations(communityId: $id) { id } }`,
+      { id: c.communityId },
+      c.facilitator.token,
+    );
     expect(open.communityInvitations.map((i: { id: string }) => i.id)).toContain(w);
     expect((await gqlData(t.baseUrl, WITHDRAW, { id: w }, c.facilitator.token)).withdrawInvitation).toBe(true);
     expect((await gqlData(t.baseUrl, MINE, {}, withdrawn.token)).myInvitations).toEqual([]);
@@ -107,7 +141,11 @@ describe('invitations with consent (finding 2)', () => {
     await sql(t.db.url, `UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [l]);
     expect((await gqlData(t.baseUrl, MINE, {}, late.token)).myInvitations).toEqual([]);
     expect(errorCode(await gql(t.baseUrl, ACCEPT, { id: l }, late.token))).toBe('NOT_FOUND');
-    expect(await sql(t.db.url, `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ANY($1)`, [[declining.email, withdrawn.email, late.email]])).toHaveLength(0);
+    expect(
+      await sql(t.db.url, `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ANY($1)`, [
+        [declining.email, withdrawn.email, late.email],
+      ]),
+    ).toHaveLength(0);
   });
 
   it('mails a signed link that creates the account on acceptance when the address has none', async () => {
@@ -118,15 +156,28 @@ describe('invitations with consent (finding 2)', () => {
     expect(mail.parsed.subject).toMatch(/Uitnodiging voor/);
     expect(mail.parsed.text).toContain('Fenna Facilitator');
 
-    const forged = await gql(t.baseUrl, LINK, { input: { token: `${sent.id}.${'A'.repeat(43)}`, displayName: 'Nova', password: 'een lang wachtwoord' } });
+    const forged = await gql(t.baseUrl, LINK, {
+      input: { token: `${sent.id}.${'A'.repeat(43)}`, displayName: 'Nova', password: 'een lang wachtwoord' },
+    });
     expect(errorCode(forged)).toBe('NOT_FOUND');
     expect(await sql(t.db.url, `SELECT 1 FROM users WHERE email = $1`, [email])).toHaveLength(0);
 
-    const joined = await gqlData(t.baseUrl, LINK, { input: { token, displayName: 'Nova Nieuw', password: 'een lang wachtwoord' } });
+    const joined = await gqlData(t.baseUrl, LINK, {
+      input: { token, displayName: 'Nova Nieuw', password: 'een lang wachtwoord' },
+    });
     expect(joined.acceptInvitationLink.user).toEqual({ displayName: 'Nova Nieuw', email });
-    const communities = await gqlData(t.baseUrl, `{ communities { id myRole } }`, {}, joined.acceptInvitationLink.token);
+    const communities = await gqlData(
+      t.baseUrl,
+      `{ communities { id myRole } }`,
+      {},
+      joined.acceptInvitationLink.token,
+    );
     expect(communities.communities).toContainEqual({ id: c.communityId, myRole: 'MEMBER' });
-    expect(errorCode(await gql(t.baseUrl, LINK, { input: { token, displayName: 'Nog eens', password: 'een lang wachtwoord' } }))).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await gql(t.baseUrl, LINK, { input: { token, displayName: 'Nog eens', password: 'een lang wachtwoord' } }),
+      ),
+    ).toBe('NOT_FOUND');
   });
 });
 
@@ -143,7 +194,13 @@ describe('invitations are rate-limited per inviter (finding 2)', () => {
   });
 
   it('refuses the inviter past the limit with 429, and nothing is stored', async () => {
-    const send = (i: number) => gql(t.baseUrl, INVITE, { input: { communityId: c.communityId, email: `veel-${i}@example.nl`, role: 'MEMBER', perspective: 'OTHER' } }, c.facilitator.token);
+    const send = (i: number) =>
+      gql(
+        t.baseUrl,
+        INVITE,
+        { input: { communityId: c.communityId, email: `veel-${i}@example.nl`, role: 'MEMBER', perspective: 'OTHER' } },
+        c.facilitator.token,
+      );
     expect((await send(1)).status).toBe(200);
     expect((await send(2)).status).toBe(200);
     const refused = await send(3);

@@ -19,7 +19,11 @@ async function login(baseUrl: string, email: string, password: string, from: str
     .set('Content-Type', 'application/json')
     .set('X-Forwarded-For', from)
     .send({ query: LOGIN, variables: { input: { email, password } } });
-  return { status: res.status, code: res.body.errors?.[0]?.extensions?.code as string | undefined, token: res.body.data?.login?.token as string | undefined };
+  return {
+    status: res.status,
+    code: res.body.errors?.[0]?.extensions?.code as string | undefined,
+    token: res.body.data?.login?.token as string | undefined,
+  };
 }
 
 describe('sign-in throttling protects the owner (finding 1)', () => {
@@ -38,7 +42,8 @@ describe('sign-in throttling protects the owner (finding 1)', () => {
   it("refuses the attacker's address after 5 failures, even with the right password, while the owner signs in from elsewhere", async () => {
     const owner = await registerUser(t.baseUrl, 'Fenna Facilitator');
     const attacker = '203.0.113.7';
-    for (let i = 0; i < 5; i++) expect((await login(t.baseUrl, owner.email, `geraden ${i} wachtwoord`, attacker)).code).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 5; i++)
+      expect((await login(t.baseUrl, owner.email, `geraden ${i} wachtwoord`, attacker)).code).toBe('UNAUTHENTICATED');
     const refused = await login(t.baseUrl, owner.email, TEST_PASSWORD, attacker);
     expect([refused.status, refused.code]).toEqual([429, 'RATE_LIMITED']);
 
@@ -63,7 +68,8 @@ describe('sign-in throttling protects the owner (finding 1)', () => {
     const outcomes = await Promise.all(
       addresses.map(async (from) => {
         const codes: (string | undefined)[] = [];
-        for (let i = 0; i < 5; i++) codes.push((await login(t.baseUrl, owner.email, `poging ${i} van ${from}`, from)).code);
+        for (let i = 0; i < 5; i++)
+          codes.push((await login(t.baseUrl, owner.email, `poging ${i} van ${from}`, from)).code);
         codes.push((await login(t.baseUrl, owner.email, TEST_PASSWORD, from)).code);
         return codes;
       }),
@@ -81,7 +87,11 @@ describe('the counts hold over several processes (finding 1, with Redis)', () =>
   let b: TestApp;
 
   beforeAll(async () => {
-    const env = { TRUST_PROXY: 'loopback', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: `spiraal_throttle_${randomBytes(4).toString('hex')}` };
+    const env = {
+      TRUST_PROXY: 'loopback',
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: `spiraal_throttle_${randomBytes(4).toString('hex')}`,
+    };
     [a, b] = await Promise.all([startTestApp(env), startTestApp(env)]);
   });
   afterAll(async () => {
@@ -91,7 +101,10 @@ describe('the counts hold over several processes (finding 1, with Redis)', () =>
   it('shuts an address out after 5 failures spread over two processes', async () => {
     const email = `doelwit-${randomBytes(3).toString('hex')}@example.nl`;
     const attacker = '203.0.113.99';
-    for (let i = 0; i < 5; i++) expect((await login(i % 2 ? a.baseUrl : b.baseUrl, email, `fout ${i} wachtwoord`, attacker)).code).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 5; i++)
+      expect((await login(i % 2 ? a.baseUrl : b.baseUrl, email, `fout ${i} wachtwoord`, attacker)).code).toBe(
+        'UNAUTHENTICATED',
+      );
     expect((await login(a.baseUrl, email, 'nog een poging', attacker)).code).toBe('RATE_LIMITED');
     expect((await login(b.baseUrl, email, 'nog een poging', attacker)).code).toBe('RATE_LIMITED');
     // Another address is not refused for that account on either process.

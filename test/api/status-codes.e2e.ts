@@ -75,18 +75,27 @@ describe('status codes say what happened (finding 4)', () => {
     );
     expect([reader.status, reader.errors?.[0].extensions?.code]).toEqual([403, 'FORBIDDEN']);
 
-    const missing = await gql(t.baseUrl, `{ item(id: "00000000-0000-4000-8000-000000000000") { id } }`, {}, c.member.token);
+    const missing = await gql(
+      t.baseUrl,
+      `{ item(id: "00000000-0000-4000-8000-000000000000") { id } }`,
+      {},
+      c.member.token,
+    );
     expect([missing.status, missing.errors?.[0].extensions?.code]).toEqual([404, 'NOT_FOUND']);
 
     const unknownField = await gql(t.baseUrl, `{ me { nietBestaand } }`, {}, c.member.token);
-    expect([unknownField.status, unknownField.errors?.[0].extensions?.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+    expect([unknownField.status, unknownField.errors?.[0].extensions?.code]).toEqual([
+      400,
+      'GRAPHQL_VALIDATION_FAILED',
+    ]);
   });
 
   it('answers a throttled sign-in with 429 and Retry-After', async () => {
     const user = await registerUser(t.baseUrl);
     let last = await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: 'fout wachtwoord 1' } });
     expect([last.status, last.errors?.[0].extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
-    for (let i = 0; i < 5; i++) last = await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: 'fout wachtwoord 1' } });
+    for (let i = 0; i < 5; i++)
+      last = await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: 'fout wachtwoord 1' } });
     expect([last.status, last.errors?.[0].extensions?.code]).toEqual([429, 'RATE_LIMITED']);
     expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
   });
@@ -134,7 +143,12 @@ describe('rate limits and a database outage (finding 4)', () => {
     let last = await gql(baseUrl, IMPORT, { input }, c.facilitator.token);
     for (let i = 0; i < 12 && last.status === 200; i++) {
       statuses.push(last.status);
-      last = await gql(baseUrl, IMPORT, { input: { ...input, content: `# Notitie ${i}\n\nTekst.` } }, c.facilitator.token);
+      last = await gql(
+        baseUrl,
+        IMPORT,
+        { input: { ...input, content: `# Notitie ${i}\n\nTekst.` } },
+        c.facilitator.token,
+      );
     }
     expect([last.status, last.errors?.[0].extensions?.code]).toEqual([429, 'RATE_LIMITED']);
     expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
@@ -158,7 +172,9 @@ describe('rate limits and a database outage (finding 4)', () => {
     const signedIn = await gql(baseUrl, `{ communities { id } }`, {}, c.member.token);
     expect([signedIn.status, signedIn.errors?.[0].extensions?.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
 
-    const download = await request(baseUrl).get(`/export/communities/${c.communityId}`).set('Authorization', `Bearer ${c.facilitator.token}`);
+    const download = await request(baseUrl)
+      .get(`/export/communities/${c.communityId}`)
+      .set('Authorization', `Bearer ${c.facilitator.token}`);
     expect([download.status, download.body.errors?.[0].extensions?.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
 
     await link.open(link.port);
@@ -174,7 +190,10 @@ describe('no schema hints in production (finding 5)', () => {
   let development: TestApp;
 
   beforeAll(async () => {
-    [production, development] = await Promise.all([startTestApp({ NODE_ENV: 'production' }), startTestApp({ NODE_ENV: 'development' })]);
+    [production, development] = await Promise.all([
+      startTestApp({ NODE_ENV: 'production' }),
+      startTestApp({ NODE_ENV: 'development' }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([production?.close(), development?.close()]);
@@ -200,7 +219,11 @@ describe('/metrics closed by default (finding 7)', () => {
   let tokened: TestApp;
 
   beforeAll(async () => {
-    [closed, open, tokened] = await Promise.all([startTestApp(), startTestApp({ METRICS_PUBLIC: 'true' }), startTestApp({ METRICS_TOKEN: TOKEN })]);
+    [closed, open, tokened] = await Promise.all([
+      startTestApp(),
+      startTestApp({ METRICS_PUBLIC: 'true' }),
+      startTestApp({ METRICS_TOKEN: TOKEN }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([closed?.close(), open?.close(), tokened?.close()]);

@@ -43,14 +43,29 @@ async function gql(baseUrl: string, query: string, variables: Record<string, unk
 async function main(): Promise<void> {
   process.env.DATABASE_URL ??= 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
   const db = await createTestDatabase();
-  const server = await startServer({ DATABASE_URL: db.url, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_MUTATIONS_PER_MINUTE: '100000' });
+  const server = await startServer({
+    DATABASE_URL: db.url,
+    PORT: String(await freePort()),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    RATE_MUTATIONS_PER_MINUTE: '100000',
+  });
   const pid = server.child.pid!;
   try {
-    const registered = await gql(server.baseUrl, `mutation ($input: RegisterInput!) { register(input: $input) { token } }`, {
-      input: { email: 'bench-archive@example.nl', password: 'correct horse battery', displayName: 'Bench' },
-    });
+    const registered = await gql(
+      server.baseUrl,
+      `mutation ($input: RegisterInput!) { register(input: $input) { token } }`,
+      {
+        input: { email: 'bench-archive@example.nl', password: 'correct horse battery', displayName: 'Bench' },
+      },
+    );
     const token = registered.data.register.token as string;
-    const community = await gql(server.baseUrl, `mutation { createCommunity(input: { name: "Bench" }) { id } }`, {}, token);
+    const community = await gql(
+      server.baseUrl,
+      `mutation { createCommunity(input: { name: "Bench" }) { id } }`,
+      {},
+      token,
+    );
     const communityId = community.data.createCommunity.id as string;
 
     const scenarios: [string, string, number][] = [
@@ -77,10 +92,20 @@ async function main(): Promise<void> {
       const peak = peakBytes(pid);
       const growth = (peak - before) / MB;
       if (!what.startsWith('warm-up')) worst = Math.max(worst, growth);
-      rows.push([what, `${(zip.length / 1024).toFixed(0)} KB`, `${res.status} ${body.errors?.[0]?.extensions?.code ?? ''}`, `${(before / MB).toFixed(0)} MB`, `${(peak / MB).toFixed(0)} MB`, `${growth.toFixed(0)} MB`, `${ms.toFixed(0)} ms`]);
+      rows.push([
+        what,
+        `${(zip.length / 1024).toFixed(0)} KB`,
+        `${res.status} ${body.errors?.[0]?.extensions?.code ?? ''}`,
+        `${(before / MB).toFixed(0)} MB`,
+        `${(peak / MB).toFixed(0)} MB`,
+        `${growth.toFixed(0)} MB`,
+        `${ms.toFixed(0)} ms`,
+      ]);
     }
     console.log(renderTable(['upload', 'zip', 'answer', 'RSS before', 'peak RSS', 'growth', 'time'], rows));
-    console.log(`\nBaseline (attack report, before the fix): +609 MB for one 300 MB entry. Goal: < ${GOAL_MB} MB growth.`);
+    console.log(
+      `\nBaseline (attack report, before the fix): +609 MB for one 300 MB entry. Goal: < ${GOAL_MB} MB growth.`,
+    );
     console.log(`${worst < GOAL_MB ? 'PASS' : 'FAIL'}: largest growth while refusing ${worst.toFixed(0)} MB`);
   } finally {
     server.child.kill('SIGTERM');

@@ -5,7 +5,9 @@ import { ACCOUNT_SLOWDOWN_AFTER, FAILURES_PER_ACCOUNT_AND_ADDRESS, LoginThrottle
 /** Without REDIS_URL the counters are in memory; the rules are the same. */
 const NO_REDIS = { enabled: false } as unknown as RedisService;
 
-function throttle(alerts: AccountAlerts = { underAttack: async () => undefined } as unknown as AccountAlerts): LoginThrottle {
+function throttle(
+  alerts: AccountAlerts = { underAttack: async () => undefined } as unknown as AccountAlerts,
+): LoginThrottle {
   return new LoginThrottle(NO_REDIS, alerts);
 }
 
@@ -20,7 +22,9 @@ describe('LoginThrottle', () => {
 
   it('slows an account down past 100 failures, with a delay that grows and is bounded, and warns its owner once', async () => {
     const warned: number[] = [];
-    const alerts = { underAttack: async (_email: string, failures: number) => void warned.push(failures) } as AccountAlerts;
+    const alerts = {
+      underAttack: async (_email: string, failures: number) => void warned.push(failures),
+    } as AccountAlerts;
     const t = throttle(alerts);
     expect(await t.slowDown('eigenaar@example.nl')).toBe(0);
     for (let i = 0; i < ACCOUNT_SLOWDOWN_AFTER; i++) await t.fail('eigenaar@example.nl', `192.0.2.${i % 250}`);

@@ -35,7 +35,12 @@ export class LoginThrottle {
     redis: RedisService,
     private readonly alerts: AccountAlerts,
   ) {
-    this.perAccountAndAddress = rateCounter(redis, 'failed-logins-account-address', FAILURES_PER_ACCOUNT_AND_ADDRESS, WINDOW_MS);
+    this.perAccountAndAddress = rateCounter(
+      redis,
+      'failed-logins-account-address',
+      FAILURES_PER_ACCOUNT_AND_ADDRESS,
+      WINDOW_MS,
+    );
     this.perAddress = rateCounter(redis, 'failed-logins-address', FAILURES_PER_ADDRESS, WINDOW_MS);
     // Counts only; never refuses (a limit no attack reaches within the window).
     this.perAccount = rateCounter(redis, 'failed-logins-account', Number.MAX_SAFE_INTEGER, WINDOW_MS);
@@ -43,7 +48,10 @@ export class LoginThrottle {
 
   /** Seconds this address must wait before trying this account again, or 0. */
   async retryAfter(email: string, address: string): Promise<number> {
-    const [pair, from] = await Promise.all([this.perAccountAndAddress.retryAfter(pairKey(email, address)), this.perAddress.retryAfter(address)]);
+    const [pair, from] = await Promise.all([
+      this.perAccountAndAddress.retryAfter(pairKey(email, address)),
+      this.perAddress.retryAfter(address),
+    ]);
     return Math.max(pair, from);
   }
 
@@ -65,7 +73,9 @@ export class LoginThrottle {
     const pairFailures = await this.perAccountAndAddress.count(pairKey(email, address));
     // Told once when an address is first shut out, and once when the account's failures reach the slowdown.
     if ((pairWait === 0 && pairFailures === FAILURES_PER_ACCOUNT_AND_ADDRESS) || failures === ACCOUNT_SLOWDOWN_AFTER) {
-      await this.alerts.underAttack(email, failures).catch((error: unknown) => this.logger.warn(`Could not warn an account under attack: ${String(error)}`));
+      await this.alerts
+        .underAttack(email, failures)
+        .catch((error: unknown) => this.logger.warn(`Could not warn an account under attack: ${String(error)}`));
     }
   }
 

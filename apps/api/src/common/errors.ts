@@ -20,14 +20,21 @@ export function appError(code: ErrorCode, message: string, extra: Record<string,
   return new GraphQLError(message, { extensions: { code, ...extra } });
 }
 
-export const badInput = (message: string, field?: string) => appError('BAD_USER_INPUT', message, field ? { field } : {});
+export const badInput = (message: string, field?: string) =>
+  appError('BAD_USER_INPUT', message, field ? { field } : {});
 export const unauthenticated = () => appError('UNAUTHENTICATED', 'Je bent niet ingelogd / You are not signed in');
-export const forbidden = () => appError('FORBIDDEN', 'Dit mag je niet doen in dit leernetwerk / You are not allowed to do this in this community');
-export const notFound = (what = 'Dit') => appError('NOT_FOUND', `${what} bestaat niet of je hebt er geen toegang toe / Not found`);
+export const forbidden = () =>
+  appError('FORBIDDEN', 'Dit mag je niet doen in dit leernetwerk / You are not allowed to do this in this community');
+export const notFound = (what = 'Dit') =>
+  appError('NOT_FOUND', `${what} bestaat niet of je hebt er geen toegang toe / Not found`);
 export const rateLimited = (retryAfterSeconds: number) =>
-  appError('RATE_LIMITED', `Te veel pogingen, probeer het over ${retryAfterSeconds} seconden opnieuw / Too many attempts, try again in ${retryAfterSeconds} seconds`, {
-    retryAfter: retryAfterSeconds,
-  });
+  appError(
+    'RATE_LIMITED',
+    `Te veel pogingen, probeer het over ${retryAfterSeconds} seconden opnieuw / Too many attempts, try again in ${retryAfterSeconds} seconds`,
+    {
+      retryAfter: retryAfterSeconds,
+    },
+  );
 
 /** Domain validation errors become BAD_USER_INPUT; everything else passes through. */
 export function toGraphQLError(error: unknown): unknown {
@@ -53,17 +60,39 @@ export const HTTP_STATUS: Readonly<Record<string, number>> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
-const UNAVAILABLE_MESSAGE = 'De database is even niet bereikbaar, probeer het zo opnieuw / The database is unavailable for a moment, try again shortly';
+const UNAVAILABLE_MESSAGE =
+  'De database is even niet bereikbaar, probeer het zo opnieuw / The database is unavailable for a moment, try again shortly';
 const UNAVAILABLE_RETRY_SECONDS = 5;
 
 /** Socket errors and PostgreSQL states that mean the database cannot be reached now, not that the request was wrong. */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
-const UNREACHABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Connection refused|the database system is (starting up|shutting down)|Client has encountered a connection error/i;
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+const UNREACHABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Connection refused|the database system is (starting up|shutting down)|Client has encountered a connection error/i;
 
 /** Whether an error (or what it wraps) says the database is unreachable. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
-  const e = error as { code?: unknown; message?: unknown; errors?: unknown; cause?: unknown; driverError?: unknown; originalError?: unknown };
+  const e = error as {
+    code?: unknown;
+    message?: unknown;
+    errors?: unknown;
+    cause?: unknown;
+    driverError?: unknown;
+    originalError?: unknown;
+  };
   const code = typeof e.code === 'string' ? e.code : '';
   if (UNREACHABLE_CODES.has(code) || code.startsWith('08')) return true;
   if (typeof e.message === 'string' && UNREACHABLE_MESSAGES.test(e.message)) return true;
@@ -87,10 +116,17 @@ export interface Refusal {
 export function refusalFor(error: unknown): Refusal | null {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof ValidationError) {
-    return { status: 400, message: original.message, extensions: { code: 'BAD_USER_INPUT', field: original.field }, headers: {} };
+    return {
+      status: 400,
+      message: original.message,
+      extensions: { code: 'BAD_USER_INPUT', field: original.field },
+      headers: {},
+    };
   }
   // The thrown error's code first (a resolver's appError), else the wrapper's (Apollo's own for malformed requests).
-  const graphql = [original, error].find((e): e is GraphQLError => e instanceof GraphQLError && !!HTTP_STATUS[String(e.extensions?.code ?? '')]);
+  const graphql = [original, error].find(
+    (e): e is GraphQLError => e instanceof GraphQLError && !!HTTP_STATUS[String(e.extensions?.code ?? '')],
+  );
   const code = String(graphql?.extensions?.code ?? '');
   if (graphql) {
     const { http: _http, stacktrace: _stack, ...extensions } = graphql.extensions as Record<string, unknown>;
@@ -117,11 +153,20 @@ export function refusalFor(error: unknown): Refusal | null {
 export function withHttpStatus(error: unknown): unknown {
   const refusal = refusalFor(error);
   if (!refusal) return error;
-  return new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, http: { status: refusal.status, headers: new Map(Object.entries(refusal.headers)) } } });
+  return new GraphQLError(refusal.message, {
+    extensions: {
+      ...refusal.extensions,
+      http: { status: refusal.status, headers: new Map(Object.entries(refusal.headers)) },
+    },
+  });
 }
 
 /** Apollo's codes for malformed requests, shown as they are. */
-const APOLLO_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+const APOLLO_CODES = new Set([
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 export interface ErrorLog {
   /** An expected refusal that says something about the service (the database unavailable). */
@@ -134,7 +179,12 @@ export interface ErrorLog {
  * Shapes every error a client sees: refusals keep their message, anything
  * else becomes a generic INTERNAL_SERVER_ERROR. Stack traces only in development.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, development: boolean, log: ErrorLog): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  development: boolean,
+  log: ErrorLog,
+): GraphQLFormattedError {
   const stacktrace = development ? { stacktrace: formatted.extensions?.stacktrace } : {};
   const refusal = refusalFor(error);
   if (refusal) {

@@ -16,7 +16,8 @@ export function httpStatus(): ApolloServerPlugin {
           const refusal = errors?.map(refusalFor).find((r) => r !== null);
           if (!refusal) return;
           response.http.status = refusal.status;
-          for (const [name, value] of Object.entries(refusal.headers)) response.http.headers.set(name.toLowerCase(), value);
+          for (const [name, value] of Object.entries(refusal.headers))
+            response.http.headers.set(name.toLowerCase(), value);
         },
       };
     },

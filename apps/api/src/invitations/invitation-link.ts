@@ -16,12 +16,18 @@ export function invitationIdOf(token: string): string | null {
   return match ? match[1].toLowerCase() : null;
 }
 
-export function verifyInvitation(secret: Buffer, token: string, invitation: { id: string; email: string; expiresAt: Date }): boolean {
+export function verifyInvitation(
+  secret: Buffer,
+  token: string,
+  invitation: { id: string; email: string; expiresAt: Date },
+): boolean {
   const given = Buffer.from(token.trim().split('.')[1] ?? '');
   const expected = Buffer.from(mac(secret, invitation));
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function mac(secret: Buffer, invitation: { id: string; email: string; expiresAt: Date }): string {
-  return createHmac('sha256', secret).update(`${invitation.id}\n${invitation.email}\n${invitation.expiresAt.toISOString()}`).digest('base64url');
+  return createHmac('sha256', secret)
+    .update(`${invitation.id}\n${invitation.email}\n${invitation.expiresAt.toISOString()}`)
+    .digest('base64url');
 }

@@ -2,7 +2,9 @@ import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import type { Perspective, Role } from '@spiraal/domain';
 import { PerspectiveEnum, RoleEnum } from '../common/enums';
 
-@ObjectType('InvitationCommunity', { description: 'The community an invitation is for, as the invited person may see it' })
+@ObjectType('InvitationCommunity', {
+  description: 'The community an invitation is for, as the invited person may see it',
+})
 export class InvitationCommunityType {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
@@ -20,7 +22,8 @@ export class InvitationType {
   @Field(() => RoleEnum) role!: Role;
   @Field(() => PerspectiveEnum) perspective!: Perspective;
   @Field(() => InvitationCommunityType) community!: InvitationCommunityType;
-  @Field(() => InvitationInviterType, { nullable: true, description: 'Null when the inviter’s account is gone' }) invitedBy!: InvitationInviterType | null;
+  @Field(() => InvitationInviterType, { nullable: true, description: 'Null when the inviter’s account is gone' })
+  invitedBy!: InvitationInviterType | null;
   @Field(() => Date) expiresAt!: Date;
 }
 
@@ -32,7 +35,9 @@ export class InviteMemberInput {
   @Field(() => PerspectiveEnum, { defaultValue: 'PROFESSIONAL' }) perspective!: Perspective;
 }
 
-@InputType('AcceptInvitationLinkInput', { description: 'Accepting through the link in the invitation mail, creating the account the address has not got yet' })
+@InputType('AcceptInvitationLinkInput', {
+  description: 'Accepting through the link in the invitation mail, creating the account the address has not got yet',
+})
 export class AcceptInvitationLinkInput {
   @Field(() => String, { description: 'The token of the link in the mail' }) token!: string;
   @Field(() => String) displayName!: string;

@@ -19,7 +19,10 @@ export class InvitationsResolver {
     private readonly sessions: SessionService,
   ) {}
 
-  @Mutation(() => InvitationType, { description: 'Uitnodigen: invite an e-mail address to the community (facilitators); the answer is the same whether or not it has an account' })
+  @Mutation(() => InvitationType, {
+    description:
+      'Uitnodigen: invite an e-mail address to the community (facilitators); the answer is the same whether or not it has an account',
+  })
   inviteMember(@Viewer() viewer: AuthUser, @Args('input') input: InviteMemberInput): Promise<InvitationType> {
     return this.invitations.invite(viewer, input);
   }
@@ -30,12 +33,18 @@ export class InvitationsResolver {
   }
 
   @Query(() => [InvitationType], { description: 'Open invitations of a community (facilitators)' })
-  communityInvitations(@Viewer() viewer: AuthUser, @Args('communityId', { type: () => ID }) communityId: string): Promise<InvitationType[]> {
+  communityInvitations(
+    @Viewer() viewer: AuthUser,
+    @Args('communityId', { type: () => ID }) communityId: string,
+  ): Promise<InvitationType[]> {
     return this.invitations.ofCommunity(viewer, communityId);
   }
 
   @Mutation(() => CommunityType, { description: 'Accept an invitation to your address: you become a member' })
-  async acceptInvitation(@Viewer() viewer: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<CommunityView> {
+  async acceptInvitation(
+    @Viewer() viewer: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<CommunityView> {
     return this.communities.get(viewer, await this.invitations.accept(viewer, id));
   }
 
@@ -49,8 +58,14 @@ export class InvitationsResolver {
     return this.invitations.withdraw(viewer, id);
   }
 
-  @Mutation(() => AuthPayload, { description: 'Accept through the link in the invitation mail, creating your account (for an address without one); signs you in' })
-  async acceptInvitationLink(@Args('input') input: AcceptInvitationLinkInput, @Ctx() ctx: GqlContext): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, {
+    description:
+      'Accept through the link in the invitation mail, creating your account (for an address without one); signs you in',
+  })
+  async acceptInvitationLink(
+    @Args('input') input: AcceptInvitationLinkInput,
+    @Ctx() ctx: GqlContext,
+  ): Promise<AuthPayload> {
     const { user } = await this.invitations.acceptWithNewAccount(input, ctx.req.ip ?? 'unknown');
     const session = await this.sessions.issue(user.id);
     setSessionCookie(ctx.res, session.token, session.expiresAt, ctx.req.secure);

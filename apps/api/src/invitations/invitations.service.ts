@@ -79,18 +79,22 @@ export class InvitationsService {
     private readonly events: MembershipEvents,
   ) {}
 
-  async invite(user: AuthUser, input: { communityId: string; email: string; role: Role; perspective: Perspective }): Promise<InvitationView> {
+  async invite(
+    user: AuthUser,
+    input: { communityId: string; email: string; role: Role; perspective: Perspective },
+  ): Promise<InvitationView> {
     await this.access.toCommunity(user, input.communityId, 'member.manage');
     const email = validateEmail(input.email);
     await this.limits.invitation(user.id);
     const secret = await this.secrets.get('invitation-links');
     const view = await this.db.transaction(async (tx) => {
       // Whether the address is a member is no secret to a facilitator (the member list shows it); whether it has an account is.
-      const member: unknown[] = await tx.query(`SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.community_id = $1 AND u.email = $2`, [
-        input.communityId,
-        email,
-      ]);
-      if (member.length) throw badInput('Dit e-mailadres is al lid van dit leernetwerk / This address is a member already', 'email');
+      const member: unknown[] = await tx.query(
+        `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.community_id = $1 AND u.email = $2`,
+        [input.communityId, email],
+      );
+      if (member.length)
+        throw badInput('Dit e-mailadres is al lid van dit leernetwerk / This address is a member already', 'email');
       // A new invitation to the same address replaces the open one (new role, new expiry, older links invalid).
       const [{ id }]: { id: string }[] = await tx.query(
         `INSERT INTO invitations (community_id, email, role, perspective, invited_by, expires_at)
@@ -100,9 +104,24 @@ export class InvitationsService {
          RETURNING id`,
         [input.communityId, email, input.role, input.perspective, user.id, INVITATION_TTL_DAYS],
       );
-      await this.audit.record(tx, { communityId: input.communityId, actorId: user.id, action: 'member.invite', targetId: null, details: { invitation: id, role: input.role } });
+      await this.audit.record(tx, {
+        communityId: input.communityId,
+        actorId: user.id,
+        action: 'member.invite',
+        targetId: null,
+        details: { invitation: id, role: input.role },
+      });
       const invitation = await this.one(tx, id);
-      await this.mailer.send({ email, communityName: invitation.community.name, inviterName: user.displayName, token: signInvitation(secret, invitation), expiresAt: invitation.expiresAt }, tx);
+      await this.mailer.send(
+        {
+          email,
+          communityName: invitation.community.name,
+          inviterName: user.displayName,
+          token: signInvitation(secret, invitation),
+          expiresAt: invitation.expiresAt,
+        },
+        tx,
+      );
       return invitation;
     });
     return view;
@@ -110,14 +129,20 @@ export class InvitationsService {
 
   /** The open invitations to the signed-in user's address. */
   async mine(user: AuthUser): Promise<InvitationView[]> {
-    const rows: InvitationRow[] = await this.db.query(`${SELECT} WHERE i.email = $1 AND ${OPEN} ORDER BY i.created_at, i.id`, [user.email]);
+    const rows: InvitationRow[] = await this.db.query(
+      `${SELECT} WHERE i.email = $1 AND ${OPEN} ORDER BY i.created_at, i.id`,
+      [user.email],
+    );
     return rows.map(toView);
   }
 
   /** A community's open invitations, for its facilitators. */
   async ofCommunity(user: AuthUser, communityId: string): Promise<InvitationView[]> {
     await this.access.toCommunity(user, communityId, 'member.manage');
-    const rows: InvitationRow[] = await this.db.query(`${SELECT} WHERE i.community_id = $1 AND ${OPEN} ORDER BY i.created_at, i.id`, [communityId]);
+    const rows: InvitationRow[] = await this.db.query(
+      `${SELECT} WHERE i.community_id = $1 AND ${OPEN} ORDER BY i.created_at, i.id`,
+      [communityId],
+    );
     return rows.map(toView);
   }
 
@@ -142,16 +167,27 @@ export class InvitationsService {
 
   /** Facilitators of the community withdraw an open invitation. */
   async withdraw(user: AuthUser, id: string): Promise<boolean> {
-    const [row]: { community_id: string }[] = isUuid(id) ? await this.db.query(`SELECT community_id FROM invitations i WHERE i.id = $1 AND ${OPEN}`, [id]) : [];
+    const [row]: { community_id: string }[] = isUuid(id)
+      ? await this.db.query(`SELECT community_id FROM invitations i WHERE i.id = $1 AND ${OPEN}`, [id])
+      : [];
     if (!row) throw notThisInvitation();
     // Someone who may not see the community hears of no invitation either: word for word as for a missing one.
     await this.access.toCommunity(user, row.community_id, 'member.manage').catch((error: unknown) => {
       throw error instanceof GraphQLError && error.extensions.code === 'NOT_FOUND' ? notThisInvitation() : error;
     });
     await this.db.transaction(async (tx) => {
-      const updated: [unknown[], number] = await tx.query(`UPDATE invitations SET outcome = 'WITHDRAWN', answered_at = now() WHERE id = $1 AND outcome IS NULL`, [id]);
+      const updated: [unknown[], number] = await tx.query(
+        `UPDATE invitations SET outcome = 'WITHDRAWN', answered_at = now() WHERE id = $1 AND outcome IS NULL`,
+        [id],
+      );
       if (!updated[1]) throw notThisInvitation();
-      await this.audit.record(tx, { communityId: row.community_id, actorId: user.id, action: 'member.invite.withdraw', targetId: null, details: { invitation: id } });
+      await this.audit.record(tx, {
+        communityId: row.community_id,
+        actorId: user.id,
+        action: 'member.invite.withdraw',
+        targetId: null,
+        details: { invitation: id },
+      });
     });
     return true;
   }
@@ -161,7 +197,10 @@ export class InvitationsService {
    * that has none; an address with an account signs in and accepts in the app.
    * Returns the new user.
    */
-  async acceptWithNewAccount(input: { token: string; displayName: string; password: string }, address: string): Promise<{ user: AuthUser; communityId: string }> {
+  async acceptWithNewAccount(
+    input: { token: string; displayName: string; password: string },
+    address: string,
+  ): Promise<{ user: AuthUser; communityId: string }> {
     await this.limits.registration(address);
     const id = invitationIdOf(String(input.token));
     const secret = await this.secrets.get('invitation-links');
@@ -169,15 +208,24 @@ export class InvitationsService {
     const password = validatePassword(input.password);
     const passwordHash = await this.hasher.hash(password);
     const joined = await this.db.transaction(async (tx) => {
-      const [row]: (InvitationRow & { email: string })[] = id ? await tx.query(`${SELECT} WHERE i.id = $1 AND ${OPEN} FOR UPDATE OF i`, [id]) : [];
-      if (!row || !verifyInvitation(secret, input.token, { id: row.id, email: row.email, expiresAt: new Date(row.expires_at) })) {
+      const [row]: (InvitationRow & { email: string })[] = id
+        ? await tx.query(`${SELECT} WHERE i.id = $1 AND ${OPEN} FOR UPDATE OF i`, [id])
+        : [];
+      if (
+        !row ||
+        !verifyInvitation(secret, input.token, { id: row.id, email: row.email, expiresAt: new Date(row.expires_at) })
+      ) {
         throw notFound('Deze uitnodiging (verlopen, ingetrokken of al beantwoord)');
       }
       const inserted: { id: string }[] = await tx.query(
         `INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`,
         [row.email, displayName, passwordHash],
       );
-      if (!inserted.length) throw badInput('Er is al een account met dit e-mailadres: log in en neem de uitnodiging daar aan / This address has an account: sign in and accept there', 'token');
+      if (!inserted.length)
+        throw badInput(
+          'Er is al een account met dit e-mailadres: log in en neem de uitnodiging daar aan / This address has an account: sign in and accept there',
+          'token',
+        );
       await this.join(tx, row, inserted[0].id);
       return { userId: inserted[0].id, communityId: row.community_id, role: row.role, email: row.email };
     });
@@ -186,18 +234,24 @@ export class InvitationsService {
   }
 
   private async join(tx: EntityManager, invitation: InvitationRow, userId: string): Promise<void> {
-    await tx.query(`INSERT INTO memberships (community_id, user_id, role, perspective) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-      invitation.community_id,
-      userId,
-      invitation.role,
-      invitation.perspective,
-    ]);
+    await tx.query(
+      `INSERT INTO memberships (community_id, user_id, role, perspective) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [invitation.community_id, userId, invitation.role, invitation.perspective],
+    );
     await tx.query(`UPDATE invitations SET outcome = 'ACCEPTED', answered_at = now() WHERE id = $1`, [invitation.id]);
-    await this.audit.record(tx, { communityId: invitation.community_id, actorId: userId, action: 'member.add', targetId: userId, details: { invitation: invitation.id, role: invitation.role, perspective: invitation.perspective } });
+    await this.audit.record(tx, {
+      communityId: invitation.community_id,
+      actorId: userId,
+      action: 'member.add',
+      targetId: userId,
+      details: { invitation: invitation.id, role: invitation.role, perspective: invitation.perspective },
+    });
   }
 
   private async lockOpen(tx: EntityManager, id: string, email: string): Promise<InvitationRow> {
-    const [row]: InvitationRow[] = isUuid(id) ? await tx.query(`${SELECT} WHERE i.id = $1 AND i.email = $2 AND ${OPEN} FOR UPDATE OF i`, [id, email]) : [];
+    const [row]: InvitationRow[] = isUuid(id)
+      ? await tx.query(`${SELECT} WHERE i.id = $1 AND i.email = $2 AND ${OPEN} FOR UPDATE OF i`, [id, email])
+      : [];
     if (!row) throw notThisInvitation();
     return row;
   }

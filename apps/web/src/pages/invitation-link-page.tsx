@@ -30,10 +30,15 @@ export function InvitationLinkPage() {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found = { name: displayName.trim() ? undefined : m.fillName, password: [...password].length >= PASSWORD_MIN ? undefined : m.passwordTooShort };
+    const found = {
+      name: displayName.trim() ? undefined : m.fillName,
+      password: [...password].length >= PASSWORD_MIN ? undefined : m.passwordTooShort,
+    };
     setProblems(found);
     if (found.name || found.password) return;
-    const result = await run(() => graphql(ACCEPT_INVITATION_LINK, { input: { token, displayName: displayName.trim(), password } }));
+    const result = await run(() =>
+      graphql(ACCEPT_INVITATION_LINK, { input: { token, displayName: displayName.trim(), password } }),
+    );
     if (!result) return;
     navigate('/', { replace: true });
     signedIn(result.acceptInvitationLink.user);

@@ -23,7 +23,9 @@ export class Invitations1765300000000 implements MigrationInterface {
         outcome text CHECK (outcome IN ('ACCEPTED', 'DECLINED', 'WITHDRAWN'))
       )`);
     // One open invitation per address and community; a new one replaces it.
-    await db.query(`CREATE UNIQUE INDEX invitations_open_idx ON invitations (community_id, email) WHERE outcome IS NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX invitations_open_idx ON invitations (community_id, email) WHERE outcome IS NULL`,
+    );
     await db.query(`CREATE INDEX invitations_email_idx ON invitations (email) WHERE outcome IS NULL`);
   }
 

@@ -14,7 +14,13 @@ import './communities.css';
  * person joins only by accepting. The answer is the same whether or not the
  * address has an account.
  */
-export function InviteMemberForm({ communityId, onInvited }: { communityId: string; onInvited(invitation: Invitation): void }) {
+export function InviteMemberForm({
+  communityId,
+  onInvited,
+}: {
+  communityId: string;
+  onInvited(invitation: Invitation): void;
+}) {
   const m = useMessages(communityMessages);
   const id = useId();
   const [email, setEmail] = useState('');
@@ -32,7 +38,9 @@ export function InviteMemberForm({ communityId, onInvited }: { communityId: stri
       return;
     }
     setMissingEmail(false);
-    const result = await run(() => graphql(INVITE_MEMBER, { input: { communityId, email: email.trim(), role, perspective } }));
+    const result = await run(() =>
+      graphql(INVITE_MEMBER, { input: { communityId, email: email.trim(), role, perspective } }),
+    );
     if (!result) return;
     setEmail('');
     setDone(m.invited(result.inviteMember.email));

@@ -32,7 +32,13 @@ export function MyInvitations() {
       <ul className="link-list">
         {invitations.map((invitation) => (
           <li key={invitation.id}>
-            <p>{m.invitationTo(invitation.community.name, invitation.invitedBy?.displayName ?? null, m.roles[invitation.role])}</p>
+            <p>
+              {m.invitationTo(
+                invitation.community.name,
+                invitation.invitedBy?.displayName ?? null,
+                m.roles[invitation.role],
+              )}
+            </p>
             <button type="button" className="button-primary" disabled={busy} onClick={() => void accept(invitation)}>
               {m.accept}
             </button>{' '}

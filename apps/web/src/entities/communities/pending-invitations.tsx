@@ -20,8 +20,15 @@ export function PendingInvitations({ invitations, onChanged }: { invitations: In
       <ul className="link-list">
         {invitations.map((invitation) => (
           <li key={invitation.id}>
-            {invitation.email} · {m.roles[invitation.role]} · {m.expires(new Date(invitation.expiresAt).toLocaleDateString(language === 'en' ? 'en-GB' : 'nl-NL'))}{' '}
-            <button type="button" className="button-secondary" disabled={busy} onClick={() => void withdraw(invitation)} aria-label={m.withdrawOf(invitation.email)}>
+            {invitation.email} · {m.roles[invitation.role]} ·{' '}
+            {m.expires(new Date(invitation.expiresAt).toLocaleDateString(language === 'en' ? 'en-GB' : 'nl-NL'))}{' '}
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={busy}
+              onClick={() => void withdraw(invitation)}
+              aria-label={m.withdrawOf(invitation.email)}
+            >
               {m.withdraw}
             </button>
           </li>
