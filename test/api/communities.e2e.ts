@@ -115,4 +115,27 @@ describe('communities (leernetwerken)', () => {
     expect(errorCode(await gql(t.baseUrl, create, { input: { name: 'Ok', visibility: 'PUBLIC' } }, c.facilitator.token))).toBe('BAD_USER_INPUT');
     expect(await sql(t.db.url, 'SELECT count(*)::int AS n FROM communities')).toEqual(before);
   });
+  interface AuditPage {
+    edges: { cursor: string; node: { action: string; targetId: string | null; actor: { id: string } } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  }
+  it('pages the audit log as a connection, newest first', async () => {
+    const fresh = await communityWithPeople(t.baseUrl);
+    const AUDIT = `query ($id: ID!, $after: String) { auditLog(communityId: $id, first: 1, after: $after) { edges { cursor node { action targetId actor { id } } } pageInfo { hasNextPage endCursor } } }`;
+    const seen: { action: string; targetId: string | null }[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const result: { data?: { auditLog: AuditPage } | null } = await gql(t.baseUrl, AUDIT, { id: fresh.communityId, after }, fresh.facilitator.token);
+      const { edges, pageInfo }: AuditPage = result.data!.auditLog;
+      expect(edges).toHaveLength(1);
+      expect(pageInfo.endCursor).toBe(edges[0].cursor);
+      expect(edges[0].node.actor.id).toBe(fresh.facilitator.id);
+      seen.push({ action: edges[0].node.action, targetId: edges[0].node.targetId });
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
+    }
+    // The fixture added the member, then the reader: newest first.
+    const added = seen.filter((entry) => entry.action === 'member.add').map((entry) => entry.targetId);
+    expect(added).toEqual([fresh.reader.id, fresh.member.id]);
+  });
 });

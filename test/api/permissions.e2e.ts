@@ -161,7 +161,7 @@ const OPERATIONS: Operation[] = [
     query: `query ($id: ID!) { spiral(communityId: $id) { stageCounts { stage count } transitions { from to count } signals { code } } }`,
     variables: async (c) => ({ id: c.communityId }),
   },
-  { name: 'auditLog', action: 'audit.read', query: `query ($id: ID!) { auditLog(communityId: $id) { entries { action } hasNextPage } }`, variables: async (c) => ({ id: c.communityId }) },
+  { name: 'auditLog', action: 'audit.read', query: `query ($id: ID!) { auditLog(communityId: $id) { edges { node { action } } pageInfo { hasNextPage } } }`, variables: async (c) => ({ id: c.communityId }) },
   {
     name: 'search (in this community)',
     action: 'community.read',

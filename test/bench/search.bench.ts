@@ -14,11 +14,13 @@
 import { cpus, loadavg } from 'node:os';
 import { spiraalTarget, startApi } from './search/api';
 import { buildCorpus, Corpus } from './search/corpus';
-import { BenchServer, dutchStems, readableCommunityIds, seedCorpus, startBenchServer } from './search/database';
+import { BenchServer, dutchStems, insertItems, readableCommunityIds, seedCorpus, startBenchServer, withClient } from './search/database';
 import { buildMiniSearch, drainOutbox, vacuumAnalyze } from './search/indexing';
 import { measureLag } from './search/lag';
 import { measureTargets } from './search/measure';
-import { iLikeTarget, miniSearchTarget } from './search/peers';
+import { iLikeTarget, miniSearchOptions, miniSearchTarget } from './search/peers';
+import { plantItems } from './search/planted';
+import { searchSpiraal } from './search/api';
 import { pickQueries, wordStats } from './search/queries';
 import { GOAL, printGoal, printSize, SizeResult } from './search/report';
 import { seededRng } from './search/rng';
@@ -100,14 +102,17 @@ async function benchmarkSize(server: BenchServer, pool: SentencePool, size: numb
   progress(`${size} items: inserting into ${database.name}`);
   const { token, insertMs } = await seedCorpus(database.url, corpus);
 
+  const stems = await dutchStems(database.url, corpus.vocabulary);
+  const queries = pickQueries(corpus, wordStats(corpus, stems), seededRng(size));
+  // Old items that are the one right answer to a common-word query: they must rank in the top 5 however old.
+  const planted = plantItems(corpus, queries, seededRng(size + 2));
+  await withClient(database.url, (client) => insertItems(client, planted.items, corpus.userId));
+
   progress(`${size} items: draining the search outbox with SearchIndexer`);
   const spiraalIndexing = await drainOutbox(database.url, progress);
   const vacuumMs = await vacuumAnalyze(database.url);
   progress(`${size} items: indexing MiniSearch`);
-  const { index, ...miniSearchIndexing } = buildMiniSearch(corpus.items);
-
-  const stems = await dutchStems(database.url, corpus.vocabulary);
-  const queries = pickQueries(corpus, wordStats(corpus, stems), seededRng(size));
+  const { index, ...miniSearchIndexing } = buildMiniSearch([...corpus.items, ...planted.items]);
   const readable = await readableCommunityIds(database.url, corpus.userId);
 
   progress(`${size} items: starting the API`);
@@ -120,6 +125,13 @@ async function benchmarkSize(server: BenchServer, pool: SentencePool, size: numb
     budgetMs: ENGINE_BUDGET_MS,
     progress: (message) => progress(`${size} items: ${message}`),
   });
+  const plantedRanks = [];
+  for (const c of planted.cases) {
+    const { ids } = await searchSpiraal(api.baseUrl, token, c.query);
+    const mini = index.search(c.query, miniSearchOptions(c.query, new Set(readable))).map((hit) => hit.id);
+    const rank = (list: unknown[]) => (list.indexOf(c.itemId) >= 0 ? list.indexOf(c.itemId) + 1 : null);
+    plantedRanks.push({ query: c.query, spiraal: rank(ids), miniSearch: rank(mini.slice(0, 20)) });
+  }
   progress(`${size} items: edit-to-searchable lag`);
   const lag = await measureLag(api, token, corpus.items, LAG_EDITS, seededRng(size + 1));
 
@@ -140,6 +152,7 @@ async function benchmarkSize(server: BenchServer, pool: SentencePool, size: numb
     queries,
     timings,
     lag,
+    plantedRanks,
   };
 }
 

@@ -58,6 +58,7 @@ export class AppModule {
         HealthModule,
         RedisModule,
         TypeOrmModule.forRootAsync({
+          imports: [MetricsModule],
           inject: [MetricsService],
           useFactory: (metrics: MetricsService) => ({
             ...dataSourceOptions(databaseUrl),
@@ -84,7 +85,7 @@ export class AppModule {
         ExportModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule, LoadersModule],
+          imports: [AuthModule, LoadersModule, RateLimitsModule, MetricsModule],
           inject: [SessionService, LoadersFactory, RateLimits, MetricsService],
           useFactory: (sessions: SessionService, loaders: LoadersFactory, limits: RateLimits, metrics: MetricsService) => ({
             path: '/graphql',

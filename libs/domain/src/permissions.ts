@@ -22,6 +22,7 @@ export const ACTIONS = [
   'membership.own', // leave, or set one's own perspective
   'community.export', // take everything out: a zip of Markdown files and a manifest
   'archive.import', // restore such a zip into the community (guidelines, statuses and all)
+  'search.synonyms', // add or remove the community's own search synonyms
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,6 +53,7 @@ const TABLE: Readonly<Record<Action, readonly Access[]>> = {
   'membership.own': ['FACILITATOR', 'MEMBER', 'READER'],
   'community.export': ['FACILITATOR'],
   'archive.import': ['FACILITATOR'],
+  'search.synonyms': ['FACILITATOR'],
 };
 
 /** Facts about the resource that some rules look at beyond the role. */

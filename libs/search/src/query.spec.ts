@@ -1,4 +1,5 @@
-import { parseQuery, planWords, QUERY_MAX_CHARS, QueryError } from './query';
+import { CompoundSplitter } from './compounds';
+import { meaningfulGroups, parseQuery, planWords, QUERY_MAX_CHARS, QueryError } from './query';
 
 const alternatives = (query: string) => parseQuery(query).groups.map((g) => g.alternatives);
 
@@ -46,5 +47,33 @@ describe('parseQuery', () => {
     expect(() => parseQuery('a'.repeat(QUERY_MAX_CHARS + 1))).toThrow(QueryError);
     expect(() => parseQuery('a'.repeat(QUERY_MAX_CHARS))).not.toThrow();
     expect(() => parseQuery(Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '))).toThrow(/hoogstens 32 woorden/);
+  });
+});
+
+describe('parseQuery: stop words, compounds and extra synonyms', () => {
+  it('marks stop and question words, which then neither decide nor rank', () => {
+    const plan = parseQuery('hoe ga je om met weerstand ');
+    expect(plan.groups.filter((g) => g.stop).map((g) => g.source)).toEqual(['hoe', 'ga', 'je', 'om', 'met']);
+    expect(meaningfulGroups(plan).map((g) => g.source)).toEqual(['weerstand']);
+  });
+
+  it('keeps every word meaningful when the query has nothing else, and the word being typed too', () => {
+    expect(meaningfulGroups(parseQuery('wat is dat ')).map((g) => g.source)).toEqual(['wat', 'is', 'dat']);
+    expect(meaningfulGroups(parseQuery('intervisie me')).map((g) => g.source)).toEqual(['intervisie', 'me']);
+  });
+
+  it('adds the parts of a compound as words that may stand anywhere', () => {
+    const splitter = new CompoundSplitter(new Set(['team', 'overleg']));
+    const [group] = parseQuery('teamoverleg ', { splitter }).groups;
+    expect(group.alternatives).toEqual([
+      { words: ['teamoverleg'], prefix: false, fuzzy: true },
+      { words: ['team', 'overleg'], prefix: false, fuzzy: false, loose: true },
+    ]);
+  });
+
+  it("uses a community's own synonyms beside the built-in list", () => {
+    const [group] = parseQuery('vog ', { synonyms: [['VOG', 'verklaring omtrent het gedrag']] }).groups;
+    expect(group.alternatives.map((a) => a.words.join(' '))).toEqual(['vog', 'verklaring omtrent het gedrag']);
+    expect(parseQuery('vog ').groups[0].alternatives).toHaveLength(1);
   });
 });

@@ -1,3 +1,5 @@
+import type { CompoundSplitter } from './compounds';
+import { isStopWord } from './stopwords.nl';
 import { SYNONYMS } from './synonyms.nl';
 import { words } from './text';
 import { typoBudget } from './typo';
@@ -15,18 +17,32 @@ export interface Alternative {
   prefix: boolean;
   /** Words may be matched with typos (within the typo budget). */
   fuzzy: boolean;
+  /** The words may stand anywhere (the parts of a compound: "teamoverleg" = overleg in het team), not in a row. */
+  loose?: boolean;
 }
 
-/** A part of the query every hit must match, in one of several ways. */
+/** A part of the query, matched in one of several ways. */
 export interface TermGroup {
   /** What the user typed for this part, for logs and "nothing found" messages. */
   source: string;
   alternatives: Alternative[];
+  /** A stop or question word (hoe, wat, een, met): it neither decides a match nor weighs in the rank. */
+  stop?: boolean;
 }
 
-/** A parsed query: every group must match (AND), each in one of its ways (OR). */
+/**
+ * A parsed query. No group is required: a hit matches at least one
+ * meaningful group, and hits matching more of them rank higher.
+ */
 export interface QueryPlan {
   groups: TermGroup[];
+}
+
+export interface ParseOptions {
+  /** Synonym groups to use beside the built-in list (a community's own, from the database). */
+  synonyms?: readonly (readonly string[])[];
+  /** Splits compounds of the query into their parts, as the index does. */
+  splitter?: CompoundSplitter | null;
 }
 
 export class QueryError extends Error {
@@ -42,20 +58,29 @@ export class QueryError extends Error {
 const QUOTES = /["“”„]/;
 
 /** Each synonym expression as folded words, longest first, with its group. */
-const EXPRESSIONS = SYNONYMS.flatMap((group, index) => group.map((expression) => ({ words: words(expression), group: index }))).sort(
-  (a, b) => b.words.length - a.words.length,
-);
-const GROUP_WORDS = SYNONYMS.map((group) => group.map((expression) => words(expression)));
+interface Thesaurus {
+  expressions: { words: string[]; group: number }[];
+  groups: string[][][];
+}
+
+function thesaurus(lists: readonly (readonly string[])[]): Thesaurus {
+  const groups = lists.map((group) => group.map((expression) => words(expression)).filter((ws) => ws.length));
+  const expressions = groups.flatMap((group, index) => group.map((ws) => ({ words: ws, group: index }))).sort((a, b) => b.words.length - a.words.length);
+  return { expressions, groups };
+}
+
+const BUILT_IN = thesaurus(SYNONYMS);
 
 /**
  * Parses what someone typed into a plan both engines can run. Quoted parts
  * are phrases; a known synonym expands to its group; the last word, when the
  * user is still typing it (no space after it), is a prefix.
  */
-export function parseQuery(input: string): QueryPlan {
+export function parseQuery(input: string, options: ParseOptions = {}): QueryPlan {
   if (input.length > QUERY_MAX_CHARS) {
     throw new QueryError(`Een zoekvraag mag hoogstens ${QUERY_MAX_CHARS} tekens hebben`, `A query may have at most ${QUERY_MAX_CHARS} characters`);
   }
+  const synonyms = options.synonyms?.length ? thesaurus([...SYNONYMS, ...options.synonyms]) : BUILT_IN;
   const groups: TermGroup[] = [];
   const parts = input.split(QUOTES);
   const stillTyping = !/[\s"“”„]$/u.test(input);
@@ -68,7 +93,7 @@ export function parseQuery(input: string): QueryPlan {
       return;
     }
     const lastPart = index === parts.length - 1;
-    groups.push(...plainGroups(partWords, lastPart && stillTyping));
+    groups.push(...plainGroups(partWords, lastPart && stillTyping, synonyms, options.splitter ?? null));
   });
   const count = groups.reduce((sum, g) => sum + g.alternatives[0].words.length, 0);
   if (count > QUERY_MAX_WORDS) {
@@ -77,14 +102,14 @@ export function parseQuery(input: string): QueryPlan {
   return { groups };
 }
 
-function plainGroups(list: string[], lastIsPrefix: boolean): TermGroup[] {
+function plainGroups(list: string[], lastIsPrefix: boolean, synonyms: Thesaurus, splitter: CompoundSplitter | null): TermGroup[] {
   const groups: TermGroup[] = [];
   let i = 0;
   while (i < list.length) {
-    const match = EXPRESSIONS.find((e) => e.words.every((w, k) => list[i + k] === w));
+    const match = synonyms.expressions.find((e) => e.words.every((w, k) => list[i + k] === w));
     const isLast = (n: number) => lastIsPrefix && i + n === list.length;
     if (match) {
-      const alternatives = GROUP_WORDS[match.group].map((ws) => ({ words: ws, prefix: false, fuzzy: false }));
+      const alternatives: Alternative[] = synonyms.groups[match.group].map((ws) => ({ words: ws, prefix: false, fuzzy: false }));
       // "ggz" while still typing may become "ggz-instelling" too.
       if (isLast(match.words.length)) alternatives.push({ words: match.words, prefix: true, fuzzy: false });
       groups.push({ source: match.words.join(' '), alternatives });
@@ -92,10 +117,22 @@ function plainGroups(list: string[], lastIsPrefix: boolean): TermGroup[] {
       continue;
     }
     const word = list[i];
-    groups.push({ source: word, alternatives: [{ words: [word], prefix: isLast(1), fuzzy: typoBudget(word) > 0 }] });
+    const alternatives: Alternative[] = [{ words: [word], prefix: isLast(1), fuzzy: typoBudget(word) > 0 }];
+    const parts = splitter?.split(word) ?? [];
+    if (parts.length) alternatives.push({ words: parts, prefix: false, fuzzy: false, loose: true });
+    groups.push({ source: word, alternatives, ...(isStopWord(word) && !isLast(1) ? { stop: true } : {}) });
     i += 1;
   }
   return groups;
+}
+
+/**
+ * The groups that decide a match: all but the stop words, or every group
+ * when the query is nothing but stop words ("wat is dat").
+ */
+export function meaningfulGroups(plan: QueryPlan): TermGroup[] {
+  const meaningful = plan.groups.filter((g) => !g.stop);
+  return meaningful.length ? meaningful : plan.groups;
 }
 
 /** The words of a plan, each once. */

@@ -104,7 +104,7 @@ export async function seedCorpus(url: string, corpus: Corpus): Promise<{ token: 
   });
 }
 
-async function insertItems(client: Client, items: BenchItem[], userId: string): Promise<void> {
+export async function insertItems(client: Client, items: BenchItem[], userId: string): Promise<void> {
   const rows = items.map((item) => ({
     id: item.id,
     community_id: item.communityId,

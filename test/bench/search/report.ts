@@ -22,6 +22,7 @@ export interface SizeResult {
   queries: QuerySet;
   timings: TargetTimings[];
   lag: LagResult;
+  plantedRanks: { query: string; spiraal: number | null; miniSearch: number | null }[];
 }
 
 const CLASSES: QueryClass[] = ['selective', 'common'];
@@ -70,6 +71,10 @@ export function printSize(result: SizeResult): void {
   }
   printIndexing(result);
   printLag(result.lag);
+  console.log(
+    `planted old items (older than all others; the one right answer to a common two-word query), rank among the first 20 (goal: top 5): ` +
+      result.plantedRanks.map((r) => `${JSON.stringify(r.query)} Spiraal ${r.spiraal ?? '-'}, MiniSearch ${r.miniSearch ?? '-'}`).join('; '),
+  );
 }
 
 function row(label: string, target: TargetTimings, values: (timings: ClassTimings) => number[]): string[] {

@@ -4,8 +4,8 @@ import { Access, accessFor, Action, can, isUuid, ResourceFacts, Role } from '@sp
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/session.service';
 import { forbidden, notFound, unauthenticated } from '../common/errors';
-import { CommunityEntity } from '../communities/community.entity';
-import { ItemEntity } from '../items/item.entity';
+import { CommunityEntity } from '../database/entities/community.entity';
+import { ItemEntity } from '../database/entities/item.entity';
 
 /** What the permission rules look at in an item, beyond the role. */
 export function factsOf(item: ItemEntity, userId: string): ResourceFacts {

@@ -1,8 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
+import { AccessModule } from '../access/access.module';
 
 /** Every feature that changes something worth auditing writes through AuditService. */
-@Global()
-@Module({ providers: [AuditService, AuditResolver], exports: [AuditService] })
+@Module({ imports: [AccessModule], providers: [AuditService, AuditResolver], exports: [AuditService] })
 export class AuditModule {}

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { PageInfo } from '../common/connection.types';
 import { UserType } from '../users/user.type';
 
 @ObjectType('AuditEntry', { description: 'Who changed what in a community, and when' })
@@ -16,9 +17,15 @@ export class AuditEntryType {
   actorId!: string | null;
 }
 
-@ObjectType('AuditLogPage')
-export class AuditLogPageType {
-  @Field(() => [AuditEntryType]) entries!: AuditEntryType[];
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page' }) endCursor!: string | null;
+@ObjectType('AuditEntryEdge')
+export class AuditEntryEdge {
+  @Field(() => AuditEntryType) node!: AuditEntryType;
+  @Field(() => String) cursor!: string;
+}
+
+/** The audit log, newest first, as a connection like every paginated list (common/connection.types.ts). */
+@ObjectType('AuditLogConnection')
+export class AuditLogConnection {
+  @Field(() => [AuditEntryEdge]) edges!: AuditEntryEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
 }

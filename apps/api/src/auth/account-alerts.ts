@@ -5,7 +5,7 @@ import { RateCounter } from '../common/rate-limiter';
 import { rateCounter } from '../common/redis-rate-limiter';
 import { MailService } from '../mail/mail.service';
 import { RedisService } from '../redis/redis.service';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../database/entities/user.entity';
 
 /**
  * Tells the owner of an account that someone is trying passwords on it: a

@@ -6,8 +6,11 @@ import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { SessionEvents } from './session-events';
 import { SessionService } from './session.service';
+import { RedisModule } from '../redis/redis.module';
+import { RateLimitsModule } from '../common/rate-limits.module';
 
 @Module({
+  imports: [RedisModule, RateLimitsModule],
   providers: [AuthResolver, AuthService, PasswordHasher, SessionService, SessionEvents, LoginThrottle, AccountAlerts],
   exports: [SessionService, SessionEvents, PasswordHasher],
 })

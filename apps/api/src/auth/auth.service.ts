@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { normalizeEmail, validateDisplayName, validateEmail, validatePassword } from '@spiraal/domain';
 import { DataSource } from 'typeorm';
 import { appError, badInput, rateLimited } from '../common/errors';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../database/entities/user.entity';
 import { RateLimits } from '../common/rate-limits';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';

@@ -4,15 +4,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import type { AuthUser } from '../common/request-context';
 import { SessionEvents } from './session-events';
-import { UserEntity } from '../users/user.entity';
-import { SessionEntity } from './session.entity';
+import { UserEntity } from '../database/entities/user.entity';
+import { SessionEntity } from '../database/entities/session.entity';
 
-export interface AuthUser {
-  id: string;
-  email: string;
-  displayName: string;
-}
+// Who is asking is part of every request's context (common/), below the features that use it.
+export type { AuthUser } from '../common/request-context';
 
 export interface IssuedSession {
   token: string;

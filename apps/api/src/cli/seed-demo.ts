@@ -4,13 +4,13 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { AuthService } from '../auth/auth.service';
 import { CommunitiesService } from '../communities/communities.service';
-import { CommunityEntity } from '../communities/community.entity';
+import { CommunityEntity } from '../database/entities/community.entity';
 import { ConfigError, loadConfig } from '../config/config';
 import { runMigrations } from '../database/data-source';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { GuidelinesService } from '../guidelines/guidelines.service';
 import { ItemsService } from '../items/items.service';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../database/entities/user.entity';
 import { DEMO_COMMUNITY, DEMO_ITEMS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-content';
 
 /**

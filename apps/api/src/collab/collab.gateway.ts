@@ -14,7 +14,7 @@ import { SessionService } from '../auth/session.service';
 import { MembershipChange, MembershipEvents } from '../communities/membership-events';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../database/entities/user.entity';
 import { CollabService } from './collab.service';
 import { CollabTicketService } from './collab-ticket.service';
 import { RedisService } from '../redis/redis.service';

@@ -3,7 +3,6 @@ import { AuthModule } from '../auth/auth.module';
 import { CommunitiesModule } from '../communities/communities.module';
 import { ItemsModule } from '../items/items.module';
 import { RevisionsModule } from '../revisions/revisions.module';
-import { RevisionsResolver } from '../revisions/revisions.resolver';
 import { CollabGateway } from './collab.gateway';
 import { CollabRelay } from './collab-relay';
 import { CollabMetrics } from './collab.metrics';
@@ -11,11 +10,18 @@ import { CollabService } from './collab.service';
 import { CollabTicketResolver } from './collab-ticket.resolver';
 import { CollabTicketService } from './collab-ticket.service';
 import { DocumentCompactor } from './document-compactor';
+import { RevisionRestoreResolver } from './revision-restore.resolver';
 import { ServerSecretService } from './server-secret.service';
 import { UpdateLog } from './update-log';
+import { AccessModule } from '../access/access.module';
+import { AuditModule } from '../audit/audit.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { RateLimitsModule } from '../common/rate-limits.module';
+import { RedisModule } from '../redis/redis.module';
 
 @Module({
-  imports: [AuthModule, CommunitiesModule, ItemsModule, RevisionsModule],
+  imports: [AuthModule, CommunitiesModule, ItemsModule, RevisionsModule, AccessModule, AuditModule, DocumentsModule, MetricsModule, RateLimitsModule, RedisModule],
   providers: [
     CollabGateway,
     CollabRelay,
@@ -26,7 +32,7 @@ import { UpdateLog } from './update-log';
     DocumentCompactor,
     ServerSecretService,
     UpdateLog,
-    RevisionsResolver, // restoring a revision edits the live document
+    RevisionRestoreResolver,
   ],
   exports: [CollabService],
 })

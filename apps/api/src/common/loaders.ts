@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@spiraal/domain';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { CommunityEntity } from '../communities/community.entity';
-import { ItemAuthorEntity } from '../items/item-author.entity';
-import { ItemEntity } from '../items/item.entity';
-import { StageChangeEntity } from '../items/stage-change.entity';
-import { UserEntity } from '../users/user.entity';
+import { CommunityEntity } from '../database/entities/community.entity';
+import { ItemAuthorEntity } from '../database/entities/item-author.entity';
+import { ItemEntity } from '../database/entities/item.entity';
+import { StageChangeEntity } from '../database/entities/stage-change.entity';
+import { UserEntity } from '../database/entities/user.entity';
 
 export interface Loaders {
   user: DataLoader<string, UserEntity | null>;

@@ -1,7 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { RateLimits } from './rate-limits';
+import { RedisModule } from '../redis/redis.module';
 
 /** One set of rate limits for every feature (shared by all processes through Redis when configured). */
-@Global()
-@Module({ providers: [RateLimits], exports: [RateLimits] })
+@Module({ imports: [RedisModule], providers: [RateLimits], exports: [RateLimits] })
 export class RateLimitsModule {}

@@ -1,9 +1,15 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import type { AuthUser } from '../auth/session.service';
 import type { Loaders } from './loaders';
 import { unauthenticated } from './errors';
+
+/** The signed-in user a request acts for. */
+export interface AuthUser {
+  id: string;
+  email: string;
+  displayName: string;
+}
 
 export const SESSION_COOKIE = 'spiraal_session';
 

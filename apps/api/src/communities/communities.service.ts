@@ -14,9 +14,9 @@ import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/session.service';
 import { badInput, notFound } from '../common/errors';
-import { UserEntity } from '../users/user.entity';
-import { CommunityEntity } from './community.entity';
-import { MembershipEntity } from './membership.entity';
+import { UserEntity } from '../database/entities/user.entity';
+import { CommunityEntity } from '../database/entities/community.entity';
+import { MembershipEntity } from '../database/entities/membership.entity';
 import { MembershipEvents } from './membership-events';
 
 export interface CommunityView extends CommunityEntity {

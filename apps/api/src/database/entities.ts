@@ -1,9 +1,10 @@
-import { SessionEntity } from '../auth/session.entity';
-import { CommunityEntity } from '../communities/community.entity';
-import { MembershipEntity } from '../communities/membership.entity';
-import { ItemAuthorEntity } from '../items/item-author.entity';
-import { ItemEntity } from '../items/item.entity';
-import { StageChangeEntity } from '../items/stage-change.entity';
-import { UserEntity } from '../users/user.entity';
+import { SessionEntity } from './entities/session.entity';
+import { CommunityEntity } from './entities/community.entity';
+import { MembershipEntity } from './entities/membership.entity';
+import { ItemAuthorEntity } from './entities/item-author.entity';
+import { ItemEntity } from './entities/item.entity';
+import { StageChangeEntity } from './entities/stage-change.entity';
+import { UserEntity } from './entities/user.entity';
 
+/** Every TypeORM entity: the tables' mapping, beside the migrations that make them (docs/decisions/0007-api-layers.md). */
 export const ENTITIES = [UserEntity, SessionEntity, CommunityEntity, MembershipEntity, ItemEntity, ItemAuthorEntity, StageChangeEntity];

@@ -3,6 +3,8 @@ import { CollabModule } from '../collab/collab.module';
 import { ItemsModule } from '../items/items.module';
 import { GuidelinesResolver } from './guidelines.resolver';
 import { GuidelinesService } from './guidelines.service';
+import { AccessModule } from '../access/access.module';
+import { AuditModule } from '../audit/audit.module';
 
-@Module({ imports: [ItemsModule, CollabModule], providers: [GuidelinesService, GuidelinesResolver] })
+@Module({ imports: [ItemsModule, CollabModule, AccessModule, AuditModule], providers: [GuidelinesService, GuidelinesResolver] })
 export class GuidelinesModule {}

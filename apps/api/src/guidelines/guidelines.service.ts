@@ -22,7 +22,7 @@ import { CollabService } from '../collab/collab.service';
 import type { AuthUser } from '../auth/session.service';
 import { badInput, notFound } from '../common/errors';
 import { ItemEvents } from '../items/item-events';
-import { ItemEntity } from '../items/item.entity';
+import { ItemEntity } from '../database/entities/item.entity';
 import { ItemsService } from '../items/items.service';
 
 /**

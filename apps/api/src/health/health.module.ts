@@ -1,9 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
 import { ReadinessService } from './readiness.service';
 
 /** `/health` (alive) and `/ready` (dependencies answer); features add their own readiness checks. */
-@Global()
 @Module({
   controllers: [HealthController],
   providers: [ReadinessService],

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../auth/session.service';
-import { ItemEntity } from '../items/item.entity';
+import { ItemEntity } from '../database/entities/item.entity';
 import { ItemsService } from '../items/items.service';
 import { ImportLedger } from './import-ledger';
 

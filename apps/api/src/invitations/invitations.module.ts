@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { RateLimitsModule } from '../common/rate-limits.module';
 import { ServerSecretService } from '../collab/server-secret.service';
 import { CommunitiesModule } from '../communities/communities.module';
 import { InvitationMailer } from './invitation-mailer';
@@ -8,7 +11,7 @@ import { InvitationsService } from './invitations.service';
 
 /** Invitations by e-mail: joining a community with consent (README, "Leden uitnodigen"); mails through the global MailModule. */
 @Module({
-  imports: [AuthModule, CommunitiesModule],
+  imports: [AuthModule, CommunitiesModule, AccessModule, AuditModule, RateLimitsModule],
   providers: [InvitationsResolver, InvitationsService, InvitationMailer, ServerSecretService],
 })
 export class InvitationsModule {}

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type { GuidelineStatus, ItemKind, SeciStage } from '@spiraal/domain';
 import { GuidelineStatusEnum, ItemKindEnum, SeciStageEnum } from '../common/enums';
 import { UserType } from '../users/user.type';
+import { PageInfo } from '../common/connection.types';
 
 @ObjectType('Item', { description: 'A knowledge item: a verhaal, casus, begrip, richtlijn, …' })
 export class ItemType {
@@ -37,12 +38,6 @@ export class StageChangeType {
 export class ItemEdge {
   @Field(() => ItemType) node!: ItemType;
   @Field(() => String) cursor!: string;
-}
-
-@ObjectType('PageInfo')
-export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
 @ObjectType('ItemConnection')

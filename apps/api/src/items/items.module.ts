@@ -3,6 +3,10 @@ import { ItemBodyService } from './item-body.service';
 import { ItemEvents } from './item-events';
 import { ItemsResolver } from './items.resolver';
 import { ItemsService } from './items.service';
+import { AccessModule } from '../access/access.module';
+import { AuditModule } from '../audit/audit.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { RedisModule } from '../redis/redis.module';
 
-@Module({ providers: [ItemsResolver, ItemsService, ItemBodyService, ItemEvents], exports: [ItemsService, ItemBodyService, ItemEvents] })
+@Module({ imports: [AccessModule, AuditModule, DocumentsModule, RedisModule], providers: [ItemsResolver, ItemsService, ItemBodyService, ItemEvents], exports: [ItemsService, ItemBodyService, ItemEvents] })
 export class ItemsModule {}

@@ -20,9 +20,9 @@ import type { AuthUser } from '../auth/session.service';
 import { badInput } from '../common/errors';
 import { DocumentStore } from '../documents/document.store';
 import { decodeCursor, encodeCursor } from './item-cursor';
-import { ItemAuthorEntity } from './item-author.entity';
-import { ItemEntity } from './item.entity';
-import { StageChangeEntity } from './stage-change.entity';
+import { ItemAuthorEntity } from '../database/entities/item-author.entity';
+import { ItemEntity } from '../database/entities/item.entity';
+import { StageChangeEntity } from '../database/entities/stage-change.entity';
 
 export interface CreateItem {
   communityId: string;

@@ -1,9 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 
 /** One Prometheus registry per app, for every feature to register its metrics in. */
-@Global()
 @Module({
   controllers: [MetricsController],
   providers: [MetricsService],

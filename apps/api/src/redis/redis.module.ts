@@ -1,9 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { RedisService } from './redis.service';
+import { HealthModule } from '../health/health.module';
 
 /** Redis, for the traffic between API processes (only when REDIS_URL is set). */
-@Global()
 @Module({
+  imports: [HealthModule],
   providers: [RedisService],
   exports: [RedisService],
 })

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { RevisionsResolver } from './revisions.resolver';
 import { RevisionsService } from './revisions.service';
+import { AccessModule } from '../access/access.module';
 
-/** Revision storage. Its GraphQL resolver lives with the live documents (CollabModule), since restoring edits them. */
-@Module({ providers: [RevisionsService], exports: [RevisionsService] })
+/** Revision storage and reading. Restoring one edits the live document: collab/revision-restore.resolver.ts. */
+@Module({ imports: [AccessModule], providers: [RevisionsService, RevisionsResolver], exports: [RevisionsService] })
 export class RevisionsModule {}

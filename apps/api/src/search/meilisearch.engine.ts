@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { QueryPlan, SYNONYMS, TYPO_MIN_ONE, TYPO_MIN_TWO, words } from '@spiraal/search';
+import { meaningfulGroups, QueryPlan, SYNONYMS, TYPO_MIN_ONE, TYPO_MIN_TWO, words } from '@spiraal/search';
 import type { Meilisearch, Settings } from 'meilisearch';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresSearchEngine } from './postgres-search.engine';
@@ -31,6 +31,8 @@ interface MeiliDocument {
   titleStems: string;
   tagsStems: string;
   bodyStems: string;
+  /** The parts of the passage's compound words (teamoverleg → team overleg), searched last. */
+  compoundParts: string;
   updatedAt: number;
 }
 
@@ -49,6 +51,8 @@ export class MeilisearchEngine implements SearchEngine {
   readonly name = 'meilisearch';
   private readonly logger = new Logger(MeilisearchEngine.name);
   private client: Promise<Meilisearch> | null = null;
+  /** Which state of search_synonyms the index's synonyms reflect (undefined: not yet synced). */
+  private synonymsVersion: string | null | undefined = undefined;
 
   constructor(
     private readonly options: MeiliOptions,
@@ -59,9 +63,11 @@ export class MeilisearchEngine implements SearchEngine {
   async search(query: EngineQuery): Promise<EngineResult> {
     if (!query.readableCommunityIds.length) return emptyResult();
     const client = await this.ready();
+    await this.syncSynonyms(client);
     const q = await this.queryText(query.plan);
     const scope = `communityId IN ${list(query.readableCommunityIds)}`;
-    const base = { indexUid: this.options.index, q, matchingStrategy: 'all' as const };
+    // No word is required: when too few items match all words, the most common words are dropped first.
+    const base = { indexUid: this.options.index, q, matchingStrategy: 'frequency' as const };
     const facetNames = Object.keys(FACET_FIELDS) as FacetName[];
     const { results } = await client.multiSearch({
       queries: [
@@ -71,6 +77,7 @@ export class MeilisearchEngine implements SearchEngine {
       ],
     });
     const [main, count, ...facetResults] = results;
+    const feedback = await this.postgres.feedback(query);
     const hits = main.hits.map((hit) => ({ itemId: String(hit.itemId), ordinal: Number(hit.ordinal), score: Number(hit._rankingScore ?? 0) }));
     const marked = await this.postgres.highlight(query.plan, hits);
     const facets = Object.fromEntries(
@@ -86,6 +93,7 @@ export class MeilisearchEngine implements SearchEngine {
       totalHits: Number(count.totalHits ?? count.estimatedTotalHits ?? 0),
       hits: hits.map((hit) => ({ itemId: hit.itemId, score: hit.score, ...(marked.get(hit.itemId) ?? { title: '', text: '' }) })),
       facets,
+      feedback,
     };
   }
 
@@ -131,14 +139,29 @@ export class MeilisearchEngine implements SearchEngine {
     return client;
   }
 
+  /**
+   * Community synonyms (search_synonyms) go into the index settings, with
+   * the built-in list, when the table changed since this process last
+   * looked; Meilisearch applies synonyms at query time, so no reindex.
+   */
+  private async syncSynonyms(client: Meilisearch): Promise<void> {
+    const [{ version }]: { version: string | null }[] = await this.db.query(
+      `SELECT md5(string_agg(id::text || array_to_string(expressions, '|'), ',' ORDER BY id)) AS version FROM search_synonyms`,
+    );
+    if (version === this.synonymsVersion) return;
+    await succeeded(client.index(this.options.index).updateSynonyms(await this.synonyms()).waitTask({ timeout: TASK_TIMEOUT_MS }));
+    this.synonymsVersion = version;
+  }
+
   private async settings(): Promise<Settings> {
     return {
-      searchableAttributes: ['title', 'titleStems', 'tagsText', 'tagsStems', 'body', 'bodyStems'],
+      searchableAttributes: ['title', 'titleStems', 'tagsText', 'tagsStems', 'body', 'bodyStems', 'compoundParts'],
       filterableAttributes: ['communityId', 'kind', 'stage', 'tags', 'itemId', 'ordinal'],
       sortableAttributes: ['updatedAt'],
       distinctAttribute: 'itemId',
       rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness', 'updatedAt:desc'],
       synonyms: await this.synonyms(),
+      // The newest synonyms are applied by syncSynonyms before the next search.
       typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: TYPO_MIN_ONE, twoTypos: TYPO_MIN_TWO } },
       faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } },
       pagination: { maxTotalHits: 1_100 },
@@ -146,22 +169,24 @@ export class MeilisearchEngine implements SearchEngine {
     };
   }
 
-  /** The one synonym list, as typed and as Dutch stems (the query is sent as stems). */
+  /** The built-in synonyms and every community's own, as typed and as Dutch stems (the query is sent as stems). */
   private async synonyms(): Promise<Record<string, string[]>> {
-    const expressions = SYNONYMS.map((group) => group.map((e) => words(e).join(' ')));
+    const own: { expressions: string[] }[] = await this.db.query(`SELECT expressions FROM search_synonyms ORDER BY created_at, id`);
+    const expressions = [...SYNONYMS, ...own.map((r) => r.expressions)].map((group) => group.map((e) => words(e).join(' ')));
     const stemmed = await this.stems(expressions.flat());
     const synonyms: Record<string, string[]> = {};
     let k = 0;
     for (const group of expressions) {
       const forms = group.flatMap((e) => [e, stemmed[k++]]).filter((v, i, all) => v && all.indexOf(v) === i);
-      for (const form of forms) synonyms[form] = forms.filter((f) => f !== form);
+      for (const form of forms) synonyms[form] = [...new Set([...(synonyms[form] ?? []), ...forms.filter((f) => f !== form)])];
     }
     return synonyms;
   }
 
   /** What Meilisearch is asked: Dutch stems, phrases in quotes, and the word being typed as typed. */
   private async queryText(plan: QueryPlan): Promise<string> {
-    const parts = plan.groups.map((group) => group.alternatives[0]);
+    // Stop and question words are left out, as they decide nothing in the PostgreSQL engine either.
+    const parts = meaningfulGroups(plan).map((group) => group.alternatives[0]);
     const plain = parts.filter((a) => !a.prefix && a.words.length === 1).map((a) => a.words[0]);
     const stemmed = new Map(plain.map((w, i) => [w, i]));
     const stems = await this.stems(plain);
@@ -205,6 +230,7 @@ export class MeilisearchEngine implements SearchEngine {
       titleStems: stems[i * 3],
       tagsStems: stems[i * 3 + 1],
       bodyStems: stems[i * 3 + 2],
+      compoundParts: d.compoundParts?.[ordinal] ?? '',
       updatedAt: d.updatedAt.getTime(),
     }));
   }

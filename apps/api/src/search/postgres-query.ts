@@ -1,4 +1,4 @@
-import { isTypoOf, isTypoPrefixOf, MARK_END, MARK_START, planWords, QueryPlan } from '@spiraal/search';
+import { editDistance, isTypoOf, isTypoPrefixOf, MARK_END, MARK_START, meaningfulGroups, planWords, QueryPlan } from '@spiraal/search';
 import type { EntityManager } from 'typeorm';
 
 /** How PostgreSQL sees one query word, and what the vocabulary offers for it. */
@@ -12,15 +12,26 @@ interface WordInfo {
   completions: [string, string | null][];
 }
 
+/** One meaningful query group as tsqueries: `full` matches it in every way, `stem` by the word or its stem, `exact` by the word as typed. */
+export interface GroupQuery {
+  source: string;
+  full: string;
+  stem: string;
+  exact: string;
+}
+
 /**
- * A plan turned into tsqueries: `match` finds and ranks (every part must
- * match), `any` is true when any part matches (for picking candidates by
- * title), `highlight` marks words in Dutch-stemmed text.
+ * A plan turned into tsqueries: `any` finds the candidates (any meaningful
+ * group), `groups` score them, `phrase` gives a bonus where two groups stand
+ * side by side, `highlight` marks words in Dutch-stemmed text. `corrections`
+ * holds the nearest known word for each typo that was corrected.
  */
 export interface PostgresQuery {
-  match: string | null;
   any: string | null;
+  groups: GroupQuery[];
+  phrase: string | null;
   highlight: string | null;
+  corrections: Map<string, string>;
 }
 
 const NEAR_CANDIDATES = 12;
@@ -34,7 +45,7 @@ const COMPLETIONS = 20;
  */
 export async function resolvePlan(db: EntityManager, plan: QueryPlan): Promise<PostgresQuery> {
   const list = planWords(plan);
-  if (!list.length) return { match: null, any: null, highlight: null };
+  if (!list.length) return { any: null, groups: [], phrase: null, highlight: null, corrections: new Map() };
   const prefixWords = new Set(plan.groups.flatMap((g) => g.alternatives.filter((a) => a.prefix).map((a) => a.words[a.words.length - 1])));
   const fuzzyWords = new Set(plan.groups.flatMap((g) => g.alternatives.filter((a) => a.fuzzy).flatMap((a) => a.words)));
   const rows: { simple: string | null; stem: string | null; known: boolean; completions: [string, string | null][] | null }[] = await db.query(
@@ -85,57 +96,95 @@ function lexeme(value: string, prefix = false): string {
 /** Exported for unit tests: the tsqueries for a plan, given what the database said about each word. */
 export function buildQueries(plan: QueryPlan, info: Map<string, WordInfo>): PostgresQuery {
   const highlight = new Set<string>();
-  const groups: string[] = [];
-  for (const group of plan.groups) {
-    const alternatives: string[] = [];
+  const groups: GroupQuery[] = [];
+  const corrections = new Map<string, string>();
+  for (const group of meaningfulGroups(plan)) {
+    const full: string[] = [];
+    const stem: string[] = [];
+    const exact: string[] = [];
     for (const alternative of group.alternatives) {
       const parts: string[] = [];
+      const stemParts: string[] = [];
+      const exactParts: string[] = [];
       alternative.words.forEach((word, index) => {
         const isPrefix = alternative.prefix && index === alternative.words.length - 1;
         const lexemes = wordLexemes(word, info.get(word), isPrefix, alternative.fuzzy);
         if (lexemes.match.length) parts.push(`(${lexemes.match.join(' | ')})`);
+        if (lexemes.stem.length) stemParts.push(`(${lexemes.stem.join(' | ')})`);
+        if (lexemes.exact) exactParts.push(lexemes.exact);
         lexemes.highlight.forEach((l) => highlight.add(l));
+        if (lexemes.correction) corrections.set(word, lexemes.correction);
       });
+      const join = alternative.loose ? ' & ' : ' <-> ';
+      const combine = (list: string[]) => (list.length > 1 ? `(${list.join(join)})` : list[0]);
       // A word that cannot match (a stop word of its own) leaves the alternative out, not the query empty.
-      if (parts.length === alternative.words.length && parts.length) alternatives.push(parts.length > 1 ? `(${parts.join(' <-> ')})` : parts[0]);
+      if (parts.length !== alternative.words.length || !parts.length) continue;
+      full.push(combine(parts));
+      // Compound parts match as well as the stem, but are no exact match.
+      // Exact: the words as typed; stem: their stems too. A synonym, typo, completion or compound part is neither.
+      const typed = !alternative.loose && alternative.words.join(' ') === group.source;
+      if (typed && stemParts.length === parts.length) stem.push(combine(stemParts));
+      if (typed && exactParts.length === parts.length) exact.push(combine(exactParts));
     }
-    if (alternatives.length) groups.push(alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0]);
+    if (!full.length) continue;
+    const or = (list: string[]) => (list.length > 1 ? `(${list.join(' | ')})` : list[0]);
+    const fullQuery = or(full);
+    groups.push({ source: group.source, full: fullQuery, stem: stem.length ? or(stem) : fullQuery, exact: exact.length ? or(exact) : fullQuery });
   }
+  const pairs = groups.slice(1).map((g, i) => `(${groups[i].stem} <-> ${g.full})`);
   return {
-    match: groups.length ? groups.join(' & ') : null,
-    any: groups.length ? groups.join(' | ') : null,
+    any: groups.length ? groups.map((g) => g.full).join(' | ') : null,
+    groups,
+    phrase: pairs.length ? pairs.join(' | ') : null,
     highlight: highlight.size ? [...highlight].join(' | ') : null,
+    corrections,
   };
 }
 
-function wordLexemes(word: string, info: WordInfo | undefined, prefix: boolean, fuzzy: boolean): { match: string[]; highlight: string[] } {
-  if (!info?.simple) return { match: [], highlight: [] };
+interface Lexemes {
+  match: string[];
+  stem: string[];
+  exact: string | null;
+  highlight: string[];
+  correction: string | null;
+}
+
+function wordLexemes(word: string, info: WordInfo | undefined, prefix: boolean, fuzzy: boolean): Lexemes {
+  if (!info?.simple) return { match: [], stem: [], exact: null, highlight: [], correction: null };
   const match = new Set<string>([lexeme(info.simple)]);
+  const stem = new Set<string>([lexeme(info.simple)]);
   const highlight = new Set<string>();
-  const addTerm = (term: string, stem: string | null) => {
+  let correction: string | null = null;
+  const addTerm = (term: string, termStem: string | null) => {
     match.add(lexeme(term));
-    if (stem) {
-      match.add(lexeme(stem));
-      highlight.add(lexeme(stem));
+    if (termStem) {
+      match.add(lexeme(termStem));
+      highlight.add(lexeme(termStem));
     }
   };
   if (info.stem) {
     match.add(lexeme(info.stem));
+    stem.add(lexeme(info.stem));
     highlight.add(lexeme(info.stem));
   }
+  // Compound parts are marked where they begin a longer word (intervisie in intervisiebijeenkomst).
+  if (info.simple.length >= 4) highlight.add(lexeme(info.simple, true));
   if (prefix) {
     match.add(lexeme(info.simple, true));
     highlight.add(lexeme(info.simple, true));
-    info.completions.forEach(([, stem]) => stem && highlight.add(lexeme(stem)));
+    info.completions.forEach(([, completionStem]) => completionStem && highlight.add(lexeme(completionStem)));
     // Half typed with a typo: complete from words within the typo budget of what was typed.
     if (fuzzy && !info.completions.length) {
-      info.near.filter(([term]) => isTypoPrefixOf(info.simple!, term)).forEach(([term, stem]) => addTerm(term, stem));
+      info.near.filter(([term]) => isTypoPrefixOf(info.simple!, term)).forEach(([term, s]) => addTerm(term, s));
     }
   } else if (fuzzy && !info.known) {
     // Typo tolerance for words the network never used: the nearest words within the budget.
-    info.near.filter(([term]) => isTypoOf(info.simple!, term)).forEach(([term, stem]) => addTerm(term, stem));
+    const near = info.near.filter(([term]) => isTypoOf(info.simple!, term));
+    near.forEach(([term, s]) => addTerm(term, s));
+    const best = [...near].sort((a, b) => editDistance(info.simple!, a[0]) - editDistance(info.simple!, b[0]))[0];
+    correction = best?.[0] ?? null;
   }
-  return { match: [...match], highlight: [...highlight] };
+  return { match: [...match], stem: [...stem], exact: lexeme(info.simple), highlight: [...highlight], correction };
 }
 
 /** ts_headline options: control-character marks, turned into escaped HTML by `markedToHtml`. */

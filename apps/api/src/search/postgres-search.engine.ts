@@ -2,72 +2,93 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { markedToHtml, QueryPlan } from '@spiraal/search';
 import { DataSource, EntityManager } from 'typeorm';
-import { resolvePlan, SNIPPET_OPTIONS, TITLE_OPTIONS } from './postgres-query';
-import { emptyResult, EngineQuery, EngineResult, FacetValue, SearchDocument, SearchEngine, TAG_FACET_SIZE } from './search-engine';
+import { PostgresQuery, resolvePlan, SNIPPET_OPTIONS, TITLE_OPTIONS } from './postgres-query';
+import { emptyResult, EngineQuery, EngineResult, FacetValue, QueryFeedback, SearchDocument, SearchEngine, TAG_FACET_SIZE } from './search-engine';
 
 /** Title (A) over tags (B), each stemmed and exact. */
 const HEAD_TSV = `
   setweight(to_tsvector('spiraal_simple', p.title), 'A') || setweight(to_tsvector('spiraal_dutch', p.title), 'A') ||
   setweight(to_tsvector('spiraal_simple', p.tag_text), 'B') || setweight(to_tsvector('spiraal_dutch', p.tag_text), 'B')`;
 
-/**
- * Ranking reads each candidate's whole text (ts_rank), which is what costs
- * time when a common word matches half the network. So only this many
- * candidates are ranked: the most recent items whose title or tags match,
- * and the most recent of the rest. Below this many hits, ranking is exact.
- */
-const RANK_CANDIDATES = 200;
+/** ts_rank weights for D (compound parts), C (body), B (tags), A (title). */
+const WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
 
 interface ResultRow {
   /** [stage, kind, communityId, inCommunities, inKinds, inStages, withTags, count]: one pass for total and facets. */
   groups: [string, string, string, boolean, boolean, boolean, boolean, number][] | null;
   tags: [string, number][] | null;
   hits: [string, number, string, string][] | null;
+  /** Per meaningful group: how many passages in scope match it. */
+  df: number[] | null;
 }
 
 /**
- * One statement. `m`: the matched items in scope ($4), one row per item (its
- * first matching passage; the NOT EXISTS runs only for later passages), with
- * whether each filter holds. From it: counts per combination of facet values
- * and filters (the facets, each ignoring its own filter, and the total are
- * summed from these in JavaScript), the tag facet, and the ranked page with
- * highlights. $1 match, $2 any part, $3 highlight query; $5–$8 filters;
- * $9 candidates, $10 limit, $11 offset; $12, $13 headline options.
+ * One statement, BM25-like over every match (no cap). `s`: each passage in
+ * scope ($4) that matches any meaningful group ($1), read once (the
+ * detoasted vector is reused by every group), with per group a rank: by the
+ * word as typed ($14), else 0.9 × by its stem ($3), else 0.7 × by a
+ * synonym, typo, completion or compound part ($2), else 0. Each is ranked
+ * against its own small query, since ts_rank divides by the query's size. `stats`: passages in the index, average length, and each
+ * group's document frequency, for idf. `scored`: Σ idf · saturated rank
+ * (length-normalised), times the share of the query's idf that matched (so
+ * more matched words rank higher), times 1.25 where two query words stand
+ * side by side ($15). Per item its best passage (a long write-up ranks by
+ * its best part, and that part is the snippet). Recency only breaks ties.
  */
 const SEARCH_SQL = `
-  WITH m AS MATERIALIZED (
-    SELECT p.item_id, p.community_id, p.kind, p.stage, p.tags, p.updated_at,
-           p.head @@ $2::tsquery AS head_hit,
+  WITH g AS (
+    SELECT t.ord, t.q::tsquery AS q, t.st::tsquery AS st, t.x::tsquery AS x
+      FROM unnest($2::text[], $3::text[], $14::text[]) WITH ORDINALITY AS t(q, st, x, ord)
+  ),
+  s AS MATERIALIZED (
+    SELECT p.item_id, p.ordinal, p.community_id, p.kind, p.stage, p.tags, p.updated_at, d.len, d.phrase, d.r,
            ($5::uuid[] IS NULL OR p.community_id = ANY($5)) AS c_ok,
            ($6::text[] IS NULL OR p.kind = ANY($6)) AS k_ok,
            ($7::text[] IS NULL OR p.stage = ANY($7)) AS s_ok,
            ($8::text[] IS NULL OR p.tags @> $8) AS t_ok
       FROM search_passages p
+      CROSS JOIN LATERAL (
+        SELECT length(v.t) AS len, ($15::text IS NOT NULL AND v.t @@ $15::tsquery) AS phrase,
+               (SELECT array_agg(CASE WHEN v.t @@ g.x THEN ts_rank('${WEIGHTS}', v.t, g.x)
+                                      WHEN v.t @@ g.st THEN 0.9 * ts_rank('${WEIGHTS}', v.t, g.st)
+                                      WHEN v.t @@ g.q THEN 0.7 * ts_rank('${WEIGHTS}', v.t, g.q)
+                                      ELSE 0 END ORDER BY g.ord) FROM g) AS r
+          FROM (SELECT p.tsv || ''::tsvector AS t OFFSET 0) v
+      ) d
      WHERE p.tsv @@ $1::tsquery AND p.community_id = ANY($4::uuid[])
-       AND (p.ordinal = 0 OR NOT EXISTS (
-             SELECT 1 FROM search_passages e WHERE e.item_id = p.item_id AND e.ordinal < p.ordinal AND e.tsv @@ $1::tsquery))
   ),
-  hits AS (SELECT * FROM m WHERE c_ok AND k_ok AND s_ok AND t_ok),
-  candidates AS (
-    (SELECT item_id FROM hits WHERE head_hit ORDER BY updated_at DESC LIMIT $9)
-    UNION
-    (SELECT item_id FROM hits ORDER BY updated_at DESC LIMIT $9)
+  stats AS (
+    SELECT greatest((SELECT reltuples FROM pg_class WHERE oid = 'search_passages'::regclass), count(*), 1)::float8 AS n,
+           greatest(avg(len), 1)::float8 AS avglen
+      FROM s
   ),
-  ranked AS (
-    SELECT DISTINCT ON (p.item_id) p.item_id, p.ordinal, p.updated_at, ts_rank(p.tsv, $1::tsquery) AS score
-      FROM candidates c JOIN search_passages p ON p.item_id = c.item_id
-     WHERE p.tsv @@ $1::tsquery
-     ORDER BY p.item_id, score DESC, p.ordinal
+  idf AS (
+    SELECT g.ord, (SELECT count(*) FROM s WHERE s.r[g.ord] > 0) AS df
+      FROM g
   ),
-  top AS (SELECT * FROM ranked ORDER BY score DESC, updated_at DESC, item_id LIMIT $10 OFFSET $11)
+  weights AS (
+    SELECT i.ord, i.df, ln(1 + (st.n - i.df + 0.5) / (i.df + 0.5)) AS w FROM idf i, stats st
+  ),
+  scored AS (
+    SELECT s.*, x.score * CASE WHEN s.phrase THEN 1.25 ELSE 1 END AS score
+      FROM s, stats st
+      CROSS JOIN LATERAL (
+        SELECT sum(w.w * r.v / (r.v + 0.05 * (0.5 + 0.5 * s.len / st.avglen))) * sum(w.w) FILTER (WHERE r.v > 0) / nullif(sum(w.w), 0) AS score
+          FROM unnest(s.r) WITH ORDINALITY AS r(v, ord) JOIN weights w USING (ord)
+      ) x
+  ),
+  best AS (SELECT DISTINCT ON (item_id) * FROM scored ORDER BY item_id, score DESC, ordinal),
+  hits AS (SELECT * FROM best WHERE c_ok AND k_ok AND s_ok AND t_ok),
+  top AS (SELECT * FROM hits ORDER BY score DESC, updated_at DESC, item_id LIMIT $10 OFFSET $11)
   SELECT
     (SELECT json_agg(json_build_array(stage, kind, community_id, c_ok, k_ok, s_ok, t_ok, n))
-       FROM (SELECT stage, kind, community_id, c_ok, k_ok, s_ok, t_ok, count(*) AS n FROM m GROUP BY 1, 2, 3, 4, 5, 6, 7) g) AS groups,
+       FROM (SELECT stage, kind, community_id, c_ok, k_ok, s_ok, t_ok, count(*) AS n FROM best GROUP BY 1, 2, 3, 4, 5, 6, 7) x) AS groups,
     (SELECT json_agg(json_build_array(tag, n)) FROM (
-       SELECT tag, count(*) AS n FROM m, unnest(m.tags) AS tag WHERE c_ok AND k_ok AND s_ok GROUP BY tag ORDER BY n DESC, tag LIMIT ${TAG_FACET_SIZE}) x) AS tags,
-    (SELECT json_agg(json_build_array(t.item_id, t.score, ts_headline('spiraal_dutch', b.title, $3::tsquery, $12), ts_headline('spiraal_dutch', b.body, $3::tsquery, $13))
+       SELECT tag, count(*) AS n FROM best, unnest(best.tags) AS tag WHERE c_ok AND k_ok AND s_ok GROUP BY tag ORDER BY n DESC, tag LIMIT ${TAG_FACET_SIZE}) x) AS tags,
+    (SELECT json_agg(json_build_array(t.item_id, t.score, ts_headline('spiraal_dutch', b.title, $9::tsquery, $12), ts_headline('spiraal_dutch', b.body, $9::tsquery, $13))
                      ORDER BY t.score DESC, t.updated_at DESC, t.item_id)
-       FROM top t JOIN search_bodies b ON b.item_id = t.item_id AND b.ordinal = t.ordinal) AS hits`;
+       FROM top t JOIN search_bodies b ON b.item_id = t.item_id AND b.ordinal = t.ordinal) AS hits,
+    (SELECT array_agg(df ORDER BY ord) FROM idf) AS df`;
 
 /**
  * PostgreSQL full-text search, the default engine (also on the embedded
@@ -84,29 +105,45 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async search(query: EngineQuery): Promise<EngineResult> {
     return this.db.transaction('REPEATABLE READ', async (tx) => {
-      const { match, any, highlight } = await resolvePlan(tx, query.plan);
-      if (!match || !query.readableCommunityIds.length) return emptyResult();
+      const resolved = await resolvePlan(tx, query.plan);
+      const { any, groups, phrase, highlight } = resolved;
+      if (!any || !query.readableCommunityIds.length) return { ...emptyResult(), feedback: feedbackOf(resolved, null) };
       const { filters } = query;
       const [row]: ResultRow[] = await tx.query(SEARCH_SQL, [
-        match,
         any,
-        highlight ?? match,
+        groups.map((g) => g.full),
+        groups.map((g) => g.stem),
         query.readableCommunityIds,
         filters.communityIds,
         filters.kinds,
         filters.stages,
         filters.tags,
-        Math.max(RANK_CANDIDATES, query.offset + query.limit),
+        highlight ?? any,
         query.limit,
         query.offset,
         TITLE_OPTIONS,
         SNIPPET_OPTIONS,
+        groups.map((g) => g.exact),
+        phrase,
       ]);
       return {
         ...facetsFrom(row.groups ?? [], row.tags ?? []),
         hits: (row.hits ?? []).map(([itemId, score, title, text]) => ({ itemId, score: Number(score), title: markedToHtml(title), text: markedToHtml(text) })),
+        feedback: feedbackOf(resolved, (row.df ?? []).map(Number)),
       };
     });
+  }
+
+  /** What happened to the words, for an engine that searched elsewhere: document frequencies from this index. */
+  async feedback(query: EngineQuery): Promise<QueryFeedback> {
+    const resolved = await resolvePlan(this.db.manager, query.plan);
+    if (!resolved.groups.length || !query.readableCommunityIds.length) return feedbackOf(resolved, null);
+    const rows: { ord: number; found: boolean }[] = await this.db.query(
+      `SELECT t.ord, EXISTS (SELECT 1 FROM search_passages p WHERE p.tsv @@ t.q::tsquery AND p.community_id = ANY($2::uuid[])) AS found
+         FROM unnest($1::text[]) WITH ORDINALITY AS t(q, ord) ORDER BY t.ord`,
+      [resolved.groups.map((g) => g.full), query.readableCommunityIds],
+    );
+    return feedbackOf(resolved, rows.map((r) => (r.found ? 1 : 0)));
   }
 
   /**
@@ -116,13 +153,13 @@ export class PostgresSearchEngine implements SearchEngine {
   async highlight(plan: QueryPlan, hits: { itemId: string; ordinal: number }[]): Promise<Map<string, { title: string; text: string }>> {
     const found = new Map<string, { title: string; text: string }>();
     if (!hits.length) return found;
-    const { match, highlight } = await resolvePlan(this.db.manager, plan);
-    if (!match) return found;
+    const { any, highlight } = await resolvePlan(this.db.manager, plan);
+    if (!any) return found;
     const rows: { item_id: string; title: string; text: string }[] = await this.db.query(
       `SELECT b.item_id, ts_headline('spiraal_dutch', b.title, $3::tsquery, $4) AS title, ts_headline('spiraal_dutch', b.body, $3::tsquery, $5) AS text
          FROM unnest($1::uuid[], $2::int[]) AS h(item_id, ordinal)
          JOIN search_bodies b ON b.item_id = h.item_id AND b.ordinal = h.ordinal`,
-      [hits.map((h) => h.itemId), hits.map((h) => h.ordinal), highlight ?? match, TITLE_OPTIONS, SNIPPET_OPTIONS],
+      [hits.map((h) => h.itemId), hits.map((h) => h.ordinal), highlight ?? any, TITLE_OPTIONS, SNIPPET_OPTIONS],
     );
     for (const row of rows) found.set(row.item_id, { title: markedToHtml(row.title), text: markedToHtml(row.text) });
     return found;
@@ -147,13 +184,14 @@ export class PostgresSearchEngine implements SearchEngine {
          SELECT r.*, array_to_string(r.tags, ' ; ') AS tag_text,
                 to_tsvector('spiraal_simple', r.body) AS body_exact, to_tsvector('spiraal_dutch', r.body) AS body_stems
            FROM jsonb_to_recordset($1::jsonb) AS r(item_id uuid, ordinal int, community_id uuid, kind text, stage text,
-                                                   tags text[], title text, body text, updated_at timestamptz)
+                                                   tags text[], title text, body text, parts text, updated_at timestamptz)
        ),
        h AS (SELECT p.*, ${HEAD_TSV} AS head FROM p),
        passages AS (
          INSERT INTO search_passages (item_id, ordinal, community_id, kind, stage, tags, updated_at, head, tsv)
          SELECT item_id, ordinal, community_id, kind, stage, tags, updated_at, head,
                 head || setweight(body_exact, 'C') || setweight(body_stems, 'C')
+                     || setweight(to_tsvector('spiraal_simple', parts), 'D') || setweight(to_tsvector('spiraal_dutch', parts), 'D')
            FROM h
          RETURNING item_id, ordinal
        ),
@@ -179,6 +217,7 @@ export class PostgresSearchEngine implements SearchEngine {
             tags: d.tags,
             title: d.title,
             body,
+            parts: d.compoundParts?.[ordinal] ?? '',
             updated_at: d.updatedAt.toISOString(),
           })),
         ),
@@ -202,5 +241,13 @@ export function facetsFrom(groups: ResultRow['groups'] & object, tags: [string, 
       communities: count((g) => g[2], ([, , , , k, s, t]) => k && s && t),
       tags: tags.map(([value, n]) => ({ value, count: Number(n) })),
     },
+  };
+}
+
+/** Missing words (a group no passage in scope matches) and typo corrections, from the resolved query and its document frequencies. */
+export function feedbackOf(resolved: PostgresQuery, df: number[] | null): QueryFeedback {
+  return {
+    missingWords: df ? resolved.groups.filter((_, i) => !df[i]).map((g) => g.source) : [],
+    corrections: [...resolved.corrections].map(([word, correction]) => ({ word, correction })),
   };
 }

@@ -1,5 +1,6 @@
 import { splitPassages } from '@spiraal/search';
 import type { EntityManager } from 'typeorm';
+import { compoundPartsOf } from './dutch-words';
 import type { SearchDocument } from './search-engine';
 
 /** The current state of items, as the engines index it; archived and vanished items are to be removed. */
@@ -20,16 +21,21 @@ export async function loadSearchDocuments(tx: EntityManager, itemIds: string[]):
   );
   const documents = rows
     .filter((row) => !row.archived_at)
-    .map((row) => ({
-      itemId: row.id,
-      communityId: row.community_id,
-      kind: row.kind,
-      stage: row.stage,
-      tags: row.tags,
-      title: row.title,
-      passages: splitPassages(row.text),
-      updatedAt: row.updated_at,
-    }));
+    .map((row) => {
+      const passages = splitPassages(row.text);
+      return {
+        itemId: row.id,
+        communityId: row.community_id,
+        kind: row.kind,
+        stage: row.stage,
+        tags: row.tags,
+        title: row.title,
+        passages,
+        // The title and tags are indexed with the first passage, and so are their parts.
+        compoundParts: passages.map((body, i) => compoundPartsOf(i === 0 ? `${row.title} ${row.tags.join(' ')} ${body}` : body)),
+        updatedAt: row.updated_at,
+      };
+    });
   const live = new Set(documents.map((d) => d.itemId));
   return { documents, removed: itemIds.filter((id) => !live.has(id)) };
 }

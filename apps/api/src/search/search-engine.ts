@@ -32,7 +32,16 @@ export interface EngineHit {
   text: string;
 }
 
+/** What happened to the query's words, to tell the user. */
+export interface QueryFeedback {
+  /** Meaningful words (as typed) that matched nothing the user may read. */
+  missingWords: string[];
+  /** Words the network never used, each with the nearest word it does use. */
+  corrections: { word: string; correction: string }[];
+}
+
 export interface EngineResult {
+  feedback?: QueryFeedback;
   totalHits: number;
   hits: EngineHit[];
   /** Each facet counts the hits under every filter except its own (so a chosen value's siblings stay visible). */
@@ -48,6 +57,8 @@ export interface SearchDocument {
   tags: string[];
   title: string;
   passages: string[];
+  /** Per passage (the title and tags with the first): the parts of its compound words, indexed with low weight. */
+  compoundParts?: string[];
   updatedAt: Date;
 }
 

@@ -11,10 +11,13 @@ import { SearchIndexer } from './search-indexer';
 import { SearchMetrics } from './search.metrics';
 import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
+import { SearchSuggestions } from './search-suggestions';
+import { SearchSynonymsResolver } from './search-synonyms.resolver';
 import { PRIMARY_ENGINE, SEARCH_ENGINES } from './search.tokens';
+import { MetricsModule } from '../metrics/metrics.module';
 
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, MetricsModule],
   providers: [
     PostgresSearchEngine,
     {
@@ -31,6 +34,8 @@ import { PRIMARY_ENGINE, SEARCH_ENGINES } from './search.tokens';
     SearchMetrics,
     SearchService,
     SearchResolver,
+    SearchSuggestions,
+    SearchSynonymsResolver,
   ],
   exports: [SearchIndexer, SEARCH_ENGINES],
 })

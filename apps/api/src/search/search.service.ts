@@ -1,14 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUuid, ITEM_KINDS, SECI_STAGES, validatePageSize, validateTags } from '@spiraal/domain';
-import { parseQuery, QueryError } from '@spiraal/search';
+import { meaningfulGroups, parseQuery, QueryError, QueryPlan } from '@spiraal/search';
 import { performance } from 'node:perf_hooks';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../auth/session.service';
 import { badInput, notFound } from '../common/errors';
-import { ItemEntity } from '../items/item.entity';
+import { ItemEntity } from '../database/entities/item.entity';
+import { dutchCompounds } from './dutch-words';
 import { PostgresSearchEngine } from './postgres-search.engine';
+import { SearchSuggestions } from './search-suggestions';
 import { SearchMetrics } from './search.metrics';
 import { emptyResult, type EngineQuery, type EngineResult, type SearchEngine } from './search-engine';
 import { PRIMARY_ENGINE } from './search.tokens';
@@ -31,13 +33,23 @@ export class SearchService {
     @Inject(PRIMARY_ENGINE) private readonly primary: SearchEngine,
     private readonly postgres: PostgresSearchEngine,
     private readonly metrics: SearchMetrics,
+    private readonly suggestions: SearchSuggestions,
   ) {}
 
   async search(user: AuthUser, input: SearchInput): Promise<SearchResult> {
     const started = performance.now();
     const query = await this.engineQuery(user, input);
     if (!query) {
-      return { totalHits: 0, hits: [], facets: emptyResult().facets, engine: this.primary.name, tookMs: performance.now() - started };
+      return {
+        totalHits: 0,
+        hits: [],
+        facets: emptyResult().facets,
+        engine: this.primary.name,
+        tookMs: performance.now() - started,
+        missingWords: [],
+        didYouMean: null,
+        suggestions: [],
+      };
     }
     const { engine, found } = await this.run(query);
     const items = await this.db.getRepository(ItemEntity).findBy({ id: In(found.hits.map((h) => h.itemId)), archivedAt: IsNull() });
@@ -49,8 +61,13 @@ export class SearchService {
       return item ? [{ item, score: hit.score, highlights: { title: hit.title, text: hit.text } }] : [];
     });
     const names = await this.communityNames(found.facets.communities.map((f) => f.value));
+    const feedback = found.feedback ?? (await this.postgres.feedback(query));
+    const suggestions = found.totalHits ? [] : await this.suggestions.closestWords(query.plan, query.readableCommunityIds);
     this.metrics.searched(engine, (performance.now() - started) / 1000);
     return {
+      missingWords: feedback.missingWords,
+      didYouMean: correctedQuery(query.plan, feedback.corrections),
+      suggestions,
       totalHits: found.totalHits,
       engine,
       hits,
@@ -74,7 +91,7 @@ export class SearchService {
   private async engineQuery(user: AuthUser, input: SearchInput): Promise<EngineQuery | null> {
     let plan;
     try {
-      plan = parseQuery(input.query ?? '');
+      plan = parseQuery(input.query ?? '', { splitter: dutchCompounds() });
     } catch (error) {
       if (error instanceof QueryError) throw badInput(error.message, 'query');
       throw error;
@@ -95,6 +112,9 @@ export class SearchService {
       communityIds = [...new Set(input.communityIds)];
     }
     if (!plan.groups.length) return null;
+    // The synonyms facilitators added for the communities searched apply at once (docs/decisions/search-relevance.md).
+    const synonyms = await this.suggestions.synonymsFor(communityIds ?? readableCommunityIds);
+    if (synonyms.length) plan = parseQuery(input.query ?? '', { splitter: dutchCompounds(), synonyms });
     return { plan, readableCommunityIds, filters: { communityIds, kinds, stages, tags }, limit, offset };
   }
 
@@ -109,4 +129,11 @@ function oneOfEach<T extends string>(field: string, values: readonly T[] | null 
   if (!values?.length) return null;
   if (values.some((v) => !allowed.includes(v))) throw badInput(`Onbekende waarde in ${field} / Unknown value in ${field}`, field);
   return [...new Set(values)];
+}
+
+/** The query with each corrected word replaced, or null when nothing was corrected. */
+export function correctedQuery(plan: QueryPlan, corrections: { word: string; correction: string }[]): string | null {
+  if (!corrections.length) return null;
+  const byWord = new Map(corrections.map((c) => [c.word, c.correction]));
+  return plan.groups.map((g) => (meaningfulGroups(plan).includes(g) ? (byWord.get(g.source) ?? g.source) : g.source)).join(' ');
 }

@@ -49,4 +49,10 @@ export class SearchResult {
   @Field(() => String, { description: 'The engine that answered: postgresql or meilisearch' }) engine!: string;
   @Field(() => [SearchHit]) hits!: SearchHit[];
   @Field(() => SearchFacets) facets!: SearchFacets;
+  @Field(() => [String], { description: 'Niet gevonden: words of the query that matched nothing you may read (stop words are never named)' })
+  missingWords!: string[];
+  @Field(() => String, { nullable: true, description: 'Bedoelde je …?: the query with typos corrected to words the network uses, when a typo was corrected' })
+  didYouMean!: string | null;
+  @Field(() => [String], { description: 'When nothing was found: the words closest to the query that occur in what you may read' })
+  suggestions!: string[];
 }

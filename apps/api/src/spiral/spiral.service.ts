@@ -5,7 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../auth/session.service';
 import { badInput } from '../common/errors';
-import { ItemEntity } from '../items/item.entity';
+import { ItemEntity } from '../database/entities/item.entity';
 import type { SpiralReportType } from './spiral.types';
 
 const DAY_MS = 24 * 3_600_000;

@@ -13,6 +13,7 @@ import { NothingFound } from '../features/search/nothing-found';
 import { activeFilters, addressFor, FacetName, searchFromAddress, searchInput, SearchState, toggleFilter, withoutFilters } from '../features/search/search-address';
 import { SearchFacets } from '../features/search/search-facets';
 import { SearchHitList } from '../features/search/search-hit-list';
+import { CloseWords, QueryFeedback } from '../features/search/query-feedback';
 import { SEARCH_HITS_QUERY, SEARCH_QUERY, SearchHit, SearchHitsResult, SearchResult } from '../features/search/search-queries';
 
 const PAGE_SIZE = 20;
@@ -110,6 +111,7 @@ export function SearchPage() {
             <p className="result-count" role="status">
               {loading ? m.searching : error ? '' : m.count(total)}
             </p>
+            {data && !error && <QueryFeedback missingWords={data.search.missingWords} didYouMean={data.search.didYouMean} />}
             {error ? (
               <ErrorMessage error={error} overrides={tooLong ? { BAD_USER_INPUT: m.tooLong(QUERY_MAX_CHARS) } : undefined} />
             ) : hits.length > 0 ? (
@@ -125,6 +127,7 @@ export function SearchPage() {
             ) : (
               !loading && (
                 <NothingFound
+                  closeWords={<CloseWords words={data?.search.suggestions ?? []} />}
                   query={query}
                   filters={filters}
                   facets={data?.search.facets}

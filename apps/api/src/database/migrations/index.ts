@@ -4,6 +4,7 @@ import { Search1763900000000 } from './1763900000000-search';
 import { Spiral1764000000000 } from './1764000000000-spiral';
 import { Security1764100000000 } from './1764100000000-security';
 import { ItemImports1764250000000 } from './1764250000000-item-imports';
+import { SearchSynonyms1765000000000 } from './1765000000000-search-synonyms';
 import { MailOutbox1765200000000 } from './1765200000000-mail-outbox';
 import { Invitations1765300000000 } from './1765300000000-invitations';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   Spiral1764000000000,
   Security1764100000000,
   ItemImports1764250000000,
+  SearchSynonyms1765000000000,
   MailOutbox1765200000000,
   Invitations1765300000000,
 ];

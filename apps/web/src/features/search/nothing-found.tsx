@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useMessages } from '../../shared/i18n/language';
 import { searchMessages } from './messages';
 import { ActiveFilter, FacetName } from './search-address';
@@ -7,6 +8,8 @@ import './search.css';
 
 interface NothingFoundProps {
   query: string;
+  /** The closest words the network uses, shown before the tips. */
+  closeWords?: ReactNode;
   filters: ActiveFilter[];
   facets: SearchFacets | undefined;
   onDrop(facet: FacetName, value: string): void;
@@ -17,12 +20,13 @@ interface NothingFoundProps {
  * No hits: with filters, a button per filter to search without it (and one
  * for all of them); without filters, a few tips for the words themselves.
  */
-export function NothingFound({ query, filters, facets, onDrop, onDropAll }: NothingFoundProps) {
+export function NothingFound({ query, closeWords, filters, facets, onDrop, onDropAll }: NothingFoundProps) {
   const m = useMessages(searchMessages);
   const { facetName, valueLabel } = useFilterLabels(facets);
   return (
     <div className="search-empty">
       <h3>{m.nothingFound(query)}</h3>
+      {closeWords}
       {filters.length > 0 ? (
         <>
           <p>{m.withFilters}</p>
