@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { MailOutboxWorker } from './mail-outbox.worker';
 import { MailService } from './mail.service';
 
 /** Outgoing mail through the outbox (SMTP_URL); used by notifications, invitations, password resets. */
 @Global()
-@Module({ providers: [MailService, MailOutboxWorker], exports: [MailService, MailOutboxWorker] })
+@Module({ imports: [AccessModule], providers: [MailService, MailOutboxWorker], exports: [MailService, MailOutboxWorker] })
 export class MailModule {}
