@@ -3,7 +3,8 @@
 #   docker build -f docker/api.Dockerfile -t spiraal-api .
 # (docker compose does this for api-1 and api-2; see docker-compose.yml and the README.)
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# The current Node LTS (24); the code itself runs on Node 20.19+ too (package.json engines).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # 1. Build: the whole monorepo's dependencies, then every project (libraries before the apps).
 FROM ${NODE_IMAGE} AS build

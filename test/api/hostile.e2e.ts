@@ -7,7 +7,7 @@ import { communityWithPeople, CommunityFixture, createItem } from '../support/fi
 import { ServerProcess, startServer } from '../support/server-process';
 import { createTestDatabase, sql, storedDocument, TestDatabase } from '../support/test-database';
 import { TEST_PASSWORD } from '../support/graphql-client';
-import { errorCode, gql, GqlResult, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
+import { addMember, errorCode, gql, GqlResult, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /**
  * What an attacker with a normal account would try: hostile requests, SQL and
@@ -492,8 +492,7 @@ describe('hostile input', () => {
   /** A new member of the community, signed in. */
   async function signedInMember(): Promise<TestUser> {
     const user = await registerUser(t.baseUrl, 'Tijdelijk Lid');
-    const added = await gql(t.baseUrl, `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`, { input: { communityId: c.communityId, email: user.email, role: 'MEMBER', perspective: 'OTHER' } }, c.facilitator.token);
-    if (added.errors) throw new Error(JSON.stringify(added.errors));
+    await addMember(t.baseUrl, c.facilitator.token, { communityId: c.communityId, user, role: 'MEMBER', perspective: 'OTHER' });
     return user;
   }
 });
@@ -544,7 +543,7 @@ describe('rate limits: RATE_LIMITED with a retry time, and the refused request w
     // Cor sets up (Cor's own mutations); Bram only asks for tickets.
     const community = await gql(t.baseUrl, `mutation { createCommunity(input: { name: "Tickets" }) { id } }`, {}, cor.token);
     const communityId = community.data!.createCommunity.id as string;
-    await gql(t.baseUrl, `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`, { input: { communityId, email: bram.email, role: 'MEMBER', perspective: 'OTHER' } }, cor.token);
+    await addMember(t.baseUrl, cor.token, { communityId, user: bram, role: 'MEMBER', perspective: 'OTHER' });
     const { id } = await createItem(t.baseUrl, cor.token, { communityId, kind: 'NOTE', title: 'Veel tickets' });
     const TICKET = `mutation ($id: ID!) { collabTicket(itemId: $id) { token } }`;
     for (let i = 0; i < 2; i++) expect((await gql(t.baseUrl, TICKET, { id }, bram.token)).errors).toBeUndefined();

@@ -40,7 +40,7 @@ describe('statements per list page', () => {
   let token: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ METRICS_PUBLIC: 'true' });
     const people = await communityWithPeople(t.baseUrl);
     ({ communityId } = people);
     token = people.facilitator.token;

@@ -35,7 +35,7 @@ describe('metrics and readiness', () => {
   let people: CommunityFixture;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ METRICS_PUBLIC: 'true' });
     people = await communityWithPeople(app.baseUrl);
   });
 

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Kind, OperationDefinitionNode, parse } from 'graphql';
 import { connectClient, collabTicket, typeParagraph, upgradeStatus, waitFor } from '../support/collab-client';
 import { storedDocument, sql } from '../support/test-database';
-import { errorCode, gql, GqlResult, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
+import { addMember, errorCode, gql, GqlResult, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 
 /**
@@ -33,6 +33,9 @@ const itemBy = (c: CommunityFixture, t: TestApp) =>
     title: 'Casus voor de matrix',
     body: 'Tekst',
   });
+
+/** Numbers the synonym groups the matrix adds, so each is new. */
+let synonymCount = 0;
 
 const OPERATIONS: Operation[] = [
   {
@@ -96,17 +99,22 @@ const OPERATIONS: Operation[] = [
     variables: async (c, t) => ({ id: (await itemBy(c, t)).id }),
   },
   {
-    name: 'addMember',
+    name: 'inviteMember',
     action: 'member.manage',
-    query: `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
-    variables: async (c, t) => ({
-      input: {
-        communityId: c.communityId,
-        email: (await registerUser(t.baseUrl)).email,
-        role: 'MEMBER',
-        perspective: 'OTHER',
-      },
-    }),
+    query: `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { communityId: c.communityId, email: (await registerUser(t.baseUrl)).email, role: 'MEMBER', perspective: 'OTHER' } }),
+  },
+  {
+    name: 'communityInvitations',
+    action: 'member.manage',
+    query: `query ($id: ID!) { communityInvitations(communityId: $id) { id } }`,
+    variables: async (c) => ({ id: c.communityId }),
+  },
+  {
+    name: 'withdrawInvitation',
+    action: 'member.manage',
+    query: `mutation ($id: ID!) { withdrawInvitation(id: $id) }`,
+    variables: async (c, t) => ({ id: await invitationBy(c, t) }),
   },
   {
     name: 'changeMemberRole',
@@ -217,6 +225,33 @@ const OPERATIONS: Operation[] = [
     variables: async (c, t) => ({ input: { itemId: (await itemBy(c, t)).id } }),
   },
   {
+    name: 'searchSynonyms',
+    action: 'community.read',
+    query: `query ($id: ID!) { searchSynonyms(communityId: $id) { id } }`,
+    variables: async (c) => ({ id: c.communityId }),
+  },
+  {
+    name: 'addSearchSynonym',
+    action: 'search.synonyms',
+    query: `mutation ($input: AddSearchSynonymInput!) { addSearchSynonym(input: $input) { id } }`,
+    // Fresh expressions per attempt, so an allowed add never meets an existing group.
+    variables: async (c) => ({ input: { communityId: c.communityId, expressions: [`kort${++synonymCount}`, `lang woord ${synonymCount}`] } }),
+  },
+  {
+    name: 'removeSearchSynonym',
+    action: 'search.synonyms',
+    query: `mutation ($id: ID!) { removeSearchSynonym(id: $id) }`,
+    variables: async (c, t) => {
+      const added = await gql(
+        t.baseUrl,
+        `mutation ($input: AddSearchSynonymInput!) { addSearchSynonym(input: $input) { id } }`,
+        { input: { communityId: c.communityId, expressions: [`weg${++synonymCount}`, `verdwijnt ${synonymCount}`] } },
+        c.facilitator.token,
+      );
+      return { id: added.data!.addSearchSynonym.id };
+    },
+  },
+  {
     name: 'dismissPrivacyFinding',
     action: 'item.edit',
     query: `mutation ($input: DismissPrivacyFindingInput!) { dismissPrivacyFinding(input: $input) { id } }`,
@@ -313,7 +348,8 @@ const OPERATIONS: Operation[] = [
 
 /**
  * Root fields that are about the signed-in person, not about one community:
- * each has its own tests (auth.e2e.ts, communities.e2e.ts, hostile.e2e.ts).
+ * each has its own tests (auth.e2e.ts, communities.e2e.ts, hostile.e2e.ts;
+ * invitations to one's own address: invitations.e2e.ts).
  * Anything else in the schema must be in OPERATIONS.
  */
 const NOT_COMMUNITY_SCOPED = [
@@ -334,6 +370,10 @@ const NOT_COMMUNITY_SCOPED = [
   'markAllNotificationsRead',
   'notificationPreferences',
   'updateNotificationPreferences',
+  'myInvitations',
+  'acceptInvitation',
+  'declineInvitation',
+  'acceptInvitationLink',
 ];
 
 /** The root field an operation's query asks for. */
@@ -421,13 +461,18 @@ async function meetingBy(c: CommunityFixture, t: TestApp): Promise<string> {
 
 async function newMember(c: CommunityFixture, t: TestApp): Promise<string> {
   const user = await registerUser(t.baseUrl);
-  await gql(
+  await addMember(t.baseUrl, c.facilitator.token, { communityId: c.communityId, user, role: 'MEMBER', perspective: 'OTHER' });
+  return user.id;
+}
+
+async function invitationBy(c: CommunityFixture, t: TestApp): Promise<string> {
+  const invited = await gql(
     t.baseUrl,
-    `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
-    { input: { communityId: c.communityId, email: user.email, role: 'MEMBER', perspective: 'OTHER' } },
+    `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`,
+    { input: { communityId: c.communityId, email: `uitgenodigd-${Math.random().toString(36).slice(2)}@example.nl`, role: 'MEMBER', perspective: 'OTHER' } },
     c.facilitator.token,
   );
-  return user.id;
+  return invited.data!.inviteMember.id as string;
 }
 
 type Actor = Access | 'ANONYMOUS';

@@ -1,6 +1,6 @@
 import { collabTicket, connectClient, textOf, typeParagraph, waitFor } from '../support/collab-client';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
-import { errorCode, gql, gqlData, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
+import { addMember, errorCode, gql, gqlData, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
 import { sql, storedDocument } from '../support/test-database';
 
 const ITEM = `id kind stage title guidelineStatus guidelineVersion reviewDate markdown
@@ -61,7 +61,7 @@ describe('the knowledge spiral', () => {
     t = await startTestApp();
     c = await communityWithPeople(t.baseUrl);
     member2 = await registerUser(t.baseUrl, 'Bo Bewoner');
-    await mutate(`mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`, { input: { communityId: c.communityId, email: member2.email, role: 'MEMBER', perspective: 'BEWONER' } }, c.facilitator);
+    await addMember(t.baseUrl, c.facilitator.token, { communityId: c.communityId, user: member2, role: 'MEMBER', perspective: 'BEWONER' });
   });
   afterAll(() => t?.close());
 
@@ -100,7 +100,7 @@ describe('the knowledge spiral', () => {
     const other = await communityWithPeople(t.baseUrl);
     const foreign = await createItem(t.baseUrl, other.member.token, { communityId: other.communityId, kind: 'CASE', title: 'Elders' });
     // The facilitator of both communities still may not mix them.
-    await mutate(`mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`, { input: { communityId: other.communityId, email: c.facilitator.email, role: 'FACILITATOR', perspective: 'PROFESSIONAL' } }, other.facilitator);
+    await addMember(t.baseUrl, other.facilitator.token, { communityId: other.communityId, user: c.facilitator, role: 'FACILITATOR', perspective: 'PROFESSIONAL' });
     const before = await sql<{ n: number }>(t.db.url, `SELECT count(*)::int AS n FROM items WHERE kind = 'GUIDELINE'`);
     const mixed = await gql(t.baseUrl, `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`, { input: { sourceItemIds: [ids.case1, foreign.id], title: 'Gemengd' } }, c.facilitator.token);
     expect(errorCode(mixed)).toBe('BAD_USER_INPUT');

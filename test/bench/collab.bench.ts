@@ -51,7 +51,11 @@ const settings = {
 const SCENARIOS = {
   a: { name: '(a) 10 rooms x 10 editors', rooms: 10, editorsPerRoom: 10, updatesPerSecond: 5, markdown: dutchParagraphs(10, 1) },
   b: { name: '(b) 1 room x 50 editors', rooms: 1, editorsPerRoom: 50, updatesPerSecond: 5, markdown: dutchParagraphs(10, 2) },
+  // Issue 20, finding 8: the window of edits a crash can cost, under a burst of 200 editors on one document.
+  c: { name: '(c) 1 room x 200 editors burst', rooms: 1, editorsPerRoom: 200, updatesPerSecond: 2, markdown: dutchParagraphs(10, 3) },
 };
+type ScenarioKey = keyof typeof SCENARIOS;
+const SCENARIO_KEYS = Object.keys(SCENARIOS) as ScenarioKey[];
 
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -61,7 +65,7 @@ process.setMaxListeners(0);
 interface Measurements {
   memory: Record<string, MemoryResult>;
   loads: Record<string, { first: number[]; second: number[] }>;
-  fanOut: Record<'a' | 'b', Record<string, FanOutResult>>;
+  fanOut: Record<ScenarioKey, Record<string, FanOutResult>>;
 }
 
 async function main(): Promise<void> {
@@ -90,7 +94,7 @@ async function main(): Promise<void> {
   }, HARD_LIMIT_MS);
   watchdog.unref();
 
-  const results: Measurements = { memory: {}, loads: {}, fanOut: { a: {}, b: {} } };
+  const results: Measurements = { memory: {}, loads: {}, fanOut: { a: {}, b: {}, c: {} } };
   try {
     progress('starting our server (node apps/api/dist/main.js) and the reference');
     const spiraal = await startSpiraal();
@@ -114,11 +118,13 @@ async function main(): Promise<void> {
 
     // A-B-B-A counterbalances drift over the run, and gives our server's rooms of
     // (a) time to unload (30 s idle, then compaction) before it is measured again.
-    const order: ['a' | 'b', CollabTarget][] = [
+    const order: [ScenarioKey, CollabTarget][] = [
       ['a', spiraal],
       ['a', reference],
       ['b', reference],
       ['b', spiraal],
+      ['c', spiraal],
+      ['c', reference],
     ];
     const earlierRooms = new Map<CollabTarget, string[]>();
     for (const [key, target] of order) {
@@ -161,7 +167,7 @@ function report(
   // Context for reading the metrics above; a ratio of two CPU shares would only mislead.
   const diagnostic = (metric: string, a: number, b: number, format: (v: number) => string, note = '') => rows.push([metric, format(a), format(b), '', note]);
 
-  for (const key of ['a', 'b'] as const) {
+  for (const key of SCENARIO_KEYS) {
     const mine = results.fanOut[key][ours];
     const theirs = results.fanOut[key][ref];
     for (const p of ['p50', 'p95', 'p99'] as const) {
@@ -189,7 +195,7 @@ function report(
     `RSS slope while ${settings.memoryDocuments} docs open in 4 steps, one client each (ours ${mb(memory[ours].beforeBytes)}->${mb(memory[ours].afterBytes)}, ref ${mb(memory[ref].beforeBytes)}->${mb(memory[ref].afterBytes)})`,
   );
 
-  for (const key of ['a', 'b'] as const) {
+  for (const key of SCENARIO_KEYS) {
     const mine = results.fanOut[key][ours];
     for (const p of ['p50', 'p95', 'p99'] as const) {
       row(
@@ -204,7 +210,7 @@ function report(
     }
   }
 
-  for (const key of ['a', 'b'] as const) {
+  for (const key of SCENARIO_KEYS) {
     const mine = results.fanOut[key][ours];
     const theirs = results.fanOut[key][ref];
     const pct = (v: number) => `${v.toFixed(0)} %`;
@@ -239,16 +245,16 @@ function report(
   console.log('');
   console.log(renderTable(['metric', 'Spiraal', 'reference', 'ratio', 'note'], rows));
   console.log('');
-  for (const key of ['a', 'b'] as const) {
+  for (const key of SCENARIO_KEYS) {
     const a = pick(results.fanOut[key][ours].latency, 'p99');
     const b = pick(results.fanOut[key][ref].latency, 'p99');
     const verdict = a <= b * GOAL_RATIO ? 'PASS' : 'FAIL';
     console.log(`goal: p99 fan-out within ${GOAL_RATIO}x of the reference, ${SCENARIOS[key].name}: ${verdict} (${ms(a)} vs ${ms(b)}, ${ratio(a, b)})`);
   }
-  const lagged = (['a', 'b'] as const).flatMap((key) => [ours, ref].filter((label) => results.fanOut[key][label].clientLag.p99 > 20).map((label) => `${label} ${key}`));
+  const lagged = SCENARIO_KEYS.flatMap((key) => [ours, ref].filter((label) => results.fanOut[key][label].clientLag.p99 > 20).map((label) => `${label} ${key}`));
   // Both servers share the machine with the bench (and whatever else runs): a server whose
   // event loop waits for a CPU delivers late however fast its code is.
-  const starved = (['a', 'b'] as const).flatMap((key) => [ours, ref].filter((label) => results.fanOut[key][label].serverWaitingForCpu > 10).map((label) => `${label} ${key}`));
+  const starved = SCENARIO_KEYS.flatMap((key) => [ours, ref].filter((label) => results.fanOut[key][label].serverWaitingForCpu > 10).map((label) => `${label} ${key}`));
   if (starved.length) {
     console.log(
       `warning: server event loops waited for a CPU > 10 % of the time in ${starved.join(', ')} (load average up to ${Math.max(...facts.load).toFixed(1)} on ${cpus().length} CPUs): ` +

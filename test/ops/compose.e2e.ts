@@ -78,6 +78,7 @@ describe('docker-compose.yml', () => {
       expect(env.MEILI_URL).toBe('http://meilisearch:7700');
       expect(env.MEILI_API_KEY).toBeTruthy();
       expect(env.TRUST_PROXY).toBe('1');
+      expect(env.METRICS_PUBLIC).toBe('false');
       expect(services[name].build?.dockerfile).toBe('docker/api.Dockerfile');
       expect(services[name].ports ?? []).toEqual([]);
     }
@@ -130,6 +131,11 @@ describe('docker/ and the files around it', () => {
     // The runtime stage takes only the assembled tree: no sources, no dev dependencies.
     expect(last.filter((line) => /^(COPY|ADD)\s/i.test(line))).toEqual(['COPY --from=app /app /app']);
     expect(last.find((line) => /^HEALTHCHECK\s/i.test(line))).toMatch(/\/health/);
+  });
+
+  it('the API image runs on the current Node LTS (24), while package.json still allows Node 20.19+', () => {
+    expect(instructions.find((line) => /^ARG NODE_IMAGE=/.test(line))).toMatch(/^ARG NODE_IMAGE=node:24[-.]/);
+    expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.node).toBe('>=20.19');
   });
 
   it('the entry point keeps /metrics inside, logs no query strings (tickets) and passes WebSocket upgrades on /collab/ with long timeouts', () => {

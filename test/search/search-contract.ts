@@ -1,5 +1,5 @@
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
-import { errorCode, gql, gqlData, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
+import { addMember, errorCode, gql, gqlData, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
 import { sql } from '../support/test-database';
 import { FIXTURE, FixtureItem, NETWORK_ITEM, OTHER_COMMUNITY_ITEM } from './dutch-fixture';
 
@@ -426,19 +426,7 @@ export function searchContract(engine: string, env: () => Record<string, string>
     it('drops a removed member from the results at once', async () => {
       const { baseUrl } = world.app;
       const leaver = await registerUser(baseUrl, 'Lotte Vertrekt');
-      await gqlData(
-        baseUrl,
-        `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
-        {
-          input: {
-            communityId: world.ours.communityId,
-            email: leaver.email,
-            role: 'MEMBER',
-            perspective: 'PROFESSIONAL',
-          },
-        },
-        world.ours.facilitator.token,
-      );
+      await addMember(baseUrl, world.ours.facilitator.token, { communityId: world.ours.communityId, user: leaver, role: 'MEMBER', perspective: 'PROFESSIONAL' });
       expect(await keys('intervisie ', {}, leaver)).toContain('intervisie');
       const [{ id: leaverId }] = await sql<{ id: string }>(world.app.db.url, 'SELECT id FROM users WHERE email = $1', [
         leaver.email,

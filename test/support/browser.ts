@@ -44,11 +44,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/**
+ * The browser's own console line for an answer with an error status. A refusal
+ * the app shows the user (wrong password 401, too many attempts 429, ...) has
+ * that status on purpose (HTTP_STATUS in apps/api/src/common/errors.ts); a 500
+ * still counts as an error.
+ */
+const REFUSAL_STATUS_LINE = /^Failed to load resource: the server responded with a status of (400|401|403|404|409|413|415|429|503) /;
+
 /** Records console errors and uncaught page errors, to assert there are none. */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !REFUSAL_STATUS_LINE.test(message.text())) errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
   return errors;

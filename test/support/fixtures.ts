@@ -1,4 +1,4 @@
-import { gql, registerUser, TestUser } from './test-app';
+import { addMember, gql, registerUser, TestUser } from './test-app';
 
 export interface CommunityFixture {
   communityId: string;
@@ -7,8 +7,6 @@ export interface CommunityFixture {
   reader: TestUser;
   outsider: TestUser;
 }
-
-const ADD_MEMBER = `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`;
 
 /** A community with a facilitator, a member, a reader, and a signed-in outsider. */
 export async function communityWithPeople(baseUrl: string, visibility: 'PRIVATE' | 'NETWORK' | 'LISTED' = 'PRIVATE'): Promise<CommunityFixture> {
@@ -29,8 +27,7 @@ export async function communityWithPeople(baseUrl: string, visibility: 'PRIVATE'
     [member, 'MEMBER', 'ERVARINGSDESKUNDIGE'],
     [reader, 'READER', 'STUDENT'],
   ] as const) {
-    const added = await gql(baseUrl, ADD_MEMBER, { input: { communityId, email: user.email, role, perspective } }, facilitator.token);
-    if (added.errors) throw new Error(JSON.stringify(added.errors));
+    await addMember(baseUrl, facilitator.token, { communityId, user, role, perspective });
   }
   return { communityId, facilitator, member, reader, outsider };
 }

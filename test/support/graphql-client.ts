@@ -56,3 +56,24 @@ export async function registerUser(baseUrl: string, displayName = `Gebruiker ${+
   const { token, user } = result.data.register;
   return { id: user.id, email: user.email, displayName: user.displayName, token };
 }
+
+/**
+ * Makes someone a member the only way there is: the facilitator invites their
+ * address (`inviteMember`) and they accept (`acceptInvitation`).
+ */
+export async function addMember(
+  baseUrl: string,
+  facilitatorToken: string,
+  input: { communityId: string; user: { email: string; token: string }; role: string; perspective: string },
+): Promise<{ role: string }> {
+  const invited = await gql(
+    baseUrl,
+    `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id role } }`,
+    { input: { communityId: input.communityId, email: input.user.email, role: input.role, perspective: input.perspective } },
+    facilitatorToken,
+  );
+  if (!invited.data) throw new Error(`inviteMember failed: ${JSON.stringify(invited.errors)}`);
+  const accepted = await gql(baseUrl, `mutation ($id: ID!) { acceptInvitation(id: $id) { id myRole } }`, { id: invited.data.inviteMember.id }, input.user.token);
+  if (!accepted.data) throw new Error(`acceptInvitation failed: ${JSON.stringify(accepted.errors)}`);
+  return { role: accepted.data.acceptInvitation.myRole as string };
+}

@@ -25,6 +25,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     RATE_REGISTRATIONS_PER_HOUR: '100000',
     RATE_MUTATIONS_PER_MINUTE: '100000',
     RATE_TICKETS_PER_MINUTE: '100000',
+    RATE_INVITATIONS_PER_HOUR: '100000',
     ...env,
     DATABASE_URL: db.url,
   });
@@ -51,5 +52,5 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   return testApp;
 }
 
-export { errorCode, gql, gqlData, registerUser } from './graphql-client';
+export { addMember, errorCode, gql, gqlData, registerUser } from './graphql-client';
 export type { GqlResult, TestUser } from './graphql-client';

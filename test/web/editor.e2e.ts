@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { connectClient, waitFor } from '../support/collab-client';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 import { describeBrowser, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from '../support/browser';
-import { gql, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
+import { addMember as inviteAndAccept, gql, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /**
  * The live editor in Chromium against the real API: co-editing, presence,
@@ -141,13 +141,7 @@ describeBrowser('the live editor', () => {
 
   async function addMember(displayName: string, role: 'MEMBER' | 'READER'): Promise<TestUser> {
     const user = await registerUser(t.baseUrl, displayName);
-    const added = await gql(
-      t.baseUrl,
-      `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
-      { input: { communityId: c.communityId, email: user.email, role, perspective: 'PROFESSIONAL' } },
-      c.facilitator.token,
-    );
-    if (added.errors) throw new Error(JSON.stringify(added.errors));
+    await inviteAndAccept(t.baseUrl, c.facilitator.token, { communityId: c.communityId, user, role, perspective: 'PROFESSIONAL' });
     return user;
   }
 

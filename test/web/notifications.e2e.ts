@@ -3,7 +3,7 @@ import request from 'supertest';
 import { describeBrowser, launchBrowser, newPage, signIn } from '../support/browser';
 import { createItem } from '../support/fixtures';
 import { MailCatcher, startMailCatcher } from '../support/mail-catcher';
-import { gql, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
+import { addMember, gql, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /**
  * Two browsers, as the issue's "done when": Bram mentions Anna in a klankbord
@@ -36,12 +36,7 @@ describeBrowser('notifications in the browser', () => {
       bram.token,
     );
     const communityId = created.data!.createCommunity.id;
-    await gql(
-      t.baseUrl,
-      `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
-      { input: { communityId, email: anna.email, role: 'MEMBER' } },
-      bram.token,
-    );
+    await addMember(t.baseUrl, bram.token, { communityId, user: anna, role: 'MEMBER', perspective: 'OTHER' });
     itemId = (await createItem(t.baseUrl, bram.token, { communityId, kind: 'CASE', title: 'Casus: de buurvrouw' })).id;
   }, 90_000);
   afterAll(async () => {

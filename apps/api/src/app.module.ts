@@ -10,7 +10,8 @@ import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { SessionService } from './auth/session.service';
-import { formatError } from './common/errors';
+import { formatError, withHttpStatus } from './common/errors';
+import { httpStatus } from './common/http-status.plugin';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter';
 import { mutationRateLimit } from './graphql-guard/mutation-rate-limit';
 import { QUERY_LIMITS } from './graphql-guard/query-limits';
@@ -31,6 +32,7 @@ import { CommentsModule } from './comments/comments.module';
 import { GuidelinesModule } from './guidelines/guidelines.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ImportModule } from './import/import.module';
+import { InvitationsModule } from './invitations/invitations.module';
 import { ItemsModule } from './items/items.module';
 import { LiveModule } from './live/live.module';
 import { MailModule } from './mail/mail.module';
@@ -78,6 +80,7 @@ export class AppModule {
         DocumentsModule,
         AuthModule,
         CommunitiesModule,
+        InvitationsModule,
         ItemsModule,
         CollabModule,
         SearchModule,
@@ -104,21 +107,27 @@ export class AppModule {
             playground: false,
             // Production answers no introspection and shows no sandbox (OWASP ASVS GraphQL).
             introspection: config.environment !== 'production',
+            // No "Did you mean …?" in production error messages: they would tell the schema anyway.
+            hideSchemaDetailsFromClientErrors: !development,
+            // Nest would reset a refused execution to 200; the httpStatus plugin sets the status that says what happened.
+            preserveHttpStatusForExecutionErrors: false,
             plugins: [
               development
                 ? ApolloServerPluginLandingPageLocalDefault({ embed: false })
                 : ApolloServerPluginLandingPageDisabled(),
               mutationRateLimit(limits),
               graphqlMetrics(metrics),
+              httpStatus(),
             ],
             parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
             allowBatchedHttpRequests: false,
             csrfPrevention: true,
             includeStacktraceInErrorResponses: development,
-            formatError: (formatted, error) => formatError(formatted, error, development, (e) => logger.error(e)),
+            formatError: (formatted, error) => formatError(formatted, error, development, { warn: (m) => logger.warn(m), error: (e) => logger.error(e) }),
             context: async ({ req, res }: { req: Request; res: Response }): Promise<GqlContext> => {
               const token = tokenFrom(req);
-              const user = token ? await sessions.userFor(token) : null;
+              // The session lookup is the first database work: an outage answers 503 here already.
+              const user = token ? await sessions.userFor(token).catch((error: unknown) => Promise.reject(withHttpStatus(error))) : null;
               return { req, res, token: user ? token : null, user, loaders: loaders.create(user?.id ?? null) };
             },
           }),

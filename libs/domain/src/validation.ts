@@ -48,8 +48,48 @@ function singleLine(field: string, value: string): string {
   return value.trim();
 }
 
+/** Characters that reorder the text around them (Unicode Bidi_Control: RLO, LRI, RLM …). */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * Characters that take no room: zero-width spaces and joiners, word joiners,
+ * the byte order mark, Hangul fillers, invisible operators and tag characters.
+ * A zero-width joiner inside an emoji sequence (👩‍💻) is allowed: see `LONE_JOINER`.
+ */
+// eslint-disable-next-line no-misleading-character-class -- lists invisible and combining characters on purpose
+const INVISIBLE = /[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/u;
+const LONE_JOINER = /(?<!\p{Extended_Pictographic}[\ufe0e\ufe0f]?)\u200d|\u200d(?!\p{Extended_Pictographic})/u;
+
+/** What renders as nothing: white space, combining marks alone, variation selectors, the blank braille pattern. */
+// eslint-disable-next-line no-misleading-character-class -- lists invisible and combining characters on purpose
+const RENDERS_EMPTY = /^[\s\p{Z}\p{M}\u200d\ufe00-\ufe0f\u2800]*$/u;
+
+/**
+ * A name or title as people will see it, in member lists, carets and
+ * comments (docs/DOMAIN.md): NFC-normalised, one line, without characters
+ * that flip the direction of the text or hide in it, and not empty to the
+ * eye. Body text keeps such characters (languages that need them).
+ */
+function visibleName(field: string, value: string): string {
+  const text = singleLine(field, value.normalize('NFC'));
+  if (BIDI_CONTROLS.test(text)) {
+    fail(field, 'Mag geen tekens bevatten die de schrijfrichting omdraaien', 'Must not contain characters that change the text direction');
+  }
+  if (INVISIBLE.test(text) || LONE_JOINER.test(text)) {
+    fail(field, 'Mag geen onzichtbare tekens bevatten', 'Must not contain invisible characters');
+  }
+  if (text && RENDERS_EMPTY.test(text)) fail(field, 'Mag niet leeg lijken', 'Must not look empty');
+  return text;
+}
+
+/** Text with any direction-changing or invisible character shown as ⟨U+XXXX⟩, for titles stored before these were refused. */
+export function revealHiddenCharacters(text: string): string {
+  // eslint-disable-next-line no-misleading-character-class -- lists invisible and combining characters on purpose
+  return text.replace(new RegExp(`${BIDI_CONTROLS.source}|${INVISIBLE.source}|${LONE_JOINER.source}`, 'gu'), (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
+}
+
 export function validateTitle(value: string): string {
-  const title = singleLine('title', value);
+  const title = visibleName('title', value);
   if (title.length < 1 || title.length > LIMITS.titleMax) {
     fail('title', `Titel moet 1 tot ${LIMITS.titleMax} tekens lang zijn`, `Title must be 1 to ${LIMITS.titleMax} characters`);
   }
@@ -61,7 +101,7 @@ export function validateTags(values: readonly string[]): string[] {
   const seen = new Set<string>();
   const tags: string[] = [];
   for (const raw of values) {
-    const tag = singleLine('tags', raw).replace(/\s+/g, ' ');
+    const tag = visibleName('tags', raw).replace(/\s+/g, ' ');
     if (!tag) continue;
     if (tag.length > LIMITS.tagMax) {
       fail('tags', `Een tag mag hoogstens ${LIMITS.tagMax} tekens hebben`, `A tag may have at most ${LIMITS.tagMax} characters`);
@@ -127,7 +167,7 @@ export function validatePassword(value: string): string {
 }
 
 export function validateDisplayName(value: string): string {
-  const name = singleLine('displayName', value);
+  const name = visibleName('displayName', value);
   if (name.length < 1 || name.length > LIMITS.displayNameMax) {
     fail('displayName', `Een naam moet 1 tot ${LIMITS.displayNameMax} tekens lang zijn`, `A name must be 1 to ${LIMITS.displayNameMax} characters`);
   }
@@ -135,7 +175,7 @@ export function validateDisplayName(value: string): string {
 }
 
 export function validateCommunityName(value: string): string {
-  const name = singleLine('name', value);
+  const name = visibleName('name', value);
   if (name.length < 1 || name.length > LIMITS.communityNameMax) {
     fail('name', `De naam moet 1 tot ${LIMITS.communityNameMax} tekens lang zijn`, `The name must be 1 to ${LIMITS.communityNameMax} characters`);
   }

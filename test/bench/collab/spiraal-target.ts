@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { collabTicket, waitFor } from '../../support/collab-client';
 import { createItem } from '../../support/fixtures';
 import { startServer } from '../../support/server-process';
-import { gql, registerUser, TestUser } from '../../support/graphql-client';
+import { addMember, gql, registerUser, TestUser } from '../../support/graphql-client';
 import { freePort } from '../../../apps/api/src/database/embedded-postgres';
 import { BenchDatabase, createBenchDatabase } from './bench-database';
 import type { Endpoint } from './client';
@@ -18,7 +18,7 @@ export async function startSpiraal(extraEnv: Record<string, string> = {}): Promi
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     // The load registers and connects hundreds of editors from one address.
-    const unlimited = { RATE_REGISTRATIONS_PER_HOUR: '1000000', RATE_MUTATIONS_PER_MINUTE: '1000000', RATE_TICKETS_PER_MINUTE: '1000000' };
+    const unlimited = { RATE_REGISTRATIONS_PER_HOUR: '1000000', RATE_MUTATIONS_PER_MINUTE: '1000000', RATE_TICKETS_PER_MINUTE: '1000000', RATE_INVITATIONS_PER_HOUR: '1000000' };
     server = await startServer({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...unlimited, ...database.serverEnv, ...extraEnv }, 180_000);
   } catch (error) {
     await database.remove().catch(() => undefined);
@@ -48,13 +48,7 @@ export async function startSpiraal(extraEnv: Record<string, string> = {}): Promi
     if (!created.data) throw new Error(`createCommunity failed: ${JSON.stringify(created.errors)}`);
     communityId = created.data.createCommunity.id as string;
     for (const user of users.slice(1)) {
-      const added = await gql(
-        baseUrl,
-        `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
-        { input: { communityId, email: user.email, role: 'MEMBER', perspective: 'PROFESSIONAL' } },
-        users[0].token,
-      );
-      if (added.errors) throw new Error(`addMember failed: ${JSON.stringify(added.errors)}`);
+      await addMember(baseUrl, users[0].token, { communityId, user, role: 'MEMBER', perspective: 'PROFESSIONAL' });
     }
   } catch (error) {
     await stop();

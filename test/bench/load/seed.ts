@@ -1,5 +1,5 @@
 import { createItem } from '../../support/fixtures';
-import { gql, registerUser, TestUser } from '../../support/graphql-client';
+import { addMember, gql, registerUser, TestUser } from '../../support/graphql-client';
 import { dutchMarkdown } from '../collab/dutch-markdown';
 
 export interface Seeded {
@@ -39,7 +39,7 @@ export async function seedCommunity(baseUrl: string, accounts: number, items: nu
   const { createCommunity } = await must(baseUrl, `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { name: 'Leernetwerk belasting', visibility: 'PRIVATE' } }, facilitator.token);
   const communityId = createCommunity.id as string;
   for (const user of users.slice(1)) {
-    await must(baseUrl, `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`, { input: { communityId, email: user.email, role: 'MEMBER', perspective: 'PROFESSIONAL' } }, facilitator.token);
+    await addMember(baseUrl, facilitator.token, { communityId, user, role: 'MEMBER', perspective: 'PROFESSIONAL' });
   }
 
   const created: string[] = [];

@@ -41,6 +41,9 @@ export async function startLoadServers(count: number, redisUrl: string | undefin
       RATE_REGISTRATIONS_PER_HOUR: '1000000',
       RATE_MUTATIONS_PER_MINUTE: '1000000',
       RATE_TICKETS_PER_MINUTE: '1000000',
+      RATE_INVITATIONS_PER_HOUR: '1000000',
+      // The bench reads /metrics on loopback.
+      METRICS_PUBLIC: 'true',
       // The bench asks for full garbage collections before memory readings (load/heap.ts); loopback only.
       NODE_OPTIONS: '--inspect=127.0.0.1:0',
       ...(count > 1 ? { REDIS_URL: redisUrl!, REDIS_PREFIX: `spiraal_load_${randomBytes(4).toString('hex')}` } : {}),

@@ -9,6 +9,8 @@ import { badInput } from '../common/errors';
 /** What the audit log records (OWASP ASVS: log security-relevant events). */
 export type AuditAction =
   | 'member.add'
+  | 'member.invite'
+  | 'member.invite.withdraw'
   | 'member.role'
   | 'member.perspective'
   | 'member.remove'

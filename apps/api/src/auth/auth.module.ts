@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountAlerts } from './account-alerts';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
@@ -11,7 +12,7 @@ import { RateLimitsModule } from '../common/rate-limits.module';
 
 @Module({
   imports: [RedisModule, RateLimitsModule],
-  providers: [AuthResolver, AuthService, PasswordHasher, PasswordResetService, SessionService, SessionEvents, LoginThrottle],
-  exports: [SessionService, SessionEvents],
+  providers: [AuthResolver, AuthService, PasswordHasher, PasswordResetService, SessionService, SessionEvents, LoginThrottle, AccountAlerts],
+  exports: [SessionService, SessionEvents, PasswordHasher],
 })
 export class AuthModule {}

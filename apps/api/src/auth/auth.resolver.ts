@@ -63,6 +63,7 @@ export class AuthResolver {
   }
 }
 
-function setSessionCookie(res: Response, token: string, expires: Date, secure: boolean): void {
+/** Signs the browser in: an HttpOnly session cookie beside the token in the answer. */
+export function setSessionCookie(res: Response, token: string, expires: Date, secure: boolean): void {
   res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, expires, path: '/' });
 }

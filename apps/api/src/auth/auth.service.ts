@@ -48,6 +48,7 @@ export class AuthService {
     const email = normalizeEmail(String(input.email));
     const wait = await this.throttle.retryAfter(email, address);
     if (wait > 0) throw rateLimited(wait);
+    await this.throttle.slowDown(email);
     const row = await this.db
       .getRepository(UserEntity)
       .createQueryBuilder('u')
@@ -59,7 +60,7 @@ export class AuthService {
       await this.throttle.fail(email, address);
       throw appError('UNAUTHENTICATED', 'E-mailadres of wachtwoord klopt niet / Wrong e-mail address or password');
     }
-    await this.throttle.succeeded(email);
+    await this.throttle.succeeded(email, address);
     const user = { id: row.id, email: row.email, displayName: row.displayName };
     return { user, session: await this.sessions.issue(row.id) };
   }
@@ -68,6 +69,7 @@ export class AuthService {
   async changePassword(user: AuthUser, keepToken: string | null, input: { currentPassword: string; newPassword: string }, address: string): Promise<number> {
     const wait = await this.throttle.retryAfter(user.email, address);
     if (wait > 0) throw rateLimited(wait);
+    await this.throttle.slowDown(user.email);
     const row = await this.db.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: user.id }).getOne();
     if (!row || !(await this.hasher.verify(row.passwordHash, String(input.currentPassword)))) {
       await this.throttle.fail(user.email, address);

@@ -5,6 +5,8 @@ export interface RateCounter {
   /** Counts `weight` events; returns the seconds to wait when that goes over the limit (and then counts nothing). */
   hit(key: string, weight?: number): Promise<number>;
   reset(key: string): Promise<void>;
+  /** Events counted for this key in its current window. */
+  count(key: string): Promise<number>;
 }
 
 /**
@@ -40,6 +42,10 @@ export class RateLimiter implements RateCounter {
 
   async reset(key: string): Promise<void> {
     this.windows.delete(key);
+  }
+
+  async count(key: string): Promise<number> {
+    return this.current(key)?.count ?? 0;
   }
 
   private current(key: string) {

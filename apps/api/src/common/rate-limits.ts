@@ -18,6 +18,7 @@ export class RateLimits {
   /** Password reset requests: 10 an hour per address, and at most 3 mails per half hour to one account. */
   private readonly resetRequests: RateCounter;
   private readonly resetMails: RateCounter;
+  private readonly invitations: RateCounter;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, redis: RedisService) {
     this.registrations = rateCounter(redis, 'registrations', config.rateLimits.registrationsPerHour, 3_600_000);
@@ -25,6 +26,7 @@ export class RateLimits {
     this.tickets = rateCounter(redis, 'tickets', config.rateLimits.ticketsPerMinute, 60_000);
     this.resetRequests = rateCounter(redis, 'reset-requests', 10, 3_600_000);
     this.resetMails = rateCounter(redis, 'reset-mails', 3, 30 * 60_000);
+    this.invitations = rateCounter(redis, 'invitations', config.rateLimits.invitationsPerHour, 3_600_000);
   }
 
   /** Throws RATE_LIMITED (with when to retry) once an address registered too often. */
@@ -36,6 +38,12 @@ export class RateLimits {
   /** `count` mutations (the root fields of one request) by a user. */
   async mutation(userId: string, count: number): Promise<void> {
     const wait = await this.mutations.hit(userId, count);
+    if (wait) throw rateLimited(wait);
+  }
+
+  /** Invitations sent by one user (so nobody can mail strangers by the hundred). */
+  async invitation(userId: string): Promise<void> {
+    const wait = await this.invitations.hit(userId);
     if (wait) throw rateLimited(wait);
   }
 

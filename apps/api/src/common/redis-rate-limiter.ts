@@ -57,6 +57,15 @@ export class RedisRateLimiter implements RateCounter {
     await this.redis.client!.del(this.key(key)).catch(() => undefined);
   }
 
+  async count(key: string): Promise<number> {
+    if (this.redis.client?.status !== 'ready') return this.fallback.count(key);
+    try {
+      return Number((await this.redis.client.get(this.key(key))) ?? 0);
+    } catch {
+      return this.fallback.count(key);
+    }
+  }
+
   private key(key: string): string {
     return this.redis.channel(`rate:${this.name}:${createHash('sha256').update(key).digest('base64url')}`);
   }

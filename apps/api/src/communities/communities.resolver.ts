@@ -4,7 +4,6 @@ import type { AuthUser } from '../auth/session.service';
 import { Viewer } from '../common/request-context';
 import { toUserType, UserType } from '../users/user.type';
 import {
-  AddMemberInput,
   ChangeMemberRoleInput,
   CommunityType,
   CreateCommunityInput,
@@ -104,11 +103,6 @@ export class CommunitiesResolver {
   @Mutation(() => CommunityType, { description: 'Start a leernetwerk; you become its facilitator' })
   createCommunity(@Viewer() viewer: AuthUser, @Args('input') input: CreateCommunityInput): Promise<CommunityView> {
     return this.service.create(viewer, input);
-  }
-
-  @Mutation(() => MemberType, { description: 'Add someone with an account by e-mail (facilitators)' })
-  async addMember(@Viewer() viewer: AuthUser, @Args('input') input: AddMemberInput): Promise<MemberType> {
-    return toMemberType(await this.service.addMember(viewer, input), viewer);
   }
 
   @Mutation(() => MemberType, { description: 'Change a member’s role (facilitators)' })

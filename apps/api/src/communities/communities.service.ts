@@ -156,10 +156,12 @@ export class CommunitiesService {
     }));
   }
 
-  async addMember(
-    user: AuthUser,
-    input: { communityId: string; email: string; role: Role; perspective: Perspective },
-  ): Promise<MemberView> {
+  /**
+   * Adds someone with an account directly, without asking them: only for the
+   * operator's own tools (`npm run seed:demo`); people join through
+   * invitations (apps/api/src/invitations), which they accept.
+   */
+  async addMember(user: AuthUser, input: { communityId: string; email: string; role: Role; perspective: Perspective }): Promise<MemberView> {
     await this.access.toCommunity(user, input.communityId, 'member.manage');
     const email = validateEmail(input.email);
     const target = await this.db.getRepository(UserEntity).findOneBy({ email });

@@ -35,7 +35,7 @@ export class MemberType {
   @Field(() => UserType) user!: UserType;
   @Field(() => RoleEnum) role!: Role;
   @Field(() => PerspectiveEnum) perspective!: Perspective;
-  @Field(() => String, { nullable: true, description: 'Shown to facilitators, who add people by e-mail' })
+  @Field(() => String, { nullable: true, description: 'Shown to facilitators, who invite people by e-mail' })
   email!: string | null;
   @Field(() => Date) joinedAt!: Date;
 }
@@ -47,14 +47,6 @@ export class CreateCommunityInput {
   @Field(() => VisibilityEnum, { defaultValue: 'PRIVATE' }) visibility!: Visibility;
   @Field(() => PerspectiveEnum, { nullable: true, description: "The creator's own perspective (default PROFESSIONAL)" })
   perspective?: Perspective | null;
-}
-
-@InputType('AddMemberInput')
-export class AddMemberInput {
-  @Field(() => ID) communityId!: string;
-  @Field(() => String) email!: string;
-  @Field(() => RoleEnum, { defaultValue: 'MEMBER' }) role!: Role;
-  @Field(() => PerspectiveEnum, { defaultValue: 'PROFESSIONAL' }) perspective!: Perspective;
 }
 
 @InputType('ChangeMemberRoleInput')

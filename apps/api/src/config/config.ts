@@ -14,8 +14,10 @@ export interface AppConfig {
   /** Folder with the built web app, served at `/`. */
   webDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
-  /** When set, `/metrics` answers only `Authorization: Bearer <token>`; null: open (local use). */
+  /** When set, `/metrics` answers only `Authorization: Bearer <token>`. */
   metricsToken: string | null;
+  /** Without a token, `/metrics` is open only when this is chosen explicitly (METRICS_PUBLIC=true); else it answers 404. */
+  metricsPublic: boolean;
   /** The reverse proxies in front (TLS, load balancing) whose X-Forwarded-* headers are believed; false: none. */
   trustProxy: TrustProxy;
   collab: {
@@ -46,11 +48,13 @@ export interface AppConfig {
     /** Prefix of every channel, so several installations can share one Redis. */
     prefix: string;
   };
-  /** Rate limits per process (failed logins are fixed: 5 per account and 20 per address in 15 minutes). */
+  /** Rate limits per process (failed logins are fixed: see auth/login-throttle.ts). */
   rateLimits: {
     registrationsPerHour: number;
     mutationsPerMinute: number;
     ticketsPerMinute: number;
+    /** Invitations one facilitator may send per hour. */
+    invitationsPerHour: number;
   };
   /** Outgoing e-mail (docs/decisions/mail-outbox.md). */
   mail: {
@@ -202,6 +206,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webDir: resolve(env.SPIRAAL_WEB_DIR?.trim() || resolve(__dirname, '../../../web/dist')),
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     metricsToken: secret('METRICS_TOKEN'),
+    metricsPublic: oneOf('METRICS_PUBLIC', ['true', 'false'] as const, 'false') === 'true',
     trustProxy: trustProxy.value,
     collab: {
       maxMessageBytes: integer('COLLAB_MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
@@ -221,6 +226,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       registrationsPerHour: integer('RATE_REGISTRATIONS_PER_HOUR', 30, 1, 1_000_000),
       mutationsPerMinute: integer('RATE_MUTATIONS_PER_MINUTE', 300, 1, 1_000_000),
       ticketsPerMinute: integer('RATE_TICKETS_PER_MINUTE', 120, 1, 1_000_000),
+      invitationsPerHour: integer('RATE_INVITATIONS_PER_HOUR', 50, 1, 1_000_000),
     },
     mail: {
       smtpUrl: smtpUrl('SMTP_URL'),

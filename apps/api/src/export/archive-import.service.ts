@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { markdownToProseMirror, markdownToYDocUpdate, proseMirrorToMarkdown, proseMirrorToText } from '@spiraal/collab';
 import { PROMOTABLE_KINDS, validateBody, validateComment, validateReason, validateTags, validateTitle, ValidationError } from '@spiraal/domain';
-import { ArchiveError, ExportManifest, linkedItemIds, readExportArchive, rewriteItemLinks } from '@spiraal/interchange';
+import { ArchiveError, EXPORT_ZIP_LIMITS, ExportManifest, type InflateMeter, linkedItemIds, readExportArchive, rewriteItemLinks } from '@spiraal/interchange';
 import { createHash } from 'node:crypto';
+import type { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
@@ -12,6 +13,7 @@ import { badInput } from '../common/errors';
 import { DocumentStore } from '../documents/document.store';
 import { ImportLedger } from '../import/import-ledger';
 import { ItemsService } from '../items/items.service';
+import { MetricsService } from '../metrics/metrics.service';
 
 export interface ArchiveImportSummary {
   /** The same archive was restored into this community before: nothing was written now. */
@@ -47,6 +49,8 @@ interface PreparedItem {
  */
 @Injectable()
 export class ArchiveImportService {
+  private readonly inflated: Counter;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
@@ -54,7 +58,10 @@ export class ArchiveImportService {
     private readonly documents: DocumentStore,
     private readonly audit: AuditService,
     private readonly ledger: ImportLedger,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    this.inflated = metrics.counter({ name: 'spiraal_archive_inflated_bytes_total', help: 'Bytes inflated from restored archives, refused ones included' });
+  }
 
   /** Whether the user may restore into the community (facilitators), thrown as NOT_FOUND or FORBIDDEN; restore checks it again itself. */
   async checkAccess(user: AuthUser, communityId: string): Promise<void> {
@@ -63,7 +70,14 @@ export class ArchiveImportService {
 
   async restore(user: AuthUser, communityId: string, zip: Uint8Array): Promise<ArchiveImportSummary> {
     await this.checkAccess(user, communityId);
-    const { manifest, bodies } = readArchive(zip);
+    const meter = { inflated: 0 };
+    let read: ReturnType<typeof readExportArchive>;
+    try {
+      read = readArchive(zip, meter);
+    } finally {
+      this.inflated.inc(meter.inflated);
+    }
+    const { manifest, bodies } = read;
     const prepared = manifest.items.map((item) => prepare(item.file, () => ({
       oldId: item.id,
       file: item.file,
@@ -203,9 +217,9 @@ export class ArchiveImportService {
 
 const NOTHING: ArchiveImportSummary = { alreadyImported: false, items: 0, sources: 0, mentions: 0, appliesTo: 0, stageChanges: 0, guidelineVersions: 0, comments: 0 };
 
-function readArchive(zip: Uint8Array): ReturnType<typeof readExportArchive> {
+function readArchive(zip: Uint8Array, meter: InflateMeter): ReturnType<typeof readExportArchive> {
   try {
-    return readExportArchive(zip);
+    return readExportArchive(zip, EXPORT_ZIP_LIMITS, meter);
   } catch (error) {
     if (error instanceof ArchiveError) throw badInput(error.message, 'archive');
     throw error;

@@ -1,24 +1,14 @@
 import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import { ARCHIVE_MAX_BYTES, attachmentDisposition } from '@spiraal/interchange';
 import type { Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
 import type { AuthUser } from '../auth/session.service';
 import { SessionService } from '../auth/session.service';
+import { appError, refusalFor } from '../common/errors';
 import { RateLimits } from '../common/rate-limits';
 import { tokenFrom } from '../common/request-context';
 import { ArchiveImportService } from './archive-import.service';
 import { ExportService } from './export.service';
-
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415, RATE_LIMITED: 429, PRIVACY_FINDINGS_OPEN: 409 };
-
-class HttpRefusal extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { RestoreSlots } from './restore-slots';
 
 /**
  * Binary downloads and uploads GraphQL cannot carry well: the community
@@ -35,6 +25,7 @@ export class ExportController {
     private readonly exports: ExportService,
     private readonly archives: ArchiveImportService,
     private readonly limits: RateLimits,
+    private readonly slots: RestoreSlots,
   ) {}
 
   @Get()
@@ -57,12 +48,11 @@ export class ExportController {
       const user = await this.user(req);
       await this.limits.mutation(user.id, 1); // a write like any mutation, counted the same
       if (!req.is('application/zip')) {
-        throw new HttpRefusal('UNSUPPORTED_MEDIA_TYPE', 'Stuur het archief als application/zip / Send the archive as application/zip');
+        throw appError('UNSUPPORTED_MEDIA_TYPE', 'Stuur het archief als application/zip / Send the archive as application/zip');
       }
       // Refused before the upload is read: whoever may not restore here cannot make the server take in 64 MB.
       await this.archives.checkAccess(user, communityId);
-      const zip = await readLimited(req, ARCHIVE_MAX_BYTES);
-      const summary = await this.archives.restore(user, communityId, zip);
+      const summary = await this.slots.run(async () => this.archives.restore(user, communityId, await readLimited(req, ARCHIVE_MAX_BYTES)));
       res.status(200).json({ data: { importArchive: summary } });
     });
   }
@@ -70,7 +60,7 @@ export class ExportController {
   private async user(req: Request): Promise<AuthUser> {
     const token = tokenFrom(req);
     const user = token ? await this.sessions.userFor(token) : null;
-    if (!user) throw new HttpRefusal('UNAUTHENTICATED', 'Je bent niet ingelogd / You are not signed in');
+    if (!user) throw appError('UNAUTHENTICATED', 'Je bent niet ingelogd / You are not signed in');
     return user;
   }
 
@@ -78,12 +68,12 @@ export class ExportController {
     try {
       await work();
     } catch (error) {
-      const code = error instanceof HttpRefusal ? error.code : error instanceof GraphQLError ? String(error.extensions?.code ?? '') : '';
-      const status = STATUS[code];
+      const refusal = refusalFor(error);
       if (res.headersSent) {
         res.destroy();
-      } else if (status) {
-        res.status(status).json({ errors: [{ message: (error as Error).message, extensions: { code } }] });
+      } else if (refusal) {
+        if (refusal.status >= 500) this.logger.warn(`${refusal.extensions.code}: ${(error as Error).message}`);
+        res.status(refusal.status).set(refusal.headers).json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
       } else {
         this.logger.error(error);
         res.status(500).json({ errors: [{ message: 'Er ging iets mis aan onze kant / Something went wrong on our side', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
@@ -95,7 +85,7 @@ export class ExportController {
 /** The request body, refused as soon as it grows past `limit` bytes. */
 function readLimited(req: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(req.headers['content-length']);
-  const tooLarge = () => new HttpRefusal('PAYLOAD_TOO_LARGE', `Het archief is groter dan ${limit / 1024 / 1024} MB / The archive is larger than ${limit / 1024 / 1024} MB`);
+  const tooLarge = () => appError('PAYLOAD_TOO_LARGE', `Het archief is groter dan ${limit / 1024 / 1024} MB / The archive is larger than ${limit / 1024 / 1024} MB`);
   if (declared > limit) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

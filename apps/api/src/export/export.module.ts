@@ -9,16 +9,18 @@ import { CommunitySnapshotReader } from './community-snapshot.reader';
 import { ExportController } from './export.controller';
 import { ExportResolver } from './export.resolver';
 import { ExportService } from './export.service';
+import { RestoreSlots } from './restore-slots';
 import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { RateLimitsModule } from '../common/rate-limits.module';
+import { MetricsModule } from '../metrics/metrics.module';
 
 /** Taking knowledge out (Markdown, a community zip) and restoring such a zip. */
 @Module({
-  imports: [AuthModule, ItemsModule, CollabModule, ImportModule, AccessModule, AuditModule, DocumentsModule, RateLimitsModule, PrivacyModule],
+  imports: [AuthModule, ItemsModule, CollabModule, ImportModule, AccessModule, AuditModule, DocumentsModule, RateLimitsModule, PrivacyModule, MetricsModule],
   controllers: [ExportController],
-  providers: [CommunitySnapshotReader, ExportService, ExportResolver, ArchiveImportService],
+  providers: [CommunitySnapshotReader, ExportService, ExportResolver, ArchiveImportService, RestoreSlots],
   exports: [ExportService, ArchiveImportService],
 })
 export class ExportModule {}

@@ -33,7 +33,8 @@ export function requestLogging(logger: PinoLogger) {
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
     customLogLevel: (req: IncomingMessage, res: ServerResponse, error?: Error) => {
-      if (error || res.statusCode >= 500) return 'error';
+      // 503 is an expected refusal (the database unavailable: see HTTP_STATUS in common/errors.ts), not a failure of ours.
+      if (error || (res.statusCode >= 500 && res.statusCode !== 503)) return 'error';
       if (res.statusCode >= 400) return 'warn';
       return QUIET_PATHS.has((req.url ?? '').split('?')[0]) ? 'debug' : 'info';
     },

@@ -1,5 +1,6 @@
 import { MouseEvent, useEffect } from 'react';
 import { LoginPage } from '../pages/login-page';
+import { InvitationLinkPage } from '../pages/invitation-link-page';
 import { RegisterPage } from '../pages/register-page';
 import { ForgotPasswordPage } from '../pages/forgot-password-page';
 import { ResetPasswordPage } from '../pages/reset-password-page';
@@ -29,7 +30,8 @@ import './app.css';
 
 /** The page for an address, for a signed-in user. */
 function SignedInRoutes({ path }: { path: string }) {
-  const isAuthPage = path === '/login' || path === '/register';
+  // Signed in, the invitation link leads to the start page, where open invitations are shown.
+  const isAuthPage = path === '/login' || path === '/register' || path === '/uitnodiging';
   useEffect(() => {
     if (isAuthPage) navigate('/', { replace: true });
   }, [isAuthPage]);
@@ -53,6 +55,7 @@ function SignedInRoutes({ path }: { path: string }) {
 function SignedOutRoutes({ path }: { path: string }) {
   if (path === '/register') return <RegisterPage />;
   if (path === '/wachtwoord-vergeten') return <ForgotPasswordPage />;
+  if (path === '/uitnodiging') return <InvitationLinkPage />;
   return <LoginPage />;
 }
 

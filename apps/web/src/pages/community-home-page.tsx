@@ -18,6 +18,7 @@ import { Loading } from '../shared/ui/loading';
 import { PageHeading } from '../shared/ui/page-heading';
 import { useCurrentCommunity } from '../entities/communities/communities-provider';
 import { communityMessages } from '../entities/communities/messages';
+import { MyInvitations } from '../entities/communities/my-invitations';
 import { PeopleOverview } from '../entities/communities/people-overview';
 
 type Section = CommunityHomeQuery['guidelines'];
@@ -79,6 +80,7 @@ export function CommunityHomePage({ communityId }: { communityId: string }) {
       </div>
       {!community.myRole && <p className="message message-info">{m.visitorNote}</p>}
       {community.myRole === 'READER' && <p className="message message-info">{m.readerNote}</p>}
+      <MyInvitations />
 
       <h2>{m.whatWeKnow}</h2>
       <div className="home-grid">

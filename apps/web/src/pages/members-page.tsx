@@ -5,9 +5,10 @@ import { useMessages } from '../shared/i18n/language';
 import { ErrorMessage } from '../shared/ui/error-message';
 import { Loading } from '../shared/ui/loading';
 import { PageHeading } from '../shared/ui/page-heading';
-import { AddMemberForm } from '../entities/communities/add-member-form';
+import { InviteMemberForm } from '../entities/communities/invite-member-form';
+import { PendingInvitations } from '../entities/communities/pending-invitations';
 import { useCurrentCommunity } from '../entities/communities/communities-provider';
-import { MEMBERS_QUERY } from '../entities/communities/community-queries';
+import { COMMUNITY_INVITATIONS, MEMBERS_QUERY } from '../entities/communities/community-queries';
 import { MemberList } from '../entities/communities/member-list';
 import { communityMessages } from '../entities/communities/messages';
 import { CommunitySettingsForm } from '../features/directory/community-settings-form';
@@ -19,6 +20,8 @@ export function MembersPage({ communityId }: { communityId: string }) {
   const { user } = useSession();
   useCurrentCommunity(communityId);
   const { data, error, reload } = useQuery(MEMBERS_QUERY, { id: communityId });
+  const facilitator = data?.community.id === communityId && may(data.community.myRole, 'member.manage');
+  const invitations = useQuery(COMMUNITY_INVITATIONS, { id: communityId }, { skip: !facilitator });
 
   if (!data && error) {
     return (
@@ -41,7 +44,8 @@ export function MembersPage({ communityId }: { communityId: string }) {
           <p className="muted">{m.rolesExplained}</p>
         </div>
       </div>
-      {manage ? <AddMemberForm communityId={communityId} onAdded={reload} /> : <p className="message message-info">{m.readOnlyMembers}</p>}
+      {manage ? <InviteMemberForm communityId={communityId} onInvited={invitations.reload} /> : <p className="message message-info">{m.readOnlyMembers}</p>}
+      {manage && <PendingInvitations invitations={invitations.data?.communityInvitations ?? []} onChanged={invitations.reload} />}
       <section aria-labelledby="member-list-heading">
         <h2 id="member-list-heading">
           {m.memberList} <span className="muted heading-count">({m.memberCount(community.members.length)})</span>

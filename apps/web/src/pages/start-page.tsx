@@ -7,6 +7,7 @@ import { Loading } from '../shared/ui/loading';
 import { PageHeading } from '../shared/ui/page-heading';
 import { startCommunity, useCommunities } from '../entities/communities/communities-provider';
 import { communityMessages } from '../entities/communities/messages';
+import { MyInvitations } from '../entities/communities/my-invitations';
 import { NewCommunityDialog } from '../entities/communities/new-community-dialog';
 import { directoryMessages } from '../features/directory/messages';
 
@@ -29,6 +30,7 @@ export function StartPage() {
     <div className="empty-state">
       <PageHeading>{m.welcome}</PageHeading>
       <p className="lead">{m.welcomeText}</p>
+      <MyInvitations />
       <p>{m.noCommunities}</p>
       <p>
         <Link href="/leernetwerken">{dm.browse}</Link>

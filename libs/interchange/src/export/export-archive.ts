@@ -2,7 +2,7 @@ import { ARCHIVE_MAX_BYTES } from '@spiraal/domain';
 import { ArchiveError } from './archive-error';
 import { splitItemMarkdown } from './front-matter';
 import { ExportManifest, MANIFEST_FILE, validateManifest } from './manifest';
-import { DEFAULT_ZIP_LIMITS, readZip, writeZip, ZipLimits } from './zip';
+import { InflateMeter, readZip, writeZip, ZipLimits } from './zip';
 
 /**
  * A community export: `manifest.json` (what the items are and how they are
@@ -22,18 +22,33 @@ export interface ReadExport {
 }
 
 /** Most bytes the manifest may have. */
-export const MANIFEST_MAX_BYTES = 64 * 1024 * 1024;
+export const MANIFEST_MAX_BYTES = 32 * 1024 * 1024;
+
+/** Most bytes one item's Markdown file may have: a body of at most 1 MB (LIMITS.bodyMaxBytes) and its front matter. */
+export const ITEM_FILE_MAX_BYTES = 2 * 1024 * 1024;
 
 /** Largest archive (the zip itself) accepted for a restore, at every entry point (HTTP, CLI, web). */
 export { ARCHIVE_MAX_BYTES };
+
+/**
+ * What an export archive may inflate to: each file by its kind, and all
+ * together at most 4 times the archive limit (Markdown and JSON compress
+ * about 3 to 5 times), so memory stays in proportion to the upload limit.
+ */
+export const EXPORT_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 10_050,
+  maxEntryBytes: MANIFEST_MAX_BYTES,
+  maxTotalBytes: 4 * ARCHIVE_MAX_BYTES,
+  entryBytes: (name) => (name === MANIFEST_FILE ? MANIFEST_MAX_BYTES : ITEM_FILE_MAX_BYTES),
+};
 
 /**
  * Reads and checks an export archive. The manifest is the truth about the
  * items (kind, stage, links); each item's file gives its body. Any problem
  * refuses the whole archive, with a message naming the file or field.
  */
-export function readExportArchive(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ReadExport {
-  const files = readZip(bytes, limits);
+export function readExportArchive(bytes: Uint8Array, limits: ZipLimits = EXPORT_ZIP_LIMITS, meter?: InflateMeter): ReadExport {
+  const files = readZip(bytes, limits, meter);
   const manifestBytes = files.get(MANIFEST_FILE);
   if (!manifestBytes) {
     throw new ArchiveError('Het archief heeft geen manifest.json: is het een Spiraal-export?', 'The archive has no manifest.json: is it a Spiraal export?');

@@ -9,7 +9,21 @@ export interface ZipLimits {
   maxEntryBytes: number;
   /** Most bytes all entries together may inflate to. */
   maxTotalBytes: number;
+  /** Most bytes the entry with this name may inflate to, when tighter than maxEntryBytes (e.g. by file type). */
+  entryBytes?: (name: string) => number;
 }
+
+/** Counts what reading an archive inflated, refused or not (for metrics and tests). */
+export interface InflateMeter {
+  inflated: number;
+}
+
+/**
+ * Compressed bytes handed to the inflater at a time. Deflate expands at most
+ * about 1032:1, so one slice never yields more than about 16 MB: a limit is
+ * noticed within that much of being passed, not after a whole entry.
+ */
+const SLICE_BYTES = 16 * 1024;
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_050,
@@ -31,10 +45,11 @@ export function writeZip(files: ReadonlyMap<string, Uint8Array>, modified = new 
  * The files of a zip (path -> bytes), folders left out. Hostile archives are
  * refused before they cost much: entries are counted, and inflated bytes are
  * counted as they come out (the sizes a zip declares can lie), so a zip bomb
- * stops at the limit. Unsafe paths (`../`, absolute, backslashes) and
+ * stops at the limit: the compressed bytes go in by slices, so at most one
+ * slice's output (about 16 MB) passes a limit before the refusal. Unsafe paths (`../`, absolute, backslashes) and
  * duplicate names refuse the whole archive.
  */
-export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Map<string, Uint8Array> {
+export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, meter: InflateMeter = { inflated: 0 }): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
   let entries = 0;
   let total = 0;
@@ -60,6 +75,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
       return;
     }
     const chunks: Uint8Array[] = [];
+    const entryLimit = Math.min(limits.maxEntryBytes, limits.entryBytes?.(name) ?? Infinity);
     let size = 0;
     file.ondata = (error, data, final) => {
       if (problem) return;
@@ -69,7 +85,8 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
       }
       size += data.length;
       total += data.length;
-      if (size > limits.maxEntryBytes || total > limits.maxTotalBytes) {
+      meter.inflated += data.length;
+      if (size > entryLimit || total > limits.maxTotalBytes) {
         problem = new ArchiveError('Het archief pakt uit tot meer dan toegestaan is', 'The archive unpacks to more than is allowed');
         file.terminate();
         return;
@@ -84,7 +101,11 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     }
   };
   try {
-    unzip.push(bytes, true);
+    // In slices, stopping at the first problem: a zip bomb is refused as soon as a limit passes.
+    for (let offset = 0; offset < bytes.length && !problem; offset += SLICE_BYTES) {
+      unzip.push(bytes.subarray(offset, offset + SLICE_BYTES), offset + SLICE_BYTES >= bytes.length);
+    }
+    if (!bytes.length) unzip.push(bytes, true);
   } catch {
     problem ??= new ArchiveError('Dit is geen leesbaar zip-archief', 'This is not a readable zip archive');
   }

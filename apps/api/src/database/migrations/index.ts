@@ -8,6 +8,7 @@ import { SearchSynonyms1765000000000 } from './1765000000000-search-synonyms';
 import { Privacy1765100000000 } from './1765100000000-privacy';
 import { MailOutbox1765200000000 } from './1765200000000-mail-outbox';
 import { Notifications1765200000001 } from './1765200000001-notifications';
+import { Invitations1765300000000 } from './1765300000000-invitations';
 import { TagSpellings1765500000000 } from './1765500000000-tag-spellings';
 import { PasswordResets1765500000001 } from './1765500000001-password-resets';
 import { ListedCommunities1765500000002 } from './1765500000002-listed-communities';
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   Privacy1765100000000,
   MailOutbox1765200000000,
   Notifications1765200000001,
+  Invitations1765300000000,
   TagSpellings1765500000000,
   PasswordResets1765500000001,
   ListedCommunities1765500000002,

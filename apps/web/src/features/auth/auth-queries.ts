@@ -1,5 +1,6 @@
 // Sign-in operations live in auth-queries.graphql (the session's Me and Logout in shared/api/session.graphql).
 export {
+  AcceptInvitationLinkDocument as ACCEPT_INVITATION_LINK,
   LoginDocument as LOGIN,
   RegisterDocument as REGISTER,
   RequestPasswordResetDocument as REQUEST_PASSWORD_RESET,

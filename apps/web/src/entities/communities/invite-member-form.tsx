@@ -4,13 +4,23 @@ import { useAction } from '../../shared/api/use-query';
 import { useMessages } from '../../shared/i18n/language';
 import { PerspectiveSelect } from './perspective-select';
 import { ErrorMessage } from '../../shared/ui/error-message';
-import { ADD_MEMBER, Member } from './community-queries';
+import { Invitation, INVITE_MEMBER } from './community-queries';
 import { communityMessages } from './messages';
 import { Perspective, Role, ROLES } from './vocabulary';
 import './communities.css';
 
-/** Facilitators add someone who has an account, by e-mail, with a role and a perspective. */
-export function AddMemberForm({ communityId, onAdded }: { communityId: string; onAdded(member: Member): void }) {
+/**
+ * Facilitators invite someone by e-mail, with a role and a perspective; the
+ * person joins only by accepting. The answer is the same whether or not the
+ * address has an account.
+ */
+export function InviteMemberForm({
+  communityId,
+  onInvited,
+}: {
+  communityId: string;
+  onInvited(invitation: Invitation): void;
+}) {
   const m = useMessages(communityMessages);
   const id = useId();
   const [email, setEmail] = useState('');
@@ -28,18 +38,20 @@ export function AddMemberForm({ communityId, onAdded }: { communityId: string; o
       return;
     }
     setMissingEmail(false);
-    const result = await run(() => graphql(ADD_MEMBER, { input: { communityId, email: email.trim(), role, perspective } }));
+    const result = await run(() =>
+      graphql(INVITE_MEMBER, { input: { communityId, email: email.trim(), role, perspective } }),
+    );
     if (!result) return;
     setEmail('');
-    setDone(m.added(result.addMember.user.displayName));
-    onAdded(result.addMember);
+    setDone(m.invited(result.inviteMember.email));
+    onInvited(result.inviteMember);
   };
 
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{m.addPerson}</h2>
+      <h2 id={`${id}-heading`}>{m.invitePerson}</h2>
       <p className="hint" id={`${id}-hint`}>
-        {m.addPersonHint}
+        {m.invitePersonHint}
       </p>
       <form className="form add-member" onSubmit={(event) => void submit(event)} noValidate>
         <div className="field field-wide">
@@ -72,11 +84,11 @@ export function AddMemberForm({ communityId, onAdded }: { communityId: string; o
         <PerspectiveSelect label={m.perspective} value={perspective} onChange={setPerspective} />
         <div className="field field-button">
           <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? m.adding : m.add}
+            {busy ? m.inviting : m.invite}
           </button>
         </div>
       </form>
-      <ErrorMessage error={error} overrides={{ NOT_FOUND: m.noAccount }} />
+      <ErrorMessage error={error} />
       <p role="status" className="message message-success" hidden={!done}>
         {done}
       </p>

@@ -1,0 +1,40 @@
+import { graphql } from '../../shared/api/graphql';
+import { useAction } from '../../shared/api/use-query';
+import { useLanguage, useMessages } from '../../shared/i18n/language';
+import { ErrorMessage } from '../../shared/ui/error-message';
+import { Invitation, WITHDRAW_INVITATION } from './community-queries';
+import { communityMessages } from './messages';
+
+/** The community's open invitations, for facilitators, each of which can be withdrawn. */
+export function PendingInvitations({ invitations, onChanged }: { invitations: Invitation[]; onChanged(): void }) {
+  const m = useMessages(communityMessages);
+  const { language } = useLanguage();
+  const { run, busy, error } = useAction();
+  if (!invitations.length) return null;
+  const withdraw = async (invitation: Invitation) => {
+    if (await run(() => graphql(WITHDRAW_INVITATION, { id: invitation.id }))) onChanged();
+  };
+  return (
+    <section aria-labelledby="pending-invitations-heading">
+      <h2 id="pending-invitations-heading">{m.pendingInvitations}</h2>
+      <ul className="link-list">
+        {invitations.map((invitation) => (
+          <li key={invitation.id}>
+            {invitation.email} · {m.roles[invitation.role]} ·{' '}
+            {m.expires(new Date(invitation.expiresAt).toLocaleDateString(language === 'en' ? 'en-GB' : 'nl-NL'))}{' '}
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={busy}
+              onClick={() => void withdraw(invitation)}
+              aria-label={m.withdrawOf(invitation.email)}
+            >
+              {m.withdraw}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ErrorMessage error={error} />
+    </section>
+  );
+}
