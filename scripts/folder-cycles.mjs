@@ -46,18 +46,31 @@ function importsOf(file) {
 /** Tarjan's strongly connected components. */
 function stronglyConnected(graph) {
   let index = 0;
-  const indices = new Map(), low = new Map(), stack = [], onStack = new Set(), groups = [];
+  const indices = new Map(),
+    low = new Map(),
+    stack = [],
+    onStack = new Set(),
+    groups = [];
   const visit = (v) => {
-    indices.set(v, index); low.set(v, index); index++;
-    stack.push(v); onStack.add(v);
+    indices.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    onStack.add(v);
     for (const w of graph.get(v) ?? []) {
-      if (!indices.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))); }
-      else if (onStack.has(w)) low.set(v, Math.min(low.get(v), indices.get(w)));
+      if (!indices.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), indices.get(w)));
     }
     if (low.get(v) === indices.get(v)) {
       const group = [];
       let w;
-      do { w = stack.pop(); onStack.delete(w); group.push(w); } while (w !== v);
+      do {
+        w = stack.pop();
+        onStack.delete(w);
+        group.push(w);
+      } while (w !== v);
       groups.push(group.sort());
     }
   };
@@ -77,7 +90,11 @@ function countCycles(graph) {
       for (const w of graph.get(v) ?? []) {
         if (count >= LIMIT) return;
         if (w === start) count++;
-        else if (rank.get(w) > rank.get(start) && !onPath.has(w)) { onPath.add(w); walk(w); onPath.delete(w); }
+        else if (rank.get(w) > rank.get(start) && !onPath.has(w)) {
+          onPath.add(w);
+          walk(w);
+          onPath.delete(w);
+        }
       }
     };
     walk(start);
@@ -102,7 +119,8 @@ for (const root of roots) {
   }
   const cyclic = stronglyConnected(graph).filter((g) => g.length > 1);
   const pairs = [];
-  for (const [a, targets] of graph) for (const b of targets) if (a < b && graph.get(b)?.has(a)) pairs.push(`${a} <-> ${b}`);
+  for (const [a, targets] of graph)
+    for (const b of targets) if (a < b && graph.get(b)?.has(a)) pairs.push(`${a} <-> ${b}`);
   const inCycles = cyclic.reduce((n, g) => n + g.length, 0);
   const cycles = countCycles(graph);
   console.log(

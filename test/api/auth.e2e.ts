@@ -14,18 +14,25 @@ describe('accounts and sessions', () => {
   afterAll(() => t.close());
 
   it('registers, normalises the e-mail address and stores an Argon2id hash', async () => {
-    const result = await gql(t.baseUrl, REGISTER, { input: { email: '  Ans.Jansen@Example.NL ', password: 'lang genoeg wachtwoord', displayName: ' Ans Jansen ' } });
+    const result = await gql(t.baseUrl, REGISTER, {
+      input: { email: '  Ans.Jansen@Example.NL ', password: 'lang genoeg wachtwoord', displayName: ' Ans Jansen ' },
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data!.register.user).toMatchObject({ email: 'ans.jansen@example.nl', displayName: 'Ans Jansen' });
     expect(result.data!.register.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const [row] = await sql<{ password_hash: string }>(t.db.url, `SELECT password_hash FROM users WHERE email = 'ans.jansen@example.nl'`);
+    const [row] = await sql<{ password_hash: string }>(
+      t.db.url,
+      `SELECT password_hash FROM users WHERE email = 'ans.jansen@example.nl'`,
+    );
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     const [session] = await sql<{ token_hash: Buffer }>(t.db.url, 'SELECT token_hash FROM sessions');
     expect(session.token_hash.toString('base64url')).not.toBe(result.data!.register.token);
   });
 
   it('refuses a second account for the same address, in any case', async () => {
-    const result = await gql(t.baseUrl, REGISTER, { input: { email: 'ANS.JANSEN@example.nl', password: 'nog een wachtwoord', displayName: 'Ans 2' } });
+    const result = await gql(t.baseUrl, REGISTER, {
+      input: { email: 'ANS.JANSEN@example.nl', password: 'nog een wachtwoord', displayName: 'Ans 2' },
+    });
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(result.errors![0].message).toMatch(/al een account/);
     const rows = await sql(t.db.url, `SELECT id FROM users WHERE email = 'ans.jansen@example.nl'`);
@@ -34,7 +41,11 @@ describe('accounts and sessions', () => {
 
   it.each([
     ['a short password', { email: 'kort@example.nl', password: '123456789', displayName: 'Kort' }, /10 tekens/],
-    ['a bad e-mail address', { email: 'geen-adres', password: 'lang genoeg wachtwoord', displayName: 'X' }, /e-mailadres/],
+    [
+      'a bad e-mail address',
+      { email: 'geen-adres', password: 'lang genoeg wachtwoord', displayName: 'X' },
+      /e-mailadres/,
+    ],
     ['an empty name', { email: 'leeg@example.nl', password: 'lang genoeg wachtwoord', displayName: '   ' }, /naam/],
   ])('refuses %s with a clear message and stores nothing', async (_, input, message) => {
     const before = await sql(t.db.url, 'SELECT count(*)::int AS n FROM users');
@@ -45,7 +56,9 @@ describe('accounts and sessions', () => {
   });
 
   it('logs in with the bearer token and with the httpOnly cookie', async () => {
-    const login = await gql(t.baseUrl, LOGIN, { input: { email: 'ans.jansen@EXAMPLE.nl', password: 'lang genoeg wachtwoord' } });
+    const login = await gql(t.baseUrl, LOGIN, {
+      input: { email: 'ans.jansen@EXAMPLE.nl', password: 'lang genoeg wachtwoord' },
+    });
     expect(login.errors).toBeUndefined();
     const token = login.data!.login.token;
 
@@ -65,15 +78,21 @@ describe('accounts and sessions', () => {
   });
 
   it('answers a wrong password with UNAUTHENTICATED and never says which part was wrong', async () => {
-    const wrongPassword = await gql(t.baseUrl, LOGIN, { input: { email: 'ans.jansen@example.nl', password: 'verkeerd wachtwoord' } });
-    const unknownUser = await gql(t.baseUrl, LOGIN, { input: { email: 'niemand@example.nl', password: 'verkeerd wachtwoord' } });
+    const wrongPassword = await gql(t.baseUrl, LOGIN, {
+      input: { email: 'ans.jansen@example.nl', password: 'verkeerd wachtwoord' },
+    });
+    const unknownUser = await gql(t.baseUrl, LOGIN, {
+      input: { email: 'niemand@example.nl', password: 'verkeerd wachtwoord' },
+    });
     expect(errorCode(wrongPassword)).toBe('UNAUTHENTICATED');
     expect(errorCode(unknownUser)).toBe('UNAUTHENTICATED');
     expect(wrongPassword.errors![0].message).toBe(unknownUser.errors![0].message);
   });
 
   it('logout revokes the session', async () => {
-    const login = await gql(t.baseUrl, LOGIN, { input: { email: 'ans.jansen@example.nl', password: 'lang genoeg wachtwoord' } });
+    const login = await gql(t.baseUrl, LOGIN, {
+      input: { email: 'ans.jansen@example.nl', password: 'lang genoeg wachtwoord' },
+    });
     const token = login.data!.login.token;
     expect((await gql(t.baseUrl, ME, {}, token)).data!.me).not.toBeNull();
     const logout = await gql(t.baseUrl, 'mutation { logout }', {}, token);
@@ -83,7 +102,9 @@ describe('accounts and sessions', () => {
   });
 
   it('treats expired and made-up tokens as signed out', async () => {
-    const login = await gql(t.baseUrl, LOGIN, { input: { email: 'ans.jansen@example.nl', password: 'lang genoeg wachtwoord' } });
+    const login = await gql(t.baseUrl, LOGIN, {
+      input: { email: 'ans.jansen@example.nl', password: 'lang genoeg wachtwoord' },
+    });
     await sql(t.db.url, `UPDATE sessions SET expires_at = now() - interval '1 second'`);
     expect((await gql(t.baseUrl, ME, {}, login.data!.login.token)).data!.me).toBeNull();
     expect((await gql(t.baseUrl, ME, {}, 'x'.repeat(43))).data!.me).toBeNull();
@@ -91,15 +112,25 @@ describe('accounts and sessions', () => {
   });
 
   it('rate-limits failed logins per account with RATE_LIMITED and a retry time', async () => {
-    await gql(t.baseUrl, REGISTER, { input: { email: 'bram@example.nl', password: 'bram zijn wachtwoord', displayName: 'Bram' } });
+    await gql(t.baseUrl, REGISTER, {
+      input: { email: 'bram@example.nl', password: 'bram zijn wachtwoord', displayName: 'Bram' },
+    });
     for (let i = 0; i < 5; i++) {
-      expect(errorCode(await gql(t.baseUrl, LOGIN, { input: { email: 'bram@example.nl', password: `fout ${i} wachtwoord` } }))).toBe('UNAUTHENTICATED');
+      expect(
+        errorCode(
+          await gql(t.baseUrl, LOGIN, { input: { email: 'bram@example.nl', password: `fout ${i} wachtwoord` } }),
+        ),
+      ).toBe('UNAUTHENTICATED');
     }
-    const limited = await gql(t.baseUrl, LOGIN, { input: { email: 'bram@example.nl', password: 'bram zijn wachtwoord' } });
+    const limited = await gql(t.baseUrl, LOGIN, {
+      input: { email: 'bram@example.nl', password: 'bram zijn wachtwoord' },
+    });
     expect(errorCode(limited)).toBe('RATE_LIMITED');
     expect(limited.errors![0].extensions!.retryAfter).toBeGreaterThan(0);
     // Another account from the same address is not locked out by Bram's failures.
-    const other = await gql(t.baseUrl, LOGIN, { input: { email: 'ans.jansen@example.nl', password: 'lang genoeg wachtwoord' } });
+    const other = await gql(t.baseUrl, LOGIN, {
+      input: { email: 'ans.jansen@example.nl', password: 'lang genoeg wachtwoord' },
+    });
     expect(other.errors).toBeUndefined();
   });
 

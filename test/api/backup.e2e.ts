@@ -26,12 +26,18 @@ async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
   await sql(server, `CREATE DATABASE ${name}`);
   const url = new URL(server);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => sql(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined) };
+  return {
+    url: url.toString(),
+    drop: () => sql(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined),
+  };
 }
 
 /** Every table's row count and an order-independent hash of its rows. */
 async function tableDigests(url: string): Promise<Record<string, { rows: number; hash: string }>> {
-  const tables = await sql<{ name: string }>(url, `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
+  const tables = await sql<{ name: string }>(
+    url,
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`,
+  );
   const digests: Record<string, { rows: number; hash: string }> = {};
   for (const { name } of tables) {
     const [row] = await sql<{ rows: number; hash: string | null }>(
@@ -43,9 +49,15 @@ async function tableDigests(url: string): Promise<Record<string, { rows: number;
   return digests;
 }
 
-async function cli(script: string, args: string[], databaseUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  script: string,
+  args: string[],
+  databaseUrl: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(CLI, script), ...args], { env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl } });
+    const { stdout, stderr } = await run(process.execPath, [join(CLI, script), ...args], {
+      env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -71,13 +83,32 @@ describe('backup and restore', () => {
     source = await startTestApp({ COLLAB_IDLE_UNLOAD_MS: '0' });
     people = await communityWithPeople(source.baseUrl);
     const { communityId, facilitator, member, reader } = people;
-    ids.story = (await createItem(source.baseUrl, member.token, { communityId, kind: 'STORY', title: 'De koffie die klaarstond', body: 'Hij wilde dat ik bleef zitten.', tags: ['zorgmijding'] })).id;
-    ids.case = (await createItem(source.baseUrl, member.token, { communityId, kind: 'CASE', title: 'Casus: de gesloten deur', body: 'We komen terug op een vaste dag.' })).id;
+    ids.story = (
+      await createItem(source.baseUrl, member.token, {
+        communityId,
+        kind: 'STORY',
+        title: 'De koffie die klaarstond',
+        body: 'Hij wilde dat ik bleef zitten.',
+        tags: ['zorgmijding'],
+      })
+    ).id;
+    ids.case = (
+      await createItem(source.baseUrl, member.token, {
+        communityId,
+        kind: 'CASE',
+        title: 'Casus: de gesloten deur',
+        body: 'We komen terug op een vaste dag.',
+      })
+    ).id;
 
     // Live editing, then the editor leaves: the document is compacted into a snapshot, with a revision.
     const first = await connectClient(source.baseUrl, member.token, ids.story);
     typeParagraph(first.doc, 'Pas daarna vertelde hij over zijn vrouw.');
-    await waitFor(async () => (await sql(source.db.url, 'SELECT 1 FROM yjs_updates WHERE item_id = $1', [ids.story])).length > 0, 10_000, 'the first edit to be stored');
+    await waitFor(
+      async () => (await sql(source.db.url, 'SELECT 1 FROM yjs_updates WHERE item_id = $1', [ids.story])).length > 0,
+      10_000,
+      'the first edit to be stored',
+    );
     first.destroy();
     await waitFor(
       async () =>
@@ -92,7 +123,10 @@ describe('backup and restore', () => {
     cleanup.push(async () => second.destroy());
     typeParagraph(second.doc, 'Toen kwam de thee.');
     await waitFor(
-      async () => (await sql<{ text: string }>(source.db.url, 'SELECT text FROM items WHERE id = $1', [ids.story]))[0].text.includes('Toen kwam de thee.'),
+      async () =>
+        (
+          await sql<{ text: string }>(source.db.url, 'SELECT text FROM items WHERE id = $1', [ids.story])
+        )[0].text.includes('Toen kwam de thee.'),
       10_000,
       'the second edit to reach the item',
     );
@@ -106,10 +140,30 @@ describe('backup and restore', () => {
     );
     ids.guideline = promoted.promoteToGuideline.id;
     const status = `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { id } }`;
-    await gqlData(source.baseUrl, status, { input: { id: ids.guideline, status: 'IN_UITPROBEERFASE' } }, facilitator.token);
-    await gqlData(source.baseUrl, status, { input: { id: ids.guideline, status: 'VASTGESTELD', reviewDate: '2027-11-01T00:00:00.000Z' } }, facilitator.token);
-    await gqlData(source.baseUrl, `mutation ($input: RecordApplicationInput!) { recordApplication(input: $input) { id } }`, { input: { guidelineId: ids.guideline, body: 'Het werkte bij ons.' } }, reader.token);
-    await gqlData(source.baseUrl, `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { itemId: ids.case, kind: 'QUESTION', body: 'Wat maakte dat de deur dicht bleef?' } }, reader.token);
+    await gqlData(
+      source.baseUrl,
+      status,
+      { input: { id: ids.guideline, status: 'IN_UITPROBEERFASE' } },
+      facilitator.token,
+    );
+    await gqlData(
+      source.baseUrl,
+      status,
+      { input: { id: ids.guideline, status: 'VASTGESTELD', reviewDate: '2027-11-01T00:00:00.000Z' } },
+      facilitator.token,
+    );
+    await gqlData(
+      source.baseUrl,
+      `mutation ($input: RecordApplicationInput!) { recordApplication(input: $input) { id } }`,
+      { input: { guidelineId: ids.guideline, body: 'Het werkte bij ons.' } },
+      reader.token,
+    );
+    await gqlData(
+      source.baseUrl,
+      `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`,
+      { input: { itemId: ids.case, kind: 'QUESTION', body: 'Wat maakte dat de deur dicht bleef?' } },
+      reader.token,
+    );
     await indexed(source);
     sourceDigests = await tableDigests(source.db.url);
   }, 90_000);
@@ -121,30 +175,60 @@ describe('backup and restore', () => {
   }, 60_000);
 
   it('has something of every kind to back up', () => {
-    const kinds = ['users', 'sessions', 'communities', 'memberships', 'items', 'yjs_snapshots', 'yjs_updates', 'item_revisions', 'stage_changes', 'item_sources', 'guideline_versions', 'comments', 'audit_log', 'search_passages', 'search_terms'];
+    const kinds = [
+      'users',
+      'sessions',
+      'communities',
+      'memberships',
+      'items',
+      'yjs_snapshots',
+      'yjs_updates',
+      'item_revisions',
+      'stage_changes',
+      'item_sources',
+      'guideline_versions',
+      'comments',
+      'audit_log',
+      'search_passages',
+      'search_terms',
+    ];
     expect(kinds.filter((table) => !(sourceDigests[table]?.rows > 0))).toEqual([]);
   });
 
   it('npm run backup writes one gzip file, with a header, while Spiraal runs; npm run restore brings every row back into an empty database', async () => {
     const backup = await cli('backup.js', ['--file', backupFile], source.db.url);
-    expect(backup).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Backup written: .*round-trip\.backup \(\d+ rows in \d+ tables/) });
+    expect(backup).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Backup written: .*round-trip\.backup \(\d+ rows in \d+ tables/),
+    });
     // Nothing changed meanwhile, so the backup must equal these digests.
     expect(await tableDigests(source.db.url)).toEqual(sourceDigests);
 
     const raw = gunzipSync(await readFile(backupFile)).toString('utf8');
     const header = JSON.parse(raw.slice(0, raw.indexOf('\n')));
-    expect(header).toMatchObject({ format: 'spiraal-backup', version: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(header).toMatchObject({
+      format: 'spiraal-backup',
+      version: 1,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(header.migrations.length).toBeGreaterThan(0);
     expect(header.tables.map((t: { name: string }) => t.name)).not.toContain('migrations');
     expect(Object.fromEntries(header.tables.map((t: { name: string; rows: number }) => [t.name, t.rows]))).toEqual(
-      Object.fromEntries(Object.entries(sourceDigests).filter(([name]) => name !== 'migrations').map(([name, d]) => [name, d.rows])),
+      Object.fromEntries(
+        Object.entries(sourceDigests)
+          .filter(([name]) => name !== 'migrations')
+          .map(([name, d]) => [name, d.rows]),
+      ),
     );
 
     const target = await emptyDatabase();
     cleanup.push(target.drop);
     ids.targetUrl = target.url;
     const restore = await cli('restore.js', ['--file', backupFile], target.url);
-    expect(restore).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Restored \d+ rows in \d+ tables from the backup of /) });
+    expect(restore).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Restored \d+ rows in \d+ tables from the backup of /),
+    });
     const restored = await tableDigests(target.url);
     expect(restored).toEqual(sourceDigests);
     // Every sequence continues after the restored rows.
@@ -156,14 +240,25 @@ describe('backup and restore', () => {
     );
     expect(sequences.map((s) => s.table)).toContain('yjs_updates');
     for (const { table, column, sequence } of sequences) {
-      const [{ max }] = await sql<{ max: string | null }>(target.url, `SELECT max("${column}")::text AS max FROM "${table}"`);
-      const [{ next }] = await sql<{ next: string }>(target.url, `SELECT (CASE WHEN is_called THEN last_value + 1 ELSE last_value END)::text AS next FROM ${sequence}`);
+      const [{ max }] = await sql<{ max: string | null }>(
+        target.url,
+        `SELECT max("${column}")::text AS max FROM "${table}"`,
+      );
+      const [{ next }] = await sql<{ next: string }>(
+        target.url,
+        `SELECT (CASE WHEN is_called THEN last_value + 1 ELSE last_value END)::text AS next FROM ${sequence}`,
+      );
       if (max !== null) expect([table, BigInt(next) > BigInt(max)]).toEqual([table, true]);
     }
   });
 
   it('the restored database serves: people sign in, documents load and take new edits', async () => {
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', DATABASE_URL: ids.targetUrl, SPIRAAL_WEB_DIR: join(__dirname, '../../apps/web/dist') });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      DATABASE_URL: ids.targetUrl,
+      SPIRAAL_WEB_DIR: join(__dirname, '../../apps/web/dist'),
+    });
     const app: INestApplication = await createApp(config, ids.targetUrl);
     try {
       await app.listen(0, '127.0.0.1');
@@ -174,13 +269,20 @@ describe('backup and restore', () => {
   });
 
   async function servesRestored(baseUrl: string): Promise<void> {
-    const login = await gqlData<{ login: { token: string; user: { id: string } } }>(baseUrl, LOGIN, { input: { email: people.member.email, password: 'correct horse battery' } });
+    const login = await gqlData<{ login: { token: string; user: { id: string } } }>(baseUrl, LOGIN, {
+      input: { email: people.member.email, password: 'correct horse battery' },
+    });
     expect(login.login.user.id).toBe(people.member.id);
     // An old session too: sessions are data.
     const me = await gql(baseUrl, `{ me { id } }`, {}, people.reader.token);
     expect(me.data?.me?.id).toBe(people.reader.id);
 
-    const item = await gqlData<{ item: { text: string } }>(baseUrl, `query ($id: ID!) { item(id: $id) { text } }`, { id: ids.story }, login.login.token);
+    const item = await gqlData<{ item: { text: string } }>(
+      baseUrl,
+      `query ($id: ID!) { item(id: $id) { text } }`,
+      { id: ids.story },
+      login.login.token,
+    );
     expect(item.item.text).toContain('Toen kwam de thee.');
 
     const client = await connectClient(baseUrl, login.login.token, ids.story);
@@ -190,7 +292,12 @@ describe('backup and restore', () => {
       const before = (await sql<{ n: number }>(ids.targetUrl, 'SELECT count(*)::int AS n FROM yjs_updates')).at(0)!.n;
       typeParagraph(client.doc, 'Na het terugzetten.');
       // A new row with an id after the restored ones: the sequences were set.
-      await waitFor(async () => (await sql<{ n: number }>(ids.targetUrl, 'SELECT count(*)::int AS n FROM yjs_updates')).at(0)!.n > before, 10_000, 'the new edit to be stored');
+      await waitFor(
+        async () =>
+          (await sql<{ n: number }>(ids.targetUrl, 'SELECT count(*)::int AS n FROM yjs_updates')).at(0)!.n > before,
+        10_000,
+        'the new edit to be stored',
+      );
     } finally {
       client.destroy();
     }
@@ -208,7 +315,9 @@ describe('backup and restore', () => {
     const before = await tableDigests(source.db.url);
     const refused = await cli('restore.js', ['--file', backupFile], source.db.url);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^This database is not empty \(\d+ users, 1 communities, \d+ items\)\. A backup is restored only into an empty database; nothing was changed\./);
+    expect(refused.stderr).toMatch(
+      /^This database is not empty \(\d+ users, 1 communities, \d+ items\)\. A backup is restored only into an empty database; nothing was changed\./,
+    );
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     expect(await tableDigests(source.db.url)).toEqual(before);
   });
@@ -246,7 +355,10 @@ describe('backup and restore', () => {
     const role = `spiraal_backup_${randomBytes(4).toString('hex')}`;
     await sql(source.db.url, `CREATE ROLE ${role} LOGIN PASSWORD 'backup-test'`);
     cleanup.push(() => sql(source.db.url, `DROP OWNED BY ${role}; DROP ROLE ${role}`));
-    await sql(source.db.url, `GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}; REVOKE SELECT ON yjs_updates FROM ${role}`);
+    await sql(
+      source.db.url,
+      `GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}; REVOKE SELECT ON yjs_updates FROM ${role}`,
+    );
     const url = new URL(source.db.url);
     url.username = role;
     url.password = 'backup-test';

@@ -50,7 +50,12 @@ describe('communities (leernetwerken)', () => {
 
   it('lets a NETWORK visitor read the community but not its member list', async () => {
     const network = await communityWithPeople(t.baseUrl, 'NETWORK');
-    const result = await gql(t.baseUrl, `query ($id: ID!) { community(id: $id) { name myRole } }`, { id: network.communityId }, c.outsider.token);
+    const result = await gql(
+      t.baseUrl,
+      `query ($id: ID!) { community(id: $id) { name myRole } }`,
+      { id: network.communityId },
+      c.outsider.token,
+    );
     expect(result.data!.community.myRole).toBeNull();
     const members = await gql(t.baseUrl, COMMUNITY, { id: network.communityId }, c.outsider.token);
     expect(errorCode(members)).toBe('FORBIDDEN');
@@ -58,35 +63,92 @@ describe('communities (leernetwerken)', () => {
 
   it('only facilitators manage members', async () => {
     const newcomer = await registerUser(t.baseUrl);
-    const byMember = await gql(t.baseUrl, `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`, { input: { communityId: c.communityId, email: newcomer.email, role: 'MEMBER', perspective: 'OTHER' } }, c.member.token);
+    const byMember = await gql(
+      t.baseUrl,
+      `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`,
+      { input: { communityId: c.communityId, email: newcomer.email, role: 'MEMBER', perspective: 'OTHER' } },
+      c.member.token,
+    );
     expect(errorCode(byMember)).toBe('FORBIDDEN');
-    const promote = await gql(t.baseUrl, CHANGE_ROLE, { input: { communityId: c.communityId, userId: c.member.id, role: 'FACILITATOR' } }, c.member.token);
+    const promote = await gql(
+      t.baseUrl,
+      CHANGE_ROLE,
+      { input: { communityId: c.communityId, userId: c.member.id, role: 'FACILITATOR' } },
+      c.member.token,
+    );
     expect(errorCode(promote)).toBe('FORBIDDEN');
-    const kick = await gql(t.baseUrl, REMOVE, { input: { communityId: c.communityId, userId: c.reader.id } }, c.member.token);
+    const kick = await gql(
+      t.baseUrl,
+      REMOVE,
+      { input: { communityId: c.communityId, userId: c.reader.id } },
+      c.member.token,
+    );
     expect(errorCode(kick)).toBe('FORBIDDEN');
   });
 
   it('keeps at least one facilitator', async () => {
     const own = await communityWithPeople(t.baseUrl);
-    const demote = await gql(t.baseUrl, CHANGE_ROLE, { input: { communityId: own.communityId, userId: own.facilitator.id, role: 'MEMBER' } }, own.facilitator.token);
+    const demote = await gql(
+      t.baseUrl,
+      CHANGE_ROLE,
+      { input: { communityId: own.communityId, userId: own.facilitator.id, role: 'MEMBER' } },
+      own.facilitator.token,
+    );
     expect(errorCode(demote)).toBe('BAD_USER_INPUT');
-    const leave = await gql(t.baseUrl, REMOVE, { input: { communityId: own.communityId, userId: own.facilitator.id } }, own.facilitator.token);
+    const leave = await gql(
+      t.baseUrl,
+      REMOVE,
+      { input: { communityId: own.communityId, userId: own.facilitator.id } },
+      own.facilitator.token,
+    );
     expect(errorCode(leave)).toBe('BAD_USER_INPUT');
     expect(leave.errors![0].message).toMatch(/minstens één facilitator/);
 
     // With a second facilitator the first may step down.
-    const up = await gql(t.baseUrl, CHANGE_ROLE, { input: { communityId: own.communityId, userId: own.member.id, role: 'FACILITATOR' } }, own.facilitator.token);
+    const up = await gql(
+      t.baseUrl,
+      CHANGE_ROLE,
+      { input: { communityId: own.communityId, userId: own.member.id, role: 'FACILITATOR' } },
+      own.facilitator.token,
+    );
     expect(up.data!.changeMemberRole.role).toBe('FACILITATOR');
-    const down = await gql(t.baseUrl, CHANGE_ROLE, { input: { communityId: own.communityId, userId: own.facilitator.id, role: 'MEMBER' } }, own.facilitator.token);
+    const down = await gql(
+      t.baseUrl,
+      CHANGE_ROLE,
+      { input: { communityId: own.communityId, userId: own.facilitator.id, role: 'MEMBER' } },
+      own.facilitator.token,
+    );
     expect(down.errors).toBeUndefined();
-    const roles = await sql<{ role: string }>(t.db.url, `SELECT role FROM memberships WHERE community_id = $1 AND role = 'FACILITATOR'`, [own.communityId]);
+    const roles = await sql<{ role: string }>(
+      t.db.url,
+      `SELECT role FROM memberships WHERE community_id = $1 AND role = 'FACILITATOR'`,
+      [own.communityId],
+    );
     expect(roles).toHaveLength(1);
   });
 
   it('lets members leave and facilitators remove; access ends at once', async () => {
     const own = await communityWithPeople(t.baseUrl);
-    expect((await gql(t.baseUrl, REMOVE, { input: { communityId: own.communityId, userId: own.reader.id } }, own.reader.token)).data!.removeMember).toBe(true);
-    expect((await gql(t.baseUrl, REMOVE, { input: { communityId: own.communityId, userId: own.member.id } }, own.facilitator.token)).data!.removeMember).toBe(true);
+    expect(
+      (
+        await gql(
+          t.baseUrl,
+          REMOVE,
+          { input: { communityId: own.communityId, userId: own.reader.id } },
+          own.reader.token,
+        )
+      ).data!.removeMember,
+    ).toBe(true);
+    expect(
+      (
+        await gql(
+          t.baseUrl,
+          REMOVE,
+          { input: { communityId: own.communityId, userId: own.member.id } },
+          own.facilitator.token,
+        )
+      ).data!.removeMember,
+    ).toBe(true);
     for (const user of [own.reader, own.member]) {
       expect(errorCode(await gql(t.baseUrl, COMMUNITY, { id: own.communityId }, user.token))).toBe('NOT_FOUND');
     }
@@ -95,24 +157,56 @@ describe('communities (leernetwerken)', () => {
   it('changes perspectives: facilitators anyone’s, members their own', async () => {
     const own = await communityWithPeople(t.baseUrl);
     const set = `mutation ($input: SetMemberPerspectiveInput!) { setMemberPerspective(input: $input) { perspective user { id } } }`;
-    const byFacilitator = await gql(t.baseUrl, set, { input: { communityId: own.communityId, userId: own.member.id, perspective: 'BEWONER' } }, own.facilitator.token);
+    const byFacilitator = await gql(
+      t.baseUrl,
+      set,
+      { input: { communityId: own.communityId, userId: own.member.id, perspective: 'BEWONER' } },
+      own.facilitator.token,
+    );
     expect(byFacilitator.data!.setMemberPerspective.perspective).toBe('BEWONER');
-    const ownChoice = await gql(t.baseUrl, set, { input: { communityId: own.communityId, userId: own.reader.id, perspective: 'ONDERZOEKER' } }, own.reader.token);
+    const ownChoice = await gql(
+      t.baseUrl,
+      set,
+      { input: { communityId: own.communityId, userId: own.reader.id, perspective: 'ONDERZOEKER' } },
+      own.reader.token,
+    );
     expect(ownChoice.data!.setMemberPerspective.perspective).toBe('ONDERZOEKER');
-    const othersChoice = await gql(t.baseUrl, set, { input: { communityId: own.communityId, userId: own.member.id, perspective: 'MANAGER' } }, own.reader.token);
+    const othersChoice = await gql(
+      t.baseUrl,
+      set,
+      { input: { communityId: own.communityId, userId: own.member.id, perspective: 'MANAGER' } },
+      own.reader.token,
+    );
     expect(othersChoice.errors![0].extensions!.code).toBe('FORBIDDEN');
-    const outsider = await gql(t.baseUrl, set, { input: { communityId: own.communityId, userId: own.outsider.id, perspective: 'MANAGER' } }, own.facilitator.token);
+    const outsider = await gql(
+      t.baseUrl,
+      set,
+      { input: { communityId: own.communityId, userId: own.outsider.id, perspective: 'MANAGER' } },
+      own.facilitator.token,
+    );
     expect(outsider.errors![0].extensions!.code).toBe('NOT_FOUND');
-    const rows = await sql<{ perspective: string }>(t.db.url, 'SELECT perspective FROM memberships WHERE user_id = $1 AND community_id = $2', [own.member.id, own.communityId]);
+    const rows = await sql<{ perspective: string }>(
+      t.db.url,
+      'SELECT perspective FROM memberships WHERE user_id = $1 AND community_id = $2',
+      [own.member.id, own.communityId],
+    );
     expect(rows).toEqual([{ perspective: 'BEWONER' }]);
   });
 
   it('validates names and visibility', async () => {
     const create = `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`;
     const before = await sql(t.db.url, 'SELECT count(*)::int AS n FROM communities');
-    expect(errorCode(await gql(t.baseUrl, create, { input: { name: '  ', visibility: 'PRIVATE' } }, c.facilitator.token))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await gql(t.baseUrl, create, { input: { name: 'x'.repeat(121), visibility: 'PRIVATE' } }, c.facilitator.token))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await gql(t.baseUrl, create, { input: { name: 'Ok', visibility: 'PUBLIC' } }, c.facilitator.token))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(await gql(t.baseUrl, create, { input: { name: '  ', visibility: 'PRIVATE' } }, c.facilitator.token)),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await gql(t.baseUrl, create, { input: { name: 'x'.repeat(121), visibility: 'PRIVATE' } }, c.facilitator.token),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(await gql(t.baseUrl, create, { input: { name: 'Ok', visibility: 'PUBLIC' } }, c.facilitator.token)),
+    ).toBe('BAD_USER_INPUT');
     expect(await sql(t.db.url, 'SELECT count(*)::int AS n FROM communities')).toEqual(before);
   });
   interface AuditPage {
@@ -125,7 +219,12 @@ describe('communities (leernetwerken)', () => {
     const seen: { action: string; targetId: string | null }[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const result: { data?: { auditLog: AuditPage } | null } = await gql(t.baseUrl, AUDIT, { id: fresh.communityId, after }, fresh.facilitator.token);
+      const result: { data?: { auditLog: AuditPage } | null } = await gql(
+        t.baseUrl,
+        AUDIT,
+        { id: fresh.communityId, after },
+        fresh.facilitator.token,
+      );
       const { edges, pageInfo }: AuditPage = result.data!.auditLog;
       expect(edges).toHaveLength(1);
       expect(pageInfo.endCursor).toBe(edges[0].cursor);

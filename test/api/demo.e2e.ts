@@ -140,7 +140,7 @@ describe('the demo leernetwerk', () => {
     };
     const port = () => new URL(server.baseUrl).port;
 
-    it('says the demo exists when given the running server\'s settings, and where to open it', async () => {
+    it("says the demo exists when given the running server's settings, and where to open it", async () => {
       const again = await seed({ DATABASE_URL: db.url, PORT: port() });
       expect(again.code).toBe(0);
       expect(again.stdout).toMatch(/exists already/);
@@ -152,7 +152,9 @@ describe('the demo leernetwerk', () => {
       try {
         const refused = await seed({ DATABASE_URL: other.url, PORT: port() });
         expect(refused.code).toBe(1);
-        expect(refused.stderr).toMatch(/^De Spiraal op http:\/\/localhost:\d+ gebruikt een andere database .*PORT, SPIRAAL_DATA_DIR en DATABASE_URL.* \/ The Spiraal on/);
+        expect(refused.stderr).toMatch(
+          /^De Spiraal op http:\/\/localhost:\d+ gebruikt een andere database .*PORT, SPIRAAL_DATA_DIR en DATABASE_URL.* \/ The Spiraal on/,
+        );
         expect(refused.stderr).not.toMatch(/postgres:postgres@|\n\s+at /);
         expect(await sql(other.url, `SELECT 1 FROM communities`)).toEqual([]);
       } finally {
@@ -161,15 +163,22 @@ describe('the demo leernetwerk', () => {
     });
 
     it('refuses a database it cannot reach, and an embedded one no running Spiraal started', async () => {
-      const unreachable = await seed({ DATABASE_URL: `postgres://spiraal:geheim@127.0.0.1:${await freePort()}/spiraal`, PORT: String(await freePort()) });
+      const unreachable = await seed({
+        DATABASE_URL: `postgres://spiraal:geheim@127.0.0.1:${await freePort()}/spiraal`,
+        PORT: String(await freePort()),
+      });
       expect(unreachable.code).toBe(1);
-      expect(unreachable.stderr).toMatch(/^Kan de database postgres:\/\/spiraal:\*\*\*@127\.0\.0\.1:\d+\/spiraal niet bereiken: ECONNREFUSED.* \/ Cannot reach/);
+      expect(unreachable.stderr).toMatch(
+        /^Kan de database postgres:\/\/spiraal:\*\*\*@127\.0\.0\.1:\d+\/spiraal niet bereiken: ECONNREFUSED.* \/ Cannot reach/,
+      );
       expect(unreachable.stderr).not.toContain('geheim');
       const dataDir = mkdtempSync(join(tmpdir(), 'spiraal-seed-'));
       try {
         const none = await seed({ SPIRAAL_DATA_DIR: dataDir, PORT: String(await freePort()) });
         expect(none.code).toBe(1);
-        expect(none.stderr).toContain(`Er draait geen Spiraal met gegevensmap ${dataDir}. Start Spiraal eerst (npm start)`);
+        expect(none.stderr).toContain(
+          `Er draait geen Spiraal met gegevensmap ${dataDir}. Start Spiraal eerst (npm start)`,
+        );
         // Nothing was created in its place.
         expect(readdirSync(dataDir)).toEqual([]);
         expect(existsSync(join(dataDir, 'postgres'))).toBe(false);

@@ -9,9 +9,17 @@ import { startTestApp, TestApp } from '../support/test-app';
 /** `npm run export`, as its script runs it: the built CLI (`npx nx run api:build` first; npm test builds). */
 const CLI = join(__dirname, '../../apps/api/dist/cli/export.js');
 
-function runExport(args: string[], databaseUrl: string, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runExport(
+  args: string[],
+  databaseUrl: string,
+  cwd: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -28,8 +36,18 @@ describe('npm run export', () => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx nx run api:build\` first (npm test does)`);
     t = await startTestApp();
     c = await communityWithPeople(t.baseUrl);
-    const casus = await createItem(t.baseUrl, c.facilitator.token, { communityId: c.communityId, kind: 'CASE', title: 'Casus: de sleutel', body: '## Situatie\n\nDe sleutel lag bij de buren.\n' });
-    await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'NOTE', title: 'Notitie', body: `Zie [de casus](/items/${casus.id}).\n` });
+    const casus = await createItem(t.baseUrl, c.facilitator.token, {
+      communityId: c.communityId,
+      kind: 'CASE',
+      title: 'Casus: de sleutel',
+      body: '## Situatie\n\nDe sleutel lag bij de buren.\n',
+    });
+    await createItem(t.baseUrl, c.member.token, {
+      communityId: c.communityId,
+      kind: 'NOTE',
+      title: 'Notitie',
+      body: `Zie [de casus](/items/${casus.id}).\n`,
+    });
     dir = mkdtempSync(join(tmpdir(), 'spiraal-export-'));
   });
   afterAll(async () => {
@@ -41,7 +59,9 @@ describe('npm run export', () => {
     const result = await runExport(['--community', 'leernetwerk private', '--out', 'uit.zip'], t.db.url, dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Leernetwerk "Leernetwerk PRIVATE" geëxporteerd \/ exported: 2 items, 1 links, 0 reacties \/ comments -> .*uit\.zip \(\d+\.\d kB\)\n$/);
+    expect(result.stdout).toMatch(
+      /^Leernetwerk "Leernetwerk PRIVATE" geëxporteerd \/ exported: 2 items, 1 links, 0 reacties \/ comments -> .*uit\.zip \(\d+\.\d kB\)\n$/,
+    );
     const { manifest, bodies } = readExportArchive(new Uint8Array(readFileSync(join(dir, 'uit.zip'))));
     expect(manifest.items.map((i) => i.title).sort()).toEqual(['Casus: de sleutel', 'Notitie']);
     expect([...bodies.values()]).toContain('## Situatie\n\nDe sleutel lag bij de buren.\n');
@@ -50,8 +70,17 @@ describe('npm run export', () => {
   it('with --pseudonymise replaces personal data in the archive (docs/privacy.md)', async () => {
     // Another name than the community the other cases find by name.
     const other = await communityWithPeople(t.baseUrl, 'NETWORK');
-    await createItem(t.baseUrl, other.member.token, { communityId: other.communityId, kind: 'CASE', title: 'Casus', body: 'Mevrouw Jansen, BSN 123457002.\n' });
-    const result = await runExport(['--community', other.communityId, '--out', 'pseudo.zip', '--pseudonymise'], t.db.url, dir);
+    await createItem(t.baseUrl, other.member.token, {
+      communityId: other.communityId,
+      kind: 'CASE',
+      title: 'Casus',
+      body: 'Mevrouw Jansen, BSN 123457002.\n',
+    });
+    const result = await runExport(
+      ['--community', other.communityId, '--out', 'pseudo.zip', '--pseudonymise'],
+      t.db.url,
+      dir,
+    );
     expect(result.code).toBe(0);
     const { bodies } = readExportArchive(new Uint8Array(readFileSync(join(dir, 'pseudo.zip'))));
     expect([...bodies.values()]).toEqual(['Mevrouw Persoon A, BSN [BSN].\n']);

@@ -35,38 +35,65 @@ async function content(t: TestApp, token: string, communityId: string): Promise<
   const data = await gqlData<{ items: { edges: { node: Node }[] } }>(t.baseUrl, ITEMS, { id: communityId }, token);
   const nodes = data.items.edges.map((e) => e.node);
   const titles = new Map(nodes.map((n) => [n.id, n.title]));
-  const withTitles = (markdown: string) => markdown.replace(/\/items\/([0-9a-f-]{36})/g, (_m, id: string) => `/items/<${titles.get(id) ?? 'ELDERS'}>`);
+  const withTitles = (markdown: string) =>
+    markdown.replace(/\/items\/([0-9a-f-]{36})/g, (_m, id: string) => `/items/<${titles.get(id) ?? 'ELDERS'}>`);
   return Object.fromEntries(
     nodes.map(({ id: _id, title, markdown, comments, guidelineVersions, ...rest }) => [
       title,
       {
         ...rest,
         markdown: withTitles(markdown),
-        comments: (comments as { kind: string; body: string; resolvedAt: string | null }[]).map((c) => ({ kind: c.kind, body: c.body, resolved: c.resolvedAt !== null })),
-        guidelineVersions: (guidelineVersions as { number: number; title: string; markdown: string }[]).map((v) => ({ ...v, markdown: withTitles(v.markdown) })),
+        comments: (comments as { kind: string; body: string; resolvedAt: string | null }[]).map((c) => ({
+          kind: c.kind,
+          body: c.body,
+          resolved: c.resolvedAt !== null,
+        })),
+        guidelineVersions: (guidelineVersions as { number: number; title: string; markdown: string }[]).map((v) => ({
+          ...v,
+          markdown: withTitles(v.markdown),
+        })),
       },
     ]),
   );
 }
 
 async function download(t: TestApp, communityId: string, token: string | null): Promise<Response> {
-  return fetch(`${t.baseUrl}/export/communities/${communityId}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  return fetch(`${t.baseUrl}/export/communities/${communityId}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
 }
 
-async function restore(t: TestApp, communityId: string, token: string | null, zip: Uint8Array, type = 'application/zip'): Promise<{ status: number; body: any }> {
+async function restore(
+  t: TestApp,
+  communityId: string,
+  token: string | null,
+  zip: Uint8Array,
+  type = 'application/zip',
+): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = { 'Content-Type': type };
   if (token) headers.Authorization = `Bearer ${token}`;
-  const res = await fetch(`${t.baseUrl}/export/communities/${communityId}/import`, { method: 'POST', headers, body: zip });
+  const res = await fetch(`${t.baseUrl}/export/communities/${communityId}/import`, {
+    method: 'POST',
+    headers,
+    body: zip,
+  });
   return { status: res.status, body: await res.json() };
 }
 
 async function newCommunity(t: TestApp, token: string, name: string): Promise<string> {
-  const data = await gqlData(t.baseUrl, `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { name, visibility: 'PRIVATE' } }, token);
+  const data = await gqlData(
+    t.baseUrl,
+    `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+    { input: { name, visibility: 'PRIVATE' } },
+    token,
+  );
   return data.createCommunity.id as string;
 }
 
 async function itemCount(t: TestApp, communityId: string): Promise<number> {
-  const [row] = await sql<{ n: number }>(t.db.url, 'SELECT count(*)::int AS n FROM items WHERE community_id = $1', [communityId]);
+  const [row] = await sql<{ n: number }>(t.db.url, 'SELECT count(*)::int AS n FROM items WHERE community_id = $1', [
+    communityId,
+  ]);
   return row.n;
 }
 
@@ -79,7 +106,13 @@ describe('export and re-import', () => {
     t = await startTestApp();
     c = await communityWithPeople(t.baseUrl);
     const token = c.facilitator.token;
-    const story = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'STORY', title: 'De voordeur bleef dicht', tags: ['huisbezoek'], body: 'Drie keer aangebeld.\n' });
+    const story = await createItem(t.baseUrl, c.member.token, {
+      communityId: c.communityId,
+      kind: 'STORY',
+      title: 'De voordeur bleef dicht',
+      tags: ['huisbezoek'],
+      body: 'Drie keer aangebeld.\n',
+    });
     const casus = await createItem(t.baseUrl, token, {
       communityId: c.communityId,
       kind: 'CASE',
@@ -87,27 +120,90 @@ describe('export and re-import', () => {
       tags: ['wijkteam', 'regie'],
       body: '## Situatie\n\nMevrouw J. (84) woont **alleen**.\n\n## Werkvraag\n\n- Hoe krijgen we contact?\n- Wie heeft de _regie_?\n',
     });
-    const note = await createItem(t.baseUrl, token, { communityId: c.communityId, kind: 'NOTE', title: 'Notitie bij de intervisie', body: `Zie [de casus](/items/${casus.id}) en [een site](https://example.nl).\n` });
-    await gqlData(t.baseUrl, `mutation ($input: SetItemStageInput!) { setItemStage(input: $input) { id } }`, { input: { id: note.id, stage: 'COMBINATIE', reason: 'Besproken in de intervisie' } }, token);
-    const promoted = await gqlData(t.baseUrl, `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`, { input: { sourceItemIds: [casus.id, story.id], title: 'Richtlijn: contact bij zorgmijding' } }, token);
+    const note = await createItem(t.baseUrl, token, {
+      communityId: c.communityId,
+      kind: 'NOTE',
+      title: 'Notitie bij de intervisie',
+      body: `Zie [de casus](/items/${casus.id}) en [een site](https://example.nl).\n`,
+    });
+    await gqlData(
+      t.baseUrl,
+      `mutation ($input: SetItemStageInput!) { setItemStage(input: $input) { id } }`,
+      { input: { id: note.id, stage: 'COMBINATIE', reason: 'Besproken in de intervisie' } },
+      token,
+    );
+    const promoted = await gqlData(
+      t.baseUrl,
+      `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`,
+      { input: { sourceItemIds: [casus.id, story.id], title: 'Richtlijn: contact bij zorgmijding' } },
+      token,
+    );
     const guideline = promoted.promoteToGuideline.id as string;
-    await gqlData(t.baseUrl, `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { id } }`, { input: { id: guideline, status: 'IN_UITPROBEERFASE' } }, token);
-    const applied = await gqlData(t.baseUrl, `mutation ($input: RecordApplicationInput!) { recordApplication(input: $input) { id } }`, { input: { guidelineId: guideline, body: 'Ik belde eerst de buurvrouw.' } }, c.member.token);
-    await gqlData(t.baseUrl, `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { id } }`, { input: { id: guideline, status: 'VASTGESTELD', reviewDate: '2027-01-01T00:00:00.000Z' } }, token);
-    const question = await gqlData(t.baseUrl, `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { itemId: casus.id, kind: 'QUESTION', body: 'Wat weet de huisarts?' } }, c.reader.token);
-    await gqlData(t.baseUrl, `mutation ($id: ID!) { resolveComment(id: $id) { id } }`, { id: question.addComment.id }, token);
-    await gqlData(t.baseUrl, `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { itemId: casus.id, kind: 'SUGGESTION', body: 'Probeer de wijkagent.' } }, c.member.token);
+    await gqlData(
+      t.baseUrl,
+      `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { id } }`,
+      { input: { id: guideline, status: 'IN_UITPROBEERFASE' } },
+      token,
+    );
+    const applied = await gqlData(
+      t.baseUrl,
+      `mutation ($input: RecordApplicationInput!) { recordApplication(input: $input) { id } }`,
+      { input: { guidelineId: guideline, body: 'Ik belde eerst de buurvrouw.' } },
+      c.member.token,
+    );
+    await gqlData(
+      t.baseUrl,
+      `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { id } }`,
+      { input: { id: guideline, status: 'VASTGESTELD', reviewDate: '2027-01-01T00:00:00.000Z' } },
+      token,
+    );
+    const question = await gqlData(
+      t.baseUrl,
+      `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`,
+      { input: { itemId: casus.id, kind: 'QUESTION', body: 'Wat weet de huisarts?' } },
+      c.reader.token,
+    );
+    await gqlData(
+      t.baseUrl,
+      `mutation ($id: ID!) { resolveComment(id: $id) { id } }`,
+      { id: question.addComment.id },
+      token,
+    );
+    await gqlData(
+      t.baseUrl,
+      `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`,
+      { input: { itemId: casus.id, kind: 'SUGGESTION', body: 'Probeer de wijkagent.' } },
+      c.member.token,
+    );
     await gqlData(t.baseUrl, `mutation ($id: ID!) { archiveItem(id: $id) { id } }`, { id: story.id }, token);
     ids = { story: story.id, case: casus.id, note: note.id, guideline, reflection: applied.recordApplication.id };
   });
   afterAll(() => t.close());
 
   it('exports an item as Markdown with front matter, for anyone who may read it', async () => {
-    const result = await gqlData(t.baseUrl, `query ($id: ID!) { exportItem(id: $id) { filename markdown } }`, { id: ids.guideline }, c.reader.token);
+    const result = await gqlData(
+      t.baseUrl,
+      `query ($id: ID!) { exportItem(id: $id) { filename markdown } }`,
+      { id: ids.guideline },
+      c.reader.token,
+    );
     const { filename, markdown } = result.exportItem;
     expect(filename).toBe(`richtlijn-contact-bij-zorgmijding-${ids.guideline.slice(0, 8)}.md`);
     const { data, body } = splitItemMarkdown(markdown);
-    expect(Object.keys(data)).toEqual(['title', 'kind', 'stage', 'tags', 'authors', 'sources', 'created', 'updated', 'id', 'guidelineStatus', 'guidelineVersion', 'reviewDate']);
+    expect(Object.keys(data)).toEqual([
+      'title',
+      'kind',
+      'stage',
+      'tags',
+      'authors',
+      'sources',
+      'created',
+      'updated',
+      'id',
+      'guidelineStatus',
+      'guidelineVersion',
+      'reviewDate',
+    ]);
     expect(data).toMatchObject({
       title: 'Richtlijn: contact bij zorgmijding',
       kind: 'GUIDELINE',
@@ -123,17 +219,40 @@ describe('export and re-import', () => {
       guidelineVersion: 1,
       reviewDate: '2027-01-01T00:00:00.000Z',
     });
-    const item = await gqlData(t.baseUrl, `query ($id: ID!) { item(id: $id) { markdown createdAt } }`, { id: ids.guideline }, c.reader.token);
+    const item = await gqlData(
+      t.baseUrl,
+      `query ($id: ID!) { item(id: $id) { markdown createdAt } }`,
+      { id: ids.guideline },
+      c.reader.token,
+    );
     expect(body).toBe(item.item.markdown);
     expect(data.created).toBe(item.item.createdAt);
 
-    const reflection = splitItemMarkdown((await gqlData(t.baseUrl, `query ($id: ID!) { exportItem(id: $id) { markdown } }`, { id: ids.reflection }, c.reader.token)).exportItem.markdown);
-    expect(reflection.data.appliesTo).toEqual({ id: ids.guideline, title: 'Richtlijn: contact bij zorgmijding', version: 1 });
+    const reflection = splitItemMarkdown(
+      (
+        await gqlData(
+          t.baseUrl,
+          `query ($id: ID!) { exportItem(id: $id) { markdown } }`,
+          { id: ids.reflection },
+          c.reader.token,
+        )
+      ).exportItem.markdown,
+    );
+    expect(reflection.data.appliesTo).toEqual({
+      id: ids.guideline,
+      title: 'Richtlijn: contact bij zorgmijding',
+      version: 1,
+    });
     expect(reflection.data.authors).toEqual(['Mo Lid']);
   });
 
   it('tells an outsider the item does not exist', async () => {
-    const result = await gql(t.baseUrl, `query ($id: ID!) { exportItem(id: $id) { markdown } }`, { id: ids.case }, c.outsider.token);
+    const result = await gql(
+      t.baseUrl,
+      `query ($id: ID!) { exportItem(id: $id) { markdown } }`,
+      { id: ids.case },
+      c.outsider.token,
+    );
     expect(errorCode(result)).toBe('NOT_FOUND');
   });
 
@@ -141,7 +260,9 @@ describe('export and re-import', () => {
     const res = await download(t, c.communityId, c.facilitator.token);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/zip');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="spiraal-leernetwerk-private-\d{4}-\d{2}-\d{2}\.zip"/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="spiraal-leernetwerk-private-\d{4}-\d{2}-\d{2}\.zip"/,
+    );
     const zip = new Uint8Array(await res.arrayBuffer());
 
     const { manifest, bodies } = readExportArchive(zip);
@@ -156,12 +277,20 @@ describe('export and re-import', () => {
         { type: 'appliesTo', from: ids.reflection, to: ids.guideline, version: 1 },
       ]),
     );
-    expect(manifest.stageHistory.filter((s) => s.itemId === ids.note).map(({ from, to, reason, by }) => ({ from, to, reason, by }))).toEqual([
+    expect(
+      manifest.stageHistory
+        .filter((s) => s.itemId === ids.note)
+        .map(({ from, to, reason, by }) => ({ from, to, reason, by })),
+    ).toEqual([
       { from: null, to: 'EXTERNALISATIE', reason: null, by: 'Fenna Facilitator' },
       { from: 'EXTERNALISATIE', to: 'COMBINATIE', reason: 'Besproken in de intervisie', by: 'Fenna Facilitator' },
     ]);
-    expect(manifest.guidelineVersions.map((v) => ({ number: v.number, adoptedBy: v.adoptedBy }))).toEqual([{ number: 1, adoptedBy: 'Fenna Facilitator' }]);
-    expect(manifest.comments.map((cm) => ({ kind: cm.kind, author: cm.author, resolved: cm.resolvedAt !== null }))).toEqual([
+    expect(manifest.guidelineVersions.map((v) => ({ number: v.number, adoptedBy: v.adoptedBy }))).toEqual([
+      { number: 1, adoptedBy: 'Fenna Facilitator' },
+    ]);
+    expect(
+      manifest.comments.map((cm) => ({ kind: cm.kind, author: cm.author, resolved: cm.resolvedAt !== null })),
+    ).toEqual([
       { kind: 'QUESTION', author: 'Lea Lezer', resolved: true },
       { kind: 'SUGGESTION', author: 'Mo Lid', resolved: false },
     ]);
@@ -170,7 +299,16 @@ describe('export and re-import', () => {
     const target = await newCommunity(t, c.facilitator.token, 'Leernetwerk na het project');
     const restored = await restore(t, target, c.facilitator.token, zip);
     expect(restored.status).toBe(200);
-    expect(restored.body.data.importArchive).toEqual({ alreadyImported: false, items: 5, sources: 2, mentions: 3, appliesTo: 1, stageChanges: manifest.stageHistory.length, guidelineVersions: 1, comments: 2 });
+    expect(restored.body.data.importArchive).toEqual({
+      alreadyImported: false,
+      items: 5,
+      sources: 2,
+      mentions: 3,
+      appliesTo: 1,
+      stageChanges: manifest.stageHistory.length,
+      guidelineVersions: 1,
+      comments: 2,
+    });
 
     // The same archive again: recognised, nothing duplicated.
     const again = await restore(t, target, c.facilitator.token, zip);
@@ -181,7 +319,9 @@ describe('export and re-import', () => {
     const after = await content(t, c.facilitator.token, target);
     expect(after).toEqual(before);
     // The links point into the new community, not back to the old one.
-    const note = (await gqlData(t.baseUrl, ITEMS, { id: target }, c.facilitator.token)).items.edges.find((e: { node: Node }) => e.node.title === 'Notitie bij de intervisie').node as Node;
+    const note = (await gqlData(t.baseUrl, ITEMS, { id: target }, c.facilitator.token)).items.edges.find(
+      (e: { node: Node }) => e.node.title === 'Notitie bij de intervisie',
+    ).node as Node;
     expect(note.markdown).not.toContain(ids.case);
     expect(JSON.stringify(after)).not.toContain('ELDERS');
   });
@@ -195,7 +335,11 @@ describe('export and re-import', () => {
     ] as const) {
       const res = await download(t, c.communityId, token);
       const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
-      expect({ who, status: res.status, code: body.errors[0].extensions.code }).toEqual({ who, status: { FORBIDDEN: 403, NOT_FOUND: 404, UNAUTHENTICATED: 401 }[code], code });
+      expect({ who, status: res.status, code: body.errors[0].extensions.code }).toEqual({
+        who,
+        status: { FORBIDDEN: 403, NOT_FOUND: 404, UNAUTHENTICATED: 401 }[code],
+        code,
+      });
       expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts/);
     }
     const zip = new Uint8Array(await (await download(t, c.communityId, c.facilitator.token)).arrayBuffer());
@@ -238,10 +382,35 @@ describe('export and re-import', () => {
     it.each<[string, () => Uint8Array, RegExp]>([
       ['not a zip', () => strToU8('dit is geen zip'), /geen manifest\.json/],
       ['a zip without manifest', () => zipSync({ 'items/a.md': strToU8('# A') }), /geen manifest\.json/],
-      ['a path that climbs out', () => zipSync({ 'manifest.json': strToU8('{}'), '../../etc/cron.d/x': strToU8('x') }), /Onveilig pad in het archief/],
-      ['another export version', () => withManifest((m) => (m.version = 99)), /exportversie 99 kan deze Spiraal niet lezen/],
-      ['a manifest naming a missing file', () => withManifest((m) => (m.items[0].file = 'items/weg.md')), /items\/weg\.md staat in manifest\.json maar niet in het archief/],
-      ['a source link from a case', () => withManifest((m) => m.links.push({ type: 'source', from: m.items[1].id, to: m.items[0].id, position: 1, sourceStage: 'SOCIALISATIE' })), /kan geen CASE met een STORY verbinden/],
+      [
+        'a path that climbs out',
+        () => zipSync({ 'manifest.json': strToU8('{}'), '../../etc/cron.d/x': strToU8('x') }),
+        /Onveilig pad in het archief/,
+      ],
+      [
+        'another export version',
+        () => withManifest((m) => (m.version = 99)),
+        /exportversie 99 kan deze Spiraal niet lezen/,
+      ],
+      [
+        'a manifest naming a missing file',
+        () => withManifest((m) => (m.items[0].file = 'items/weg.md')),
+        /items\/weg\.md staat in manifest\.json maar niet in het archief/,
+      ],
+      [
+        'a source link from a case',
+        () =>
+          withManifest((m) =>
+            m.links.push({
+              type: 'source',
+              from: m.items[1].id,
+              to: m.items[0].id,
+              position: 1,
+              sourceStage: 'SOCIALISATIE',
+            }),
+          ),
+        /kan geen CASE met een STORY verbinden/,
+      ],
       // Found only while writing: the items are in the database by then, and must be rolled back.
       ['an empty comment', () => withManifest((m) => (m.comments[1].body = '   ')), /comments\[1\]/],
     ])('%s', async (_what, archive, message) => {
@@ -271,7 +440,8 @@ describe('restoring an archive counts as a mutation for the rate limit', () => {
     const facilitator = await registerUser(t.baseUrl, 'Fenna Facilitator');
     const communityId = await newCommunity(t, facilitator.token, 'Leernetwerk met een limiet'); // mutation 1
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await restore(t, communityId, facilitator.token, strToU8('geen zip'))).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await restore(t, communityId, facilitator.token, strToU8('geen zip'))).status);
     expect(statuses).toEqual([400, 400, 429]);
   });
 });

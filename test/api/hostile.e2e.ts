@@ -2,12 +2,28 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import WebSocket from 'ws';
 import { freePort } from '../../apps/api/src/database/embedded-postgres';
-import { collabTicket, connectClient, CollabClient, typeParagraph, upgradeStatus, waitFor } from '../support/collab-client';
+import {
+  collabTicket,
+  connectClient,
+  CollabClient,
+  typeParagraph,
+  upgradeStatus,
+  waitFor,
+} from '../support/collab-client';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 import { ServerProcess, startServer } from '../support/server-process';
 import { createTestDatabase, sql, storedDocument, TestDatabase } from '../support/test-database';
 import { TEST_PASSWORD } from '../support/graphql-client';
-import { addMember, errorCode, gql, GqlResult, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
+import {
+  addMember,
+  errorCode,
+  gql,
+  GqlResult,
+  registerUser,
+  startTestApp,
+  TestApp,
+  TestUser,
+} from '../support/test-app';
 
 /**
  * What an attacker with a normal account would try: hostile requests, SQL and
@@ -29,7 +45,8 @@ describe('hostile input', () => {
   });
   afterAll(() => t.close());
 
-  const count = async (table: string): Promise<number> => (await sql<{ n: number }>(t.db.url, `SELECT count(*)::int AS n FROM ${table}`))[0].n;
+  const count = async (table: string): Promise<number> =>
+    (await sql<{ n: number }>(t.db.url, `SELECT count(*)::int AS n FROM ${table}`))[0].n;
 
   describe('hostile requests: a clear refusal before any database work, and the server stays up', () => {
     const CREATE = `mutation { createCommunity(input: { name: "Via een vreemde route" }) { id } }`;
@@ -50,20 +67,96 @@ describe('hostile input', () => {
     // A cross-site form or fetch carries the session cookie, never an Authorization header.
     const crossSite = (token: string) => request(t.baseUrl).post('/graphql').set('Cookie', `spiraal_session=${token}`);
     const CASES: HostileRequest[] = [
-      { name: 'a body over 4 MB', send: (k) => post(k).set('Content-Type', 'application/json').send(JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(5 * 1024 * 1024) } })), status: 413, code: 'BAD_REQUEST' },
-      { name: 'malformed JSON', send: (k) => post(k).set('Content-Type', 'application/json').send('{"query": "{ me { id } }"'), status: 400, code: 'BAD_REQUEST' },
-      { name: 'JSON that is not an object', send: (k) => post(k).set('Content-Type', 'application/json').send('"{ me { id } }"'), status: 400, code: 'BAD_REQUEST' },
-      { name: 'a charset JSON does not use', send: (k) => post(k).set('Content-Type', 'application/json; charset=latin1').send('{"query":"{ me { id } }"}'), status: 415, code: 'BAD_REQUEST' },
-      { name: 'a batch of two operations', send: (k) => post(k).send([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]), status: 400, code: 'BAD_REQUEST' },
-      { name: 'a query nested 11 deep', send: (k) => post(k).send({ query: deep, variables: { id: anId } }), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-      { name: '16 aliases', send: (k) => post(k).send({ query: aliases }), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-      { name: 'a query of over 1,000 tokens', send: (k) => post(k).send({ query: tokens }), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
-      { name: 'a query costing over 10,000', send: (k) => post(k).send({ query: costly, variables: { id: anId } }), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-      { name: 'a query that does not parse', send: (k) => post(k).send({ query: '{ me { id ' }), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
-      { name: 'a mutation as text/plain (CSRF)', send: (k) => crossSite(k).set('Content-Type', 'text/plain').send(JSON.stringify({ query: CREATE })), status: 400, code: 'BAD_REQUEST' },
-      { name: 'a mutation as a form (CSRF)', send: (k) => crossSite(k).type('form').send({ query: CREATE }), status: 400, code: 'BAD_REQUEST' },
-      { name: 'a mutation as multipart/form-data (CSRF)', send: (k) => crossSite(k).field('query', CREATE), status: 400, code: 'BAD_REQUEST' },
-      { name: 'a mutation over GET (CSRF)', send: (k) => request(t.baseUrl).get('/graphql').set('Cookie', `spiraal_session=${k}`).query({ query: CREATE }), status: 400, code: 'BAD_REQUEST' },
+      {
+        name: 'a body over 4 MB',
+        send: (k) =>
+          post(k)
+            .set('Content-Type', 'application/json')
+            .send(JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(5 * 1024 * 1024) } })),
+        status: 413,
+        code: 'BAD_REQUEST',
+      },
+      {
+        name: 'malformed JSON',
+        send: (k) => post(k).set('Content-Type', 'application/json').send('{"query": "{ me { id } }"'),
+        status: 400,
+        code: 'BAD_REQUEST',
+      },
+      {
+        name: 'JSON that is not an object',
+        send: (k) => post(k).set('Content-Type', 'application/json').send('"{ me { id } }"'),
+        status: 400,
+        code: 'BAD_REQUEST',
+      },
+      {
+        name: 'a charset JSON does not use',
+        send: (k) => post(k).set('Content-Type', 'application/json; charset=latin1').send('{"query":"{ me { id } }"}'),
+        status: 415,
+        code: 'BAD_REQUEST',
+      },
+      {
+        name: 'a batch of two operations',
+        send: (k) => post(k).send([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]),
+        status: 400,
+        code: 'BAD_REQUEST',
+      },
+      {
+        name: 'a query nested 11 deep',
+        send: (k) => post(k).send({ query: deep, variables: { id: anId } }),
+        status: 400,
+        code: 'GRAPHQL_VALIDATION_FAILED',
+      },
+      {
+        name: '16 aliases',
+        send: (k) => post(k).send({ query: aliases }),
+        status: 400,
+        code: 'GRAPHQL_VALIDATION_FAILED',
+      },
+      {
+        name: 'a query of over 1,000 tokens',
+        send: (k) => post(k).send({ query: tokens }),
+        status: 400,
+        code: 'GRAPHQL_PARSE_FAILED',
+      },
+      {
+        name: 'a query costing over 10,000',
+        send: (k) => post(k).send({ query: costly, variables: { id: anId } }),
+        status: 400,
+        code: 'GRAPHQL_VALIDATION_FAILED',
+      },
+      {
+        name: 'a query that does not parse',
+        send: (k) => post(k).send({ query: '{ me { id ' }),
+        status: 400,
+        code: 'GRAPHQL_PARSE_FAILED',
+      },
+      {
+        name: 'a mutation as text/plain (CSRF)',
+        send: (k) =>
+          crossSite(k)
+            .set('Content-Type', 'text/plain')
+            .send(JSON.stringify({ query: CREATE })),
+        status: 400,
+        code: 'BAD_REQUEST',
+      },
+      {
+        name: 'a mutation as a form (CSRF)',
+        send: (k) => crossSite(k).type('form').send({ query: CREATE }),
+        status: 400,
+        code: 'BAD_REQUEST',
+      },
+      {
+        name: 'a mutation as multipart/form-data (CSRF)',
+        send: (k) => crossSite(k).field('query', CREATE),
+        status: 400,
+        code: 'BAD_REQUEST',
+      },
+      {
+        name: 'a mutation over GET (CSRF)',
+        send: (k) => request(t.baseUrl).get('/graphql').set('Cookie', `spiraal_session=${k}`).query({ query: CREATE }),
+        status: 400,
+        code: 'BAD_REQUEST',
+      },
     ];
     let user: TestUser;
     beforeAll(async () => {
@@ -83,7 +176,11 @@ describe('hostile input', () => {
     }
 
     it('a mutation over GET even with the preflight header: 405 BAD_REQUEST, nothing run', async () => {
-      const res = await request(t.baseUrl).get('/graphql').set('Authorization', `Bearer ${user.token}`).set('Apollo-Require-Preflight', 'true').query({ query: CREATE });
+      const res = await request(t.baseUrl)
+        .get('/graphql')
+        .set('Authorization', `Bearer ${user.token}`)
+        .set('Apollo-Require-Preflight', 'true')
+        .query({ query: CREATE });
       expect(res.status).toBe(405);
       expect(res.body.errors[0].extensions.code).toBe('BAD_REQUEST');
     });
@@ -154,25 +251,61 @@ describe('hostile input', () => {
     const readItem = async (id: string) => (await gql(t.baseUrl, ITEM, { id }, c.member.token)).data!.item;
     let target: { item: string; meeting: string; guideline: string };
     beforeAll(async () => {
-      const item = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title: 'Doelwit', body: 'Tekst.' });
-      const meeting = await gql(t.baseUrl, `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`, { input: { communityId: c.communityId, title: 'Intervisie', date: '2026-12-01T14:00:00.000Z', kind: 'INTERVISIE' } }, c.member.token);
-      const promoted = await gql(t.baseUrl, `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`, { input: { sourceItemIds: [item.id], title: 'Richtlijn' } }, c.facilitator.token);
+      const item = await createItem(t.baseUrl, c.member.token, {
+        communityId: c.communityId,
+        kind: 'CASE',
+        title: 'Doelwit',
+        body: 'Tekst.',
+      });
+      const meeting = await gql(
+        t.baseUrl,
+        `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`,
+        {
+          input: {
+            communityId: c.communityId,
+            title: 'Intervisie',
+            date: '2026-12-01T14:00:00.000Z',
+            kind: 'INTERVISIE',
+          },
+        },
+        c.member.token,
+      );
+      const promoted = await gql(
+        t.baseUrl,
+        `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`,
+        { input: { sourceItemIds: [item.id], title: 'Richtlijn' } },
+        c.facilitator.token,
+      );
       const guideline = promoted.data!.promoteToGuideline.id as string;
-      const trying = await gql(t.baseUrl, `mutation ($id: ID!) { setGuidelineStatus(input: { id: $id, status: IN_UITPROBEERFASE }) { id } }`, { id: guideline }, c.facilitator.token);
+      const trying = await gql(
+        t.baseUrl,
+        `mutation ($id: ID!) { setGuidelineStatus(input: { id: $id, status: IN_UITPROBEERFASE }) { id } }`,
+        { id: guideline },
+        c.facilitator.token,
+      );
       if (trying.errors) throw new Error(JSON.stringify(trying.errors));
       target = { item: item.id, meeting: meeting.data!.createMeeting.id, guideline };
     });
 
     const rows = (text: string, params: unknown[] = []) => sql(t.db.url, text, params);
     const counts = (...tables: string[]) => Promise.all(tables.map(count));
-    const mutate = (query: string, input: Record<string, unknown>, token = c.member.token) => gql(t.baseUrl, query, { input }, token);
+    const mutate = (query: string, input: Record<string, unknown>, token = c.member.token) =>
+      gql(t.baseUrl, query, { input }, token);
 
     const TARGETS: Target[] = [
       {
         name: 'register: displayName',
         async attempt(value) {
-          const result = await mutate(`mutation ($input: RegisterInput!) { register(input: $input) { token } }`, { email: `naam-${randomUUID()}@example.nl`, password: TEST_PASSWORD, displayName: value }, '');
-          return { result, readBack: async () => (await gql(t.baseUrl, '{ me { displayName } }', {}, result.data!.register.token)).data!.me.displayName };
+          const result = await mutate(
+            `mutation ($input: RegisterInput!) { register(input: $input) { token } }`,
+            { email: `naam-${randomUUID()}@example.nl`, password: TEST_PASSWORD, displayName: value },
+            '',
+          );
+          return {
+            result,
+            readBack: async () =>
+              (await gql(t.baseUrl, '{ me { displayName } }', {}, result.data!.register.token)).data!.me.displayName,
+          };
         },
         state: () => counts('users', 'sessions'),
       },
@@ -180,32 +313,78 @@ describe('hostile input', () => {
         name: 'register: password',
         async attempt(value) {
           const email = `wachtwoord-${randomUUID()}@example.nl`;
-          const result = await mutate(`mutation ($input: RegisterInput!) { register(input: $input) { token } }`, { email, password: value, displayName: 'Wachtwoord' }, '');
+          const result = await mutate(
+            `mutation ($input: RegisterInput!) { register(input: $input) { token } }`,
+            { email, password: value, displayName: 'Wachtwoord' },
+            '',
+          );
           // Stored as a hash: "read back" is signing in with exactly that string.
-          return { result, readBack: async () => ((await gql(t.baseUrl, `mutation ($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password: value } })).data ? value : 'sign-in failed') };
+          return {
+            result,
+            readBack: async () =>
+              (
+                await gql(t.baseUrl, `mutation ($input: LoginInput!) { login(input: $input) { token } }`, {
+                  input: { email, password: value },
+                })
+              ).data
+                ? value
+                : 'sign-in failed',
+          };
         },
         state: () => counts('users', 'sessions'),
       },
       {
         name: 'createCommunity: name',
         async attempt(value) {
-          const result = await mutate(`mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { name: value });
-          return { result, readBack: async () => (await gql(t.baseUrl, `query ($id: ID!) { community(id: $id) { name } }`, { id: result.data!.createCommunity.id }, c.member.token)).data!.community.name };
+          const result = await mutate(
+            `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+            { name: value },
+          );
+          return {
+            result,
+            readBack: async () =>
+              (
+                await gql(
+                  t.baseUrl,
+                  `query ($id: ID!) { community(id: $id) { name } }`,
+                  { id: result.data!.createCommunity.id },
+                  c.member.token,
+                )
+              ).data!.community.name,
+          };
         },
         state: () => counts('communities', 'memberships', 'audit_log'),
       },
       {
         name: 'createCommunity: description',
         async attempt(value) {
-          const result = await mutate(`mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { name: 'Met beschrijving', description: value });
-          return { result, readBack: async () => (await gql(t.baseUrl, `query ($id: ID!) { community(id: $id) { description } }`, { id: result.data!.createCommunity.id }, c.member.token)).data!.community.description };
+          const result = await mutate(
+            `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+            { name: 'Met beschrijving', description: value },
+          );
+          return {
+            result,
+            readBack: async () =>
+              (
+                await gql(
+                  t.baseUrl,
+                  `query ($id: ID!) { community(id: $id) { description } }`,
+                  { id: result.data!.createCommunity.id },
+                  c.member.token,
+                )
+              ).data!.community.description,
+          };
         },
         state: () => counts('communities', 'memberships', 'audit_log'),
       },
       {
         name: 'createItem: title',
         async attempt(value) {
-          const result = await mutate(`mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`, { communityId: c.communityId, kind: 'NOTE', title: value });
+          const result = await mutate(`mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`, {
+            communityId: c.communityId,
+            kind: 'NOTE',
+            title: value,
+          });
           return { result, readBack: async () => (await readItem(result.data!.createItem.id)).title };
         },
         state: () => counts('items', 'stage_changes', 'yjs_updates', 'yjs_snapshots', 'audit_log'),
@@ -213,7 +392,12 @@ describe('hostile input', () => {
       {
         name: 'createItem: tags',
         async attempt(value) {
-          const result = await mutate(`mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`, { communityId: c.communityId, kind: 'NOTE', title: 'Met tags', tags: [value] });
+          const result = await mutate(`mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`, {
+            communityId: c.communityId,
+            kind: 'NOTE',
+            title: 'Met tags',
+            tags: [value],
+          });
           return { result, readBack: async () => (await readItem(result.data!.createItem.id)).tags.join('|') };
         },
         state: () => counts('items', 'stage_changes', 'yjs_updates', 'yjs_snapshots', 'audit_log'),
@@ -222,7 +406,12 @@ describe('hostile input', () => {
         name: 'createItem: body (Markdown)',
         markdown: true,
         async attempt(value) {
-          const result = await mutate(`mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`, { communityId: c.communityId, kind: 'NOTE', title: 'Met tekst', body: value });
+          const result = await mutate(`mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`, {
+            communityId: c.communityId,
+            kind: 'NOTE',
+            title: 'Met tekst',
+            body: value,
+          });
           return { result, readBack: async () => readItem(result.data!.createItem.id) };
         },
         state: () => counts('items', 'stage_changes', 'yjs_updates', 'yjs_snapshots', 'audit_log'),
@@ -230,7 +419,10 @@ describe('hostile input', () => {
       {
         name: 'updateItem: title',
         async attempt(value) {
-          const result = await mutate(`mutation ($input: UpdateItemInput!) { updateItem(input: $input) { id } }`, { id: target.item, title: value });
+          const result = await mutate(`mutation ($input: UpdateItemInput!) { updateItem(input: $input) { id } }`, {
+            id: target.item,
+            title: value,
+          });
           return { result, readBack: async () => (await readItem(target.item)).title };
         },
         state: () => rows('SELECT title, tags FROM items WHERE id = $1', [target.item]),
@@ -238,7 +430,10 @@ describe('hostile input', () => {
       {
         name: 'updateItem: tags',
         async attempt(value) {
-          const result = await mutate(`mutation ($input: UpdateItemInput!) { updateItem(input: $input) { id } }`, { id: target.item, tags: [value] });
+          const result = await mutate(`mutation ($input: UpdateItemInput!) { updateItem(input: $input) { id } }`, {
+            id: target.item,
+            tags: [value],
+          });
           return { result, readBack: async () => (await readItem(target.item)).tags.join('|') };
         },
         state: () => rows('SELECT title, tags FROM items WHERE id = $1', [target.item]),
@@ -248,39 +443,89 @@ describe('hostile input', () => {
         async attempt(value) {
           const [{ stage }] = await rows('SELECT stage FROM items WHERE id = $1', [target.item]);
           const next = stage === 'COMBINATIE' ? 'INTERNALISATIE' : 'COMBINATIE';
-          const result = await mutate(`mutation ($input: SetItemStageInput!) { setItemStage(input: $input) { id } }`, { id: target.item, stage: next, reason: value });
+          const result = await mutate(`mutation ($input: SetItemStageInput!) { setItemStage(input: $input) { id } }`, {
+            id: target.item,
+            stage: next,
+            reason: value,
+          });
           return { result, readBack: async () => (await readItem(target.item)).stageHistory.at(-1).reason };
         },
-        state: () => Promise.all([rows('SELECT stage FROM items WHERE id = $1', [target.item]), counts('stage_changes', 'audit_log')]),
+        state: () =>
+          Promise.all([
+            rows('SELECT stage FROM items WHERE id = $1', [target.item]),
+            counts('stage_changes', 'audit_log'),
+          ]),
       },
       {
         name: 'addComment: body',
         async attempt(value) {
-          const result = await mutate(`mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`, { itemId: target.item, kind: 'QUESTION', body: value });
-          return { result, readBack: async () => (await readItem(target.item)).comments.find((comment: { id: string }) => comment.id === result.data!.addComment.id).body };
+          const result = await mutate(`mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`, {
+            itemId: target.item,
+            kind: 'QUESTION',
+            body: value,
+          });
+          return {
+            result,
+            readBack: async () =>
+              (await readItem(target.item)).comments.find(
+                (comment: { id: string }) => comment.id === result.data!.addComment.id,
+              ).body,
+          };
         },
         state: () => counts('comments'),
       },
       {
         name: 'createMeeting: title',
         async attempt(value) {
-          const result = await mutate(`mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`, { communityId: c.communityId, title: value, date: '2026-12-08T14:00:00.000Z', kind: 'KLANKBORD' });
-          return { result, readBack: async () => (await gql(t.baseUrl, `query ($id: ID!) { meeting(id: $id) { title } }`, { id: result.data!.createMeeting.id }, c.member.token)).data!.meeting.title };
+          const result = await mutate(
+            `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`,
+            { communityId: c.communityId, title: value, date: '2026-12-08T14:00:00.000Z', kind: 'KLANKBORD' },
+          );
+          return {
+            result,
+            readBack: async () =>
+              (
+                await gql(
+                  t.baseUrl,
+                  `query ($id: ID!) { meeting(id: $id) { title } }`,
+                  { id: result.data!.createMeeting.id },
+                  c.member.token,
+                )
+              ).data!.meeting.title,
+          };
         },
         state: () => counts('meetings', 'items', 'yjs_updates'),
       },
       {
         name: 'addAgendaItem: note',
         async attempt(value) {
-          const result = await mutate(`mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`, { meetingId: target.meeting, note: value });
-          return { result, readBack: async () => (await gql(t.baseUrl, `query ($id: ID!) { meeting(id: $id) { agenda { note } } }`, { id: target.meeting }, c.member.token)).data!.meeting.agenda.at(-1).note };
+          const result = await mutate(
+            `mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`,
+            { meetingId: target.meeting, note: value },
+          );
+          return {
+            result,
+            readBack: async () =>
+              (
+                await gql(
+                  t.baseUrl,
+                  `query ($id: ID!) { meeting(id: $id) { agenda { note } } }`,
+                  { id: target.meeting },
+                  c.member.token,
+                )
+              ).data!.meeting.agenda.at(-1).note,
+          };
         },
         state: () => counts('agenda_items'),
       },
       {
         name: 'promoteToGuideline: title',
         async attempt(value) {
-          const result = await mutate(`mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`, { sourceItemIds: [target.item], title: value }, c.facilitator.token);
+          const result = await mutate(
+            `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`,
+            { sourceItemIds: [target.item], title: value },
+            c.facilitator.token,
+          );
           return { result, readBack: async () => (await readItem(result.data!.promoteToGuideline.id)).title };
         },
         state: () => counts('items', 'item_sources', 'yjs_updates', 'audit_log'),
@@ -289,7 +534,10 @@ describe('hostile input', () => {
         name: 'recordApplication: body (Markdown)',
         markdown: true,
         async attempt(value) {
-          const result = await mutate(`mutation ($input: RecordApplicationInput!) { recordApplication(input: $input) { id } }`, { guidelineId: target.guideline, body: value });
+          const result = await mutate(
+            `mutation ($input: RecordApplicationInput!) { recordApplication(input: $input) { id } }`,
+            { guidelineId: target.guideline, body: value },
+          );
           return { result, readBack: async () => readItem(result.data!.recordApplication.id) };
         },
         state: () => counts('items', 'yjs_updates', 'audit_log'),
@@ -301,9 +549,18 @@ describe('hostile input', () => {
     const REFUSED = 'refused (BAD_USER_INPUT), nothing written';
 
     /** A Markdown body: the same text when its Markdown is read in again, and nothing evaluated or linked. */
-    async function markdownOutcome(value: string, neutral: boolean, back: { text: string; markdown: string }): Promise<string> {
+    async function markdownOutcome(
+      value: string,
+      neutral: boolean,
+      back: { text: string; markdown: string },
+    ): Promise<string> {
       if (neutral) return back.text === value ? STORED : `stored as ${JSON.stringify(back.text.slice(0, 80))}`;
-      const again = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'NOTE', title: 'Opnieuw ingelezen', body: back.markdown });
+      const again = await createItem(t.baseUrl, c.member.token, {
+        communityId: c.communityId,
+        kind: 'NOTE',
+        title: 'Opnieuw ingelezen',
+        body: back.markdown,
+      });
       const reread = await readItem(again.id);
       if (reread.text !== back.text) return `Markdown not stable: ${JSON.stringify(back.markdown.slice(0, 80))}`;
       if (/49/.test(back.text)) return `evaluated: ${back.text}`;
@@ -320,14 +577,25 @@ describe('hostile input', () => {
           if (!result.errors) {
             const back = await readBack();
             outcomes[payload.name] =
-              typeof back === 'string' ? (back === payload.value ? STORED : `stored as ${JSON.stringify(back.slice(0, 80))}`) : await markdownOutcome(payload.value, payload.markdownNeutral, back);
+              typeof back === 'string'
+                ? back === payload.value
+                  ? STORED
+                  : `stored as ${JSON.stringify(back.slice(0, 80))}`
+                : await markdownOutcome(payload.value, payload.markdownNeutral, back);
           } else {
             const code = errorCode(result);
             const after = JSON.stringify(await field.state());
-            outcomes[payload.name] = code !== 'BAD_USER_INPUT' ? `${code}: ${result.errors[0].message}` : after === before ? REFUSED : `refused, but written: ${before} -> ${after}`;
+            outcomes[payload.name] =
+              code !== 'BAD_USER_INPUT'
+                ? `${code}: ${result.errors[0].message}`
+                : after === before
+                  ? REFUSED
+                  : `refused, but written: ${before} -> ${after}`;
           }
           const stored = field.markdown && !payload.markdownNeutral ? STORED_AS_MARKDOWN : STORED;
-          wanted[payload.name] = payload.mayBeRefused ? expect.stringMatching(new RegExp(`^(${escapeRegExp(stored)}|${escapeRegExp(REFUSED)})$`)) : stored;
+          wanted[payload.name] = payload.mayBeRefused
+            ? expect.stringMatching(new RegExp(`^(${escapeRegExp(stored)}|${escapeRegExp(REFUSED)})$`))
+            : stored;
         }
         expect(outcomes).toEqual(wanted);
       }, 60_000);
@@ -336,18 +604,35 @@ describe('hostile input', () => {
     it('search: every payload is answered or refused as BAD_USER_INPUT, and highlights carry no markup but <mark>', async () => {
       // Items whose titles and bodies hold the payloads, to be found and highlighted.
       for (const payload of PAYLOADS.filter((p) => !p.mayBeRefused)) {
-        await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'NOTE', title: `Gevonden ${payload.value}`.slice(0, 200), body: `Zoekbaar ${payload.value}` });
+        await createItem(t.baseUrl, c.member.token, {
+          communityId: c.communityId,
+          kind: 'NOTE',
+          title: `Gevonden ${payload.value}`.slice(0, 200),
+          body: `Zoekbaar ${payload.value}`,
+        });
       }
       const SEARCH = `query ($input: SearchInput!) { search(input: $input) { totalHits hits { highlights { title text } } } }`;
-      await waitFor(async () => ((await gql(t.baseUrl, SEARCH, { input: { query: 'alert', communityIds: [c.communityId] } }, c.member.token)).data?.search.totalHits ?? 0) >= 2, 10_000, 'the payload items to be indexed');
+      await waitFor(
+        async () =>
+          ((await gql(t.baseUrl, SEARCH, { input: { query: 'alert', communityIds: [c.communityId] } }, c.member.token))
+            .data?.search.totalHits ?? 0) >= 2,
+        10_000,
+        'the payload items to be indexed',
+      );
       const outcomes: Record<string, string> = {};
       const highlights: string[] = [];
       for (const query of [...PAYLOADS.map((p) => p.value), 'alert', 'script', 'onerror', 'DROP TABLE']) {
-        const result = await gql(t.baseUrl, SEARCH, { input: { query, communityIds: [c.communityId] } }, c.member.token);
+        const result = await gql(
+          t.baseUrl,
+          SEARCH,
+          { input: { query, communityIds: [c.communityId] } },
+          c.member.token,
+        );
         outcomes[query.slice(0, 40)] = result.errors ? String(errorCode(result)) : 'answered';
         for (const hit of result.data?.search.hits ?? []) highlights.push(hit.highlights.title, hit.highlights.text);
       }
-      for (const [query, outcome] of Object.entries(outcomes)) expect(`${query}: ${outcome}`).toMatch(/: (answered|BAD_USER_INPUT)$/);
+      for (const [query, outcome] of Object.entries(outcomes))
+        expect(`${query}: ${outcome}`).toMatch(/: (answered|BAD_USER_INPUT)$/);
       expect(highlights.length).toBeGreaterThan(0);
       expect(highlights.filter((h) => /<(?!\/?mark>)/.test(h))).toEqual([]);
       expect(highlights.join(' ')).toContain('&lt;script&gt;');
@@ -363,21 +648,40 @@ describe('hostile input', () => {
     let itemId: string;
     let wsBase: string;
     beforeAll(async () => {
-      itemId = (await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title: 'Tickets' })).id;
+      itemId = (
+        await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title: 'Tickets' })
+      ).id;
       wsBase = `${t.baseUrl.replace(/^http/, 'ws')}/collab/${itemId}`;
     });
 
     /** A ticket signed with the server's real key: only its claims decide. */
-    async function signed(claims: { i: string; u: string; r: boolean; s: string; e: number; n?: string }): Promise<string> {
-      const [{ value }] = await sql<{ value: Buffer }>(t.db.url, `SELECT value FROM server_secrets WHERE name = 'collab-ticket'`);
-      const payload = Buffer.from(JSON.stringify({ n: randomBytes(16).toString('base64url'), ...claims })).toString('base64url');
+    async function signed(claims: {
+      i: string;
+      u: string;
+      r: boolean;
+      s: string;
+      e: number;
+      n?: string;
+    }): Promise<string> {
+      const [{ value }] = await sql<{ value: Buffer }>(
+        t.db.url,
+        `SELECT value FROM server_secrets WHERE name = 'collab-ticket'`,
+      );
+      const payload = Buffer.from(JSON.stringify({ n: randomBytes(16).toString('base64url'), ...claims })).toString(
+        'base64url',
+      );
       return `${payload}.${createHmac('sha256', value).update(payload).digest('base64url')}`;
     }
-    const decode = (ticket: string) => JSON.parse(Buffer.from(ticket.split('.')[0], 'base64url').toString()) as Record<string, unknown>;
+    const decode = (ticket: string) =>
+      JSON.parse(Buffer.from(ticket.split('.')[0], 'base64url').toString()) as Record<string, unknown>;
     const encode = (claims: Record<string, unknown>) => Buffer.from(JSON.stringify(claims)).toString('base64url');
 
     it('forged: bad signature, tampered user, tampered read-only flag, other item, expired, garbage, none', async () => {
-      const other = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'NOTE', title: 'Ander item' });
+      const other = await createItem(t.baseUrl, c.member.token, {
+        communityId: c.communityId,
+        kind: 'NOTE',
+        title: 'Ander item',
+      });
       const good = await collabTicket(t.baseUrl, c.member.token, itemId);
       const readers = await collabTicket(t.baseUrl, c.reader.token, itemId);
       expect(readers.readOnly).toBe(true);
@@ -394,16 +698,29 @@ describe('hostile input', () => {
         'tampered user': `${encode({ ...decode(good.token), u: c.facilitator.id })}.${signature}`,
         "a reader's ticket made writable": `${encode({ ...decode(readers.token), r: false })}.${readers.token.split('.')[1]}`,
         'for another item': (await collabTicket(t.baseUrl, c.member.token, other.id)).token,
-        'expired (signed, all else valid)': await signed({ i: itemId, u: c.member.id, r: false, s: session, e: now - 1 }),
-        'for a session that never existed': await signed({ i: itemId, u: c.member.id, r: false, s: fingerprint('x'.repeat(43)), e: now + 60 }),
-        'unsigned': payload,
-        'garbage': 'not-a-ticket',
+        'expired (signed, all else valid)': await signed({
+          i: itemId,
+          u: c.member.id,
+          r: false,
+          s: session,
+          e: now - 1,
+        }),
+        'for a session that never existed': await signed({
+          i: itemId,
+          u: c.member.id,
+          r: false,
+          s: fingerprint('x'.repeat(43)),
+          e: now + 60,
+        }),
+        unsigned: payload,
+        garbage: 'not-a-ticket',
         'three parts': `${good.token}.extra`,
         'very long': 'A'.repeat(2_000),
-        'none': '',
+        none: '',
       };
       const statuses: Record<string, number> = {};
-      for (const [name, ticket] of Object.entries(cases)) statuses[name] = await upgradeStatus(ticket ? `${wsBase}?ticket=${encodeURIComponent(ticket)}` : wsBase);
+      for (const [name, ticket] of Object.entries(cases))
+        statuses[name] = await upgradeStatus(ticket ? `${wsBase}?ticket=${encodeURIComponent(ticket)}` : wsBase);
       expect(statuses).toEqual(Object.fromEntries(Object.keys(cases).map((name) => [name, 401])));
       // The genuine tickets were not spoiled by the forgeries made from them.
       expect(await upgradeStatus(`${wsBase}?ticket=${good.token}`)).toBe(101);
@@ -425,7 +742,12 @@ describe('hostile input', () => {
     it('a ticket of someone removed from the community since: 401', async () => {
       const user = await signedInMember();
       const ticket = await collabTicket(t.baseUrl, user.token, itemId);
-      const removed = await gql(t.baseUrl, `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`, { input: { communityId: c.communityId, userId: user.id } }, c.facilitator.token);
+      const removed = await gql(
+        t.baseUrl,
+        `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`,
+        { input: { communityId: c.communityId, userId: user.id } },
+        c.facilitator.token,
+      );
       expect(removed.errors).toBeUndefined();
       expect(await upgradeStatus(`${wsBase}?ticket=${ticket.token}`)).toBe(401);
     });
@@ -448,51 +770,103 @@ describe('hostile input', () => {
 
     it('needs a signed-in user, and the right current password (else nothing changes)', async () => {
       const user = await signedInMember();
-      const other = (await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } })).data!.login.token as string;
-      expect(errorCode(await gql(t.baseUrl, CHANGE, { input: { currentPassword: TEST_PASSWORD, newPassword: 'een heel nieuw wachtwoord' } }))).toBe('UNAUTHENTICATED');
-      const wrong = await gql(t.baseUrl, CHANGE, { input: { currentPassword: `${TEST_PASSWORD}!`, newPassword: 'een heel nieuw wachtwoord' } }, user.token);
+      const other = (await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } })).data!.login
+        .token as string;
+      expect(
+        errorCode(
+          await gql(t.baseUrl, CHANGE, {
+            input: { currentPassword: TEST_PASSWORD, newPassword: 'een heel nieuw wachtwoord' },
+          }),
+        ),
+      ).toBe('UNAUTHENTICATED');
+      const wrong = await gql(
+        t.baseUrl,
+        CHANGE,
+        { input: { currentPassword: `${TEST_PASSWORD}!`, newPassword: 'een heel nieuw wachtwoord' } },
+        user.token,
+      );
       expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
-      const tooShort = await gql(t.baseUrl, CHANGE, { input: { currentPassword: TEST_PASSWORD, newPassword: 'kort' } }, user.token);
+      const tooShort = await gql(
+        t.baseUrl,
+        CHANGE,
+        { input: { currentPassword: TEST_PASSWORD, newPassword: 'kort' } },
+        user.token,
+      );
       expect(errorCode(tooShort)).toBe('BAD_USER_INPUT');
       // Both sessions live on, and the old password still works.
       expect((await gql(t.baseUrl, '{ me { id } }', {}, other)).data!.me).toEqual({ id: user.id });
-      expect((await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } })).errors).toBeUndefined();
+      expect(
+        (await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } })).errors,
+      ).toBeUndefined();
     });
 
     it("ends the other sessions: their sockets close with 4403 and their tickets are refused, while this session's socket stays", async () => {
       const user = await signedInMember();
-      const other = (await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } })).data!.login.token as string;
-      const { id } = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title: 'Wachtwoord wijzigen' });
+      const other = (await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } })).data!.login
+        .token as string;
+      const { id } = await createItem(t.baseUrl, c.member.token, {
+        communityId: c.communityId,
+        kind: 'CASE',
+        title: 'Wachtwoord wijzigen',
+      });
       const here = await connectClient(t.baseUrl, user.token, id);
       const there = await connectClient(t.baseUrl, other, id);
       clients.push(here, there);
       const unusedTicket = await collabTicket(t.baseUrl, other, id);
-      const closed = new Promise<number>((resolve) => there.provider.ws!.addEventListener('close', (event) => resolve((event as unknown as { code: number }).code)));
+      const closed = new Promise<number>((resolve) =>
+        there.provider.ws!.addEventListener('close', (event) => resolve((event as unknown as { code: number }).code)),
+      );
 
-      const changed = await gql(t.baseUrl, CHANGE, { input: { currentPassword: TEST_PASSWORD, newPassword: 'een heel nieuw wachtwoord' } }, user.token);
+      const changed = await gql(
+        t.baseUrl,
+        CHANGE,
+        { input: { currentPassword: TEST_PASSWORD, newPassword: 'een heel nieuw wachtwoord' } },
+        user.token,
+      );
       expect(changed.errors).toBeUndefined();
       expect(await closed).toBe(4403);
       there.provider.disconnect();
 
       // The other session is over everywhere.
       expect((await gql(t.baseUrl, '{ me { id } }', {}, other)).data!.me).toBeNull();
-      expect(errorCode(await gql(t.baseUrl, `mutation ($id: ID!) { collabTicket(itemId: $id) { token } }`, { id }, other))).toBe('UNAUTHENTICATED');
-      expect(await upgradeStatus(`${t.baseUrl.replace(/^http/, 'ws')}/collab/${id}?ticket=${unusedTicket.token}`)).toBe(401);
+      expect(
+        errorCode(await gql(t.baseUrl, `mutation ($id: ID!) { collabTicket(itemId: $id) { token } }`, { id }, other)),
+      ).toBe('UNAUTHENTICATED');
+      expect(await upgradeStatus(`${t.baseUrl.replace(/^http/, 'ws')}/collab/${id}?ticket=${unusedTicket.token}`)).toBe(
+        401,
+      );
       // This one goes on, its socket included.
       expect(here.provider.ws?.readyState).toBe(WebSocket.OPEN);
       typeParagraph(here.doc, 'Na het wijzigen van het wachtwoord.');
-      await waitFor(async () => (await storedDocument(t.db.url, id)).getXmlFragment('default').toString().includes('Na het wijzigen van het wachtwoord.'), 3000, 'the edit after the change');
+      await waitFor(
+        async () =>
+          (await storedDocument(t.db.url, id))
+            .getXmlFragment('default')
+            .toString()
+            .includes('Na het wijzigen van het wachtwoord.'),
+        3000,
+        'the edit after the change',
+      );
       expect((await gql(t.baseUrl, '{ me { id } }', {}, user.token)).data!.me).toEqual({ id: user.id });
       // The old password is gone, the new one works.
-      expect(errorCode(await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } }))).toBe('UNAUTHENTICATED');
-      expect((await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: 'een heel nieuw wachtwoord' } })).errors).toBeUndefined();
+      expect(errorCode(await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } }))).toBe(
+        'UNAUTHENTICATED',
+      );
+      expect(
+        (await gql(t.baseUrl, LOGIN, { input: { email: user.email, password: 'een heel nieuw wachtwoord' } })).errors,
+      ).toBeUndefined();
     });
   });
 
   /** A new member of the community, signed in. */
   async function signedInMember(): Promise<TestUser> {
     const user = await registerUser(t.baseUrl, 'Tijdelijk Lid');
-    await addMember(t.baseUrl, c.facilitator.token, { communityId: c.communityId, user, role: 'MEMBER', perspective: 'OTHER' });
+    await addMember(t.baseUrl, c.facilitator.token, {
+      communityId: c.communityId,
+      user,
+      role: 'MEMBER',
+      perspective: 'OTHER',
+    });
     return user;
   }
 });
@@ -501,13 +875,18 @@ describe('rate limits: RATE_LIMITED with a retry time, and the refused request w
   let t: TestApp;
   let users: TestUser[];
   beforeAll(async () => {
-    t = await startTestApp({ RATE_REGISTRATIONS_PER_HOUR: '3', RATE_MUTATIONS_PER_MINUTE: '5', RATE_TICKETS_PER_MINUTE: '2' });
+    t = await startTestApp({
+      RATE_REGISTRATIONS_PER_HOUR: '3',
+      RATE_MUTATIONS_PER_MINUTE: '5',
+      RATE_TICKETS_PER_MINUTE: '2',
+    });
     // The three registrations this address may make in an hour.
     users = [];
     for (const name of ['Ans', 'Bram', 'Cor']) users.push(await registerUser(t.baseUrl, name));
   });
   afterAll(() => t.close());
-  const count = async (table: string): Promise<number> => (await sql<{ n: number }>(t.db.url, `SELECT count(*)::int AS n FROM ${table}`))[0].n;
+  const count = async (table: string): Promise<number> =>
+    (await sql<{ n: number }>(t.db.url, `SELECT count(*)::int AS n FROM ${table}`))[0].n;
 
   function expectRateLimited(result: GqlResult, maxSeconds: number): void {
     expect(errorCode(result)).toBe('RATE_LIMITED');
@@ -521,7 +900,9 @@ describe('rate limits: RATE_LIMITED with a retry time, and the refused request w
 
   it('registrations per address', async () => {
     const before = await Promise.all([count('users'), count('sessions')]);
-    const result = await gql(t.baseUrl, `mutation ($input: RegisterInput!) { register(input: $input) { token } }`, { input: { email: 'vierde@example.nl', password: TEST_PASSWORD, displayName: 'Vierde' } });
+    const result = await gql(t.baseUrl, `mutation ($input: RegisterInput!) { register(input: $input) { token } }`, {
+      input: { email: 'vierde@example.nl', password: TEST_PASSWORD, displayName: 'Vierde' },
+    });
     expectRateLimited(result, 3600);
     expect(await Promise.all([count('users'), count('sessions')])).toEqual(before);
   });
@@ -529,7 +910,8 @@ describe('rate limits: RATE_LIMITED with a retry time, and the refused request w
   it('mutations per user', async () => {
     const [ans] = users;
     const CREATE = `mutation ($name: String!) { createCommunity(input: { name: $name }) { id } }`;
-    for (let i = 1; i <= 5; i++) expect((await gql(t.baseUrl, CREATE, { name: `Netwerk ${i}` }, ans.token)).errors).toBeUndefined();
+    for (let i = 1; i <= 5; i++)
+      expect((await gql(t.baseUrl, CREATE, { name: `Netwerk ${i}` }, ans.token)).errors).toBeUndefined();
     const before = await Promise.all([count('communities'), count('memberships'), count('audit_log')]);
     expectRateLimited(await gql(t.baseUrl, CREATE, { name: 'Netwerk 6' }, ans.token), 60);
     expect(await Promise.all([count('communities'), count('memberships'), count('audit_log')])).toEqual(before);
@@ -541,7 +923,12 @@ describe('rate limits: RATE_LIMITED with a retry time, and the refused request w
   it('collab tickets per user', async () => {
     const [, bram, cor] = users;
     // Cor sets up (Cor's own mutations); Bram only asks for tickets.
-    const community = await gql(t.baseUrl, `mutation { createCommunity(input: { name: "Tickets" }) { id } }`, {}, cor.token);
+    const community = await gql(
+      t.baseUrl,
+      `mutation { createCommunity(input: { name: "Tickets" }) { id } }`,
+      {},
+      cor.token,
+    );
     const communityId = community.data!.createCommunity.id as string;
     await addMember(t.baseUrl, cor.token, { communityId, user: bram, role: 'MEMBER', perspective: 'OTHER' });
     const { id } = await createItem(t.baseUrl, cor.token, { communityId, kind: 'NOTE', title: 'Veel tickets' });
@@ -564,7 +951,12 @@ describe('a fragment bomb', () => {
   let server: ServerProcess;
   beforeAll(async () => {
     db = await createTestDatabase();
-    server = await startServer({ DATABASE_URL: db.url, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'error' });
+    server = await startServer({
+      DATABASE_URL: db.url,
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+    });
   }, 60_000);
   afterAll(async () => {
     server?.child.kill('SIGKILL');
@@ -582,7 +974,8 @@ describe('a fragment bomb', () => {
       body: JSON.stringify({ query }),
       signal: AbortSignal.timeout(15_000),
     }).catch((error: Error) => error);
-    if (answer instanceof Error) throw new Error(`No answer within 15 s (${answer.name}): the server is still working on a 400-token query`);
+    if (answer instanceof Error)
+      throw new Error(`No answer within 15 s (${answer.name}): the server is still working on a 400-token query`);
     expect(answer.status).toBe(400);
     const body = (await answer.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');

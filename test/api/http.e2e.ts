@@ -32,13 +32,17 @@ describe('HTTP surface', () => {
     const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(page.text)![1];
     // Plain node http: it does not decode the body as supertest would.
     const raw = (path: string, encoding: string) =>
-      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
-        httpGet(`${t.baseUrl}${path}`, { headers: { 'Accept-Encoding': encoding } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-        }).on('error', reject);
-      });
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+        (resolve, reject) => {
+          httpGet(`${t.baseUrl}${path}`, { headers: { 'Accept-Encoding': encoding } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () =>
+              resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+            );
+          }).on('error', reject);
+        },
+      );
     const plain = await raw(script, 'identity');
     expect(plain.status).toBe(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
@@ -69,7 +73,10 @@ describe('HTTP surface', () => {
   });
 
   it('answers malformed JSON with 400 and no internals', async () => {
-    const res = await request(t.baseUrl).post('/graphql').set('Content-Type', 'application/json').send('{"query": "{ me { id } }"');
+    const res = await request(t.baseUrl)
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .send('{"query": "{ me { id } }"');
     expect(res.status).toBe(400);
     expect(res.text).not.toMatch(/\n\s+at |node_modules/);
   });
@@ -77,7 +84,10 @@ describe('HTTP surface', () => {
   it('refuses a GET mutation and a simple-request POST (CSRF prevention)', async () => {
     const get = await request(t.baseUrl).get('/graphql').query({ query: 'mutation { logout }' });
     expect(get.status).toBe(400);
-    const form = await request(t.baseUrl).post('/graphql').set('Content-Type', 'text/plain').send('{"query":"mutation { logout }"}');
+    const form = await request(t.baseUrl)
+      .post('/graphql')
+      .set('Content-Type', 'text/plain')
+      .send('{"query":"mutation { logout }"}');
     expect(form.status).toBe(400);
   });
 
@@ -85,7 +95,12 @@ describe('HTTP surface', () => {
     const c = await communityWithPeople(t.baseUrl);
     await sql(t.db.url, 'ALTER TABLE items RENAME TO items_gone');
     try {
-      const result = await gql(t.baseUrl, `query ($id: ID!) { items(communityId: $id) { totalCount } }`, { id: c.communityId }, c.member.token);
+      const result = await gql(
+        t.baseUrl,
+        `query ($id: ID!) { items(communityId: $id) { totalCount } }`,
+        { id: c.communityId },
+        c.member.token,
+      );
       expect(errorCode(result)).toBe('INTERNAL_SERVER_ERROR');
       expect(result.errors![0].message).toBe('Er ging iets mis aan onze kant / Something went wrong on our side');
       expect(JSON.stringify(result.errors)).not.toMatch(/items_gone|relation|stacktrace|\.ts:/);

@@ -18,10 +18,14 @@ interface Run {
 
 /** Runs the built CLI (`npm run import` without the build step), never failing on a non-zero exit. */
 function runCli(args: string[], databaseUrl: string): Promise<Run> {
-  if (!existsSync(IMPORT_CLI)) throw new Error(`${IMPORT_CLI} is missing: run \`npx nx run api:build\` first (npm test does)`);
+  if (!existsSync(IMPORT_CLI))
+    throw new Error(`${IMPORT_CLI} is missing: run \`npx nx run api:build\` first (npm test does)`);
   return new Promise((resolve) => {
-    execFile(process.execPath, [IMPORT_CLI, ...args], { env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [IMPORT_CLI, ...args],
+      { env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -37,13 +41,25 @@ describe('npm run import', () => {
     folder = await mkdtemp(join(tmpdir(), 'spiraal-import-'));
     const verslagen = join(folder, 'verslagen');
     await mkdir(join(verslagen, '2019'), { recursive: true });
-    await writeFile(join(verslagen, '2019', 'intervisie-maart.md'), '# Intervisie maart\n\nWe bespraken **vertrouwen**.\n\n## Afspraken\n\n- bellen\n- mailen\n');
-    await writeFile(join(verslagen, 'bijeenkomst.html'), Buffer.from('<html><head><meta charset="windows-1252"></head><body><h1>Bijeenkomst</h1><p>De cliënt vertelde.</p></body></html>', 'latin1'));
+    await writeFile(
+      join(verslagen, '2019', 'intervisie-maart.md'),
+      '# Intervisie maart\n\nWe bespraken **vertrouwen**.\n\n## Afspraken\n\n- bellen\n- mailen\n',
+    );
+    await writeFile(
+      join(verslagen, 'bijeenkomst.html'),
+      Buffer.from(
+        '<html><head><meta charset="windows-1252"></head><body><h1>Bijeenkomst</h1><p>De cliënt vertelde.</p></body></html>',
+        'latin1',
+      ),
+    );
     await writeFile(join(verslagen, 'rapport.txt'), 'Het rapport over samen-\nwerking in de wijk.\n\n3\n');
     await writeFile(join(verslagen, 'scan.txt'), Buffer.from('%PDF-1.5\n\x00\x01binary'));
     await writeFile(join(verslagen, 'leeg.md'), '');
     await writeFile(join(verslagen, '.DS_Store'), 'verborgen');
-    await writeFile(join(verslagen, 'export.zip'), writeZip(new Map([['manifest.json', new TextEncoder().encode('{}')]])));
+    await writeFile(
+      join(verslagen, 'export.zip'),
+      writeZip(new Map([['manifest.json', new TextEncoder().encode('{}')]])),
+    );
   });
   afterAll(async () => {
     await rm(folder, { recursive: true, force: true });
@@ -51,12 +67,29 @@ describe('npm run import', () => {
   });
 
   const titles = async () => {
-    const data = await gqlData(t.baseUrl, `query ($id: ID!) { items(communityId: $id, first: 100) { edges { node { title markdown tags createdBy { displayName } } } } }`, { id: c.communityId }, c.facilitator.token);
-    return data.items.edges.map((e: { node: { title: string; markdown: string; tags: string[]; createdBy: { displayName: string } } }) => e.node);
+    const data = await gqlData(
+      t.baseUrl,
+      `query ($id: ID!) { items(communityId: $id, first: 100) { edges { node { title markdown tags createdBy { displayName } } } } }`,
+      { id: c.communityId },
+      c.facilitator.token,
+    );
+    return data.items.edges.map(
+      (e: { node: { title: string; markdown: string; tags: string[]; createdBy: { displayName: string } } }) => e.node,
+    );
   };
 
   it('imports a folder, reports progress and a summary per file, and fails the exit code for the bad files', async () => {
-    const run = await runCli(['--community', 'Leernetwerk PRIVATE', '--tag', 'archief', join(folder, 'verslagen'), join(folder, 'bestaat-niet')], t.db.url);
+    const run = await runCli(
+      [
+        '--community',
+        'Leernetwerk PRIVATE',
+        '--tag',
+        'archief',
+        join(folder, 'verslagen'),
+        join(folder, 'bestaat-niet'),
+      ],
+      t.db.url,
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Auteur / Author: Fenna Facilitator');
     // Not a terminal: one progress line per file (hidden files passed over).
@@ -77,28 +110,54 @@ describe('npm run import', () => {
     const items = await titles();
     expect(items.map((i: { title: string }) => i.title).sort()).toEqual(['Bijeenkomst', 'Intervisie maart', 'rapport']);
     const intervisie = items.find((i: { title: string }) => i.title === 'Intervisie maart')!;
-    expect(intervisie.markdown).toBe('# Intervisie maart\n\nWe bespraken **vertrouwen**.\n\n## Afspraken\n\n- bellen\n- mailen\n');
+    expect(intervisie.markdown).toBe(
+      '# Intervisie maart\n\nWe bespraken **vertrouwen**.\n\n## Afspraken\n\n- bellen\n- mailen\n',
+    );
     expect(intervisie.tags).toEqual(['archief']);
     expect(intervisie.createdBy.displayName).toBe('Fenna Facilitator');
-    expect(items.find((i: { title: string }) => i.title === 'rapport')!.markdown).toBe('Het rapport over samenwerking in de wijk.\n');
-    expect(items.find((i: { title: string }) => i.title === 'Bijeenkomst')!.markdown).toBe('# Bijeenkomst\n\nDe cliënt vertelde.\n');
+    expect(items.find((i: { title: string }) => i.title === 'rapport')!.markdown).toBe(
+      'Het rapport over samenwerking in de wijk.\n',
+    );
+    expect(items.find((i: { title: string }) => i.title === 'Bijeenkomst')!.markdown).toBe(
+      '# Bijeenkomst\n\nDe cliënt vertelde.\n',
+    );
   });
 
   it('skips everything on a second run, and splits by heading as another member when asked', async () => {
-    const again = await runCli(['--community', c.communityId, join(folder, 'verslagen', '2019'), join(folder, 'verslagen', 'rapport.txt')], t.db.url);
+    const again = await runCli(
+      ['--community', c.communityId, join(folder, 'verslagen', '2019'), join(folder, 'verslagen', 'rapport.txt')],
+      t.db.url,
+    );
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Geïmporteerd: 0 bestanden (0 items), overgeslagen: 2, mislukt: 0');
-    expect(again.stdout).toMatch(/overgeslagen\s+1\s+2019\/intervisie-maart\.md\s+Al geïmporteerd als "verslagen\/2019\/intervisie-maart\.md"/);
+    expect(again.stdout).toMatch(
+      /overgeslagen\s+1\s+2019\/intervisie-maart\.md\s+Al geïmporteerd als "verslagen\/2019\/intervisie-maart\.md"/,
+    );
     expect(await titles()).toHaveLength(3);
 
-    const split = await runCli(['--community', c.communityId, '--split-headings', '--kind', 'verhaal', '--as', c.member.email, join(folder, 'verslagen', '2019')], t.db.url);
+    const split = await runCli(
+      [
+        '--community',
+        c.communityId,
+        '--split-headings',
+        '--kind',
+        'verhaal',
+        '--as',
+        c.member.email,
+        join(folder, 'verslagen', '2019'),
+      ],
+      t.db.url,
+    );
     expect(split.code).toBe(0);
     expect(split.stderr).toContain(`Auteur / Author: Mo Lid <${c.member.email}>`);
     expect(split.stdout).toMatch(/geïmporteerd\s+1\s+2019\/intervisie-maart\.md/);
   });
 
   it('refuses an author who may not create items, and a community that does not exist, before importing anything', async () => {
-    const reader = await runCli(['--community', c.communityId, '--as', c.reader.email, join(folder, 'verslagen')], t.db.url);
+    const reader = await runCli(
+      ['--community', c.communityId, '--as', c.reader.email, join(folder, 'verslagen')],
+      t.db.url,
+    );
     expect(reader.code).toBe(1);
     expect(reader.stderr).toMatch(/mag hier geen items maken/);
     const nowhere = await runCli(['--community', 'Bestaat niet', join(folder, 'verslagen')], t.db.url);

@@ -7,7 +7,11 @@ import { indexed, SEARCH, SearchResultData } from '../search/search-contract';
 
 /** The shared corpus (Dutch publications as text extracted from PDF); never copied into the project. */
 const CORPUS = join(__dirname, '../../../shared/corpus');
-const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => name.endsWith('.txt')).sort() : [];
+const files = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((name) => name.endsWith('.txt'))
+      .sort()
+  : [];
 if (files.length === 0) console.log(`import-corpus.e2e.ts: skipped, no corpus texts in ${CORPUS}`);
 const describeWithCorpus = files.length > 0 ? describe : describe.skip;
 
@@ -39,11 +43,29 @@ describeWithCorpus('importing the shared corpus (text extracted from PDF)', () =
   it.each(files)('imports %s so that words from it can be read in item.text and searched', async (name) => {
     const bytes = readFileSync(join(CORPUS, name));
     const phrase = knownPhrase(bytes.toString('utf8'));
-    const { importDocument } = await gqlData(t.baseUrl, IMPORT, { input: { communityId: c.communityId, kind: 'NOTE', filename: name, content: bytes.toString('base64'), contentEncoding: 'BASE64' } }, c.facilitator.token);
+    const { importDocument } = await gqlData(
+      t.baseUrl,
+      IMPORT,
+      {
+        input: {
+          communityId: c.communityId,
+          kind: 'NOTE',
+          filename: name,
+          content: bytes.toString('base64'),
+          contentEncoding: 'BASE64',
+        },
+      },
+      c.facilitator.token,
+    );
     expect(importDocument.status).toBe('IMPORTED');
     expect(importDocument.items[0].text).toContain(phrase);
     await indexed(t);
-    const { search } = await gqlData<{ search: SearchResultData }>(t.baseUrl, SEARCH, { input: { query: `"${phrase}"`, communityIds: [c.communityId] } }, c.facilitator.token);
+    const { search } = await gqlData<{ search: SearchResultData }>(
+      t.baseUrl,
+      SEARCH,
+      { input: { query: `"${phrase}"`, communityIds: [c.communityId] } },
+      c.facilitator.token,
+    );
     expect(search.hits.map((hit) => hit.item.id)).toContain(importDocument.items[0].id);
   });
 });

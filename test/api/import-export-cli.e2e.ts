@@ -28,8 +28,11 @@ function cli(command: 'import' | 'export', args: string[], databaseUrl: string, 
   const script = join(DIST, `${command}.js`);
   if (!existsSync(script)) throw new Error(`${script} is missing: run \`npx nx run api:build\` first (npm test does)`);
   return new Promise((resolve) => {
-    execFile(process.execPath, [script, ...args], { cwd, env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [script, ...args],
+      { cwd, env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -108,7 +111,10 @@ describe('import a folder of verslagen, export the leernetwerk, import the zip i
     dir = await mkdtemp(join(tmpdir(), 'spiraal-story-'));
     const verslagen = join(dir, 'oude-verslagen');
     await mkdir(verslagen);
-    await writeFile(join(verslagen, 'intervisie-2019-03.md'), `---\ntitle: Intervisie wijkteam Noord\nkind: casus\ntags: [intervisie, schulden]\n---\n${MARKDOWN_BODY}`);
+    await writeFile(
+      join(verslagen, 'intervisie-2019-03.md'),
+      `---\ntitle: Intervisie wijkteam Noord\nkind: casus\ntags: [intervisie, schulden]\n---\n${MARKDOWN_BODY}`,
+    );
     await writeFile(join(verslagen, 'bijeenkomst.htm'), Buffer.from(WORD_HTML, 'latin1'));
     await writeFile(join(verslagen, 'jaarverslag-2018.txt'), PDF_TEXT);
   });
@@ -118,18 +124,36 @@ describe('import a folder of verslagen, export the leernetwerk, import the zip i
   });
 
   const newCommunity = async (name: string): Promise<string> => {
-    const created = await gql(t.baseUrl, `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { name, description: 'Nieuw', visibility: 'PRIVATE' } }, c.facilitator.token);
+    const created = await gql(
+      t.baseUrl,
+      `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+      { input: { name, description: 'Nieuw', visibility: 'PRIVATE' } },
+      c.facilitator.token,
+    );
     if (!created.data) throw new Error(JSON.stringify(created.errors));
     return created.data.createCommunity.id;
   };
   const itemsOf = async (communityId: string): Promise<ItemNode[]> => {
-    const data = await gqlData(t.baseUrl, `query ($id: ID!) { items(communityId: $id, first: 100) { edges { node { id title kind stage tags markdown } } } }`, { id: communityId }, c.facilitator.token);
-    return data.items.edges.map((e: { node: ItemNode }) => e.node).sort((a: ItemNode, b: ItemNode) => a.title.localeCompare(b.title));
+    const data = await gqlData(
+      t.baseUrl,
+      `query ($id: ID!) { items(communityId: $id, first: 100) { edges { node { id title kind stage tags markdown } } } }`,
+      { id: communityId },
+      c.facilitator.token,
+    );
+    return data.items.edges
+      .map((e: { node: ItemNode }) => e.node)
+      .sort((a: ItemNode, b: ItemNode) => a.title.localeCompare(b.title));
   };
   /** Item links point to ids, which differ per community: compare them by the title they point to. */
   const comparable = (items: ItemNode[]) => {
     const titles = new Map(items.map((item) => [item.id, item.title]));
-    return items.map(({ id: _id, markdown, ...rest }) => ({ ...rest, markdown: markdown.replace(/\/items\/([0-9a-f-]{36})/g, (_, id: string) => `/items/{${titles.get(id) ?? `unknown ${id}`}}`) }));
+    return items.map(({ id: _id, markdown, ...rest }) => ({
+      ...rest,
+      markdown: markdown.replace(
+        /\/items\/([0-9a-f-]{36})/g,
+        (_, id: string) => `/items/{${titles.get(id) ?? `unknown ${id}`}}`,
+      ),
+    }));
   };
 
   it('does the whole story with the built commands', async () => {
@@ -137,7 +161,12 @@ describe('import a folder of verslagen, export the leernetwerk, import the zip i
     const target = await newCommunity('Leernetwerk Schuldhulp (kopie)');
 
     // 1. A folder of old verslagen, one command.
-    const imported = await cli('import', ['--community', 'Leernetwerk Schuldhulp', '--tag', 'archief', 'oude-verslagen'], t.db.url, dir);
+    const imported = await cli(
+      'import',
+      ['--community', 'Leernetwerk Schuldhulp', '--tag', 'archief', 'oude-verslagen'],
+      t.db.url,
+      dir,
+    );
     expect(imported.stderr).toContain('3 bestanden gevonden');
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('Geïmporteerd: 3 bestanden (3 items), overgeslagen: 0, mislukt: 0');
@@ -163,9 +192,20 @@ describe('import a folder of verslagen, export the leernetwerk, import the zip i
     expect(pdf.markdown).not.toMatch(/^\d+$/m);
 
     // The facilitator moves one on and links to it from a new note, as the spiral goes.
-    const moved = await gql(t.baseUrl, `mutation ($input: SetItemStageInput!) { setItemStage(input: $input) { stage } }`, { input: { id: md.id, stage: 'COMBINATIE', reason: 'Klaar om te bundelen' } }, c.facilitator.token);
+    const moved = await gql(
+      t.baseUrl,
+      `mutation ($input: SetItemStageInput!) { setItemStage(input: $input) { stage } }`,
+      { input: { id: md.id, stage: 'COMBINATIE', reason: 'Klaar om te bundelen' } },
+      c.facilitator.token,
+    );
     expect(moved.errors).toBeUndefined();
-    await createItem(t.baseUrl, c.facilitator.token, { communityId: source, kind: 'NOTE', title: 'Leeswijzer', tags: ['archief'], body: `Begin bij [de intervisie](/items/${md.id}) en [het jaarverslag](/items/${pdf.id}).\n` });
+    await createItem(t.baseUrl, c.facilitator.token, {
+      communityId: source,
+      kind: 'NOTE',
+      title: 'Leeswijzer',
+      tags: ['archief'],
+      body: `Begin bij [de intervisie](/items/${md.id}) en [het jaarverslag](/items/${pdf.id}).\n`,
+    });
     const before = await itemsOf(source);
 
     // 2. The leernetwerk out.
@@ -173,19 +213,32 @@ describe('import a folder of verslagen, export the leernetwerk, import the zip i
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
     expect(exported.stdout).toContain('4 items, 2 links');
-    expect(readExportArchive(new Uint8Array(await readFile(join(dir, 'schuldhulp.zip')))).manifest.items).toHaveLength(4);
+    expect(readExportArchive(new Uint8Array(await readFile(join(dir, 'schuldhulp.zip')))).manifest.items).toHaveLength(
+      4,
+    );
 
     // 3. The zip into the empty leernetwerk: the same content.
     const restored = await cli('import', ['--community', target, 'schuldhulp.zip'], t.db.url, dir);
     expect(restored.stderr).not.toMatch(/\bat .*\.js:\d+/);
     expect(restored.code).toBe(0);
-    expect(restored.stdout).toMatch(/geïmporteerd\s+4\s+schuldhulp\.zip\s+Exportarchief teruggezet: 4 items, 2 verbanden, 0 reacties/);
+    expect(restored.stdout).toMatch(
+      /geïmporteerd\s+4\s+schuldhulp\.zip\s+Exportarchief teruggezet: 4 items, 2 verbanden, 0 reacties/,
+    );
     expect(restored.stdout).toContain('Geïmporteerd: 1 bestanden (4 items), overgeslagen: 0, mislukt: 0');
     const after = await itemsOf(target);
     expect(comparable(after)).toEqual(comparable(before));
-    expect(after.find((i) => i.title === 'Leeswijzer')!.markdown).toMatch(new RegExp(`\\(/items/${after.find((i) => i.title === 'Intervisie wijkteam Noord')!.id}\\)`));
-    const history = await gqlData(t.baseUrl, `query ($id: ID!) { item(id: $id) { stageHistory { from to reason } } }`, { id: after.find((i) => i.title === 'Intervisie wijkteam Noord')!.id }, c.facilitator.token);
-    expect(history.item.stageHistory).toEqual(expect.arrayContaining([{ from: 'EXTERNALISATIE', to: 'COMBINATIE', reason: 'Klaar om te bundelen' }]));
+    expect(after.find((i) => i.title === 'Leeswijzer')!.markdown).toMatch(
+      new RegExp(`\\(/items/${after.find((i) => i.title === 'Intervisie wijkteam Noord')!.id}\\)`),
+    );
+    const history = await gqlData(
+      t.baseUrl,
+      `query ($id: ID!) { item(id: $id) { stageHistory { from to reason } } }`,
+      { id: after.find((i) => i.title === 'Intervisie wijkteam Noord')!.id },
+      c.facilitator.token,
+    );
+    expect(history.item.stageHistory).toEqual(
+      expect.arrayContaining([{ from: 'EXTERNALISATIE', to: 'COMBINATIE', reason: 'Klaar om te bundelen' }]),
+    );
 
     // 4. Again: nothing new.
     const again = await cli('import', ['--community', target, 'schuldhulp.zip'], t.db.url, dir);
@@ -197,8 +250,19 @@ describe('import a folder of verslagen, export the leernetwerk, import the zip i
 
   it('refuses the zip for an author who is not a facilitator of the target, with the reason, and writes nothing', async () => {
     const target = await newCommunity('Leernetwerk Alleen Lezen');
-    expect(await addMember(t.baseUrl, c.facilitator.token, { communityId: target, user: c.member, role: 'MEMBER', perspective: 'BEWONER' })).toEqual({ role: 'MEMBER' });
-    await createItem(t.baseUrl, c.facilitator.token, { communityId: c.communityId, kind: 'NOTE', title: 'Iets om te exporteren' });
+    expect(
+      await addMember(t.baseUrl, c.facilitator.token, {
+        communityId: target,
+        user: c.member,
+        role: 'MEMBER',
+        perspective: 'BEWONER',
+      }),
+    ).toEqual({ role: 'MEMBER' });
+    await createItem(t.baseUrl, c.facilitator.token, {
+      communityId: c.communityId,
+      kind: 'NOTE',
+      title: 'Iets om te exporteren',
+    });
     const exported = await cli('export', ['--community', c.communityId, '--out', 'ander.zip'], t.db.url, dir);
     expect(exported.code).toBe(0);
     // A member may create items there (the command starts), but not restore an archive: only facilitators may.

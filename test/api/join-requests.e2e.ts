@@ -164,7 +164,9 @@ describe('LISTED communities, the directory and requests to join', () => {
     expect((await directory(asker))[0]).toMatchObject({ myRole: null, joinRequested: false });
     expect(await sql(t.db.url, `SELECT 1 FROM memberships WHERE user_id = $1`, [asker.id])).toEqual([]);
     const { auditLog } = await gqlData(t.baseUrl, AUDIT, { id: listed.communityId }, listed.facilitator.token);
-    const answers = auditLog.edges.map((e: { node: unknown }) => e.node).filter((e: { action: string }) => e.action === 'join.answer');
+    const answers = auditLog.edges
+      .map((e: { node: unknown }) => e.node)
+      .filter((e: { action: string }) => e.action === 'join.answer');
     expect(
       answers.map((e: { targetId: string; details: string }) => [e.targetId, JSON.parse(e.details).accepted]),
     ).toEqual([
@@ -191,7 +193,9 @@ describe('LISTED communities, the directory and requests to join', () => {
     const { updateCommunity } = await gqlData(t.baseUrl, UPDATE, { input }, hidden.facilitator.token);
     expect(updateCommunity).toEqual({ ...input, myRole: 'FACILITATOR' });
     const { auditLog } = await gqlData(t.baseUrl, AUDIT, { id: hidden.communityId }, hidden.facilitator.token);
-    const [entry] = auditLog.edges.map((e: { node: unknown }) => e.node).filter((e: { action: string }) => e.action === 'community.update');
+    const [entry] = auditLog.edges
+      .map((e: { node: unknown }) => e.node)
+      .filter((e: { action: string }) => e.action === 'community.update');
     expect(entry.actor).toEqual({ displayName: 'Fenna Facilitator' });
     expect(JSON.parse(entry.details)).toEqual({
       name: { from: 'Leernetwerk PRIVATE', to: 'Leernetwerk Wijkzorg' },

@@ -45,10 +45,31 @@ describe('statements per list page', () => {
     ({ communityId } = people);
     token = people.facilitator.token;
     for (let i = 0; i < 8; i++) {
-      const source = await createItem(t.baseUrl, people.member.token, { communityId, kind: 'CASE', title: `Casus ${i}`, tags: ['wijkteam'] });
-      const { promoteToGuideline } = await gqlData(t.baseUrl, `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`, { input: { sourceItemIds: [source.id], title: `Richtlijn ${i}` } }, token);
-      await gqlData(t.baseUrl, `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { itemId: promoteToGuideline.id, kind: 'QUESTION', body: 'Werkt dit ook in de wijk?' } }, people.member.token);
-      if (i % 2) await gqlData(t.baseUrl, `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { id } }`, { input: { id: promoteToGuideline.id, status: 'VASTGESTELD' } }, token);
+      const source = await createItem(t.baseUrl, people.member.token, {
+        communityId,
+        kind: 'CASE',
+        title: `Casus ${i}`,
+        tags: ['wijkteam'],
+      });
+      const { promoteToGuideline } = await gqlData(
+        t.baseUrl,
+        `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`,
+        { input: { sourceItemIds: [source.id], title: `Richtlijn ${i}` } },
+        token,
+      );
+      await gqlData(
+        t.baseUrl,
+        `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`,
+        { input: { itemId: promoteToGuideline.id, kind: 'QUESTION', body: 'Werkt dit ook in de wijk?' } },
+        people.member.token,
+      );
+      if (i % 2)
+        await gqlData(
+          t.baseUrl,
+          `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { id } }`,
+          { input: { id: promoteToGuideline.id, status: 'VASTGESTELD' } },
+          token,
+        );
     }
   });
 

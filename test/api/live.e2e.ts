@@ -22,7 +22,16 @@ describe('Live channel', () => {
   beforeAll(async () => {
     const env = { REDIS_URL, REDIS_PREFIX: `live-${randomBytes(4).toString('hex')}` };
     a = await startTestApp(env);
-    b = await createApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', RATE_MUTATIONS_PER_MINUTE: '100000', ...env, DATABASE_URL: a.db.url }), a.db.url);
+    b = await createApp(
+      loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'error',
+        RATE_MUTATIONS_PER_MINUTE: '100000',
+        ...env,
+        DATABASE_URL: a.db.url,
+      }),
+      a.db.url,
+    );
     await b.listen(0, '127.0.0.1');
     bUrl = `http://127.0.0.1:${b.getHttpServer().address().port}`;
   });
@@ -57,7 +66,10 @@ describe('Live channel', () => {
     await Promise.all([annaOnB, annaOnA, bramOnB].map((c) => c.next((e) => e.type === 'ready')));
     a.app.get(LiveService).publish(anna.id, { type: 'notification', data: { unreadCount: 3, notificationId: null } });
     for (const client of [annaOnB, annaOnA]) {
-      expect((await client.next((e) => e.type === 'notification')).data).toEqual({ unreadCount: 3, notificationId: null });
+      expect((await client.next((e) => e.type === 'notification')).data).toEqual({
+        unreadCount: 3,
+        notificationId: null,
+      });
     }
     await new Promise((r) => setTimeout(r, 200));
     expect(bramOnB.events.map((e) => e.type)).toEqual(['ready']);
@@ -73,7 +85,10 @@ describe('Live channel', () => {
       { input: { communityId: people.communityId, userId: people.member.id, role: 'READER' } },
       people.facilitator.token,
     );
-    expect((await stream.next((e) => e.type === 'permissions')).data).toEqual({ communityId: people.communityId, role: 'READER' });
+    expect((await stream.next((e) => e.type === 'permissions')).data).toEqual({
+      communityId: people.communityId,
+      role: 'READER',
+    });
     await gqlData(a.baseUrl, `mutation { logout }`, {}, people.member.token);
     await stream.ended;
   });

@@ -15,7 +15,10 @@ const message = (n: number) => ({
   subject: `Bericht ${n} — één`,
   text: `Tekst ${n}`,
   html: `<p>Tekst <b>${n}</b></p>`,
-  headers: { 'List-Unsubscribe': `<http://localhost/unsubscribe?token=t${n}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  headers: {
+    'List-Unsubscribe': `<http://localhost/unsubscribe?token=t${n}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  },
 });
 
 function freePort(): Promise<number> {
@@ -35,7 +38,13 @@ describe('Mail outbox (real SMTP server)', () => {
 
   beforeAll(async () => {
     catcher = await startMailCatcher();
-    api = await startTestApp({ SMTP_URL: catcher.url, MAIL_FROM: 'Spiraal <noreply@spiraal.test>', PUBLIC_URL: 'http://spiraal.test:8080', MAIL_POLL_MS: '100', MAIL_RETRY_BASE_MS: '200' });
+    api = await startTestApp({
+      SMTP_URL: catcher.url,
+      MAIL_FROM: 'Spiraal <noreply@spiraal.test>',
+      PUBLIC_URL: 'http://spiraal.test:8080',
+      MAIL_POLL_MS: '100',
+      MAIL_RETRY_BASE_MS: '200',
+    });
     mail = api.app.get(MailService);
     worker = api.app.get(MailOutboxWorker);
   });
@@ -60,7 +69,11 @@ describe('Mail outbox (real SMTP server)', () => {
     expect(caught.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
     expect(caught.raw).toMatch(/^List-Unsubscribe: <http:\/\/localhost\/unsubscribe\?token=t1>/m);
     await worker.drain(); // the SMTP server answers before the worker commits
-    const [row] = await sql<{ sent_at: Date | null; attempts: number }>(api.db.url, `SELECT sent_at, attempts FROM mail_outbox WHERE id = $1`, [id]);
+    const [row] = await sql<{ sent_at: Date | null; attempts: number }>(
+      api.db.url,
+      `SELECT sent_at, attempts FROM mail_outbox WHERE id = $1`,
+      [id],
+    );
     expect(row.sent_at).not.toBeNull();
     expect(row.attempts).toBe(1);
   });
@@ -89,12 +102,20 @@ describe('Mail outbox (real SMTP server)', () => {
 
   it('retries a temporary refusal with backoff and delivers once; a permanent refusal ends the row', async () => {
     let refusals = 2;
-    catcher.setResponder((raw) => (raw.includes('anna5@') && refusals-- > 0 ? 421 : raw.includes('anna6@') ? 550 : null));
+    catcher.setResponder((raw) =>
+      raw.includes('anna5@') && refusals-- > 0 ? 421 : raw.includes('anna6@') ? 550 : null,
+    );
     const [five, six] = [await mail.enqueue(message(5)), await mail.enqueue(message(6))];
     await catcher.waitFor(1);
     await new Promise((r) => setTimeout(r, 600));
     expect(catcher.mails.map((m) => m.parsed.subject)).toEqual(['Bericht 5 — één']);
-    const rows = await sql<{ id: string; attempts: number; sent_at: Date | null; failed_at: Date | null; last_error: string | null }>(
+    const rows = await sql<{
+      id: string;
+      attempts: number;
+      sent_at: Date | null;
+      failed_at: Date | null;
+      last_error: string | null;
+    }>(
       api.db.url,
       `SELECT id::text, attempts, sent_at, failed_at, last_error FROM mail_outbox WHERE id = ANY($1::bigint[]) ORDER BY id`,
       [[five, six]],
@@ -108,19 +129,32 @@ describe('Mail outbox (real SMTP server)', () => {
 
   it('cancels a notification mail whose recipient may no longer read its item', async () => {
     const people = await communityWithPeople(api.baseUrl);
-    const item = await createItem(api.baseUrl, people.member.token, { communityId: people.communityId, kind: 'CASE', title: 'Casus' });
+    const item = await createItem(api.baseUrl, people.member.token, {
+      communityId: people.communityId,
+      kind: 'CASE',
+      title: 'Casus',
+    });
     await mail.enqueue(message(7), { readCheck: { userId: people.outsider.id, itemIds: [item.id] } });
     await mail.enqueue(message(8), { readCheck: { userId: people.reader.id, itemIds: [item.id] } });
     await catcher.waitFor(1);
     await worker.drain();
     expect(catcher.mails.map((m) => m.parsed.subject)).toEqual(['Bericht 8 — één']);
-    const [cancelled] = await sql<{ n: number }>(api.db.url, `SELECT count(*)::int AS n FROM mail_outbox WHERE cancelled_at IS NOT NULL AND to_address = 'anna7@example.nl'`);
+    const [cancelled] = await sql<{ n: number }>(
+      api.db.url,
+      `SELECT count(*)::int AS n FROM mail_outbox WHERE cancelled_at IS NOT NULL AND to_address = 'anna7@example.nl'`,
+    );
     expect(cancelled.n).toBe(1);
   });
 
   it('sends every mail exactly once when a second API process works the same outbox', async () => {
     const second: INestApplication = await createApp(
-      loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', SMTP_URL: catcher.url, MAIL_POLL_MS: '50', DATABASE_URL: api.db.url }),
+      loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'error',
+        SMTP_URL: catcher.url,
+        MAIL_POLL_MS: '50',
+        DATABASE_URL: api.db.url,
+      }),
       api.db.url,
     );
     await second.init();
@@ -139,12 +173,22 @@ describe('Mail outbox (real SMTP server)', () => {
 
   it('sends a mail exactly once when the process sending it is killed with SIGKILL mid-send', async () => {
     catcher.setResponder(() => 'hang');
-    const env = { NODE_ENV: 'test', LOG_LEVEL: 'error', DATABASE_URL: api.db.url, SMTP_URL: catcher.url, MAIL_POLL_MS: '50', SPIRAAL_WEB_DIR: '/nonexistent' };
+    const env = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      DATABASE_URL: api.db.url,
+      SMTP_URL: catcher.url,
+      MAIL_POLL_MS: '50',
+      SPIRAAL_WEB_DIR: '/nonexistent',
+    };
     // This test's own app must not take the row: it only sends when drained or polled, so the row is made just before.
     await api.app.close();
     try {
       const first = await startServer({ ...env, PORT: String(await freePort()) });
-      const [{ id }] = await sql<{ id: string }>(api.db.url, `INSERT INTO mail_outbox (to_address, subject, text_body, html_body) VALUES ('kill@example.nl', 'Na kill -9', 'x', '<p>x</p>') RETURNING id::text`);
+      const [{ id }] = await sql<{ id: string }>(
+        api.db.url,
+        `INSERT INTO mail_outbox (to_address, subject, text_body, html_body) VALUES ('kill@example.nl', 'Na kill -9', 'x', '<p>x</p>') RETURNING id::text`,
+      );
       // Wait until the first process is in the middle of sending it (its SMTP DATA arrived and hangs).
       const hanging = new Promise<void>((resolve) => catcher.setResponder(() => (resolve(), 'hang')));
       await hanging;
@@ -156,7 +200,11 @@ describe('Mail outbox (real SMTP server)', () => {
         await catcher.waitFor(1);
         await new Promise((r) => setTimeout(r, 500));
         expect(catcher.mails.map((m) => m.parsed.subject)).toEqual(['Na kill -9']);
-        const [row] = await sql<{ sent_at: Date | null; attempts: number }>(api.db.url, `SELECT sent_at, attempts FROM mail_outbox WHERE id = $1`, [id]);
+        const [row] = await sql<{ sent_at: Date | null; attempts: number }>(
+          api.db.url,
+          `SELECT sent_at, attempts FROM mail_outbox WHERE id = $1`,
+          [id],
+        );
         expect(row.sent_at).not.toBeNull();
         expect(row.attempts).toBe(1); // the killed attempt left no trace: its transaction never committed
       } finally {
@@ -171,11 +219,15 @@ describe('Mail outbox (real SMTP server)', () => {
 
 describe('Mail configuration', () => {
   it('accepts plain smtp://host:port, smtps:// with credentials and an http:// PUBLIC_URL', () => {
-    expect(loadConfig({ SMTP_URL: 'smtp://relay.local:25', PUBLIC_URL: 'http://spiraal.local:3000/' }).mail).toMatchObject({
+    expect(
+      loadConfig({ SMTP_URL: 'smtp://relay.local:25', PUBLIC_URL: 'http://spiraal.local:3000/' }).mail,
+    ).toMatchObject({
       smtpUrl: 'smtp://relay.local:25',
       publicUrl: 'http://spiraal.local:3000',
     });
-    expect(loadConfig({ SMTP_URL: 'smtps://user:geheim@mail.example.nl' }).mail.smtpUrl).toBe('smtps://user:geheim@mail.example.nl');
+    expect(loadConfig({ SMTP_URL: 'smtps://user:geheim@mail.example.nl' }).mail.smtpUrl).toBe(
+      'smtps://user:geheim@mail.example.nl',
+    );
     expect(loadConfig({}).mail.smtpUrl).toBeNull();
   });
 

@@ -15,7 +15,11 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;
-    const have = (match[2] ?? '').split(/,(?=[a-zA-Z_]+=")/).filter(Boolean).sort().join(',');
+    const have = (match[2] ?? '')
+      .split(/,(?=[a-zA-Z_]+=")/)
+      .filter(Boolean)
+      .sort()
+      .join(',');
     if (have === wanted) return Number(match[3]);
   }
   return undefined;
@@ -64,7 +68,12 @@ describe('metrics and readiness', () => {
   });
 
   it('counts open sockets, loaded documents and stored updates of live editing', async () => {
-    const item = await createItem(app.baseUrl, people.member.token, { communityId: people.communityId, kind: 'NOTE', title: 'Gemeten', body: 'Begin.' });
+    const item = await createItem(app.baseUrl, people.member.token, {
+      communityId: people.communityId,
+      kind: 'NOTE',
+      title: 'Gemeten',
+      body: 'Begin.',
+    });
     const before = await scrape(app.baseUrl);
     const storedBefore = sample(before, 'spiraal_collab_update_stored_seconds_count') ?? 0;
     expect(sample(before, 'spiraal_collab_open_sockets')).toBe(0);
@@ -75,27 +84,38 @@ describe('metrics and readiness', () => {
       expect(sample(open, 'spiraal_collab_loaded_documents')).toBeGreaterThanOrEqual(1);
       typeParagraph(client.doc, 'Een zin die opgeslagen wordt.');
       await waitFor(
-        async () => (sample(await scrape(app.baseUrl), 'spiraal_collab_update_stored_seconds_count') ?? 0) > storedBefore,
+        async () =>
+          (sample(await scrape(app.baseUrl), 'spiraal_collab_update_stored_seconds_count') ?? 0) > storedBefore,
         10_000,
         'the update to be stored',
       );
     } finally {
       client.destroy();
     }
-    await waitFor(async () => sample(await scrape(app.baseUrl), 'spiraal_collab_open_sockets') === 0, 5_000, 'the socket to be counted as closed');
+    await waitFor(
+      async () => sample(await scrape(app.baseUrl), 'spiraal_collab_open_sockets') === 0,
+      5_000,
+      'the socket to be counted as closed',
+    );
   });
 
   it('times searches by engine and GraphQL operations by name, and counts SQL statements', async () => {
     const before = await scrape(app.baseUrl);
     const searches = (t: string) => sample(t, 'spiraal_search_duration_seconds_count', { engine: 'postgresql' }) ?? 0;
     const named = (t: string) => sample(t, 'spiraal_graphql_duration_seconds_count', { operation: 'Zoeken' }) ?? 0;
-    const anonymous = (t: string) => sample(t, 'spiraal_graphql_duration_seconds_count', { operation: 'anonymous' }) ?? 0;
+    const anonymous = (t: string) =>
+      sample(t, 'spiraal_graphql_duration_seconds_count', { operation: 'anonymous' }) ?? 0;
     const failed = (t: string) => sample(t, 'spiraal_graphql_errors_total', { operation: 'anonymous' }) ?? 0;
     const statements = (t: string) => sample(t, 'spiraal_sql_statements_total')!;
 
     await gqlData(app.baseUrl, SEARCH, { input: { query: 'wijkteam' } }, people.member.token);
     await gqlData(app.baseUrl, `{ me { id } }`, {}, people.member.token);
-    const refused = await gql(app.baseUrl, `{ item(id: "00000000-0000-4000-8000-000000000000") { id } }`, {}, people.member.token);
+    const refused = await gql(
+      app.baseUrl,
+      `{ item(id: "00000000-0000-4000-8000-000000000000") { id } }`,
+      {},
+      people.member.token,
+    );
     expect(refused.errors).toBeDefined();
 
     const after = await scrape(app.baseUrl);
@@ -109,7 +129,9 @@ describe('metrics and readiness', () => {
   it('bounds the operation label: a client cannot create a series per request', async () => {
     for (let i = 0; i < 105; i++) await gql(app.baseUrl, `query Op${i} { me { id } }`, {}, people.member.token);
     const text = await scrape(app.baseUrl);
-    const operations = new Set([...text.matchAll(/spiraal_graphql_duration_seconds_count\{operation="([^"]*)"\}/g)].map((m) => m[1]));
+    const operations = new Set(
+      [...text.matchAll(/spiraal_graphql_duration_seconds_count\{operation="([^"]*)"\}/g)].map((m) => m[1]),
+    );
     expect(operations.size).toBeLessThanOrEqual(100 + 2); // the names, "anonymous" and "other"
     expect(operations).toContain('other');
   });
@@ -171,11 +193,23 @@ describe('the built server: JSON logs, request ids, a protected /metrics, not re
   });
 
   it('logs each request with its id: the client`s X-Request-Id when sane, a new one otherwise, echoed in the response', async () => {
-    const given = await request(server.baseUrl).post('/graphql').set('Content-Type', 'application/json').set('X-Request-Id', 'obs-req-42').send({ query: '{ me { id } }' });
+    const given = await request(server.baseUrl)
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .set('X-Request-Id', 'obs-req-42')
+      .send({ query: '{ me { id } }' });
     expect(given.headers['x-request-id']).toBe('obs-req-42');
-    const hostile = await request(server.baseUrl).post('/graphql').set('Content-Type', 'application/json').set('X-Request-Id', 'x"} {"level":60').send({ query: '{ me { id } }' });
+    const hostile = await request(server.baseUrl)
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .set('X-Request-Id', 'x"} {"level":60')
+      .send({ query: '{ me { id } }' });
     expect(hostile.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    await waitFor(() => logLines().some((l) => l.requestId === hostile.headers['x-request-id']), 5_000, 'the request log line');
+    await waitFor(
+      () => logLines().some((l) => l.requestId === hostile.headers['x-request-id']),
+      5_000,
+      'the request log line',
+    );
     const line = logLines().find((l) => l.requestId === 'obs-req-42');
     expect(line).toMatchObject({ req: { method: 'POST', url: '/graphql' }, res: { statusCode: 200 } });
     expect(typeof line!.responseTime).toBe('number');
@@ -192,13 +226,20 @@ describe('the built server: JSON logs, request ids, a protected /metrics, not re
       .send({ query: SEARCH, variables: { input: { query: 'wijkteam' } } });
     expect(res.body.data.search.engine).toBe('postgresql');
     await waitFor(() => logLines().some((l) => l.requestId === 'search-req-7' && l.res), 5_000, 'the request log line');
-    const warning = logLines().find((l) => l.requestId === 'search-req-7' && /searching PostgreSQL instead/.test(l.msg));
+    const warning = logLines().find(
+      (l) => l.requestId === 'search-req-7' && /searching PostgreSQL instead/.test(l.msg),
+    );
     expect(warning).toMatchObject({ level: 40, context: 'SearchService' });
   });
 
   it('never logs passwords, session tokens, cookies or collab tickets', async () => {
     const people = await communityWithPeople(server.baseUrl); // registers with a password
-    const item = await createItem(server.baseUrl, people.member.token, { communityId: people.communityId, kind: 'NOTE', title: 'Geheim', body: 'Tekst.' });
+    const item = await createItem(server.baseUrl, people.member.token, {
+      communityId: people.communityId,
+      kind: 'NOTE',
+      title: 'Geheim',
+      body: 'Tekst.',
+    });
     await request(server.baseUrl)
       .post('/graphql')
       .set('Content-Type', 'application/json')
@@ -209,17 +250,30 @@ describe('the built server: JSON logs, request ids, a protected /metrics, not re
     client.destroy();
     // A ticket in the address of an ordinary request is blanked out too.
     await request(server.baseUrl).get(`/collab/${item.id}?ticket=${people.facilitator.token}`);
-    await waitFor(() => logLines().some((l) => l.req?.url?.startsWith(`/collab/${item.id}?ticket=[redacted]`)), 5_000, 'the request log line');
+    await waitFor(
+      () => logLines().some((l) => l.req?.url?.startsWith(`/collab/${item.id}?ticket=[redacted]`)),
+      5_000,
+      'the request log line',
+    );
     const output = server.output();
     expect(ticket).toBeTruthy();
-    for (const secret of ['correct horse battery', people.member.token, people.reader.token, people.facilitator.token, ticket!]) {
+    for (const secret of [
+      'correct horse battery',
+      people.member.token,
+      people.reader.token,
+      people.facilitator.token,
+      ticket!,
+    ]) {
       expect(output).not.toContain(secret);
     }
   });
 
   it('requires the METRICS_TOKEN for /metrics when one is set', async () => {
     expect((await request(server.baseUrl).get('/metrics')).status).toBe(401);
-    expect((await request(server.baseUrl).get('/metrics').set('Authorization', 'Bearer wrong-token-0123456789abcdef')).status).toBe(401);
+    expect(
+      (await request(server.baseUrl).get('/metrics').set('Authorization', 'Bearer wrong-token-0123456789abcdef'))
+        .status,
+    ).toBe(401);
     const res = await request(server.baseUrl).get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`);
     expect(res.status).toBe(200);
     expect(res.text).toContain('spiraal_sql_statements_total');

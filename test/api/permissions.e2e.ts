@@ -4,7 +4,16 @@ import { randomUUID } from 'node:crypto';
 import { Kind, OperationDefinitionNode, parse } from 'graphql';
 import { connectClient, collabTicket, typeParagraph, upgradeStatus, waitFor } from '../support/collab-client';
 import { storedDocument, sql } from '../support/test-database';
-import { addMember, errorCode, gql, GqlResult, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
+import {
+  addMember,
+  errorCode,
+  gql,
+  GqlResult,
+  registerUser,
+  startTestApp,
+  TestApp,
+  TestUser,
+} from '../support/test-app';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 
 /**
@@ -102,7 +111,14 @@ const OPERATIONS: Operation[] = [
     name: 'inviteMember',
     action: 'member.manage',
     query: `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`,
-    variables: async (c, t) => ({ input: { communityId: c.communityId, email: (await registerUser(t.baseUrl)).email, role: 'MEMBER', perspective: 'OTHER' } }),
+    variables: async (c, t) => ({
+      input: {
+        communityId: c.communityId,
+        email: (await registerUser(t.baseUrl)).email,
+        role: 'MEMBER',
+        perspective: 'OTHER',
+      },
+    }),
   },
   {
     name: 'communityInvitations',
@@ -235,7 +251,9 @@ const OPERATIONS: Operation[] = [
     action: 'search.synonyms',
     query: `mutation ($input: AddSearchSynonymInput!) { addSearchSynonym(input: $input) { id } }`,
     // Fresh expressions per attempt, so an allowed add never meets an existing group.
-    variables: async (c) => ({ input: { communityId: c.communityId, expressions: [`kort${++synonymCount}`, `lang woord ${synonymCount}`] } }),
+    variables: async (c) => ({
+      input: { communityId: c.communityId, expressions: [`kort${++synonymCount}`, `lang woord ${synonymCount}`] },
+    }),
   },
   {
     name: 'removeSearchSynonym',
@@ -257,8 +275,18 @@ const OPERATIONS: Operation[] = [
     query: `mutation ($input: DismissPrivacyFindingInput!) { dismissPrivacyFinding(input: $input) { id } }`,
     // A fresh item with one finding per attempt, so an allowed dismissal never meets an already dismissed one.
     variables: async (c, t) => {
-      const { id } = await createItem(t.baseUrl, c.facilitator.token, { communityId: c.communityId, kind: 'CASE', title: 'Casus', body: 'Mevrouw Jansen belde.' });
-      const found = await gql(t.baseUrl, `query ($id: ID!) { item(id: $id) { privacyFindings { id } } }`, { id }, c.facilitator.token);
+      const { id } = await createItem(t.baseUrl, c.facilitator.token, {
+        communityId: c.communityId,
+        kind: 'CASE',
+        title: 'Casus',
+        body: 'Mevrouw Jansen belde.',
+      });
+      const found = await gql(
+        t.baseUrl,
+        `query ($id: ID!) { item(id: $id) { privacyFindings { id } } }`,
+        { id },
+        c.facilitator.token,
+      );
       return { input: { itemId: id, findingId: found.data!.item.privacyFindings[0].id, reason: 'Toestemming' } };
     },
   },
@@ -331,8 +359,18 @@ const OPERATIONS: Operation[] = [
     query: `mutation ($input: UpdateCommunityInput!) { updateCommunity(input: $input) { id } }`,
     variables: async (c) => ({ input: { id: c.communityId, description: `Samen leren ${randomUUID()}` } }),
   },
-  { name: 'requestToJoin', action: 'community.join', query: `mutation ($id: ID!) { requestToJoin(communityId: $id, message: "Mag ik erbij?") }`, variables: async (c) => ({ id: c.communityId }) },
-  { name: 'joinRequests', action: 'member.manage', query: `query ($id: ID!) { joinRequests(communityId: $id) { id } }`, variables: async (c) => ({ id: c.communityId }) },
+  {
+    name: 'requestToJoin',
+    action: 'community.join',
+    query: `mutation ($id: ID!) { requestToJoin(communityId: $id, message: "Mag ik erbij?") }`,
+    variables: async (c) => ({ id: c.communityId }),
+  },
+  {
+    name: 'joinRequests',
+    action: 'member.manage',
+    query: `query ($id: ID!) { joinRequests(communityId: $id) { id } }`,
+    variables: async (c) => ({ id: c.communityId }),
+  },
   {
     name: 'answerJoinRequest',
     action: 'member.manage',
@@ -340,7 +378,11 @@ const OPERATIONS: Operation[] = [
     // A fresh request each time, written directly (nobody may ask to join a PRIVATE community).
     variables: async (c, t) => {
       const asker = await registerUser(t.baseUrl);
-      const [row] = await sql<{ id: string }>(t.db.url, 'INSERT INTO join_requests (community_id, user_id) VALUES ($1, $2) RETURNING id', [c.communityId, asker.id]);
+      const [row] = await sql<{ id: string }>(
+        t.db.url,
+        'INSERT INTO join_requests (community_id, user_id) VALUES ($1, $2) RETURNING id',
+        [c.communityId, asker.id],
+      );
       return { id: row.id };
     },
   },
@@ -461,7 +503,12 @@ async function meetingBy(c: CommunityFixture, t: TestApp): Promise<string> {
 
 async function newMember(c: CommunityFixture, t: TestApp): Promise<string> {
   const user = await registerUser(t.baseUrl);
-  await addMember(t.baseUrl, c.facilitator.token, { communityId: c.communityId, user, role: 'MEMBER', perspective: 'OTHER' });
+  await addMember(t.baseUrl, c.facilitator.token, {
+    communityId: c.communityId,
+    user,
+    role: 'MEMBER',
+    perspective: 'OTHER',
+  });
   return user.id;
 }
 
@@ -469,7 +516,14 @@ async function invitationBy(c: CommunityFixture, t: TestApp): Promise<string> {
   const invited = await gql(
     t.baseUrl,
     `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`,
-    { input: { communityId: c.communityId, email: `uitgenodigd-${Math.random().toString(36).slice(2)}@example.nl`, role: 'MEMBER', perspective: 'OTHER' } },
+    {
+      input: {
+        communityId: c.communityId,
+        email: `uitgenodigd-${Math.random().toString(36).slice(2)}@example.nl`,
+        role: 'MEMBER',
+        perspective: 'OTHER',
+      },
+    },
     c.facilitator.token,
   );
   return invited.data!.inviteMember.id as string;

@@ -25,7 +25,9 @@ describe('rate limits shared by several API processes', () => {
   });
 
   const register = (app: TestApp, n: number) =>
-    gql(app.baseUrl, REGISTER, { input: { email: `gedeeld${n}@example.nl`, password: 'een lang wachtwoord', displayName: `Gedeeld ${n}` } });
+    gql(app.baseUrl, REGISTER, {
+      input: { email: `gedeeld${n}@example.nl`, password: 'een lang wachtwoord', displayName: `Gedeeld ${n}` },
+    });
 
   it('counts registrations from one address on every process together', async () => {
     expect((await register(a, 1)).errors).toBeUndefined();

@@ -15,19 +15,44 @@ describe('the server on its embedded PostgreSQL', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('keeps everything across a restart', async () => {
-    const env = { SPIRAAL_DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1', DATABASE_URL: undefined };
+    const env = {
+      SPIRAAL_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      DATABASE_URL: undefined,
+    };
     const first = await startServer(env);
     const health = await fetch(`${first.baseUrl}/health`);
-    expect(await health.json()).toEqual({ status: 'ok', database: 'up', instance: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      database: 'up',
+      instance: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
 
-    const registered = await post(first.baseUrl, `mutation { register(input: { email: "herstart@example.nl", password: "blijft bewaard", displayName: "Herstart" }) { token } }`, {});
+    const registered = await post(
+      first.baseUrl,
+      `mutation { register(input: { email: "herstart@example.nl", password: "blijft bewaard", displayName: "Herstart" }) { token } }`,
+      {},
+    );
     const token = registered.register.token;
-    const community = await post(first.baseUrl, `mutation { createCommunity(input: { name: "Blijvend netwerk", visibility: PRIVATE }) { id } }`, {}, token);
+    const community = await post(
+      first.baseUrl,
+      `mutation { createCommunity(input: { name: "Blijvend netwerk", visibility: PRIVATE }) { id } }`,
+      {},
+      token,
+    );
     const communityId = community.createCommunity.id;
     const item = await post(
       first.baseUrl,
       `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`,
-      { input: { communityId, kind: 'CASE', title: 'Casus die blijft', body: '# Situatie\n\nDit moet de herstart overleven.' } },
+      {
+        input: {
+          communityId,
+          kind: 'CASE',
+          title: 'Casus die blijft',
+          body: '# Situatie\n\nDit moet de herstart overleven.',
+        },
+      },
       token,
     );
     const itemId = item.createItem.id;
@@ -37,8 +62,17 @@ describe('the server on its embedded PostgreSQL', () => {
 
     const second = await startServer(env);
     try {
-      const login = await post(second.baseUrl, `mutation { login(input: { email: "herstart@example.nl", password: "blijft bewaard" }) { token } }`, {});
-      const again = await post(second.baseUrl, `query ($id: ID!) { item(id: $id) { title text markdown community { name } } }`, { id: itemId }, login.login.token);
+      const login = await post(
+        second.baseUrl,
+        `mutation { login(input: { email: "herstart@example.nl", password: "blijft bewaard" }) { token } }`,
+        {},
+      );
+      const again = await post(
+        second.baseUrl,
+        `query ($id: ID!) { item(id: $id) { title text markdown community { name } } }`,
+        { id: itemId },
+        login.login.token,
+      );
       expect(again.item).toEqual({
         title: 'Casus die blijft',
         text: 'Situatie\nDit moet de herstart overleven.',

@@ -26,7 +26,8 @@ const EXPECTED: Record<string, string> = {
 
 function expectSecurityHeaders(headers: Record<string, string | string[] | undefined>, what: string): void {
   for (const [name, value] of Object.entries(EXPECTED)) {
-    if (headers[name] !== value) throw new Error(`${what}: ${name} is ${JSON.stringify(headers[name])}, expected ${value}`);
+    if (headers[name] !== value)
+      throw new Error(`${what}: ${name} is ${JSON.stringify(headers[name])}, expected ${value}`);
   }
   expect(headers['x-powered-by']).toBeUndefined();
 }
@@ -47,15 +48,38 @@ describe('HTTP security headers', () => {
     const user = await registerUser(t.baseUrl);
     const responses: [string, request.Response][] = [
       ['the start page', index],
-      ["an app route (/items/<id>)", await request(t.baseUrl).get('/items/3f0c2f4e-0000-4000-8000-000000000000').set('Accept', 'text/html')],
+      [
+        'an app route (/items/<id>)',
+        await request(t.baseUrl).get('/items/3f0c2f4e-0000-4000-8000-000000000000').set('Accept', 'text/html'),
+      ],
       ['a script asset', await request(t.baseUrl).get(script!)],
       ['/health', await request(t.baseUrl).get('/health')],
-      ['a GraphQL answer', await request(t.baseUrl).post('/graphql').set('Authorization', `Bearer ${user.token}`).send({ query: '{ me { id } }' })],
+      [
+        'a GraphQL answer',
+        await request(t.baseUrl)
+          .post('/graphql')
+          .set('Authorization', `Bearer ${user.token}`)
+          .send({ query: '{ me { id } }' }),
+      ],
       ['a GraphQL error', await request(t.baseUrl).post('/graphql').send({ query: '{ me { password } }' })],
-      ['a refusal by the query limits', await request(t.baseUrl).post('/graphql').send([{ query: '{ me { id } }' }])],
+      [
+        'a refusal by the query limits',
+        await request(t.baseUrl)
+          .post('/graphql')
+          .send([{ query: '{ me { id } }' }]),
+      ],
       ['a CSRF refusal', await request(t.baseUrl).get('/graphql').query({ query: '{ me { id } }' })],
-      ['malformed JSON', await request(t.baseUrl).post('/graphql').set('Content-Type', 'application/json').send('{"query": ')],
-      ['a body over the limit', await request(t.baseUrl).post('/graphql').set('Content-Type', 'application/json').send(JSON.stringify({ query: '{ me { id } }', pad: 'x'.repeat(5 * 1024 * 1024) }))],
+      [
+        'malformed JSON',
+        await request(t.baseUrl).post('/graphql').set('Content-Type', 'application/json').send('{"query": '),
+      ],
+      [
+        'a body over the limit',
+        await request(t.baseUrl)
+          .post('/graphql')
+          .set('Content-Type', 'application/json')
+          .send(JSON.stringify({ query: '{ me { id } }', pad: 'x'.repeat(5 * 1024 * 1024) })),
+      ],
       ['an unknown path', await request(t.baseUrl).post('/nothing-here')],
     ];
     expect(responses.map(([what, res]) => `${what}: ${res.status}`)).toEqual([
@@ -97,8 +121,29 @@ describe('HTTP security headers', () => {
       // A throwaway self-signed certificate; the app itself, served by Node's HTTPS server.
       const dir = mkdtempSync(join(tmpdir(), 'spiraal-tls-'));
       try {
-        execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
-        server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, t.app.getHttpAdapter().getInstance());
+        execFileSync(
+          'openssl',
+          [
+            'req',
+            '-x509',
+            '-newkey',
+            'rsa:2048',
+            '-nodes',
+            '-subj',
+            '/CN=127.0.0.1',
+            '-days',
+            '1',
+            '-keyout',
+            join(dir, 'key.pem'),
+            '-out',
+            join(dir, 'cert.pem'),
+          ],
+          { stdio: 'ignore' },
+        );
+        server = createServer(
+          { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+          t.app.getHttpAdapter().getInstance(),
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -116,19 +161,38 @@ describe('HTTP security headers', () => {
       const user = await registerUser(t.baseUrl);
       const page = await agent.get('/').set('Accept', 'text/html');
       const health = await agent.get('/health');
-      const login = await agent.post('/graphql').send({ query: LOGIN, variables: { input: { email: user.email, password: 'correct horse battery' } } });
-      for (const [what, res] of [['the start page', page], ['/health', health], ['login', login]] as const) {
+      const login = await agent
+        .post('/graphql')
+        .send({ query: LOGIN, variables: { input: { email: user.email, password: 'correct horse battery' } } });
+      for (const [what, res] of [
+        ['the start page', page],
+        ['/health', health],
+        ['login', login],
+      ] as const) {
         expectSecurityHeaders(res.headers, `${what} over HTTPS`);
         expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       }
       expect(String(login.headers['set-cookie'])).toMatch(/spiraal_session=.*;\s*Secure/i);
 
-      const community = await gql(t.baseUrl, `mutation { createCommunity(input: { name: "Via HTTPS" }) { id } }`, {}, user.token);
-      const item = await gql(t.baseUrl, `mutation ($c: ID!) { createItem(input: { communityId: $c, kind: NOTE, title: "Notitie" }) { id } }`, { c: community.data!.createCommunity.id }, user.token);
+      const community = await gql(
+        t.baseUrl,
+        `mutation { createCommunity(input: { name: "Via HTTPS" }) { id } }`,
+        {},
+        user.token,
+      );
+      const item = await gql(
+        t.baseUrl,
+        `mutation ($c: ID!) { createItem(input: { communityId: $c, kind: NOTE, title: "Notitie" }) { id } }`,
+        { c: community.data!.createCommunity.id },
+        user.token,
+      );
       const ticket = await agent
         .post('/graphql')
         .set('Authorization', `Bearer ${login.body.data.login.token}`)
-        .send({ query: `mutation ($id: ID!) { collabTicket(itemId: $id) { url } }`, variables: { id: item.data!.createItem.id } });
+        .send({
+          query: `mutation ($id: ID!) { collabTicket(itemId: $id) { url } }`,
+          variables: { id: item.data!.createItem.id },
+        });
       expect(ticket.body.data.collabTicket.url).toBe(`${httpsUrl.replace('https', 'wss')}/collab`);
     });
   });
@@ -143,7 +207,10 @@ describe('HTTP security headers', () => {
     it('serves no Apollo landing page: /graphql in a browser is a refusal, not a page', async () => {
       // As a browser asks (refused as a possible CSRF), and with the header that gets past that check.
       const plain = await request(production.baseUrl).get('/graphql').set('Accept', 'text/html');
-      const preflighted = await request(production.baseUrl).get('/graphql').set('Accept', 'text/html').set('Apollo-Require-Preflight', 'true');
+      const preflighted = await request(production.baseUrl)
+        .get('/graphql')
+        .set('Accept', 'text/html')
+        .set('Apollo-Require-Preflight', 'true');
       expect([plain.status, preflighted.status]).toEqual([400, 406]);
       expect(plain.body.errors[0].extensions.code).toBe('BAD_REQUEST');
       for (const res of [plain, preflighted]) {

@@ -24,12 +24,36 @@ function importsOf(file: string): string[] {
 
 const RULES: { project: string; forbidden: RegExp; why: string }[] = [
   { project: 'apps/api/src', forbidden: /apps\/web|@spiraal\/web/, why: 'apps never import each other' },
-  { project: 'apps/web/src', forbidden: /apps\/api|@spiraal\/api|^@nestjs|^typeorm$|^pg$/, why: 'the web app talks to the API over HTTP only' },
-  { project: 'libs/domain/src', forbidden: /^@nestjs|^typeorm|^pg$|^yjs|^express|apps\/|^@spiraal\/(?!domain)/, why: 'the domain is pure TypeScript' },
-  { project: 'libs/collab/src', forbidden: /^@nestjs|^typeorm|^pg$|^express|^ws$|apps\//, why: 'collab logic is pure and transport-free' },
-  { project: 'libs/interchange/src', forbidden: /^@nestjs|^typeorm|^pg$|^express|apps\//, why: 'import and export conversions are pure' },
-  { project: 'libs/privacy/src', forbidden: /^@nestjs|^typeorm|^pg$|^express|^yjs|apps\//, why: 'the privacy detector is pure' },
-  { project: 'libs/search/src', forbidden: /^@nestjs|^typeorm|^pg$|^express|^meilisearch|^yjs|apps\//, why: 'search logic is pure: engines live in the API' },
+  {
+    project: 'apps/web/src',
+    forbidden: /apps\/api|@spiraal\/api|^@nestjs|^typeorm$|^pg$/,
+    why: 'the web app talks to the API over HTTP only',
+  },
+  {
+    project: 'libs/domain/src',
+    forbidden: /^@nestjs|^typeorm|^pg$|^yjs|^express|apps\/|^@spiraal\/(?!domain)/,
+    why: 'the domain is pure TypeScript',
+  },
+  {
+    project: 'libs/collab/src',
+    forbidden: /^@nestjs|^typeorm|^pg$|^express|^ws$|apps\//,
+    why: 'collab logic is pure and transport-free',
+  },
+  {
+    project: 'libs/interchange/src',
+    forbidden: /^@nestjs|^typeorm|^pg$|^express|apps\//,
+    why: 'import and export conversions are pure',
+  },
+  {
+    project: 'libs/privacy/src',
+    forbidden: /^@nestjs|^typeorm|^pg$|^express|^yjs|apps\//,
+    why: 'the privacy detector is pure',
+  },
+  {
+    project: 'libs/search/src',
+    forbidden: /^@nestjs|^typeorm|^pg$|^express|^meilisearch|^yjs|apps\//,
+    why: 'search logic is pure: engines live in the API',
+  },
 ];
 
 describe('module boundaries', () => {

@@ -48,7 +48,10 @@ describe('web layers', () => {
   });
 
   it('has no import cycles between folders (scripts/folder-cycles.mjs)', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/folder-cycles.mjs'), 'apps/web/src', '--check'], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/folder-cycles.mjs'), 'apps/web/src', '--check'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(run.stdout).toContain('0 in cycles');
     expect(run.status).toBe(0);
   });

@@ -48,7 +48,10 @@ function unknownDeletion(client: number): Uint8Array {
 function run(kind: string, frameFor: (client: number) => Uint8Array): void {
   const initial = new Y.Doc();
   initial.getText('t').insert(0, 'Een gewoon document.');
-  const room = new DocumentRoom('bench', Y.encodeStateAsUpdate(initial), { maxDocumentBytes: 1_000_000, onUpdate: () => undefined });
+  const room = new DocumentRoom('bench', Y.encodeStateAsUpdate(initial), {
+    maxDocumentBytes: 1_000_000,
+    onUpdate: () => undefined,
+  });
   const attacker: CollabConnection = { send: () => undefined, close: () => undefined };
   const editor: CollabConnection = { send: () => undefined, close: () => undefined };
   room.join(attacker, { identity: { id: 'mallory', name: 'Mallory', color: '#000000' }, readOnly: false });
@@ -81,7 +84,9 @@ function run(kind: string, frameFor: (client: number) => Uint8Array): void {
   const held = (store.pendingStructs?.update.length ?? 0) + (store.pendingDs?.length ?? 0);
   console.log(`${kind} (${FRAMES_PER_BATCH} frames per batch, ${frameFor(1_000).length + 3}-byte frames):`);
   for (const line of lines) console.log(`  ${line}`);
-  console.log(`  one ordinary edit afterwards: ${edit.toFixed(1)} ms; held back by Yjs: ${held} bytes; text: ${JSON.stringify(room.doc.getText('t').toString())}`);
+  console.log(
+    `  one ordinary edit afterwards: ${edit.toFixed(1)} ms; held back by Yjs: ${held} bytes; text: ${JSON.stringify(room.doc.getText('t').toString())}`,
+  );
   room.destroy();
   initial.destroy();
 }

@@ -32,7 +32,8 @@ function envNumber(name: string, fallback: number, min: number, max: number): nu
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isFinite(value) || value < min || value > max)
+    throw new Error(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 
@@ -49,10 +50,28 @@ const settings = {
 };
 
 const SCENARIOS = {
-  a: { name: '(a) 10 rooms x 10 editors', rooms: 10, editorsPerRoom: 10, updatesPerSecond: 5, markdown: dutchParagraphs(10, 1) },
-  b: { name: '(b) 1 room x 50 editors', rooms: 1, editorsPerRoom: 50, updatesPerSecond: 5, markdown: dutchParagraphs(10, 2) },
+  a: {
+    name: '(a) 10 rooms x 10 editors',
+    rooms: 10,
+    editorsPerRoom: 10,
+    updatesPerSecond: 5,
+    markdown: dutchParagraphs(10, 1),
+  },
+  b: {
+    name: '(b) 1 room x 50 editors',
+    rooms: 1,
+    editorsPerRoom: 50,
+    updatesPerSecond: 5,
+    markdown: dutchParagraphs(10, 2),
+  },
   // Issue 20, finding 8: the window of edits a crash can cost, under a burst of 200 editors on one document.
-  c: { name: '(c) 1 room x 200 editors burst', rooms: 1, editorsPerRoom: 200, updatesPerSecond: 2, markdown: dutchParagraphs(10, 3) },
+  c: {
+    name: '(c) 1 room x 200 editors burst',
+    rooms: 1,
+    editorsPerRoom: 200,
+    updatesPerSecond: 2,
+    markdown: dutchParagraphs(10, 3),
+  },
 };
 type ScenarioKey = keyof typeof SCENARIOS;
 const SCENARIO_KEYS = Object.keys(SCENARIOS) as ScenarioKey[];
@@ -82,7 +101,9 @@ async function main(): Promise<void> {
   let databaseNote: string;
   const cleanUp = async () => {
     await Promise.allSettled(targets.map((target) => target.stop()));
-    await removeDatabase?.().catch((error: unknown) => progress(`could not remove the bench database: ${String(error)}`));
+    await removeDatabase?.().catch((error: unknown) =>
+      progress(`could not remove the bench database: ${String(error)}`),
+    );
     removeDatabase = null;
   };
   const interrupted = () => void cleanUp().finally(() => process.exit(130));
@@ -130,7 +151,9 @@ async function main(): Promise<void> {
     for (const [key, target] of order) {
       const scenario = SCENARIOS[key];
       await target.settle(earlierRooms.get(target) ?? []);
-      progress(`${target.label}: fan-out ${scenario.name}, ${settings.warmupSeconds} s warm-up + ${settings.measureSeconds} s`);
+      progress(
+        `${target.label}: fan-out ${scenario.name}, ${settings.warmupSeconds} s warm-up + ${settings.measureSeconds} s`,
+      );
       // Our database is polled for stored edits during both servers' runs: the same bench load for both.
       const result = await runFanOut(target, scenario, timing, spiraal.databaseUrl);
       results.fanOut[key][target.label] = result;
@@ -155,23 +178,47 @@ async function main(): Promise<void> {
 
 function report(
   results: Measurements,
-  facts: { seconds: number; load: [number, number]; databaseNote: string; bigBodyBytes: number; bigYjsBytes: number; bigBlocks: number },
+  facts: {
+    seconds: number;
+    load: [number, number];
+    databaseNote: string;
+    bigBodyBytes: number;
+    bigYjsBytes: number;
+    bigBlocks: number;
+  },
 ): void {
   const ours = 'Spiraal';
   const ref = 'reference';
-  const ms = (value: number) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0)} ms` : 'n/a');
-  const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : '');
+  const ms = (value: number) =>
+    Number.isFinite(value)
+      ? `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`
+      : 'n/a';
+  const ratio = (a: number, b: number) =>
+    Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : '';
   const rows: string[][] = [];
   const row = (metric: string, a: number, b: number | string, format: (v: number) => string, note = '') =>
-    rows.push([metric, format(a), typeof b === 'string' ? b : format(b), typeof b === 'string' ? '' : ratio(a, b), note]);
+    rows.push([
+      metric,
+      format(a),
+      typeof b === 'string' ? b : format(b),
+      typeof b === 'string' ? '' : ratio(a, b),
+      note,
+    ]);
   // Context for reading the metrics above; a ratio of two CPU shares would only mislead.
-  const diagnostic = (metric: string, a: number, b: number, format: (v: number) => string, note = '') => rows.push([metric, format(a), format(b), '', note]);
+  const diagnostic = (metric: string, a: number, b: number, format: (v: number) => string, note = '') =>
+    rows.push([metric, format(a), format(b), '', note]);
 
   for (const key of SCENARIO_KEYS) {
     const mine = results.fanOut[key][ours];
     const theirs = results.fanOut[key][ref];
     for (const p of ['p50', 'p95', 'p99'] as const) {
-      row(`fan-out ${SCENARIOS[key].name} ${p}`, pick(mine.latency, p), pick(theirs.latency, p), ms, p === 'p50' ? deliveryNote(mine, theirs) : '');
+      row(
+        `fan-out ${SCENARIOS[key].name} ${p}`,
+        pick(mine.latency, p),
+        pick(theirs.latency, p),
+        ms,
+        p === 'p50' ? deliveryNote(mine, theirs) : '',
+      );
     }
   }
 
@@ -183,7 +230,13 @@ function report(
     ms,
     `ours: cold, loaded from PostgreSQL; reference: pushed by one client, a second fresh client timed (in memory)`,
   );
-  row('1 MB doc, client to synced when loaded (median)', median(loads[ours].second), median(loads[ref].second), ms, 'second fresh client, document already in memory on both');
+  row(
+    '1 MB doc, client to synced when loaded (median)',
+    median(loads[ours].second),
+    median(loads[ref].second),
+    ms,
+    'second fresh client, document already in memory on both',
+  );
 
   const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(0)} KB` : 'n/a');
   const memory = results.memory;
@@ -214,9 +267,27 @@ function report(
     const mine = results.fanOut[key][ours];
     const theirs = results.fanOut[key][ref];
     const pct = (v: number) => `${v.toFixed(0)} %`;
-    diagnostic(`  server CPU during ${SCENARIOS[key].name}`, mine.serverCpu, theirs.serverCpu, pct, '% of one core, measurement window');
-    diagnostic(`  postgres CPU during ${SCENARIOS[key].name}`, mine.postgresCpu, theirs.postgresCpu, pct, 'all postgres processes on this machine');
-    diagnostic(`  bench client CPU during ${SCENARIOS[key].name}`, mine.benchCpu, theirs.benchCpu, pct, `editors in ${settings.clientWorkers} worker thread(s)`);
+    diagnostic(
+      `  server CPU during ${SCENARIOS[key].name}`,
+      mine.serverCpu,
+      theirs.serverCpu,
+      pct,
+      '% of one core, measurement window',
+    );
+    diagnostic(
+      `  postgres CPU during ${SCENARIOS[key].name}`,
+      mine.postgresCpu,
+      theirs.postgresCpu,
+      pct,
+      'all postgres processes on this machine',
+    );
+    diagnostic(
+      `  bench client CPU during ${SCENARIOS[key].name}`,
+      mine.benchCpu,
+      theirs.benchCpu,
+      pct,
+      `editors in ${settings.clientWorkers} worker thread(s)`,
+    );
     diagnostic(
       `  server event loop waiting for a CPU ${SCENARIOS[key].name}`,
       mine.serverWaitingForCpu,
@@ -224,7 +295,13 @@ function report(
       pct,
       'runnable but not running (schedstat), % of the window: CPU contention',
     );
-    diagnostic(`  bench threads waiting for a CPU ${SCENARIOS[key].name}`, mine.benchWaitingForCpu, theirs.benchWaitingForCpu, pct, 'summed over threads');
+    diagnostic(
+      `  bench threads waiting for a CPU ${SCENARIOS[key].name}`,
+      mine.benchWaitingForCpu,
+      theirs.benchWaitingForCpu,
+      pct,
+      'summed over threads',
+    );
     diagnostic(
       `  client event-loop delay p99 ${SCENARIOS[key].name}`,
       mine.clientLag.p99,
@@ -240,8 +317,12 @@ function report(
     `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), ${settings.warmupSeconds} s warm-up + ${settings.measureSeconds} s per fan-out scenario, ` +
       `5 edits/s per editor (3 characters each), ${settings.clientWorkers} client worker thread(s); text: ${textSource()}`,
   );
-  console.log(`ours on ${facts.databaseNote}; load average (1 min) ${facts.load[0].toFixed(2)} at start, ${facts.load[1].toFixed(2)} at end`);
-  console.log(`1 MB doc: ${(facts.bigBodyBytes / 1e6).toFixed(2)} MB Markdown -> ${(facts.bigYjsBytes / 1e6).toFixed(2)} MB Yjs state, ${facts.bigBlocks} blocks; ${settings.coldLoads} documents`);
+  console.log(
+    `ours on ${facts.databaseNote}; load average (1 min) ${facts.load[0].toFixed(2)} at start, ${facts.load[1].toFixed(2)} at end`,
+  );
+  console.log(
+    `1 MB doc: ${(facts.bigBodyBytes / 1e6).toFixed(2)} MB Markdown -> ${(facts.bigYjsBytes / 1e6).toFixed(2)} MB Yjs state, ${facts.bigBlocks} blocks; ${settings.coldLoads} documents`,
+  );
   console.log('');
   console.log(renderTable(['metric', 'Spiraal', 'reference', 'ratio', 'note'], rows));
   console.log('');
@@ -249,19 +330,30 @@ function report(
     const a = pick(results.fanOut[key][ours].latency, 'p99');
     const b = pick(results.fanOut[key][ref].latency, 'p99');
     const verdict = a <= b * GOAL_RATIO ? 'PASS' : 'FAIL';
-    console.log(`goal: p99 fan-out within ${GOAL_RATIO}x of the reference, ${SCENARIOS[key].name}: ${verdict} (${ms(a)} vs ${ms(b)}, ${ratio(a, b)})`);
+    console.log(
+      `goal: p99 fan-out within ${GOAL_RATIO}x of the reference, ${SCENARIOS[key].name}: ${verdict} (${ms(a)} vs ${ms(b)}, ${ratio(a, b)})`,
+    );
   }
-  const lagged = SCENARIO_KEYS.flatMap((key) => [ours, ref].filter((label) => results.fanOut[key][label].clientLag.p99 > 20).map((label) => `${label} ${key}`));
+  const lagged = SCENARIO_KEYS.flatMap((key) =>
+    [ours, ref].filter((label) => results.fanOut[key][label].clientLag.p99 > 20).map((label) => `${label} ${key}`),
+  );
   // Both servers share the machine with the bench (and whatever else runs): a server whose
   // event loop waits for a CPU delivers late however fast its code is.
-  const starved = SCENARIO_KEYS.flatMap((key) => [ours, ref].filter((label) => results.fanOut[key][label].serverWaitingForCpu > 10).map((label) => `${label} ${key}`));
+  const starved = SCENARIO_KEYS.flatMap((key) =>
+    [ours, ref]
+      .filter((label) => results.fanOut[key][label].serverWaitingForCpu > 10)
+      .map((label) => `${label} ${key}`),
+  );
   if (starved.length) {
     console.log(
       `warning: server event loops waited for a CPU > 10 % of the time in ${starved.join(', ')} (load average up to ${Math.max(...facts.load).toFixed(1)} on ${cpus().length} CPUs): ` +
         'fan-out tails there measure CPU contention more than the servers; rerun on a quiet machine',
     );
   }
-  if (lagged.length) console.log(`warning: the bench's editors lagged (event-loop delay p99 > 20 ms) in ${lagged.join(', ')}: latencies there include client delay`);
+  if (lagged.length)
+    console.log(
+      `warning: the bench's editors lagged (event-loop delay p99 > 20 ms) in ${lagged.join(', ')}: latencies there include client delay`,
+    );
   console.log(`duration: ${facts.seconds.toFixed(0)} s`);
 }
 

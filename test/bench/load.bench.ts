@@ -24,7 +24,8 @@ function envNumber(name: string, fallback: number, min: number, max: number): nu
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isFinite(value) || value < min || value > max)
+    throw new Error(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 
@@ -107,7 +108,11 @@ async function main(): Promise<void> {
     void servers.stop().finally(() => process.exit(1));
   }, HARD_LIMIT_MS);
   watchdog.unref();
-  const interrupted = () => void servers.stop().then(() => servers.database.remove()).finally(() => process.exit(130));
+  const interrupted = () =>
+    void servers
+      .stop()
+      .then(() => servers.database.remove())
+      .finally(() => process.exit(130));
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
 
@@ -125,11 +130,24 @@ async function main(): Promise<void> {
     const scenarios: ReadScenario[] = [
       listOf(5, seeded.communityId),
       listOf(50, seeded.communityId),
-      { name: 'item page (a guideline)', query: ITEM, variables: { id: seeded.guidelineId }, expect: (data) => void data.item.id },
+      {
+        name: 'item page (a guideline)',
+        query: ITEM,
+        variables: { id: seeded.guidelineId },
+        expect: (data) => void data.item.id,
+      },
     ];
     for (const scenario of settings.readSeconds > 0 ? scenarios : []) {
       progress(`${scenario.name}: ${settings.rate}/s for ${settings.readSeconds} s`);
-      reads.push(await runRead(main.baseUrl, token, scenario, { rate: settings.rate, seconds: settings.readSeconds, warmupSeconds: 3, connections: 10, idleSqlPerSecond: idle }));
+      reads.push(
+        await runRead(main.baseUrl, token, scenario, {
+          rate: settings.rate,
+          seconds: settings.readSeconds,
+          warmupSeconds: 3,
+          connections: 10,
+          idleSqlPerSecond: idle,
+        }),
+      );
     }
     load.push(loadavg()[0]);
 
@@ -145,7 +163,15 @@ async function main(): Promise<void> {
         seeded.users,
         seeded.itemIds,
         servers.database.url(),
-        { editors: settings.editors, documents: settings.documents, seconds: settings.soakSeconds, keystrokeMs: settings.keystrokeMs, sampleSeconds: 5, settleSeconds: 20, afterSeconds: 60 },
+        {
+          editors: settings.editors,
+          documents: settings.documents,
+          seconds: settings.soakSeconds,
+          keystrokeMs: settings.keystrokeMs,
+          sampleSeconds: 5,
+          settleSeconds: 20,
+          afterSeconds: 60,
+        },
         progress,
       );
       load.push(loadavg()[0]);
@@ -157,35 +183,61 @@ async function main(): Promise<void> {
     clearTimeout(watchdog);
     progress('stopping');
     await servers.stop();
-    await servers.database.remove().catch((error: unknown) => progress(`could not remove the bench database: ${String(error)}`));
+    await servers.database
+      .remove()
+      .catch((error: unknown) => progress(`could not remove the bench database: ${String(error)}`));
   }
   report(reads, soak, { idle, load, seconds: (Date.now() - startedAt) / 1000, database: servers.database.describe });
   const failed = reads.some((r) => r.errors > 0) || (soak && (soak.mismatches.length > 0 || soak.connectFailures > 0));
   if (failed) process.exitCode = 1;
 }
 
-const ms = (value: number) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0)} ms` : 'n/a');
+const ms = (value: number) =>
+  Number.isFinite(value)
+    ? `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`
+    : 'n/a';
 const mb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 2 ** 20).toFixed(1)} MB` : 'n/a');
 
-function report(reads: ReadResult[], soak: SoakResult | null, facts: { idle: number; load: number[]; seconds: number; database: string }): void {
+function report(
+  reads: ReadResult[],
+  soak: SoakResult | null,
+  facts: { idle: number; load: number[]; seconds: number; database: string },
+): void {
   console.log('');
   console.log(`Load and soak benchmark: ${settings.processes} API process(es), built server, ${facts.database}`);
-  console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}); load average (1 min) ${facts.load.map((l) => l.toFixed(2)).join(' -> ')}`);
+  console.log(
+    `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}); load average (1 min) ${facts.load.map((l) => l.toFixed(2)).join(' -> ')}`,
+  );
   if (reads.length) {
     console.log('');
-    console.log(`GraphQL reads at a fixed rate (autocannon, 10 connections, ${settings.readSeconds} s after 3 s warm-up; ${ITEMS} items with 3 comments each, every sixth a guideline with 2 sources)`);
+    console.log(
+      `GraphQL reads at a fixed rate (autocannon, 10 connections, ${settings.readSeconds} s after 3 s warm-up; ${ITEMS} items with 3 comments each, every sixth a guideline with 2 sources)`,
+    );
     console.log(
       renderTable(
         ['scenario', 'rate', 'answers/s', 'p50', 'p95', 'p99', 'errors', 'SQL statements/request'],
-        reads.map((r) => [r.name, `${r.rate}/s`, r.throughput.toFixed(1), ms(r.latency?.p50 ?? NaN), ms(r.latency?.p95 ?? NaN), ms(r.latency?.p99 ?? NaN), `${r.errors} of ${r.requests}`, r.sqlPerRequest.toFixed(2)]),
+        reads.map((r) => [
+          r.name,
+          `${r.rate}/s`,
+          r.throughput.toFixed(1),
+          ms(r.latency?.p50 ?? NaN),
+          ms(r.latency?.p95 ?? NaN),
+          ms(r.latency?.p99 ?? NaN),
+          `${r.errors} of ${r.requests}`,
+          r.sqlPerRequest.toFixed(2),
+        ]),
       ),
     );
     const [five, fifty] = reads;
     if (five && fifty) {
       const grows = fifty.sqlPerRequest > five.sqlPerRequest + 0.5;
-      console.log(`N+1 check: ${fifty.sqlPerRequest.toFixed(2)} statements for 50 items vs ${five.sqlPerRequest.toFixed(2)} for 5: ${grows ? 'FAIL (grows with the list)' : 'PASS (does not grow with the list)'}`);
+      console.log(
+        `N+1 check: ${fifty.sqlPerRequest.toFixed(2)} statements for 50 items vs ${five.sqlPerRequest.toFixed(2)} for 5: ${grows ? 'FAIL (grows with the list)' : 'PASS (does not grow with the list)'}`,
+      );
     }
-    console.log(`(statements counted by spiraal_sql_statements_total, less the idle rate of ${facts.idle.toFixed(2)}/s measured before the reads)`);
+    console.log(
+      `(statements counted by spiraal_sql_statements_total, less the idle rate of ${facts.idle.toFixed(2)}/s measured before the reads)`,
+    );
   }
 
   if (soak) {
@@ -197,16 +249,52 @@ function report(reads: ReadResult[], soak: SoakResult | null, facts: { idle: num
     const rows: string[][] = [];
     soak.start.rss.forEach((_, i) => {
       const label = settings.processes > 1 ? ` (process ${i + 1})` : '';
-      for (const [metric, pick] of [['RSS', (s: Sample) => s.rss[i]], ['heap used', (s: Sample) => s.heap[i]]] as const) {
-        rows.push([`${metric} after a full GC${label}`, mb(pick(soak.start)), mb(pick(soak.end)), mb(pick(soak.end) - pick(soak.start)), mb(pick(soak.afterLeaving))]);
+      for (const [metric, pick] of [
+        ['RSS', (s: Sample) => s.rss[i]],
+        ['heap used', (s: Sample) => s.heap[i]],
+      ] as const) {
+        rows.push([
+          `${metric} after a full GC${label}`,
+          mb(pick(soak.start)),
+          mb(pick(soak.end)),
+          mb(pick(soak.end) - pick(soak.start)),
+          mb(pick(soak.afterLeaving)),
+        ]);
       }
       // The first and last readings follow a forced collection: its pause is not the server's.
-      const lags = soak.samples.slice(1, -1).map((s) => s.lagP99[i] * 1000).filter(Number.isFinite).sort((a, b) => a - b);
-      rows.push([`event-loop lag p99 (per 5 s sample): median / max${label}`, ms(lags[Math.floor(lags.length / 2)]), ms(lags[lags.length - 1]), '', '']);
-      rows.push([`open sockets / loaded documents${label}`, `${soak.start.sockets[i]} / ${soak.start.documents[i]}`, `${soak.end.sockets[i]} / ${soak.end.documents[i]}`, '', `${soak.afterLeaving.sockets[i]} / ${soak.afterLeaving.documents[i]}`]);
+      const lags = soak.samples
+        .slice(1, -1)
+        .map((s) => s.lagP99[i] * 1000)
+        .filter(Number.isFinite)
+        .sort((a, b) => a - b);
+      rows.push([
+        `event-loop lag p99 (per 5 s sample): median / max${label}`,
+        ms(lags[Math.floor(lags.length / 2)]),
+        ms(lags[lags.length - 1]),
+        '',
+        '',
+      ]);
+      rows.push([
+        `open sockets / loaded documents${label}`,
+        `${soak.start.sockets[i]} / ${soak.start.documents[i]}`,
+        `${soak.end.sockets[i]} / ${soak.end.documents[i]}`,
+        '',
+        `${soak.afterLeaving.sockets[i]} / ${soak.afterLeaving.documents[i]}`,
+      ]);
       rows.push([`CPU while typing${label}`, '', `${soak.serverCpu[i].toFixed(0)} %`, '', '']);
     });
-    console.log(renderTable(['server', 'editors connected', `after ${settings.soakSeconds} s typing`, 'growth', 'editors gone, docs unloaded'], rows));
+    console.log(
+      renderTable(
+        [
+          'server',
+          'editors connected',
+          `after ${settings.soakSeconds} s typing`,
+          'growth',
+          'editors gone, docs unloaded',
+        ],
+        rows,
+      ),
+    );
     console.log('');
     console.log(
       renderTable(
@@ -214,13 +302,19 @@ function report(reads: ReadResult[], soak: SoakResult | null, facts: { idle: num
         [
           ['keystrokes typed', String(soak.keystrokes)],
           ['documents at the end (encoded Yjs state, all)', mb(soak.documentBytes)],
-          ['update-to-stored p50 / p95 / p99', `${ms(soak.storedMs.p50)} / ${ms(soak.storedMs.p95)} / ${ms(soak.storedMs.p99)} (${soak.storedMs.count} batches, spiraal_collab_update_stored_seconds)`],
+          [
+            'update-to-stored p50 / p95 / p99',
+            `${ms(soak.storedMs.p50)} / ${ms(soak.storedMs.p95)} / ${ms(soak.storedMs.p99)} (${soak.storedMs.count} batches, spiraal_collab_update_stored_seconds)`,
+          ],
           ['editors that could not connect', String(soak.connectFailures)],
           ['unexpected socket closes / connection errors', `${soak.unexpectedCloses} / ${soak.connectionErrors}`],
           ['documents converged across their editors', `${soak.converged} of ${settings.documents}`],
           ['documents a fresh client loads identically', `${soak.reloadedEqual} of ${settings.documents}`],
           ['documents stored identically', `${soak.storedEqual} of ${settings.documents}`],
-          ['bench editors: CPU / event-loop delay p99', `${soak.benchCpu.toFixed(0)} % of one core / ${ms(soak.benchLagP99Ms)}`],
+          [
+            'bench editors: CPU / event-loop delay p99',
+            `${soak.benchCpu.toFixed(0)} % of one core / ${ms(soak.benchLagP99Ms)}`,
+          ],
         ],
       ),
     );

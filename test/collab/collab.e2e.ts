@@ -9,7 +9,10 @@ import { collabTicket, connectClient, typeParagraph, upgradeStatus, waitFor } fr
 const ITEM = `query ($id: ID!) { item(id: $id) { text markdown updatedAt authors { id displayName } } }`;
 
 async function forgeTicket(t: TestApp, claims: { i: string; u: string; r: boolean; e: number }): Promise<string> {
-  const [{ value }] = await sql<{ value: Buffer }>(t.db.url, `SELECT value FROM server_secrets WHERE name = 'collab-ticket'`);
+  const [{ value }] = await sql<{ value: Buffer }>(
+    t.db.url,
+    `SELECT value FROM server_secrets WHERE name = 'collab-ticket'`,
+  );
   const payload = Buffer.from(JSON.stringify({ ...claims, n: randomBytes(4).toString('hex') })).toString('base64url');
   return `${payload}.${createHmac('sha256', value).update(payload).digest('base64url')}`;
 }
@@ -25,13 +28,18 @@ describe('real-time co-editing over y-websocket', () => {
   const track = <T extends { destroy(): void }>(client: T): T => (clients.push(client), client);
 
   beforeAll(async () => {
-    t = await startTestApp({ COLLAB_IDLE_UNLOAD_MS: '300', COLLAB_MAX_DOCUMENT_BYTES: String(256 * 1024), COLLAB_MAX_MESSAGE_BYTES: String(128 * 1024) });
+    t = await startTestApp({
+      COLLAB_IDLE_UNLOAD_MS: '300',
+      COLLAB_MAX_DOCUMENT_BYTES: String(256 * 1024),
+      COLLAB_MAX_MESSAGE_BYTES: String(128 * 1024),
+    });
     c = await communityWithPeople(t.baseUrl);
   });
   afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
   afterAll(() => t.close());
 
-  const newCase = (body = '# Situatie\n\nBegin van de casus.') => createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title: 'Live casus', body });
+  const newCase = (body = '# Situatie\n\nBegin van de casus.') =>
+    createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title: 'Live casus', body });
 
   it('issues tickets bound to item and role, with the socket URL on the same port', async () => {
     const { id } = await newCase();
@@ -40,7 +48,12 @@ describe('real-time co-editing over y-websocket', () => {
     expect(forMember.readOnly).toBe(false);
     expect(new Date(forMember.expiresAt).getTime()).toBeGreaterThan(Date.now());
     expect((await collabTicket(t.baseUrl, c.reader.token, id)).readOnly).toBe(true);
-    const outsider = await gql(t.baseUrl, `mutation ($id: ID!) { collabTicket(itemId: $id) { token } }`, { id }, c.outsider.token);
+    const outsider = await gql(
+      t.baseUrl,
+      `mutation ($id: ID!) { collabTicket(itemId: $id) { token } }`,
+      { id },
+      c.outsider.token,
+    );
     expect(outsider.errors![0].extensions!.code).toBe('NOT_FOUND');
   });
 
@@ -51,7 +64,11 @@ describe('real-time co-editing over y-websocket', () => {
     expect(a.text()).toBe('Situatie\nBegin van de casus.');
     typeParagraph(a.doc, 'Mo schrijft mee.');
     typeParagraph(b.doc, 'Fenna vult aan.');
-    await waitFor(() => a.text() === b.text() && a.text().includes('Mo schrijft') && a.text().includes('Fenna vult'), 5000, 'convergence');
+    await waitFor(
+      () => a.text() === b.text() && a.text().includes('Mo schrijft') && a.text().includes('Fenna vult'),
+      5000,
+      'convergence',
+    );
     expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
   });
 
@@ -60,8 +77,16 @@ describe('real-time co-editing over y-websocket', () => {
     const before = (await gql(t.baseUrl, ITEM, { id }, c.member.token)).data!.item;
     const b = track(await connectClient(t.baseUrl, c.facilitator.token, id));
     typeParagraph(b.doc, 'Aanvulling van de facilitator.');
-    await waitFor(async () => (await sql(t.db.url, 'SELECT 1 FROM yjs_updates WHERE item_id = $1', [id])).length > 0, 1000, 'the update to be stored');
-    await waitFor(async () => (await gql(t.baseUrl, ITEM, { id }, c.member.token)).data!.item.text.includes('Aanvulling'), 3000, 'the derived text');
+    await waitFor(
+      async () => (await sql(t.db.url, 'SELECT 1 FROM yjs_updates WHERE item_id = $1', [id])).length > 0,
+      1000,
+      'the update to be stored',
+    );
+    await waitFor(
+      async () => (await gql(t.baseUrl, ITEM, { id }, c.member.token)).data!.item.text.includes('Aanvulling'),
+      3000,
+      'the derived text',
+    );
     const after = (await gql(t.baseUrl, ITEM, { id }, c.member.token)).data!.item;
     expect(after.text).toBe('Situatie\nBegin van de casus.\nAanvulling van de facilitator.');
     expect(after.markdown).toContain('Aanvulling van de facilitator.');
@@ -90,7 +115,9 @@ describe('real-time co-editing over y-websocket', () => {
     const observer = track(await connectClient(t.baseUrl, c.facilitator.token, id));
     mallory.provider.awareness.setLocalStateField('user', { name: 'Fenna Facilitator', color: '#000000' });
     await waitFor(() => observer.provider.awareness.getStates().has(mallory.doc.clientID), 3000, 'presence');
-    const seen = observer.provider.awareness.getStates().get(mallory.doc.clientID) as { user: { name: string; id: string } };
+    const seen = observer.provider.awareness.getStates().get(mallory.doc.clientID) as {
+      user: { name: string; id: string };
+    };
     expect(seen.user.name).toBe('Mo Lid');
     expect(seen.user.id).toBe(c.member.id);
   });
@@ -101,7 +128,9 @@ describe('real-time co-editing over y-websocket', () => {
     const base = `${t.baseUrl.replace('http', 'ws')}/collab/${id}`;
     const good = await collabTicket(t.baseUrl, c.member.token, id);
     const [payload, signature] = good.token.split('.');
-    const tampered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), u: c.facilitator.id })).toString('base64url');
+    const tampered = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), u: c.facilitator.id }),
+    ).toString('base64url');
     const expired = await forgeTicket(t, { i: id, u: c.member.id, r: false, e: Math.floor(Date.now() / 1000) - 1 });
     const otherItem = await collabTicket(t.baseUrl, c.member.token, other.id);
     const cases: [string, string][] = [
@@ -119,21 +148,42 @@ describe('real-time co-editing over y-websocket', () => {
 
   it('closes the sockets of a removed member within a second, and makes a downgraded one read-only', async () => {
     const own = await communityWithPeople(t.baseUrl);
-    const { id } = await createItem(t.baseUrl, own.member.token, { communityId: own.communityId, kind: 'CASE', title: 'Rollen' });
+    const { id } = await createItem(t.baseUrl, own.member.token, {
+      communityId: own.communityId,
+      kind: 'CASE',
+      title: 'Rollen',
+    });
     const member = track(await connectClient(t.baseUrl, own.member.token, id));
     const reader = track(await connectClient(t.baseUrl, own.reader.token, id));
     const facilitator = track(await connectClient(t.baseUrl, own.facilitator.token, id));
 
-    const closed = new Promise<number>((resolve) => member.provider.ws!.addEventListener('close', (event) => resolve((event as { code: number }).code)));
-    await gql(t.baseUrl, `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`, { input: { communityId: own.communityId, userId: own.member.id } }, own.facilitator.token);
+    const closed = new Promise<number>((resolve) =>
+      member.provider.ws!.addEventListener('close', (event) => resolve((event as { code: number }).code)),
+    );
+    await gql(
+      t.baseUrl,
+      `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`,
+      { input: { communityId: own.communityId, userId: own.member.id } },
+      own.facilitator.token,
+    );
     const started = Date.now();
     expect(await closed).toBe(4403);
     expect(Date.now() - started).toBeLessThan(1000);
     member.provider.disconnect();
 
     // The reader becomes a member: edits flow. The facilitator becomes a reader: edits stop.
-    await gql(t.baseUrl, `mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { role } }`, { input: { communityId: own.communityId, userId: own.reader.id, role: 'FACILITATOR' } }, own.facilitator.token);
-    await gql(t.baseUrl, `mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { role } }`, { input: { communityId: own.communityId, userId: own.facilitator.id, role: 'READER' } }, own.facilitator.token);
+    await gql(
+      t.baseUrl,
+      `mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { role } }`,
+      { input: { communityId: own.communityId, userId: own.reader.id, role: 'FACILITATOR' } },
+      own.facilitator.token,
+    );
+    await gql(
+      t.baseUrl,
+      `mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { role } }`,
+      { input: { communityId: own.communityId, userId: own.facilitator.id, role: 'READER' } },
+      own.facilitator.token,
+    );
     typeParagraph(facilitator.doc, 'Na de degradatie.');
     typeParagraph(reader.doc, 'Na de promotie.');
     await waitFor(() => facilitator.text().includes('Na de promotie.'), 3000, 'the promoted edit');
@@ -145,16 +195,38 @@ describe('real-time co-editing over y-websocket', () => {
     const { id } = await newCase('Eerste versie.');
     const a = track(await connectClient(t.baseUrl, c.member.token, id));
     typeParagraph(a.doc, 'Toevoeging die later teruggedraaid wordt.');
-    await waitFor(async () => (await sql(t.db.url, 'SELECT 1 FROM yjs_updates WHERE item_id = $1', [id])).length > 0, 1000, 'the update');
+    await waitFor(
+      async () => (await sql(t.db.url, 'SELECT 1 FROM yjs_updates WHERE item_id = $1', [id])).length > 0,
+      1000,
+      'the update',
+    );
     a.destroy();
 
     // After the last editor leaves: snapshot compacted, one revision recorded.
-    await waitFor(async () => (await sql(t.db.url, 'SELECT 1 FROM item_revisions WHERE item_id = $1', [id])).length === 1, 3000, 'a revision');
-    await waitFor(async () => (await sql(t.db.url, 'SELECT 1 FROM yjs_updates WHERE item_id = $1', [id])).length === 0, 3000, 'compaction');
-    const revisions = await gql(t.baseUrl, `query ($id: ID!) { itemRevisions(itemId: $id) { id createdAt authors { displayName } } }`, { id }, c.reader.token);
+    await waitFor(
+      async () => (await sql(t.db.url, 'SELECT 1 FROM item_revisions WHERE item_id = $1', [id])).length === 1,
+      3000,
+      'a revision',
+    );
+    await waitFor(
+      async () => (await sql(t.db.url, 'SELECT 1 FROM yjs_updates WHERE item_id = $1', [id])).length === 0,
+      3000,
+      'compaction',
+    );
+    const revisions = await gql(
+      t.baseUrl,
+      `query ($id: ID!) { itemRevisions(itemId: $id) { id createdAt authors { displayName } } }`,
+      { id },
+      c.reader.token,
+    );
     const [revision] = revisions.data!.itemRevisions;
     expect(revision.authors).toEqual([{ displayName: 'Mo Lid' }]);
-    const content = await gql(t.baseUrl, `query ($id: ID!) { revision(id: $id) { text markdown } }`, { id: revision.id }, c.reader.token);
+    const content = await gql(
+      t.baseUrl,
+      `query ($id: ID!) { revision(id: $id) { text markdown } }`,
+      { id: revision.id },
+      c.reader.token,
+    );
     expect(content.data!.revision.text).toBe('Eerste versie.\nToevoeging die later teruggedraaid wordt.');
 
     // Later edits, then a restore: the connected editor sees the old content come back.
@@ -162,11 +234,33 @@ describe('real-time co-editing over y-websocket', () => {
     b.doc.transact(() => b.doc.getXmlFragment('default').delete(0, b.doc.getXmlFragment('default').length));
     typeParagraph(b.doc, 'Alles herschreven.');
     await new Promise((r) => setTimeout(r, 200));
-    expect((await gql(t.baseUrl, `mutation ($id: ID!) { restoreRevision(id: $id) { id } }`, { id: revision.id }, c.reader.token)).errors![0].extensions!.code).toBe('FORBIDDEN');
-    const restored = await gql(t.baseUrl, `mutation ($id: ID!) { restoreRevision(id: $id) { id } }`, { id: revision.id }, c.member.token);
+    expect(
+      (
+        await gql(
+          t.baseUrl,
+          `mutation ($id: ID!) { restoreRevision(id: $id) { id } }`,
+          { id: revision.id },
+          c.reader.token,
+        )
+      ).errors![0].extensions!.code,
+    ).toBe('FORBIDDEN');
+    const restored = await gql(
+      t.baseUrl,
+      `mutation ($id: ID!) { restoreRevision(id: $id) { id } }`,
+      { id: revision.id },
+      c.member.token,
+    );
     expect(restored.errors).toBeUndefined();
-    await waitFor(() => b.text() === 'Eerste versie.\nToevoeging die later teruggedraaid wordt.', 3000, 'the restore to arrive live');
-    await waitFor(async () => (await gql(t.baseUrl, ITEM, { id }, c.member.token)).data!.item.text === b.text(), 3000, 'the derived text after restore');
+    await waitFor(
+      () => b.text() === 'Eerste versie.\nToevoeging die later teruggedraaid wordt.',
+      3000,
+      'the restore to arrive live',
+    );
+    await waitFor(
+      async () => (await gql(t.baseUrl, ITEM, { id }, c.member.token)).data!.item.text === b.text(),
+      3000,
+      'the derived text after restore',
+    );
   });
 
   it('closes only the offending socket for malformed frames, oversized frames and oversized documents', async () => {

@@ -18,8 +18,20 @@ const client = fc.nat({ max: CLIENTS - 1 });
 const words = fc.constantFrom('wijkteam', 'cliënt', 'zorg', 'één', 'vraag', '🙂', 'intervisie', 'ß', 'en', ' ');
 const text = fc.array(words, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('insert' as const), client, block: fc.nat(), at: fc.nat(), text }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), client, block: fc.nat(), at: fc.nat(), length: fc.integer({ min: 1, max: 6 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ kind: fc.constant('insert' as const), client, block: fc.nat(), at: fc.nat(), text }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('delete' as const),
+      client,
+      block: fc.nat(),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 6 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('paragraph' as const), client, text }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('disconnect' as const), client }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reconnect' as const), client }) },
@@ -92,7 +104,12 @@ describe('convergence under random editing, disconnects and a restart', () => {
     const tokens = [c.member.token, c.facilitator.token, c.member.token, c.facilitator.token];
     await fc.assert(
       fc.asyncProperty(run, async (actions) => {
-        const { id } = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'NOTE', title: 'Eigenschap', body: 'Begin.\n\nTweede alinea.' });
+        const { id } = await createItem(t.baseUrl, c.member.token, {
+          communityId: c.communityId,
+          kind: 'NOTE',
+          title: 'Eigenschap',
+          body: 'Begin.\n\nTweede alinea.',
+        });
         const clients = await Promise.all(tokens.map((token) => connectClient(t.baseUrl, token, id)));
         try {
           for (const action of actions) {
@@ -101,10 +118,18 @@ describe('convergence under random editing, disconnects and a restart', () => {
             await new Promise((r) => setTimeout(r, 5));
           }
           for (const { provider } of clients) if (!provider.shouldConnect) provider.connect();
-          await waitFor(() => clients.every((x) => x.provider.wsconnected && x.provider.synced), 15_000, 'every client to reconnect');
+          await waitFor(
+            () => clients.every((x) => x.provider.wsconnected && x.provider.synced),
+            15_000,
+            'every client to reconnect',
+          );
           await waitFor(() => clients.every((x) => body(x.doc) === body(clients[0].doc)), 10_000, 'convergence');
           const expected = body(clients[0].doc);
-          await waitFor(async () => body(await storedDocument(t.db.url, id)) === expected, 5_000, 'the database to hold the same document');
+          await waitFor(
+            async () => body(await storedDocument(t.db.url, id)) === expected,
+            5_000,
+            'the database to hold the same document',
+          );
         } finally {
           for (const x of clients) x.destroy();
         }

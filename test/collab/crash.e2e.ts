@@ -19,9 +19,18 @@ describe('durability under kill -9', () => {
   it('keeps every edit older than a second', async () => {
     const env = { DATABASE_URL: db.url, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
     const first = await startServer(env);
-    const { register } = await post(first.baseUrl, `mutation { register(input: { email: "kill@example.nl", password: "niet te doden", displayName: "Kim" }) { token } }`, {});
+    const { register } = await post(
+      first.baseUrl,
+      `mutation { register(input: { email: "kill@example.nl", password: "niet te doden", displayName: "Kim" }) { token } }`,
+      {},
+    );
     const token = register.token;
-    const { createCommunity } = await post(first.baseUrl, `mutation { createCommunity(input: { name: "Crashnetwerk", visibility: PRIVATE }) { id } }`, {}, token);
+    const { createCommunity } = await post(
+      first.baseUrl,
+      `mutation { createCommunity(input: { name: "Crashnetwerk", visibility: PRIVATE }) { id } }`,
+      {},
+      token,
+    );
     const { createItem } = await post(
       first.baseUrl,
       `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`,

@@ -112,11 +112,52 @@ class Rng {
 
   /** Integers that tend to break decoders. */
   interestingUint(): number {
-    return this.pick([0, 1, 2, 3, 4, 127, 128, 255, 256, 16383, 16384, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 53 - 1, this.uint32(), this.int(1000)]);
+    return this.pick([
+      0,
+      1,
+      2,
+      3,
+      4,
+      127,
+      128,
+      255,
+      256,
+      16383,
+      16384,
+      2 ** 31 - 1,
+      2 ** 31,
+      2 ** 32 - 1,
+      2 ** 32,
+      2 ** 53 - 1,
+      this.uint32(),
+      this.int(1000),
+    ]);
   }
 }
 
-const WORDS = ['overleg', 'wijkteam', 'ervaring', 'café', 'coöperatie', 'één', 'reünie', 'Zoë', 'naïef', 'privé', 'zorgvraag', '🚲', '🌷', '👩🏽‍⚕️', 'gebiedsgericht', 'ĳs', 'mantelzorg', '∑', '—', '\n', '\u200b'];
+const WORDS = [
+  'overleg',
+  'wijkteam',
+  'ervaring',
+  'café',
+  'coöperatie',
+  'één',
+  'reünie',
+  'Zoë',
+  'naïef',
+  'privé',
+  'zorgvraag',
+  '🚲',
+  '🌷',
+  '👩🏽‍⚕️',
+  'gebiedsgericht',
+  'ĳs',
+  'mantelzorg',
+  '∑',
+  '—',
+  '\n',
+  '\u200b',
+];
 
 function dutchish(rng: Rng, maxWords = 4): string {
   return Array.from({ length: 1 + rng.int(maxWords) }, () => rng.pick(WORDS)).join(rng.pick([' ', ' ', '', '-']));
@@ -211,7 +252,10 @@ function nestedJson(rng: Rng, depth: number): string {
 function oddJson(rng: Rng): string {
   switch (rng.int(12)) {
     case 0:
-      return nestedJson(rng, rng.pick([1, 10, 100, 1000, 3000, 4100, 4150, 4170, 4180, 4200, 4500, 6000, 20000, 60000]));
+      return nestedJson(
+        rng,
+        rng.pick([1, 10, 100, 1000, 3000, 4100, 4150, 4170, 4180, 4200, 4500, 6000, 20000, 60000]),
+      );
     case 1:
       return rng.pick(['null', '0', '-1e308', '"text"', 'true', '[]', '[1,2,3]', '{}', '""']);
     case 2:
@@ -223,7 +267,9 @@ function oddJson(rng: Rng): string {
     case 5:
       return `{"s":"${'\\ud800'.repeat(1 + rng.int(4))}","t":"\\u0000"}`;
     case 6:
-      return JSON.stringify({ many: Object.fromEntries(Array.from({ length: 200 + rng.int(2000) }, (_, i) => [`k${i}`, i])) });
+      return JSON.stringify({
+        many: Object.fromEntries(Array.from({ length: 200 + rng.int(2000) }, (_, i) => [`k${i}`, i])),
+      });
     case 7:
       return JSON.stringify({ long: 'x'.repeat(rng.int(60_000)) });
     case 8:
@@ -233,7 +279,11 @@ function oddJson(rng: Rng): string {
     case 10:
       return '{"a":1'; // not JSON
     default:
-      return JSON.stringify({ cursor: { anchor: rng.int(100), head: rng.int(100) }, name: dutchish(rng), color: '#123456' });
+      return JSON.stringify({
+        cursor: { anchor: rng.int(100), head: rng.int(100) },
+        name: dutchish(rng),
+        color: '#123456',
+      });
   }
 }
 
@@ -288,12 +338,24 @@ class FrameFactory {
       [0.8, () => this.remember('valid-delete-set', 'update', this.deleteSet())],
       [0.8, () => ({ kind: 'query-awareness', data: Uint8Array.of(3) })],
       // mutated, still decodable (mostly)
-      [4, () => ({ kind: 'odd-awareness-json', data: encodeBase('awareness', awarenessPayload([{ clientId: clientIdFor(rng), clock: 1 + rng.int(100), json: oddJson(rng) }])) })],
+      [
+        4,
+        () => ({
+          kind: 'odd-awareness-json',
+          data: encodeBase(
+            'awareness',
+            awarenessPayload([{ clientId: clientIdFor(rng), clock: 1 + rng.int(100), json: oddJson(rng) }]),
+          ),
+        }),
+      ],
       [22, () => this.mutatedAwarenessJson()],
       [1.5, () => this.mutatedStateVector()],
       [14, () => this.trailingBytes()],
       [0.6, () => this.reclockedUpdate()],
-      [0.5, () => ({ kind: 'v2-update-as-v1', data: encodeBase(rng.pick(['update', 'step2'] as const), this.v2Update()) })],
+      [
+        0.5,
+        () => ({ kind: 'v2-update-as-v1', data: encodeBase(rng.pick(['update', 'step2'] as const), this.v2Update()) }),
+      ],
       // byte-level mutations and garbage (mostly refused)
       [2.5, () => this.mutatedPayload()],
       [2, () => this.mutatedFrame()],
@@ -304,7 +366,13 @@ class FrameFactory {
       [0.6, () => this.tooLongLength()],
       [0.6, () => this.wrongType()],
       [0.4, () => this.textFrame()],
-      [0.05, () => ({ kind: 'oversized-frame', data: concat(rng.bytes(64), new Uint8Array(MAX_MESSAGE_BYTES + rng.int(64 * 1024)).fill(rng.int(256))) })],
+      [
+        0.05,
+        () => ({
+          kind: 'oversized-frame',
+          data: concat(rng.bytes(64), new Uint8Array(MAX_MESSAGE_BYTES + rng.int(64 * 1024)).fill(rng.int(256))),
+        }),
+      ],
       [0.05, () => this.overDocumentCap()],
     ];
     this.totalWeight = this.mix.reduce((sum, [weight]) => sum + weight, 0);
@@ -388,7 +456,9 @@ class FrameFactory {
     const rng = this.rng;
     if (rng.chance(0.8)) return Y.encodeStateVector(this.doc);
     if (rng.chance(0.2)) return Uint8Array.of(0); // "send me everything"
-    return encodeStateVector(new Map(Array.from({ length: 1 + rng.int(4) }, () => [clientIdFor(rng), rng.interestingUint()])));
+    return encodeStateVector(
+      new Map(Array.from({ length: 1 + rng.int(4) }, () => [clientIdFor(rng), rng.interestingUint()])),
+    );
   }
 
   private awareness(): Uint8Array {
@@ -397,7 +467,13 @@ class FrameFactory {
       Array.from({ length: 1 + rng.int(3) }, () => ({
         clientId: clientIdFor(rng),
         clock: rng.chance(0.9) ? 1 + rng.int(1000) : rng.interestingUint(),
-        json: rng.chance(0.1) ? 'null' : JSON.stringify({ cursor: { anchor: rng.int(50), head: rng.int(50) }, name: dutchish(rng), color: '#a1b2c3' }),
+        json: rng.chance(0.1)
+          ? 'null'
+          : JSON.stringify({
+              cursor: { anchor: rng.int(50), head: rng.int(50) },
+              name: dutchish(rng),
+              color: '#a1b2c3',
+            }),
       })),
     );
   }
@@ -435,13 +511,18 @@ class FrameFactory {
       }
       case 5: {
         const element = new Y.XmlElement(rng.pick(['doc', 'text', '', '<script>', '🌷', 'hardBreak', 'heading']));
-        element.setAttribute(rng.pick(['level', '__proto__', 'href', 'constructor']), rng.pick(['1', 'javascript:x', '']));
+        element.setAttribute(
+          rng.pick(['level', '__proto__', 'href', 'constructor']),
+          rng.pick(['1', 'javascript:x', '']),
+        );
         element.insert(0, [new Y.XmlText(dutchish(rng))]);
         doc.getXmlFragment('default').insert(0, [element]);
         break;
       }
       case 6:
-        doc.getXmlFragment('default').insert(0, [new Y.XmlText(dutchish(rng)), new Y.XmlHook('haak') as unknown as Y.XmlElement]);
+        doc
+          .getXmlFragment('default')
+          .insert(0, [new Y.XmlText(dutchish(rng)), new Y.XmlHook('haak') as unknown as Y.XmlElement]);
         break;
       case 7: {
         const text = new Y.XmlText();
@@ -501,7 +582,8 @@ class FrameFactory {
     const entries = readAwareness(this.base('awareness').payload).map((entry) => {
       if (rng.chance(0.2)) entry.clientId = clientIdFor(rng);
       if (rng.chance(0.2)) entry.clock = rng.interestingUint();
-      if (entry.json !== 'null' && rng.chance(0.9)) entry.json = JSON.stringify(mutateJson(rng, JSON.parse(entry.json) as unknown, 0));
+      if (entry.json !== 'null' && rng.chance(0.9))
+        entry.json = JSON.stringify(mutateJson(rng, JSON.parse(entry.json) as unknown, 0));
       return entry;
     });
     if (rng.chance(0.1)) entries.push({ ...entries[0], clock: entries[0].clock + 1 }); // the same client twice
@@ -544,7 +626,13 @@ class FrameFactory {
       const rest = payload.subarray(decoder.pos);
       const newClient = rng.chance(0.6) ? clientIdFor(rng) : client;
       const newClock = rng.chance(0.5) ? 0 : rng.chance(0.5) ? clock + 1 + rng.int(10) : rng.interestingUint();
-      return { kind: 'reclocked-update', data: encodeBase('update', concat(varUint(blocks), varUint(structs), varUint(newClient), varUint(newClock), rest)) };
+      return {
+        kind: 'reclocked-update',
+        data: encodeBase(
+          'update',
+          concat(varUint(blocks), varUint(structs), varUint(newClient), varUint(newClock), rest),
+        ),
+      };
     } catch {
       return { kind: 'reclocked-update', data: encodeBase('update', this.shadowEdit()) };
     }
@@ -558,7 +646,10 @@ class FrameFactory {
     const base = this.base();
     const length = base.payload.length + 1 + (rng.chance(0.5) ? rng.int(16) : rng.interestingUint());
     const tail = base.payload.subarray(0, rng.chance(0.5) ? base.payload.length : rng.int(base.payload.length + 1));
-    return { kind: 'too-long-length', data: concat(header(base.type), varUint(Math.min(length, Number.MAX_SAFE_INTEGER)), tail) };
+    return {
+      kind: 'too-long-length',
+      data: concat(header(base.type), varUint(Math.min(length, Number.MAX_SAFE_INTEGER)), tail),
+    };
   }
 
   /** A length prefix short of the payload: the rest is trailing data, or the payload is cut. */
@@ -580,13 +671,22 @@ class FrameFactory {
     }
     let type = rng.chance(0.5) ? 2 + rng.int(30) : rng.interestingUint();
     if (type === 0 || type === 1 || type === 3) type = 4;
-    return { kind: 'wrong-message-type', data: concat(varUint(type), rng.chance(0.5) ? body : rng.bytes(rng.length(64))) };
+    return {
+      kind: 'wrong-message-type',
+      data: concat(varUint(type), rng.chance(0.5) ? body : rng.bytes(rng.length(64))),
+    };
   }
 
   private textFrame(): Frame {
     const rng = this.rng;
     const base = this.base();
-    const options = ['', 'hallo', '{"type":"sync"}', dutchish(rng, 30), Buffer.from(encodeBase(base.type, base.payload)).toString('latin1')];
+    const options = [
+      '',
+      'hallo',
+      '{"type":"sync"}',
+      dutchish(rng, 30),
+      Buffer.from(encodeBase(base.type, base.payload)).toString('latin1'),
+    ];
     return { kind: 'text-frame', data: rng.pick(options) };
   }
 
@@ -595,10 +695,17 @@ class FrameFactory {
     const rng = this.rng;
     const doc = new Y.Doc();
     doc.clientID = rng.uint32();
-    doc.getXmlFragment('default').insert(0, [new Y.XmlText('x'.repeat(MAX_DOCUMENT_BYTES + 1 + rng.int(MAX_MESSAGE_BYTES - MAX_DOCUMENT_BYTES - 1024)))]);
+    doc
+      .getXmlFragment('default')
+      .insert(0, [
+        new Y.XmlText('x'.repeat(MAX_DOCUMENT_BYTES + 1 + rng.int(MAX_MESSAGE_BYTES - MAX_DOCUMENT_BYTES - 1024))),
+      ]);
     const update = Y.encodeStateAsUpdate(doc);
     doc.destroy();
-    return { kind: this.readOnly ? 'over-document-cap-as-reader' : 'over-document-cap', data: encodeBase(rng.pick(['update', 'step2'] as const), update) };
+    return {
+      kind: this.readOnly ? 'over-document-cap-as-reader' : 'over-document-cap',
+      data: encodeBase(rng.pick(['update', 'step2'] as const), update),
+    };
   }
 
   /** Non-canonical and out-of-range varUints where the protocol has them. */
@@ -607,7 +714,11 @@ class FrameFactory {
     const base = this.base();
     switch (rng.int(4)) {
       case 0: // overlong encodings of the real header values
-        return concat(...header(base.type).map((n) => [n | 0x80, 0x80, 0x00]), varUint(base.payload.length), base.payload);
+        return concat(
+          ...header(base.type).map((n) => [n | 0x80, 0x80, 0x00]),
+          varUint(base.payload.length),
+          base.payload,
+        );
       case 1: // more than 53 bits
         return concat(new Array<number>(8 + rng.int(8)).fill(0xff), [0x7f], base.payload);
       case 2: // unterminated
@@ -636,7 +747,8 @@ class FrameFactory {
       const at = rng.int(bytes.length + 1);
       switch (rng.int(9)) {
         case 0: // bit flips
-          for (let flips = 1 + rng.int(8); flips > 0 && bytes.length; flips--) bytes[rng.int(bytes.length)] ^= 1 << rng.int(8);
+          for (let flips = 1 + rng.int(8); flips > 0 && bytes.length; flips--)
+            bytes[rng.int(bytes.length)] ^= 1 << rng.int(8);
           break;
         case 1: // interesting bytes
           if (bytes.length) bytes[rng.int(bytes.length)] = rng.pick([0x00, 0x01, 0x7f, 0x80, 0xff, 0x0a, 0x22, 0x7b]);
@@ -660,7 +772,11 @@ class FrameFactory {
           bytes = concat(bytes.subarray(0, at), this.base().payload, bytes.subarray(at));
           break;
         default: // an interesting varUint in place of a byte
-          bytes = concat(bytes.subarray(0, at), varUint(rng.interestingUint()), bytes.subarray(Math.min(bytes.length, at + 1)));
+          bytes = concat(
+            bytes.subarray(0, at),
+            varUint(rng.interestingUint()),
+            bytes.subarray(Math.min(bytes.length, at + 1)),
+          );
       }
     }
     return bytes;
@@ -704,7 +820,8 @@ function mutateJson(rng: Rng, value: unknown, depth: number): unknown {
     const keys = Object.keys(value as object);
     if (Array.isArray(value)) {
       const copy: unknown[] = [...value];
-      if (copy.length && rng.chance(0.6)) copy[rng.int(copy.length)] = mutateJson(rng, copy[rng.int(copy.length)], depth + 1);
+      if (copy.length && rng.chance(0.6))
+        copy[rng.int(copy.length)] = mutateJson(rng, copy[rng.int(copy.length)], depth + 1);
       else copy.push(replacement());
       return copy;
     }
@@ -717,7 +834,11 @@ function mutateJson(rng: Rng, value: unknown, depth: number): unknown {
       delete copy[rng.pick(keys)];
     } else {
       // defineProperty, so that "__proto__" becomes a key, as JSON.parse makes it.
-      Object.defineProperty(copy, rng.pick(['cursor', 'user', 'name', 'color', '__proto__', 'selection', dutchish(rng, 1)]), { value: replacement(), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(
+        copy,
+        rng.pick(['cursor', 'user', 'name', 'color', '__proto__', 'selection', dutchish(rng, 1)]),
+        { value: replacement(), enumerable: true, writable: true, configurable: true },
+      );
     }
     return copy;
   }
@@ -879,9 +1000,20 @@ class FuzzStats {
     const described = outcome.type === 'closed' ? `closed ${outcome.code} (${outcome.reason})` : outcome.type;
     const rule = violatedRule(frame, outcome);
     if (rule && this.violations.length < 50) {
-      this.violations.push({ rule, kind: frame.kind, outcome: described, frame: hex(frame.data), sentWith: context.map((f) => `${f.kind} ${hex(f.data).slice(0, 300)}`) });
+      this.violations.push({
+        rule,
+        kind: frame.kind,
+        outcome: described,
+        frame: hex(frame.data),
+        sentWith: context.map((f) => `${f.kind} ${hex(f.data).slice(0, 300)}`),
+      });
     }
-    if (typeof frame.data !== 'string' && frame.data[0] === 0 && frame.data.length < 64 * 1024 && outcome.type !== 'silent') {
+    if (
+      typeof frame.data !== 'string' &&
+      frame.data[0] === 0 &&
+      frame.data.length < 64 * 1024 &&
+      outcome.type !== 'silent'
+    ) {
       this.epochSyncFrames.push({ kind: frame.kind, outcome: described, frame: frame.data });
     }
   }
@@ -889,19 +1021,25 @@ class FuzzStats {
   table(): string {
     const rows = [...this.kinds].sort(([a], [b]) => a.localeCompare(b));
     return rows
-      .map(([name, k]) => `  ${name.padEnd(26)} sent ${String(k.sent).padStart(6)}  ok ${String(k.ok).padStart(6)}  silent ${k.silent}  closed ${JSON.stringify(Object.fromEntries(k.closes))}`)
+      .map(
+        ([name, k]) =>
+          `  ${name.padEnd(26)} sent ${String(k.sent).padStart(6)}  ok ${String(k.ok).padStart(6)}  silent ${k.silent}  closed ${JSON.stringify(Object.fromEntries(k.closes))}`,
+      )
       .join('\n');
   }
 }
 
 function hex(data: Uint8Array | string): string {
-  return typeof data === 'string' ? `text:${JSON.stringify(data.slice(0, 200))}` : Buffer.from(data.subarray(0, 4096)).toString('hex') + (data.length > 4096 ? `…(${data.length} bytes)` : '');
+  return typeof data === 'string'
+    ? `text:${JSON.stringify(data.slice(0, 200))}`
+    : Buffer.from(data.subarray(0, 4096)).toString('hex') + (data.length > 4096 ? `…(${data.length} bytes)` : '');
 }
 
 /** What the server must do with frames whose fate is known in advance. */
 function violatedRule(frame: Frame, outcome: Outcome): string | null {
   const closedWith = outcome.type === 'closed' ? outcome.code : null;
-  if (closedWith !== null && !ALLOWED_CLOSE_CODES.has(closedWith)) return `close code ${closedWith} is none of ${[...ALLOWED_CLOSE_CODES].join(', ')}`;
+  if (closedWith !== null && !ALLOWED_CLOSE_CODES.has(closedWith))
+    return `close code ${closedWith} is none of ${[...ALLOWED_CLOSE_CODES].join(', ')}`;
   if (outcome.type === 'silent') return 'the socket stayed open, but the probe after the frame never came back';
   switch (frame.kind) {
     case 'valid-update':
@@ -919,7 +1057,9 @@ function violatedRule(frame: Frame, outcome: Outcome): string | null {
     case 'wrong-message-type':
       return closedWith === 4400 ? null : 'a frame that is not the protocol must close the socket with 4400';
     case 'oversized-frame':
-      return closedWith === 1009 || closedWith === 1006 ? null : 'a frame over maxPayload must close the socket with 1009';
+      return closedWith === 1009 || closedWith === 1006
+        ? null
+        : 'a frame over maxPayload must close the socket with 1009';
     case 'over-document-cap':
       return closedWith === 4413 ? null : 'an update larger than the document cap must close the socket with 4413';
     default:
@@ -1012,7 +1152,7 @@ function nextBatch(worker: Worker): { batch: Frame[]; probed: boolean[] } {
     return { batch: worker.queue.splice(0, n), probed: new Array<boolean>(n).fill(true) };
   }
   const batch: Frame[] = [];
-  for (let i = 0; i < worker.queue.length && batch.length < MAX_BATCH; ) {
+  for (let i = 0; i < worker.queue.length && batch.length < MAX_BATCH;) {
     if (quiet(worker.queue[i])) batch.push(...worker.queue.splice(i, 1));
     else i++;
   }
@@ -1044,15 +1184,23 @@ describe('the collab endpoint under fuzzing', () => {
     console.log(`collab fuzz seed: ${SEED} (FUZZ_SEED=${SEED} to repeat the frames)`);
     const rng = new Rng(SEED);
     const registry = t.app.get(CollabService).registry;
-    const newCase = (title: string, body: string) => createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title, body });
+    const newCase = (title: string, body: string) =>
+      createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title, body });
     const edited = await newCase('Rustige casus', 'Hier wordt gewoon geschreven.');
 
     // Two well-behaved editors on another document, for the whole run.
-    const bystanders = [await connectClient(t.baseUrl, c.member.token, edited.id), await connectClient(t.baseUrl, c.facilitator.token, edited.id)];
+    const bystanders = [
+      await connectClient(t.baseUrl, c.member.token, edited.id),
+      await connectClient(t.baseUrl, c.facilitator.token, edited.id),
+    ];
     const endBystanders = once(() => bystanders.forEach((b) => b.destroy()));
     cleanups.push(endBystanders);
     let bystanderDisconnects = 0;
-    for (const b of bystanders) b.provider.on('status', ({ status }: { status: string }) => status === 'disconnected' && (bystanderDisconnects += 1));
+    for (const b of bystanders)
+      b.provider.on(
+        'status',
+        ({ status }: { status: string }) => status === 'disconnected' && (bystanderDisconnects += 1),
+      );
     let fuzzing = true;
     cleanups.push(() => (fuzzing = false));
     const bystanderRng = new Rng(SEED ^ 0xb157a4d);
@@ -1090,14 +1238,30 @@ describe('the collab endpoint under fuzzing', () => {
     const allFuzzed: string[] = [];
     let workers: Worker[] = [];
     const newDocuments = async (generation: number) => {
-      fuzzed = await Promise.all(Array.from({ length: FUZZED_DOCUMENTS }, (_, i) => newCase(`Gefuzzde casus ${generation + 1}.${i + 1}`, FUZZED_BODY)));
+      fuzzed = await Promise.all(
+        Array.from({ length: FUZZED_DOCUMENTS }, (_, i) =>
+          newCase(`Gefuzzde casus ${generation + 1}.${i + 1}`, FUZZED_BODY),
+        ),
+      );
       allFuzzed.push(...fuzzed.map(({ id }) => id));
-      const states = await sql<{ item_id: string; state: Buffer }>(t.db.url, 'SELECT item_id, state FROM yjs_snapshots WHERE item_id = ANY($1::uuid[])', [fuzzed.map(({ id }) => id)]);
+      const states = await sql<{ item_id: string; state: Buffer }>(
+        t.db.url,
+        'SELECT item_id, state FROM yjs_snapshots WHERE item_id = ANY($1::uuid[])',
+        [fuzzed.map(({ id }) => id)],
+      );
       const initial = new Map(states.map((row) => [row.item_id, new Uint8Array(row.state)]));
       workers = fuzzed.flatMap(({ id }, d) =>
         (d === 0 ? [true, false] : [false]).map((readOnly, s) => {
           const workerRng = workerRngs[d + s];
-          return { itemId: id, rng: workerRng, factory: new FrameFactory(workerRng, initial.get(id)!, readOnly), token: readOnly ? c.reader.token : c.member.token, ticket: null, socket: null, queue: [] };
+          return {
+            itemId: id,
+            rng: workerRng,
+            factory: new FrameFactory(workerRng, initial.get(id)!, readOnly),
+            token: readOnly ? c.reader.token : c.member.token,
+            ticket: null,
+            socket: null,
+            queue: [],
+          };
         }),
       );
     };
@@ -1111,7 +1275,10 @@ describe('the collab endpoint under fuzzing', () => {
       for (let attempt = 0; attempt < 3; attempt++) {
         // Tickets are single-use: one per socket.
         worker.ticket = { token: (await collabTicket(t.baseUrl, worker.token, worker.itemId)).token, at: Date.now() };
-        const opened = await FuzzSocket.open(`${wsBase}/${worker.itemId}?ticket=${worker.ticket.token}`, worker.rng.uint32());
+        const opened = await FuzzSocket.open(
+          `${wsBase}/${worker.itemId}?ticket=${worker.ticket.token}`,
+          worker.rng.uint32(),
+        );
         stats.connections += 1;
         if (typeof opened !== 'number') {
           openSockets.add(opened);
@@ -1123,7 +1290,14 @@ describe('the collab endpoint under fuzzing', () => {
     };
     const dumpEpoch = (why: string) => {
       const dir = mkdtempSync(join(tmpdir(), 'collab-fuzz-'));
-      writeFileSync(join(dir, 'sync-frames.json'), JSON.stringify(stats.epochSyncFrames.map((f) => ({ ...f, frame: hex(f.frame) })), null, 1));
+      writeFileSync(
+        join(dir, 'sync-frames.json'),
+        JSON.stringify(
+          stats.epochSyncFrames.map((f) => ({ ...f, frame: hex(f.frame) })),
+          null,
+          1,
+        ),
+      );
       return `${why}; the sync frames processed in that epoch, in order, are in ${dir}/sync-frames.json`;
     };
 
@@ -1167,7 +1341,8 @@ describe('the collab endpoint under fuzzing', () => {
           worker.socket = null;
         }),
       );
-      if (loadFailures.length) throw new Error(dumpEpoch(`a fuzzed document could not be loaded again (${loadFailures[0]})`));
+      if (loadFailures.length)
+        throw new Error(dumpEpoch(`a fuzzed document could not be loaded again (${loadFailures[0]})`));
       // Nothing may be held back as pending: Yjs would retry it on every later update (issue 7).
       const pending = fuzzed.map(({ id }) => {
         const store = registry.loaded(id)?.doc.store;
@@ -1177,7 +1352,10 @@ describe('the collab endpoint under fuzzing', () => {
       await waitFor(() => fuzzed.every(({ id }) => !registry.loaded(id)), 15_000, 'the fuzzed documents to unload');
       let storedBytes: number[];
       try {
-        const docs = await storedDocs(t, fuzzed.map(({ id }) => id));
+        const docs = await storedDocs(
+          t,
+          fuzzed.map(({ id }) => id),
+        );
         storedBytes = [...docs.values()].map((doc) => Y.encodeStateAsUpdate(doc).length);
         docs.forEach((doc) => doc.destroy());
       } catch (error) {
@@ -1221,12 +1399,19 @@ describe('the collab endpoint under fuzzing', () => {
     expect(bystanderDisconnects).toBe(0);
     await waitFor(() => fragmentOf(bystanders[0]) === fragmentOf(bystanders[1]), 10_000, 'the editors to converge');
     expect(fragmentOf(bystanders[0])).toContain('<paragraph>');
-    await waitFor(async () => (await storedFragment(t, edited.id)) === fragmentOf(bystanders[0]), 5_000, 'the stored state to match the editors');
+    await waitFor(
+      async () => (await storedFragment(t, edited.id)) === fragmentOf(bystanders[0]),
+      5_000,
+      'the stored state to match the editors',
+    );
     endBystanders();
     await waitFor(() => !registry.loaded(edited.id), 10_000, 'the edited document to unload');
     const editedText = yDocToText(await storedDoc(t, edited.id));
     expect(editedText.length).toBeGreaterThan(20);
-    expect((await gql(t.baseUrl, `query ($id: ID!) { item(id: $id) { text } }`, { id: edited.id }, c.member.token)).data!.item.text).toBe(editedText);
+    expect(
+      (await gql(t.baseUrl, `query ($id: ID!) { item(id: $id) { text } }`, { id: edited.id }, c.member.token)).data!
+        .item.text,
+    ).toBe(editedText);
 
     // Every fuzzed document opens: the server loads what it stored and sends its sync step 1 (not 4500).
     for (const id of allFuzzed) {
@@ -1247,7 +1432,11 @@ describe('the collab endpoint under fuzzing', () => {
           paragraph.insert(0, [new Y.XmlText('Na het fuzzen.')]);
           fresh.doc.getXmlFragment('default').insert(0, [paragraph]);
         });
-        await waitFor(async () => (await storedFragment(t, id)) === fragmentOf(fresh), 5_000, 'the edit after fuzzing to be stored');
+        await waitFor(
+          async () => (await storedFragment(t, id)) === fragmentOf(fresh),
+          5_000,
+          'the edit after fuzzing to be stored',
+        );
         endFresh();
         // Once unloaded, what is derived from the document (its text) is in step with it.
         await waitFor(() => !registry.loaded(id), 10_000, 'the fuzzed document to unload');

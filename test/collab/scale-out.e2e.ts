@@ -63,14 +63,26 @@ describe('several API processes over Redis', () => {
     return server;
   }
 
-  async function connect(server: ServerProcess, token: string, itemId: string, options: Parameters<typeof connectClient>[3] = {}): Promise<CollabClient> {
+  async function connect(
+    server: ServerProcess,
+    token: string,
+    itemId: string,
+    options: Parameters<typeof connectClient>[3] = {},
+  ): Promise<CollabClient> {
     const client = await connectClient(server.baseUrl, token, itemId, options);
     clients.push(client);
     return client;
   }
 
   async function caseIn(server: ServerProcess, people: CommunityFixture): Promise<string> {
-    return (await createItem(server.baseUrl, people.facilitator.token, { communityId: people.communityId, kind: 'CASE', title: 'Casus in de intervisie', body: 'Begin.' })).id;
+    return (
+      await createItem(server.baseUrl, people.facilitator.token, {
+        communityId: people.communityId,
+        kind: 'CASE',
+        title: 'Casus in de intervisie',
+        body: 'Begin.',
+      })
+    ).id;
   }
 
   const prefix = () => `test-${randomBytes(6).toString('hex')}`;
@@ -85,13 +97,21 @@ describe('several API processes over Redis', () => {
 
     typeParagraph(fenna.doc, 'Fenna via proces A');
     typeParagraph(mo.doc, 'Mo via proces B');
-    for (const client of [fenna, mo]) await waitFor(() => hasAll(client, ['Fenna via proces A', 'Mo via proces B']), 5_000, 'both edits on both processes');
+    for (const client of [fenna, mo])
+      await waitFor(
+        () => hasAll(client, ['Fenna via proces A', 'Mo via proces B']),
+        5_000,
+        'both edits on both processes',
+      );
     expect(textOf(fenna.doc)).toBe(textOf(mo.doc));
 
     // Presence: Mo's caret on B reaches Fenna on A, stamped with Mo's name by B.
     mo.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
     await waitFor(
-      () => [...fenna.provider.awareness.getStates().values()].some((state) => (state as { user?: { name?: string } }).user?.name === 'Mo Lid'),
+      () =>
+        [...fenna.provider.awareness.getStates().values()].some(
+          (state) => (state as { user?: { name?: string } }).user?.name === 'Mo Lid',
+        ),
       5_000,
       "Mo's presence on process A",
     );
@@ -102,10 +122,14 @@ describe('several API processes over Redis', () => {
     await waitFor(() => !fenna.provider.awareness.getStates().has(moClient), 5_000, "Mo's presence to leave process A");
 
     // Each process stored its own editor's change: all of it is in PostgreSQL.
-    await waitFor(async () => {
-      const stored = textOf(await storedDocument(db.url, itemId));
-      return stored.includes('Fenna via proces A') && stored.includes('Mo via proces B');
-    }, 5_000, 'both edits stored');
+    await waitFor(
+      async () => {
+        const stored = textOf(await storedDocument(db.url, itemId));
+        return stored.includes('Fenna via proces A') && stored.includes('Mo via proces B');
+      },
+      5_000,
+      'both edits stored',
+    );
   });
 
   it('loses nothing when a process is killed: its editors reconnect to the other and find every edit', async () => {
@@ -145,10 +169,14 @@ describe('several API processes over Redis', () => {
     expect(textOf(mo.doc)).toBe(textOf(again.doc));
 
     // B stores what A never confirmed (after COLLAB_RELAY_ADOPT_MS), and what Fenna sends it now.
-    await waitFor(async () => {
-      const stored = new Set(textOf(await storedDocument(db.url, itemId)).split('\n'));
-      return typed.every((line) => stored.has(line));
-    }, 10_000, 'every edit stored in PostgreSQL');
+    await waitFor(
+      async () => {
+        const stored = new Set(textOf(await storedDocument(db.url, itemId)).split('\n'));
+        return typed.every((line) => stored.has(line));
+      },
+      10_000,
+      'every edit stored in PostgreSQL',
+    );
 
     // A fresh process, loading only from PostgreSQL, has it all too.
     const fresh = await start(prefix());
@@ -185,17 +213,28 @@ describe('several API processes over Redis', () => {
     const proxy = await redisProxy(port);
     try {
       const fenna = await connect(a, people.facilitator.token, itemId);
-      await waitFor(async () => {
-        typeParagraph(fenna.doc, 'Via A');
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        return lines(mo).has('Via A');
-      }, 15_000, "A's edit to reach B once Redis answers");
+      await waitFor(
+        async () => {
+          typeParagraph(fenna.doc, 'Via A');
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          return lines(mo).has('Via A');
+        },
+        15_000,
+        "A's edit to reach B once Redis answers",
+      );
       typeParagraph(mo.doc, 'Via B');
       await waitFor(() => lines(fenna).has('Via B'), 5_000, "B's edit to reach A");
 
       // B subscribed to the membership events late, but it did.
-      const closed = new Promise<number>((resolve) => mo.provider.ws!.addEventListener('close', (event) => resolve((event as { code: number }).code)));
-      await gql(a.baseUrl, `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`, { input: { communityId: people.communityId, userId: people.member.id } }, people.facilitator.token);
+      const closed = new Promise<number>((resolve) =>
+        mo.provider.ws!.addEventListener('close', (event) => resolve((event as { code: number }).code)),
+      );
+      await gql(
+        a.baseUrl,
+        `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`,
+        { input: { communityId: people.communityId, userId: people.member.id } },
+        people.facilitator.token,
+      );
       expect(await closed).toBe(4403);
     } finally {
       await proxy.close();
@@ -208,8 +247,15 @@ describe('several API processes over Redis', () => {
     const people = await communityWithPeople(a.baseUrl);
     const itemId = await caseIn(a, people);
     const mo = await connect(b, people.member.token, itemId);
-    const closed = new Promise<number>((resolve) => mo.provider.ws!.addEventListener('close', (event) => resolve((event as { code: number }).code)));
-    const removed = await gql(a.baseUrl, `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`, { input: { communityId: people.communityId, userId: people.member.id } }, people.facilitator.token);
+    const closed = new Promise<number>((resolve) =>
+      mo.provider.ws!.addEventListener('close', (event) => resolve((event as { code: number }).code)),
+    );
+    const removed = await gql(
+      a.baseUrl,
+      `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`,
+      { input: { communityId: people.communityId, userId: people.member.id } },
+      people.facilitator.token,
+    );
     expect(removed.data?.removeMember).toBe(true);
     expect(await closed).toBe(4403);
   });

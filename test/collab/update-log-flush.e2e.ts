@@ -23,7 +23,13 @@ describe('UpdateLog: a batch that arrives while the previous one is written', ()
   beforeAll(async () => {
     t = await startTestApp();
     const people = await communityWithPeople(t.baseUrl);
-    itemId = (await createItem(t.baseUrl, people.facilitator.token, { communityId: people.communityId, kind: 'NOTE', title: 'Notitie' })).id;
+    itemId = (
+      await createItem(t.baseUrl, people.facilitator.token, {
+        communityId: people.communityId,
+        kind: 'NOTE',
+        title: 'Notitie',
+      })
+    ).id;
     db = new DataSource(dataSourceOptions(t.db.url));
     await db.initialize();
   });
@@ -39,7 +45,9 @@ describe('UpdateLog: a batch that arrives while the previous one is written', ()
     const updates: Uint8Array[] = [];
     doc.on('update', (update: Uint8Array) => updates.push(update));
     const text = doc.getText('probe');
-    const count = async () => (await sql<{ n: number }>(t.db.url, 'SELECT count(*)::int AS n FROM yjs_updates WHERE item_id = $1', [itemId]))[0].n;
+    const count = async () =>
+      (await sql<{ n: number }>(t.db.url, 'SELECT count(*)::int AS n FROM yjs_updates WHERE item_id = $1', [itemId]))[0]
+        .n;
     const before = await count();
 
     // Hold the first write: its INSERT waits for this lock.
@@ -50,7 +58,17 @@ describe('UpdateLog: a batch that arrives while the previous one is written', ()
     try {
       text.insert(0, 'a');
       log.append(itemId, updates[0], null);
-      await waitFor(async () => (await sql(t.db.url, `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO yjs_updates%'`)).length > 0, 10_000, 'the first write to wait for the lock');
+      await waitFor(
+        async () =>
+          (
+            await sql(
+              t.db.url,
+              `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO yjs_updates%'`,
+            )
+          ).length > 0,
+        10_000,
+        'the first write to wait for the lock',
+      );
       // The second batch arrives while the first is in flight; its timer fires meanwhile.
       text.insert(1, 'b');
       log.append(itemId, updates[1], null);
@@ -62,7 +80,12 @@ describe('UpdateLog: a batch that arrives while the previous one is written', ()
 
     await waitFor(async () => (await count()) === before + 2, 10_000, 'both batches to be written');
     const stored = new Y.Doc();
-    for (const row of await sql<{ update: Buffer }>(t.db.url, 'SELECT update FROM yjs_updates WHERE item_id = $1 ORDER BY id', [itemId])) Y.applyUpdate(stored, new Uint8Array(row.update));
+    for (const row of await sql<{ update: Buffer }>(
+      t.db.url,
+      'SELECT update FROM yjs_updates WHERE item_id = $1 ORDER BY id',
+      [itemId],
+    ))
+      Y.applyUpdate(stored, new Uint8Array(row.update));
     expect(stored.getText('probe').toString()).toBe('ab');
   });
 });

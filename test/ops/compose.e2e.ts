@@ -23,16 +23,23 @@ function findCompose(): string[] | null {
 }
 
 const compose = findCompose();
-if (!compose) console.log('compose checks skipped: neither `docker compose` nor `docker-compose` is installed (.ci/run installs docker-compose)');
+if (!compose)
+  console.log(
+    'compose checks skipped: neither `docker compose` nor `docker-compose` is installed (.ci/run installs docker-compose)',
+  );
 const withCompose = compose ? it : it.skip;
 
 /** `config` on a compose file in `dir` with these variables only (not this shell's). */
 function composeConfig(dir: string, envFile: string): { status: number | null; stdout: string; stderr: string } {
   const [command, ...prefix] = compose!;
-  const result = spawnSync(command, [...prefix, '--project-directory', dir, '-f', join(dir, 'docker-compose.yml'), '--env-file', envFile, 'config'], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
-  });
+  const result = spawnSync(
+    command,
+    [...prefix, '--project-directory', dir, '-f', join(dir, 'docker-compose.yml'), '--env-file', envFile, 'config'],
+    {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -57,43 +64,54 @@ describe('docker-compose.yml', () => {
     services = (parse(result.stdout) as { services: Record<string, Service> }).services;
   });
 
-  withCompose('is valid with .env.example, and runs PostgreSQL, Redis, Meilisearch, two API processes and one entry point', () => {
-    expect(Object.keys(services).sort()).toEqual(['api-1', 'api-2', 'entry', 'meilisearch', 'postgres', 'redis']);
-  });
+  withCompose(
+    'is valid with .env.example, and runs PostgreSQL, Redis, Meilisearch, two API processes and one entry point',
+    () => {
+      expect(Object.keys(services).sort()).toEqual(['api-1', 'api-2', 'entry', 'meilisearch', 'postgres', 'redis']);
+    },
+  );
 
   withCompose('every service has a health check, and nothing starts before what it needs is healthy', () => {
     for (const [name, service] of Object.entries(services)) {
       expect([name, Boolean(service.healthcheck?.test) && !service.healthcheck?.disable]).toEqual([name, true]);
-      for (const [needed, how] of Object.entries(service.depends_on ?? {})) expect([name, needed, how.condition]).toEqual([name, needed, 'service_healthy']);
+      for (const [needed, how] of Object.entries(service.depends_on ?? {}))
+        expect([name, needed, how.condition]).toEqual([name, needed, 'service_healthy']);
     }
     expect(Object.keys(services['api-1'].depends_on ?? {}).sort()).toEqual(['meilisearch', 'postgres', 'redis']);
     expect(Object.keys(services.entry.depends_on ?? {}).sort()).toEqual(['api-1', 'api-2']);
   });
 
-  withCompose('the API processes get the shared database, Redis, Meilisearch and proxy settings, and only the entry point is published', () => {
-    for (const name of ['api-1', 'api-2']) {
-      const env = services[name].environment ?? {};
-      expect(env.DATABASE_URL).toMatch(/^postgres:\/\/spiraal:[^@]+@postgres:5432\/spiraal$/);
-      expect(env.REDIS_URL).toMatch(/^redis:\/\/:[^@]+@redis:6379$/);
-      expect(env.MEILI_URL).toBe('http://meilisearch:7700');
-      expect(env.MEILI_API_KEY).toBeTruthy();
-      expect(env.TRUST_PROXY).toBe('1');
-      expect(env.METRICS_PUBLIC).toBe('false');
-      expect(services[name].build?.dockerfile).toBe('docker/api.Dockerfile');
-      expect(services[name].ports ?? []).toEqual([]);
-    }
-    for (const name of ['postgres', 'redis', 'meilisearch']) expect([name, services[name].ports ?? []]).toEqual([name, []]);
-    expect(services.entry.ports).toHaveLength(1);
-    expect(JSON.stringify(services.postgres.volumes)).toContain('/var/lib/postgresql/data');
-    expect(JSON.stringify(services.meilisearch.volumes)).toContain('/meili_data');
-  });
+  withCompose(
+    'the API processes get the shared database, Redis, Meilisearch and proxy settings, and only the entry point is published',
+    () => {
+      for (const name of ['api-1', 'api-2']) {
+        const env = services[name].environment ?? {};
+        expect(env.DATABASE_URL).toMatch(/^postgres:\/\/spiraal:[^@]+@postgres:5432\/spiraal$/);
+        expect(env.REDIS_URL).toMatch(/^redis:\/\/:[^@]+@redis:6379$/);
+        expect(env.MEILI_URL).toBe('http://meilisearch:7700');
+        expect(env.MEILI_API_KEY).toBeTruthy();
+        expect(env.TRUST_PROXY).toBe('1');
+        expect(env.METRICS_PUBLIC).toBe('false');
+        expect(services[name].build?.dockerfile).toBe('docker/api.Dockerfile');
+        expect(services[name].ports ?? []).toEqual([]);
+      }
+      for (const name of ['postgres', 'redis', 'meilisearch'])
+        expect([name, services[name].ports ?? []]).toEqual([name, []]);
+      expect(services.entry.ports).toHaveLength(1);
+      expect(JSON.stringify(services.postgres.volumes)).toContain('/var/lib/postgresql/data');
+      expect(JSON.stringify(services.meilisearch.volumes)).toContain('/meili_data');
+    },
+  );
 
   withCompose('refuses a file with a mistake, and a start without the secrets (so the checks above can fail)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'spiraal-compose-'));
     try {
       copyFileSync(join(ROOT, '.env.example'), join(dir, '.env.example'));
       const file = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
-      writeFileSync(join(dir, 'docker-compose.yml'), file.replace('condition: service_healthy', 'condition: service_happy'));
+      writeFileSync(
+        join(dir, 'docker-compose.yml'),
+        file.replace('condition: service_healthy', 'condition: service_happy'),
+      );
       expect(composeConfig(dir, join(dir, '.env.example')).status).not.toBe(0);
       writeFileSync(join(dir, 'docker-compose.yml'), file.replace('  redis:\n', '  redis:\n    imagee: typo\n'));
       expect(composeConfig(dir, join(dir, '.env.example')).status).not.toBe(0);
@@ -156,8 +174,12 @@ describe('docker/ and the files around it', () => {
   });
 
   it('secrets come from a .env that git ignores; .env.example names every one compose requires, and the image leaves them out', () => {
-    const required = new Set([...readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8').matchAll(/\$\{([A-Z0-9_]+):\?/g)].map((m) => m[1]));
-    const example = new Set([...readFileSync(join(ROOT, '.env.example'), 'utf8').matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    const required = new Set(
+      [...readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8').matchAll(/\$\{([A-Z0-9_]+):\?/g)].map((m) => m[1]),
+    );
+    const example = new Set(
+      [...readFileSync(join(ROOT, '.env.example'), 'utf8').matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]),
+    );
     expect(required.size).toBeGreaterThan(0);
     expect([...required].filter((name) => !example.has(name))).toEqual([]);
     expect(execFileSync('git', ['check-ignore', '.env'], { cwd: ROOT, encoding: 'utf8' }).trim()).toBe('.env');

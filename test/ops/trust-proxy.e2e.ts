@@ -15,8 +15,15 @@ const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { token } }
 let counter = 0;
 
 function registerFrom(baseUrl: string, forwardedFor: string) {
-  const input = { email: `proxy${++counter}-${Date.now()}@example.nl`, password: 'correct horse battery', displayName: 'Achter de proxy' };
-  return request(baseUrl).post('/graphql').set('X-Forwarded-For', forwardedFor).send({ query: REGISTER, variables: { input } });
+  const input = {
+    email: `proxy${++counter}-${Date.now()}@example.nl`,
+    password: 'correct horse battery',
+    displayName: 'Achter de proxy',
+  };
+  return request(baseUrl)
+    .post('/graphql')
+    .set('X-Forwarded-For', forwardedFor)
+    .send({ query: REGISTER, variables: { input } });
 }
 
 describe('TRUST_PROXY', () => {
@@ -38,14 +45,27 @@ describe('TRUST_PROXY', () => {
       expect(login.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       expect(String(login.headers['set-cookie'])).toMatch(/spiraal_session=.*;\s*Secure/i);
 
-      const community = await gql(t.baseUrl, `mutation { createCommunity(input: { name: "Achter de proxy" }) { id } }`, {}, user.token);
-      const item = await gql(t.baseUrl, `mutation ($c: ID!) { createItem(input: { communityId: $c, kind: NOTE, title: "Notitie" }) { id } }`, { c: community.data!.createCommunity.id }, user.token);
+      const community = await gql(
+        t.baseUrl,
+        `mutation { createCommunity(input: { name: "Achter de proxy" }) { id } }`,
+        {},
+        user.token,
+      );
+      const item = await gql(
+        t.baseUrl,
+        `mutation ($c: ID!) { createItem(input: { communityId: $c, kind: NOTE, title: "Notitie" }) { id } }`,
+        { c: community.data!.createCommunity.id },
+        user.token,
+      );
       const ticket = await request(t.baseUrl)
         .post('/graphql')
         .set('Host', 'spiraal.example.nl')
         .set('X-Forwarded-Proto', 'https')
         .set('Authorization', `Bearer ${login.body.data.login.token}`)
-        .send({ query: `mutation ($id: ID!) { collabTicket(itemId: $id) { url } }`, variables: { id: item.data!.createItem.id } });
+        .send({
+          query: `mutation ($id: ID!) { collabTicket(itemId: $id) { url } }`,
+          variables: { id: item.data!.createItem.id },
+        });
       expect(ticket.body.data.collabTicket.url).toBe('wss://spiraal.example.nl/collab');
     });
 
@@ -76,7 +96,8 @@ describe('TRUST_PROXY', () => {
 
     it('a client cannot dodge the registration limit by claiming other addresses in X-Forwarded-For', async () => {
       const results = [];
-      for (const address of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) results.push((await registerFrom(t.baseUrl, address)).body);
+      for (const address of ['198.51.100.1', '198.51.100.2', '198.51.100.3'])
+        results.push((await registerFrom(t.baseUrl, address)).body);
       expect(results.map((body) => body.errors?.[0]?.extensions?.code ?? 'ok')).toEqual(['ok', 'ok', 'RATE_LIMITED']);
     });
   });
@@ -86,7 +107,11 @@ describe('TRUST_PROXY', () => {
       expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigError);
     }
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadConfig({ TRUST_PROXY: 'uniquelocal, 127.0.0.1, fd00::/8' }).trustProxy).toEqual(['uniquelocal', '127.0.0.1', 'fd00::/8']);
+    expect(loadConfig({ TRUST_PROXY: 'uniquelocal, 127.0.0.1, fd00::/8' }).trustProxy).toEqual([
+      'uniquelocal',
+      '127.0.0.1',
+      'fd00::/8',
+    ]);
     expect(loadConfig({}).trustProxy).toBe(false);
   });
 });

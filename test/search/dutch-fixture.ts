@@ -41,7 +41,9 @@ export function longWriteUp(): string {
     const sentences = Array.from({ length: 9 }, (_, s) => FILLER_SENTENCES[(p * 7 + s * 5) % FILLER_SENTENCES.length]);
     paragraphs.push(sentences.join(' '));
   }
-  paragraphs.push('Pas helemaal aan het eind kwam het zeldzaamheidsonderzoek ter sprake, dat niemand eerder had genoemd.');
+  paragraphs.push(
+    'Pas helemaal aan het eind kwam het zeldzaamheidsonderzoek ter sprake, dat niemand eerder had genoemd.',
+  );
   return paragraphs.join('\n\n');
 }
 

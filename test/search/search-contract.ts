@@ -426,7 +426,12 @@ export function searchContract(engine: string, env: () => Record<string, string>
     it('drops a removed member from the results at once', async () => {
       const { baseUrl } = world.app;
       const leaver = await registerUser(baseUrl, 'Lotte Vertrekt');
-      await addMember(baseUrl, world.ours.facilitator.token, { communityId: world.ours.communityId, user: leaver, role: 'MEMBER', perspective: 'PROFESSIONAL' });
+      await addMember(baseUrl, world.ours.facilitator.token, {
+        communityId: world.ours.communityId,
+        user: leaver,
+        role: 'MEMBER',
+        perspective: 'PROFESSIONAL',
+      });
       expect(await keys('intervisie ', {}, leaver)).toContain('intervisie');
       const [{ id: leaverId }] = await sql<{ id: string }>(world.app.db.url, 'SELECT id FROM users WHERE email = $1', [
         leaver.email,

@@ -5,7 +5,9 @@ import { TEST_PASSWORD } from './graphql-client';
 
 /** Debian's Chromium (installed by .ci/run); never a downloaded browser. */
 export function chromiumPath(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (p): p is string => !!p,
+  );
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
@@ -28,7 +30,15 @@ export function describeBrowser(name: string, body: () => void): void {
 }
 
 // Flags measured on these machines (docs/STACK.md): no network chatter, no sandbox as root.
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath()!, headless: true, args: FLAGS });
@@ -50,13 +60,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * that status on purpose (HTTP_STATUS in apps/api/src/common/errors.ts); a 500
  * still counts as an error.
  */
-const REFUSAL_STATUS_LINE = /^Failed to load resource: the server responded with a status of (400|401|403|404|409|413|415|429|503) /;
+const REFUSAL_STATUS_LINE =
+  /^Failed to load resource: the server responded with a status of (400|401|403|404|409|413|415|429|503) /;
 
 /** Records console errors and uncaught page errors, to assert there are none. */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' && !REFUSAL_STATUS_LINE.test(message.text())) errors.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !REFUSAL_STATUS_LINE.test(message.text()))
+      errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
   return errors;
@@ -107,8 +119,15 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
   const violations = await page.evaluate(async () => {
-    const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe.run();
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    const result = await (
+      globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }
+    ).axe.run();
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -11,7 +11,12 @@ export interface Ticket {
 }
 
 export async function collabTicket(baseUrl: string, token: string, itemId: string): Promise<Ticket> {
-  const result = await gql(baseUrl, `mutation ($itemId: ID!) { collabTicket(itemId: $itemId) { url token expiresAt readOnly } }`, { itemId }, token);
+  const result = await gql(
+    baseUrl,
+    `mutation ($itemId: ID!) { collabTicket(itemId: $itemId) { url token expiresAt readOnly } }`,
+    { itemId },
+    token,
+  );
   if (!result.data) throw new Error(`collabTicket failed: ${JSON.stringify(result.errors)}`);
   return result.data.collabTicket;
 }
@@ -102,7 +107,14 @@ export function textOf(doc: Y.Doc): string {
   return doc
     .getXmlFragment('default')
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => (child instanceof Y.XmlText ? child.toString().replace(/<[^>]+>/g, '') : '')).join('') : ''))
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((child) => (child instanceof Y.XmlText ? child.toString().replace(/<[^>]+>/g, '') : ''))
+            .join('')
+        : '',
+    )
     .join('\n');
 }
 
@@ -116,7 +128,11 @@ export function typeParagraph(doc: Y.Doc, value: string): void {
   });
 }
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000, what = 'a condition'): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 5_000,
+  what = 'a condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await condition()) return;

@@ -9,7 +9,10 @@ export interface CommunityFixture {
 }
 
 /** A community with a facilitator, a member, a reader, and a signed-in outsider. */
-export async function communityWithPeople(baseUrl: string, visibility: 'PRIVATE' | 'NETWORK' | 'LISTED' = 'PRIVATE'): Promise<CommunityFixture> {
+export async function communityWithPeople(
+  baseUrl: string,
+  visibility: 'PRIVATE' | 'NETWORK' | 'LISTED' = 'PRIVATE',
+): Promise<CommunityFixture> {
   const [facilitator, member, reader, outsider] = await Promise.all([
     registerUser(baseUrl, 'Fenna Facilitator'),
     registerUser(baseUrl, 'Mo Lid'),
@@ -35,9 +38,22 @@ export async function communityWithPeople(baseUrl: string, visibility: 'PRIVATE'
 export async function createItem(
   baseUrl: string,
   token: string,
-  input: { communityId: string; kind: string; title: string; stage?: string; tags?: string[]; body?: string; template?: boolean },
+  input: {
+    communityId: string;
+    kind: string;
+    title: string;
+    stage?: string;
+    tags?: string[];
+    body?: string;
+    template?: boolean;
+  },
 ): Promise<{ id: string; stage: string }> {
-  const result = await gql(baseUrl, `mutation ($input: CreateItemInput!) { createItem(input: $input) { id stage } }`, { input }, token);
+  const result = await gql(
+    baseUrl,
+    `mutation ($input: CreateItemInput!) { createItem(input: $input) { id stage } }`,
+    { input },
+    token,
+  );
   if (!result.data) throw new Error(JSON.stringify(result.errors));
   return result.data.createItem;
 }

@@ -22,7 +22,12 @@ export async function gql<T = Record<string, any>>(
 }
 
 /** The data of an operation that must succeed; throws with the errors otherwise. */
-export async function gqlData<T = Record<string, any>>(baseUrl: string, query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<T> {
+export async function gqlData<T = Record<string, any>>(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string | null,
+): Promise<T> {
   const result = await gql<T>(baseUrl, query, variables, token);
   if (result.errors || !result.data) throw new Error(`GraphQL failed: ${JSON.stringify(result.errors)}`);
   return result.data;
@@ -69,11 +74,23 @@ export async function addMember(
   const invited = await gql(
     baseUrl,
     `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id role } }`,
-    { input: { communityId: input.communityId, email: input.user.email, role: input.role, perspective: input.perspective } },
+    {
+      input: {
+        communityId: input.communityId,
+        email: input.user.email,
+        role: input.role,
+        perspective: input.perspective,
+      },
+    },
     facilitatorToken,
   );
   if (!invited.data) throw new Error(`inviteMember failed: ${JSON.stringify(invited.errors)}`);
-  const accepted = await gql(baseUrl, `mutation ($id: ID!) { acceptInvitation(id: $id) { id myRole } }`, { id: invited.data.inviteMember.id }, input.user.token);
+  const accepted = await gql(
+    baseUrl,
+    `mutation ($id: ID!) { acceptInvitation(id: $id) { id myRole } }`,
+    { id: invited.data.inviteMember.id },
+    input.user.token,
+  );
   if (!accepted.data) throw new Error(`acceptInvitation failed: ${JSON.stringify(accepted.errors)}`);
   return { role: accepted.data.acceptInvitation.myRole as string };
 }

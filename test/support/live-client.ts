@@ -9,7 +9,11 @@ export interface LiveClient {
   status: number;
   events: LiveEventReceived[];
   /** Resolves with the first event (after those already seen, from `since`) that matches. */
-  next(predicate: (event: LiveEventReceived) => boolean, timeoutMs?: number, since?: number): Promise<LiveEventReceived>;
+  next(
+    predicate: (event: LiveEventReceived) => boolean,
+    timeoutMs?: number,
+    since?: number,
+  ): Promise<LiveEventReceived>;
   /** Resolves when the server ended the stream. */
   ended: Promise<void>;
   close(): void;

@@ -34,7 +34,8 @@ export async function startMailCatcher(options: { auth?: { user: string; pass: s
     allowInsecureAuth: true,
     logger: false,
     onAuth(auth, _session, callback) {
-      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) return callback(null, { user: auth.username });
+      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass)
+        return callback(null, { user: auth.username });
       callback(new Error('Invalid credentials'));
     },
     onData(stream, session, callback) {
@@ -44,7 +45,8 @@ export async function startMailCatcher(options: { auth?: { user: string; pass: s
         const raw = Buffer.concat(chunks).toString('utf8');
         const answer = responder?.(raw) ?? null;
         if (answer === 'hang') return; // never answers: the sender waits (until it is killed)
-        if (answer !== null) return callback(Object.assign(new Error(`Refused with ${answer}`), { responseCode: answer }));
+        if (answer !== null)
+          return callback(Object.assign(new Error(`Refused with ${answer}`), { responseCode: answer }));
         simpleParser(raw).then((parsed) => {
           mails.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed, raw });
           callback();
@@ -56,7 +58,9 @@ export async function startMailCatcher(options: { auth?: { user: string; pass: s
   const server = new SMTPServer(serverOptions);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  const credentials = options.auth ? `${encodeURIComponent(options.auth.user)}:${encodeURIComponent(options.auth.pass)}@` : '';
+  const credentials = options.auth
+    ? `${encodeURIComponent(options.auth.user)}:${encodeURIComponent(options.auth.pass)}@`
+    : '';
   return {
     url: `smtp://${credentials}127.0.0.1:${port}`,
     port,

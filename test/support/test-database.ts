@@ -40,7 +40,11 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
 }
 
 /** Runs SQL directly against a test database, to check what was (not) stored. */
-export async function sql<T = Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, unknown>>(
+  url: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

@@ -37,7 +37,10 @@ describeBrowser('the web app under its Content-Security-Policy', () => {
       const response = await fetch('/graphql', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation ($input: LoginInput!) { login(input: $input) { user { id } } }', variables: { input: { email, password: 'correct horse battery' } } }),
+        body: JSON.stringify({
+          query: 'mutation ($input: LoginInput!) { login(input: $input) { user { id } } }',
+          variables: { input: { email, password: 'correct horse battery' } },
+        }),
       });
       return response.status;
     }, user.email);
@@ -66,15 +69,29 @@ describeBrowser('the web app under its Content-Security-Policy', () => {
       const color = getComputedStyle(box).color;
       box.remove();
       await new Promise((resolve) => setTimeout(resolve, 50)); // violation events are queued as tasks
-      return { script: (window as unknown as { __injected?: boolean }).__injected === true, styled: color === 'rgb(255, 0, 0)' };
+      return {
+        script: (window as unknown as { __injected?: boolean }).__injected === true,
+        styled: color === 'rgb(255, 0, 0)',
+      };
     });
     expect(ran).toEqual({ script: false, styled: false });
-    await waitFor(() => errors.filter((e) => e.includes(CSP_VIOLATION)).length >= 2, 2000, 'both violations to be reported');
-    expect(errors.filter((e) => e.includes(CSP_VIOLATION)).map((e) => /: (\S+) blocked/.exec(e)?.[1])).toEqual(expect.arrayContaining(['script-src-elem', 'style-src-attr']));
+    await waitFor(
+      () => errors.filter((e) => e.includes(CSP_VIOLATION)).length >= 2,
+      2000,
+      'both violations to be reported',
+    );
+    expect(errors.filter((e) => e.includes(CSP_VIOLATION)).map((e) => /: (\S+) blocked/.exec(e)?.[1])).toEqual(
+      expect.arrayContaining(['script-src-elem', 'style-src-attr']),
+    );
   });
 
   it('live editing by two people (a same-origin websocket, coloured carets) runs without a single violation', async () => {
-    const { id } = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title: 'Casus onder CSP', body: 'Begin.' });
+    const { id } = await createItem(t.baseUrl, c.member.token, {
+      communityId: c.communityId,
+      kind: 'CASE',
+      title: 'Casus onder CSP',
+      body: 'Begin.',
+    });
     const mo = await signedIn(c.member);
     const fenna = await signedIn(c.facilitator);
     const sockets: string[] = [];
@@ -84,7 +101,12 @@ describeBrowser('the web app under its Content-Security-Policy', () => {
       await page.goto(`${t.baseUrl}/items/${id}`);
       const editor = page.getByRole('textbox', { name: 'Tekst van het item', exact: true });
       await editor.waitFor({ timeout: 10_000 });
-      await page.waitForFunction(() => document.querySelector('[role="textbox"][contenteditable="true"]')?.closest('[aria-busy="false"]') != null, null, { timeout: 10_000 });
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[role="textbox"][contenteditable="true"]')?.closest('[aria-busy="false"]') != null,
+        null,
+        { timeout: 10_000 },
+      );
     }
     const editor = mo.page.getByRole('textbox', { name: 'Tekst van het item', exact: true });
     await editor.click();
@@ -95,7 +117,11 @@ describeBrowser('the web app under its Content-Security-Policy', () => {
     await fenna.page.locator('.collaboration-carets__caret').first().waitFor({ timeout: 10_000 });
     await fenna.page.locator('.collaboration-carets__selection').first().waitFor({ timeout: 10_000 });
     await waitFor(
-      async () => ((await gql(t.baseUrl, `query ($id: ID!) { item(id: $id) { text } }`, { id }, c.member.token)).data?.item.text ?? '').includes('Geschreven onder het beleid.'),
+      async () =>
+        (
+          (await gql(t.baseUrl, `query ($id: ID!) { item(id: $id) { text } }`, { id }, c.member.token)).data?.item
+            .text ?? ''
+        ).includes('Geschreven onder het beleid.'),
       10_000,
       'the edit on the server',
     );

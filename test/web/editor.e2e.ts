@@ -2,7 +2,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { connectClient, waitFor } from '../support/collab-client';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
-import { describeBrowser, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from '../support/browser';
+import {
+  describeBrowser,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousAccessibilityViolations,
+} from '../support/browser';
 import { addMember as inviteAndAccept, gql, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /**
@@ -73,7 +79,11 @@ describeBrowser('the live editor', () => {
   }
 
   /** Opens the item page and waits until the editor has the body from the server. */
-  async function openItem(session: Session, itemId: string, { editable = true, baseUrl = t.baseUrl } = {}): Promise<void> {
+  async function openItem(
+    session: Session,
+    itemId: string,
+    { editable = true, baseUrl = t.baseUrl } = {},
+  ): Promise<void> {
     await session.page.goto(`${baseUrl}/items/${itemId}`);
     const editor = session.page.getByRole('textbox', EDITOR);
     await editor.waitFor({ timeout: 10_000 });
@@ -96,7 +106,12 @@ describeBrowser('the live editor', () => {
     });
   }
 
-  async function waitForBody(page: Page, predicate: (text: string) => boolean, timeoutMs: number, what: string): Promise<void> {
+  async function waitForBody(
+    page: Page,
+    predicate: (text: string) => boolean,
+    timeoutMs: number,
+    what: string,
+  ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < deadline) {
@@ -117,9 +132,13 @@ describeBrowser('the live editor', () => {
 
   /** Waits until the focused element has this accessible label (TipTap moves focus a frame later). */
   async function focusOn(page: Page, label: string): Promise<void> {
-    await page.waitForFunction((want) => document.activeElement?.getAttribute('aria-label') === want, label, { timeout: 2000 }).catch(async () => {
-      throw new Error(`focus is on "${await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))}", not on "${label}"`);
-    });
+    await page
+      .waitForFunction((want) => document.activeElement?.getAttribute('aria-label') === want, label, { timeout: 2000 })
+      .catch(async () => {
+        throw new Error(
+          `focus is on "${await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))}", not on "${label}"`,
+        );
+      });
   }
 
   /**
@@ -141,13 +160,23 @@ describeBrowser('the live editor', () => {
 
   async function addMember(displayName: string, role: 'MEMBER' | 'READER'): Promise<TestUser> {
     const user = await registerUser(t.baseUrl, displayName);
-    await inviteAndAccept(t.baseUrl, c.facilitator.token, { communityId: c.communityId, user, role, perspective: 'PROFESSIONAL' });
+    await inviteAndAccept(t.baseUrl, c.facilitator.token, {
+      communityId: c.communityId,
+      user,
+      role,
+      perspective: 'PROFESSIONAL',
+    });
     return user;
   }
 
   /** A casus started from its template, which the server writes into the document. */
   async function newCase(title = 'Casus: wachtlijst jeugdhulp'): Promise<{ id: string }> {
-    const result = await gql(t.baseUrl, `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`, { input: { communityId: c.communityId, kind: 'CASE', title, template: true } }, c.member.token);
+    const result = await gql(
+      t.baseUrl,
+      `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`,
+      { input: { communityId: c.communityId, kind: 'CASE', title, template: true } },
+      c.member.token,
+    );
     if (!result.data) throw new Error(JSON.stringify(result.errors));
     return result.data.createItem;
   }
@@ -175,7 +204,12 @@ describeBrowser('the live editor', () => {
     await moveCaret(fenna.page, 'End');
     await fenna.page.keyboard.type(' (samen met het wijkteam)');
     since = Date.now();
-    await waitForBody(mo.page, (text) => text.startsWith('Situatie (samen met het wijkteam)'), 2000, 'Fenna’s text at Mo');
+    await waitForBody(
+      mo.page,
+      (text) => text.startsWith('Situatie (samen met het wijkteam)'),
+      2000,
+      'Fenna’s text at Mo',
+    );
     const fennaToMo = Date.now() - since;
     expect(Math.max(moToFenna, fennaToMo)).toBeLessThan(2000);
 
@@ -192,7 +226,8 @@ describeBrowser('the live editor', () => {
 
     // Presence: everybody's avatar, named.
     const present = mo.page.getByRole('list', { name: 'Nu aanwezig' });
-    for (const name of ['Mo Lid (jij)', 'Fenna Facilitator', 'Sanne de Wit']) await present.getByText(name, { exact: true }).waitFor({ timeout: 2000 });
+    for (const name of ['Mo Lid (jij)', 'Fenna Facilitator', 'Sanne de Wit'])
+      await present.getByText(name, { exact: true }).waitFor({ timeout: 2000 });
     expect(await present.locator('[aria-hidden="true"]').allTextContents()).toEqual(['ML', 'FF', 'SW']);
 
     // Everybody converges, and it is saved.
@@ -200,7 +235,12 @@ describeBrowser('the live editor', () => {
     await waitForBody(fenna.page, (text) => text === final, 2000, 'convergence at Fenna');
     await waitForBody(sanne.page, (text) => text === final, 2000, 'convergence at Sanne');
     for (const who of [mo, fenna, sanne]) await waitForStatus(who.page, 'Opgeslagen');
-    await waitFor(async () => ((await gql(t.baseUrl, ITEM_TEXT, { id }, c.member.token)).data?.item.text ?? '').includes('Mo schrijft mee.'), 5000, 'the server’s text');
+    await waitFor(
+      async () =>
+        ((await gql(t.baseUrl, ITEM_TEXT, { id }, c.member.token)).data?.item.text ?? '').includes('Mo schrijft mee.'),
+      5000,
+      'the server’s text',
+    );
 
     await mo.page.mouse.move(0, 0);
     await screenshot(mo.page, 'editor-co-editing-mo');
@@ -224,7 +264,8 @@ describeBrowser('the live editor', () => {
     // Typing, formatting, deleting and pasting change nothing.
     await readerEditor.click();
     await lea.page.keyboard.type('Lezer probeert te schrijven');
-    for (const key of ['Enter', 'Backspace', 'Delete', 'Control+b', 'Control+z', 'Control+Shift+8']) await lea.page.keyboard.press(key);
+    for (const key of ['Enter', 'Backspace', 'Delete', 'Control+b', 'Control+z', 'Control+Shift+8'])
+      await lea.page.keyboard.press(key);
     await readerEditor.evaluate((element) => {
       const data = new DataTransfer();
       data.setData('text/plain', 'Geplakt door de lezer');
@@ -238,7 +279,10 @@ describeBrowser('the live editor', () => {
     await newParagraphAtEnd(mo.page);
     await mo.page.keyboard.type('Het lid schrijft.');
     await waitForBody(lea.page, (text) => text.includes('Het lid schrijft.'), 2000, 'the member’s edit at the reader');
-    await lea.page.getByRole('list', { name: 'Nu aanwezig' }).getByText('Mo Lid', { exact: true }).waitFor({ timeout: 2000 });
+    await lea.page
+      .getByRole('list', { name: 'Nu aanwezig' })
+      .getByText('Mo Lid', { exact: true })
+      .waitFor({ timeout: 2000 });
     await waitForStatus(lea.page, 'Live bijgewerkt');
     await waitForStatus(mo.page, 'Opgeslagen');
     const text = (await gql(t.baseUrl, ITEM_TEXT, { id }, c.member.token)).data!.item.text as string;
@@ -254,7 +298,12 @@ describeBrowser('the live editor', () => {
   });
 
   it('works with the keyboard only: Tab to the editor, type, format with shortcuts and the toolbar', async () => {
-    const { id } = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'NOTE', title: 'Toetsenbord', body: 'Eerste regel.' });
+    const { id } = await createItem(t.baseUrl, c.member.token, {
+      communityId: c.communityId,
+      kind: 'NOTE',
+      title: 'Toetsenbord',
+      body: 'Eerste regel.',
+    });
     const mo = await signIn(c.member);
     await openItem(mo, id);
     const { page } = mo;
@@ -267,7 +316,9 @@ describeBrowser('the live editor', () => {
       await page.keyboard.press('Tab');
       const stop = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
-        return el ? `${el.getAttribute('role') ?? el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? ''}` : '';
+        return el
+          ? `${el.getAttribute('role') ?? el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? ''}`
+          : '';
       });
       stops.push(stop);
       if (stop === `textbox:${EDITOR.name}`) break;
@@ -301,7 +352,9 @@ describeBrowser('the live editor', () => {
     await focusOn(page, 'Genummerde lijst');
     await page.keyboard.press('Enter');
     await focusOn(page, EDITOR.name);
-    await page.waitForFunction(() => document.querySelector('[aria-label="Genummerde lijst"]')?.getAttribute('aria-pressed') === 'true');
+    await page.waitForFunction(
+      () => document.querySelector('[aria-label="Genummerde lijst"]')?.getAttribute('aria-pressed') === 'true',
+    );
 
     // A link with Ctrl+K on a selected word.
     await moveCaret(page, 'End');
@@ -319,7 +372,9 @@ describeBrowser('the live editor', () => {
     expect(await editor.locator('strong').allTextContents()).toEqual(['vetgedrukt']);
     expect(await editor.locator('em').allTextContents()).toEqual(['schuin']);
     expect(await editor.locator('ol > li').allTextContents()).toEqual(['punt een met bron']);
-    expect(await editor.locator('a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual([['bron', 'https://www.movisie.nl']]);
+    expect(
+      await editor.locator('a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')])),
+    ).toEqual([['bron', 'https://www.movisie.nl']]);
 
     // Undo with the keyboard takes the link away again; redo brings it back.
     await page.keyboard.press('Control+z');
@@ -328,8 +383,14 @@ describeBrowser('the live editor', () => {
     await editor.locator('a').waitFor({ timeout: 2000 });
 
     await waitForStatus(page, 'Opgeslagen');
-    const markdown = async () => (await gql(t.baseUrl, `query ($id: ID!) { item(id: $id) { markdown } }`, { id }, c.member.token)).data!.item.markdown as string;
-    await waitFor(async () => (await markdown()).includes('[bron](https://www.movisie.nl)'), 5000, 'the Markdown on the server');
+    const markdown = async () =>
+      (await gql(t.baseUrl, `query ($id: ID!) { item(id: $id) { markdown } }`, { id }, c.member.token)).data!.item
+        .markdown as string;
+    await waitFor(
+      async () => (await markdown()).includes('[bron](https://www.movisie.nl)'),
+      5000,
+      'the Markdown on the server',
+    );
     const stored = await markdown();
     expect(stored).toContain('## Kop via sneltoets');
     expect(stored).toContain('**vetgedrukt**');
@@ -369,7 +430,11 @@ describeBrowser('the live editor', () => {
     const links = () => page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     const unsafe = async () => (await links()).filter((href) => /script|data:/i.test(href));
     expect(await unsafe()).toEqual([]);
-    expect(await editor.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['https://example.nl', '', '']);
+    expect(await editor.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      'https://example.nl',
+      '',
+      '',
+    ]);
 
     // Clicking (also Ctrl+click) the texts runs nothing.
     for (const text of ['klik', 'ingespoten', 'verstopt']) {
@@ -382,7 +447,10 @@ describeBrowser('the live editor', () => {
     await page.keyboard.press('Enter');
     await editor.evaluate((element) => {
       const data = new DataTransfer();
-      data.setData('text/html', '<p><a href="javascript:alert(4)">geplakte link</a> <a href="https://example.org">goede link</a></p>');
+      data.setData(
+        'text/html',
+        '<p><a href="javascript:alert(4)">geplakte link</a> <a href="https://example.org">goede link</a></p>',
+      );
       data.setData('text/plain', 'geplakte link goede link');
       element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
@@ -402,15 +470,30 @@ describeBrowser('the live editor', () => {
     await page.keyboard.press('Shift+Home');
     await page.getByRole('button', { name: 'Link', exact: true }).click();
     const url = page.getByRole('textbox', { name: 'Adres van de link' });
-    for (const attempt of ['javascript:alert(6)', ' JavaScript:alert(7)', 'java\tscript:alert(8)', 'data:text/html,<script>alert(9)</script>', 'vbscript:msgbox(1)', '//evil.example']) {
+    for (const attempt of [
+      'javascript:alert(6)',
+      ' JavaScript:alert(7)',
+      'java\tscript:alert(8)',
+      'data:text/html,<script>alert(9)</script>',
+      'vbscript:msgbox(1)',
+      '//evil.example',
+    ]) {
       await url.fill(attempt);
       await url.press('Enter');
-      await page.getByRole('alert').getByText('Alleen adressen die beginnen met https://, http:// of mailto: zijn toegestaan.').waitFor({ timeout: 2000 });
+      await page
+        .getByRole('alert')
+        .getByText('Alleen adressen die beginnen met https://, http:// of mailto: zijn toegestaan.')
+        .waitFor({ timeout: 2000 });
       expect(await url.getAttribute('aria-invalid')).toBe('true');
     }
     await page.getByRole('button', { name: 'Annuleren' }).click();
     expect(await unsafe()).toEqual([]);
-    expect(await editor.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['https://example.nl', '', '', 'https://example.org']);
+    expect(await editor.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      'https://example.nl',
+      '',
+      '',
+      'https://example.org',
+    ]);
 
     await page.waitForTimeout(300);
     expect(mo.dialogs).toEqual([]);
@@ -447,7 +530,14 @@ describeBrowser('the live editor', () => {
     await restarting;
 
     await waitForStatus(page, 'Opgeslagen', 15_000);
-    await waitFor(async () => ((await gql(t.baseUrl, ITEM_TEXT, { id }, c.member.token)).data?.item.text ?? '').includes('Tijdens de storing geschreven.'), 5000, 'the offline edit on the server');
+    await waitFor(
+      async () =>
+        ((await gql(t.baseUrl, ITEM_TEXT, { id }, c.member.token)).data?.item.text ?? '').includes(
+          'Tijdens de storing geschreven.',
+        ),
+      5000,
+      'the offline edit on the server',
+    );
 
     // Someone who opens the item now gets it, and sees Mo live.
     const fenna = await signIn(c.facilitator);
@@ -465,13 +555,24 @@ describeBrowser('the live editor', () => {
 
   it('stops and says so when access is revoked, and switches to read-only when downgraded', async () => {
     const { id } = await newCase('Casus: toegang');
-    const [gone, downgraded] = await Promise.all([addMember('Tijmen Tijdelijk', 'MEMBER'), addMember('Dirk Degradatie', 'MEMBER')]);
+    const [gone, downgraded] = await Promise.all([
+      addMember('Tijmen Tijdelijk', 'MEMBER'),
+      addMember('Dirk Degradatie', 'MEMBER'),
+    ]);
     const [a, b] = await Promise.all([signIn(gone), signIn(downgraded)]);
     await Promise.all([openItem(a, id), openItem(b, id)]);
 
-    await gql(t.baseUrl, `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`, { input: { communityId: c.communityId, userId: gone.id } }, c.facilitator.token);
+    await gql(
+      t.baseUrl,
+      `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`,
+      { input: { communityId: c.communityId, userId: gone.id } },
+      c.facilitator.token,
+    );
     await waitForStatus(a.page, 'Je hebt geen toegang meer tot dit item', 5000);
-    await a.page.waitForFunction((name) => document.querySelector(`[aria-label="${name}"]`)?.getAttribute('contenteditable') === 'false', EDITOR.name);
+    await a.page.waitForFunction(
+      (name) => document.querySelector(`[aria-label="${name}"]`)?.getAttribute('contenteditable') === 'false',
+      EDITOR.name,
+    );
 
     await gql(
       t.baseUrl,
@@ -484,8 +585,16 @@ describeBrowser('the live editor', () => {
     await newParagraphAtEnd(b.page);
     await b.page.keyboard.type('Na de degradatie');
     await b.page.getByText('Alleen lezen', { exact: true }).waitFor({ timeout: 5000 });
-    await b.page.waitForFunction((name) => document.querySelector(`[aria-label="${name}"]`)?.getAttribute('contenteditable') === 'false', EDITOR.name);
-    await waitForBody(b.page, (text) => text.startsWith('Situatie') && !text.includes('Na de degradatie'), 5000, 'the server’s document, read-only');
+    await b.page.waitForFunction(
+      (name) => document.querySelector(`[aria-label="${name}"]`)?.getAttribute('contenteditable') === 'false',
+      EDITOR.name,
+    );
+    await waitForBody(
+      b.page,
+      (text) => text.startsWith('Situatie') && !text.includes('Na de degradatie'),
+      5000,
+      'the server’s document, read-only',
+    );
     await waitForStatus(b.page, 'Live bijgewerkt');
     expect((await gql(t.baseUrl, ITEM_TEXT, { id }, c.member.token)).data!.item.text).not.toContain('Na de degradatie');
 
@@ -498,7 +607,12 @@ describeBrowser('the live editor', () => {
     const small = await startTestApp({ COLLAB_MAX_DOCUMENT_BYTES: '8192' });
     try {
       const people = await communityWithPeople(small.baseUrl);
-      const { id } = await createItem(small.baseUrl, people.member.token, { communityId: people.communityId, kind: 'NOTE', title: 'Groot', body: 'Klein begin.' });
+      const { id } = await createItem(small.baseUrl, people.member.token, {
+        communityId: people.communityId,
+        kind: 'NOTE',
+        title: 'Groot',
+        body: 'Klein begin.',
+      });
       const mo = await signIn(people.member, small.baseUrl);
       const sockets: string[] = [];
       mo.page.on('websocket', (socket) => sockets.push(socket.url()));
@@ -510,7 +624,10 @@ describeBrowser('the live editor', () => {
         element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
       });
       await waitForStatus(mo.page, 'Het document is te groot geworden', 5000);
-      await mo.page.waitForFunction((name) => document.querySelector(`[aria-label="${name}"]`)?.getAttribute('contenteditable') === 'false', EDITOR.name);
+      await mo.page.waitForFunction(
+        (name) => document.querySelector(`[aria-label="${name}"]`)?.getAttribute('contenteditable') === 'false',
+        EDITOR.name,
+      );
       await mo.page.waitForTimeout(1500);
       expect(sockets.filter((url) => url.includes('/collab/'))).toHaveLength(1);
       expect((await gql(small.baseUrl, ITEM_TEXT, { id }, people.member.token)).data!.item.text).toBe('Klein begin.');

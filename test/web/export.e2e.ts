@@ -24,7 +24,15 @@ describeBrowser('downloads in the browser', () => {
   beforeAll(async () => {
     [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
     c = await communityWithPeople(t.baseUrl);
-    itemId = (await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title: 'Casus: de gesloten deur', tags: ['huisbezoek'], body: '## Situatie\n\nNiemand deed open.\n' })).id;
+    itemId = (
+      await createItem(t.baseUrl, c.member.token, {
+        communityId: c.communityId,
+        kind: 'CASE',
+        title: 'Casus: de gesloten deur',
+        tags: ['huisbezoek'],
+        body: '## Situatie\n\nNiemand deed open.\n',
+      })
+    ).id;
   });
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((context) => context.close()));
@@ -44,17 +52,30 @@ describeBrowser('downloads in the browser', () => {
 
   it('a reader downloads an item as Markdown with its front matter', async () => {
     const { page, errors } = await openAs(c.reader, `/items/${itemId}`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Downloaden als Markdown' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Downloaden als Markdown' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`casus-de-gesloten-deur-${itemId.slice(0, 8)}.md`);
     const { data, body } = splitItemMarkdown(readFileSync((await download.path())!, 'utf8'));
-    expect(data).toMatchObject({ title: 'Casus: de gesloten deur', kind: 'CASE', stage: 'EXTERNALISATIE', tags: ['huisbezoek'], authors: ['Mo Lid'], id: itemId });
+    expect(data).toMatchObject({
+      title: 'Casus: de gesloten deur',
+      kind: 'CASE',
+      stage: 'EXTERNALISATIE',
+      tags: ['huisbezoek'],
+      authors: ['Mo Lid'],
+      id: itemId,
+    });
     expect(body).toBe('## Situatie\n\nNiemand deed open.\n');
     expect(errors).toEqual([]);
   });
 
   it('a facilitator exports the leernetwerk as a zip; a member is not offered it', async () => {
     const { page, errors } = await openAs(c.facilitator, `/c/${c.communityId}`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Leernetwerk exporteren (zip)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Leernetwerk exporteren (zip)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^spiraal-leernetwerk-private-\d{4}-\d{2}-\d{2}\.zip$/);
     const { manifest } = readExportArchive(new Uint8Array(readFileSync((await download.path())!)));
     expect(manifest.items.map((item) => item.title)).toEqual(['Casus: de gesloten deur']);

@@ -37,7 +37,11 @@ describeBrowser('the first hour', () => {
   }
 
   it('a stage changes once per click; a forgotten reason goes with the last move', async () => {
-    const { id } = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'STORY', title: 'Verhaal uit de wijk' });
+    const { id } = await createItem(t.baseUrl, c.member.token, {
+      communityId: c.communityId,
+      kind: 'STORY',
+      title: 'Verhaal uit de wijk',
+    });
     const { page, errors } = await signedIn(c.member);
     await page.goto(`${t.baseUrl}/items/${id}`);
     const select = page.getByLabel('Nieuwe fase');
@@ -65,7 +69,12 @@ describeBrowser('the first hour', () => {
   });
 
   it('typing at the end of a link leaves the link', async () => {
-    const { id } = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'NOTE', title: 'Notitie met een link', body: 'Zie de website' });
+    const { id } = await createItem(t.baseUrl, c.member.token, {
+      communityId: c.communityId,
+      kind: 'NOTE',
+      title: 'Notitie met een link',
+      body: 'Zie de website',
+    });
     const { page, errors } = await signedIn(c.member);
     await page.goto(`${t.baseUrl}/items/${id}`);
     const editor = page.getByRole('textbox', EDITOR);
@@ -83,9 +92,12 @@ describeBrowser('the first hour', () => {
     await page.keyboard.press('End');
     await page.keyboard.type(' van Movisie');
     await editor.getByText('van Movisie').waitFor();
-    expect(await editor.locator('a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual([['website', 'https://www.movisie.nl']]);
+    expect(
+      await editor.locator('a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')])),
+    ).toEqual([['website', 'https://www.movisie.nl']]);
     const stored = async () => (await gqlData(t.baseUrl, ITEM, { id }, c.member.token)).item.markdown as string;
-    for (let i = 0; i < 50 && !(await stored()).includes('van Movisie'); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && !(await stored()).includes('van Movisie'); i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(await stored()).toBe('Zie de [website](https://www.movisie.nl) van Movisie\n');
     expect(errors).toEqual([]);
   });
@@ -134,11 +146,15 @@ describeBrowser('the first hour', () => {
     await page.getByRole('heading', { name: 'Er is nog niets om te doorzoeken' }).waitFor();
     expect(await page.getByText('Een paar tips:').count()).toBe(0);
     await page.getByRole('link', { name: 'Bekijk alle leernetwerken' }).click();
-    const entry = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Leernetwerk Mantelzorg Oost' }) });
+    const entry = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Leernetwerk Mantelzorg Oost' }) });
     await entry.waitFor();
     await entry.getByText('Facilitator: Fenna Facilitator').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await entry.getByLabel('Bericht aan de facilitator (mag leeg blijven)').fill('Ik werk als wijkverpleegkundige in Oost.');
+    await entry
+      .getByLabel('Bericht aan de facilitator (mag leeg blijven)')
+      .fill('Ik werk als wijkverpleegkundige in Oost.');
     await entry.getByRole('button', { name: 'Vraag om lid te worden' }).click();
     await entry.getByText('Je verzoek is verstuurd; een facilitator beantwoordt het.').waitFor();
 
@@ -161,7 +177,8 @@ describeBrowser('the first hour', () => {
   });
 
   it('promote proposes the tags most sources share; Uitproberen opens a short dialog instead of an empty reflection', async () => {
-    const tagged = (title: string, tags: string[]) => createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title, tags });
+    const tagged = (title: string, tags: string[]) =>
+      createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title, tags });
     const a = await tagged('Buurvrouw belt niet meer', ['mantelzorg', 'eenzaamheid']);
     await tagged('Zoon komt niet', ['Mantelzorg', 'jeugd']);
     const { page, errors } = await signedIn(c.facilitator);
@@ -174,16 +191,30 @@ describeBrowser('the first hour', () => {
     await dialog.getByRole('button', { name: 'Richtlijn maken en openen' }).click();
     await page.waitForURL((url) => !url.pathname.endsWith(a.id));
     const guidelineId = new URL(page.url()).pathname.split('/').pop()!;
-    const guideline = (await gqlData(t.baseUrl, `query ($id: ID!) { item(id: $id) { tags markdown } }`, { id: guidelineId }, c.facilitator.token)).item;
+    const guideline = (
+      await gqlData(
+        t.baseUrl,
+        `query ($id: ID!) { item(id: $id) { tags markdown } }`,
+        { id: guidelineId },
+        c.facilitator.token,
+      )
+    ).item;
     expect(guideline.tags).toEqual(['mantelzorg']);
     expect(guideline.markdown).not.toMatch(/Casus: Casus:/);
-    await gqlData(t.baseUrl, `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { id } }`, { input: { id: guidelineId, status: 'IN_UITPROBEERFASE' } }, c.facilitator.token);
+    await gqlData(
+      t.baseUrl,
+      `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { id } }`,
+      { input: { id: guidelineId, status: 'IN_UITPROBEERFASE' } },
+      c.facilitator.token,
+    );
 
     const member = await signedIn(c.member);
     await member.page.goto(`${t.baseUrl}/items/${guidelineId}`);
     await member.page.getByRole('button', { name: 'Uitproberen in de praktijk' }).click();
     const tryOut = member.page.getByRole('dialog', { name: 'Uitproberen in de praktijk' });
-    expect(await tryOut.getByLabel('Titel van je toepassingsreflectie').inputValue()).toBe('Toepassingsreflectie: Richtlijn: mantelzorgers ontlasten');
+    expect(await tryOut.getByLabel('Titel van je toepassingsreflectie').inputValue()).toBe(
+      'Toepassingsreflectie: Richtlijn: mantelzorgers ontlasten',
+    );
     expect(await seriousAccessibilityViolations(member.page)).toEqual([]);
     // Nothing is created until the writer says what they will try.
     await tryOut.getByRole('button', { name: 'Reflectie beginnen' }).click();
@@ -193,9 +224,21 @@ describeBrowser('the first hour', () => {
     await tryOut.getByRole('button', { name: 'Reflectie beginnen' }).click();
     await member.page.waitForURL((url) => !url.pathname.endsWith(guidelineId));
     const reflectionId = new URL(member.page.url()).pathname.split('/').pop()!;
-    const reflection = (await gqlData(t.baseUrl, `query ($id: ID!) { item(id: $id) { kind title markdown } }`, { id: reflectionId }, c.member.token)).item;
-    expect(reflection).toMatchObject({ kind: 'REFLECTION', title: 'Toepassingsreflectie: Richtlijn: mantelzorgers ontlasten' });
-    expect(reflection.markdown).toMatch(/^## Wat ga ik proberen\?\n\nEen dagdeel respijtzorg regelen\.\n\n## Wanneer kijk ik terug\?\n\n15 januari 2027/);
+    const reflection = (
+      await gqlData(
+        t.baseUrl,
+        `query ($id: ID!) { item(id: $id) { kind title markdown } }`,
+        { id: reflectionId },
+        c.member.token,
+      )
+    ).item;
+    expect(reflection).toMatchObject({
+      kind: 'REFLECTION',
+      title: 'Toepassingsreflectie: Richtlijn: mantelzorgers ontlasten',
+    });
+    expect(reflection.markdown).toMatch(
+      /^## Wat ga ik proberen\?\n\nEen dagdeel respijtzorg regelen\.\n\n## Wanneer kijk ik terug\?\n\n15 januari 2027/,
+    );
     expect(errors).toEqual([]);
     expect(member.errors).toEqual([]);
   });

@@ -24,7 +24,8 @@ async function tabTo(page: Page, name: string | RegExp, maxStops = 80): Promise<
 }
 
 /** A frame for the browser to deliver selection changes to the editor before more keys. */
-const settle = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+const settle = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 describeBrowser('keyboard only', () => {
   let t: TestApp;
@@ -39,7 +40,12 @@ describeBrowser('keyboard only', () => {
 
   it('logs in, creates a casus from the template and types in it, without a mouse', async () => {
     const user = await registerUser(t.baseUrl, 'Kees Toetsenbord');
-    const { createCommunity } = await gqlData(t.baseUrl, `mutation { createCommunity(input: { name: "Intervisie Oost", visibility: PRIVATE }) { id } }`, {}, user.token);
+    const { createCommunity } = await gqlData(
+      t.baseUrl,
+      `mutation { createCommunity(input: { name: "Intervisie Oost", visibility: PRIVATE }) { id } }`,
+      {},
+      user.token,
+    );
     const { page, errors, context } = await newPage(browser);
 
     await page.goto(`${t.baseUrl}/login`);
@@ -63,7 +69,11 @@ describeBrowser('keyboard only', () => {
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { level: 1, name: 'Casus zonder muis' }).waitFor();
-    await page.waitForFunction(() => document.querySelector('[role="textbox"][aria-label="Tekst van het item"]')?.getAttribute('contenteditable') === 'true');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[role="textbox"][aria-label="Tekst van het item"]')?.getAttribute('contenteditable') ===
+        'true',
+    );
     await tabTo(page, 'Tekst van het item');
     await page.keyboard.press('Control+End');
     await settle(page);
@@ -76,11 +86,24 @@ describeBrowser('keyboard only', () => {
     const itemId = new URL(page.url()).pathname.split('/').pop()!;
     let markdown = '';
     for (let i = 0; i < 50 && !markdown.includes('Getypt zonder muis'); i++) {
-      markdown = (await gql(t.baseUrl, `query ($id: ID!) { item(id: $id) { markdown } }`, { id: itemId }, user.token)).data!.item.markdown;
+      markdown = (await gql(t.baseUrl, `query ($id: ID!) { item(id: $id) { markdown } }`, { id: itemId }, user.token))
+        .data!.item.markdown;
       await new Promise((r) => setTimeout(r, 100));
     }
-    const item = (await gql(t.baseUrl, `query ($id: ID!) { item(id: $id) { kind stage title community { id } } }`, { id: itemId }, user.token)).data!.item;
-    expect(item).toEqual({ kind: 'CASE', stage: 'EXTERNALISATIE', title: 'Casus zonder muis', community: { id: createCommunity.id } });
+    const item = (
+      await gql(
+        t.baseUrl,
+        `query ($id: ID!) { item(id: $id) { kind stage title community { id } } }`,
+        { id: itemId },
+        user.token,
+      )
+    ).data!.item;
+    expect(item).toEqual({
+      kind: 'CASE',
+      stage: 'EXTERNALISATIE',
+      title: 'Casus zonder muis',
+      community: { id: createCommunity.id },
+    });
     expect(markdown).toMatch(/^## Situatie/);
     expect(markdown).toContain('Getypt zonder muis, tijdens de intervisie.');
     expect(errors).toEqual([]);

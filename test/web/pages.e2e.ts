@@ -1,5 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeBrowser, launchBrowser, newPage, screenshot, seriousAccessibilityViolations, signIn } from '../support/browser';
+import {
+  describeBrowser,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousAccessibilityViolations,
+  signIn,
+} from '../support/browser';
 import { connectClient, typeParagraph, waitFor } from '../support/collab-client';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 import { gql, gqlData, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
@@ -68,13 +75,17 @@ describeBrowser('the web app pages', () => {
     await page.getByLabel('E-mailadres').fill(user.email);
     await page.getByLabel('Wachtwoord').fill('niet mijn wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toBe('Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.');
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(
+      'Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.',
+    );
     await expectAccessible(page);
     await screenshot(page, 'pages-login-wrong-password');
 
     // Four more failures lock the account for 15 minutes: the message gives the wait.
     for (let i = 0; i < 4; i++) {
-      await gql(t.baseUrl, `mutation ($input: LoginInput!) { login(input: $input) { token } }`, { input: { email: user.email, password: 'nog steeds fout' } });
+      await gql(t.baseUrl, `mutation ($input: LoginInput!) { login(input: $input) { token } }`, {
+        input: { email: user.email, password: 'nog steeds fout' },
+      });
     }
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByRole('alert').filter({ hasText: 'Te veel pogingen' }).waitFor();
@@ -115,7 +126,9 @@ describeBrowser('the web app pages', () => {
     await page.getByRole('button', { name: 'Maak je eerste leernetwerk' }).click();
     const createDialog = page.getByRole('dialog', { name: 'Nieuw leernetwerk' });
     await createDialog.getByLabel('Naam').fill('Wijkteam Noord');
-    await createDialog.getByLabel('Beschrijving').fill('Casuïstiek en intervisie van het wijkteam. Zie https://example.org/wijkteam');
+    await createDialog
+      .getByLabel('Beschrijving')
+      .fill('Casuïstiek en intervisie van het wijkteam. Zie https://example.org/wijkteam');
     await createDialog.getByRole('button', { name: 'Leernetwerk aanmaken' }).click();
     await heading(page, 'Wijkteam Noord').waitFor();
     expect(page.url()).toMatch(/\/c\/[0-9a-f-]{36}$/);
@@ -128,7 +141,10 @@ describeBrowser('the web app pages', () => {
     await page.getByLabel('Rol', { exact: true }).selectOption({ label: 'Lid' });
     await page.getByLabel('Perspectief').selectOption({ label: 'Ervaringsdeskundige' });
     await page.getByRole('button', { name: 'Uitnodigen' }).click();
-    await page.getByRole('status').filter({ hasText: `Uitnodiging verstuurd naar ${colleague.email}.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Uitnodiging verstuurd naar ${colleague.email}.` })
+      .waitFor();
     await page.getByRole('region', { name: 'Openstaande uitnodigingen' }).getByText(colleague.email).waitFor();
     expect(await page.getByRole('row', { name: /Cas Collega/ }).count()).toBe(0);
     // An address without an account gets the very same answer.
@@ -136,10 +152,17 @@ describeBrowser('the web app pages', () => {
     await page.getByRole('button', { name: 'Uitnodigen' }).click();
     await page.getByRole('status').filter({ hasText: 'Uitnodiging verstuurd naar niemand@example.nl.' }).waitFor();
     await page.getByRole('button', { name: 'Uitnodiging aan niemand@example.nl intrekken' }).click();
-    await page.getByRole('button', { name: 'Uitnodiging aan niemand@example.nl intrekken' }).waitFor({ state: 'detached' });
+    await page
+      .getByRole('button', { name: 'Uitnodiging aan niemand@example.nl intrekken' })
+      .waitFor({ state: 'detached' });
     // The colleague accepts (in their own session, through the API), and is then in the list.
     const [invitation] = (await gqlData(t.baseUrl, `{ myInvitations { id } }`, {}, colleague.token)).myInvitations;
-    await gqlData(t.baseUrl, `mutation ($id: ID!) { acceptInvitation(id: $id) { id } }`, { id: invitation.id }, colleague.token);
+    await gqlData(
+      t.baseUrl,
+      `mutation ($id: ID!) { acceptInvitation(id: $id) { id } }`,
+      { id: invitation.id },
+      colleague.token,
+    );
     await page.reload();
     const row = page.getByRole('row', { name: /Cas Collega/ });
     await row.getByRole('cell', { name: 'Ervaringsdeskundige' }).waitFor();
@@ -187,7 +210,9 @@ describeBrowser('the web app pages', () => {
     await page.getByLabel('Fase').selectOption({ label: 'Externalisatie' });
     await page.getByRole('status').filter({ hasText: '1 item gevonden' }).waitFor();
     expect(page.url()).toContain('stage=EXTERNALISATIE');
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Mevrouw Jansen wil thuis blijven wonen' }) });
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: 'Mevrouw Jansen wil thuis blijven wonen' }) });
     expect(await card.getByText('Externalisatie').count()).toBe(1);
     expect(await card.getByText('Casus', { exact: true }).count()).toBe(1);
     await expectAccessible(page);
@@ -218,7 +243,9 @@ describeBrowser('the web app pages', () => {
     await heading(page, 'Wijkteam Noord').waitFor();
     await page.getByRole('heading', { name: 'Wat weet het netwerk al?' }).waitFor();
     await page.getByRole('link', { name: 'Mevrouw Jansen wil thuis blijven wonen (vervolg)' }).waitFor();
-    expect(await page.getByRole('link', { name: 'https://example.org/wijkteam' }).getAttribute('href')).toBe('https://example.org/wijkteam');
+    expect(await page.getByRole('link', { name: 'https://example.org/wijkteam' }).getAttribute('href')).toBe(
+      'https://example.org/wijkteam',
+    );
     expect(new URL(page.url()).pathname).toBe(communityPath);
     await expectAccessible(page);
     await screenshot(page, 'pages-community-home');
@@ -243,7 +270,12 @@ describeBrowser('the web app pages', () => {
   });
 
   it('renders user text as text: an item titled like an HTML tag runs nothing', async () => {
-    const { id } = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'NOTE', title: XSS_TITLE, tags: ['<b>vet</b>'] });
+    const { id } = await createItem(t.baseUrl, c.member.token, {
+      communityId: c.communityId,
+      kind: 'NOTE',
+      title: XSS_TITLE,
+      tags: ['<b>vet</b>'],
+    });
     await gqlData(
       t.baseUrl,
       `mutation ($input: SetItemStageInput!) { setItemStage(input: $input) { id } }`,
@@ -266,7 +298,11 @@ describeBrowser('the web app pages', () => {
   });
 
   it('shows a reader everything, read-only: no edit controls on any page', async () => {
-    const { id } = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title: 'Casus voor de lezer' });
+    const { id } = await createItem(t.baseUrl, c.member.token, {
+      communityId: c.communityId,
+      kind: 'CASE',
+      title: 'Casus voor de lezer',
+    });
     await withRevision(id, c.member, 'Een zin die in een versie staat.');
 
     const { page, errors } = await open(`/c/${c.communityId}`);
@@ -283,7 +319,10 @@ describeBrowser('the web app pages', () => {
     const switcher = page.getByRole('button', { name: /^Leernetwerk/ });
     await switcher.click();
     expect(await switcher.getAttribute('aria-expanded')).toBe('true');
-    await page.getByRole('list', { name: 'Mijn leernetwerken' }).getByRole('link', { name: 'Leernetwerk PRIVATE' }).waitFor();
+    await page
+      .getByRole('list', { name: 'Mijn leernetwerken' })
+      .getByRole('link', { name: 'Leernetwerk PRIVATE' })
+      .waitFor();
     await expectAccessible(page);
     await screenshot(page, 'pages-switcher-open');
     await page.keyboard.press('Escape');
@@ -304,7 +343,10 @@ describeBrowser('the web app pages', () => {
     await page.getByRole('link', { name: 'Casus voor de lezer' }).click();
     await heading(page, 'Casus voor de lezer').waitFor();
     await page.getByRole('heading', { name: 'Eerdere versies' }).waitFor();
-    await page.getByRole('button', { name: /Versie van .* bekijken/ }).first().click();
+    await page
+      .getByRole('button', { name: /Versie van .* bekijken/ })
+      .first()
+      .click();
     const preview = page.getByRole('dialog');
     await preview.getByText('Een zin die in een versie staat.').waitFor();
     expect(await preview.getByRole('button', { name: 'Deze versie terugzetten' }).count()).toBe(0);
@@ -327,7 +369,13 @@ describeBrowser('the web app pages', () => {
     await screenshot(page, 'pages-members-reader');
 
     // The session ends elsewhere: the next page asks to sign in again, and then shows what was asked for.
-    await page.evaluate(() => fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"query":"mutation { logout }"}' }));
+    await page.evaluate(() =>
+      fetch('/graphql', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"query":"mutation { logout }"}',
+      }),
+    );
     await page.getByRole('navigation', { name: 'Leernetwerk' }).getByRole('link', { name: 'Kennisbank' }).click();
     await heading(page, 'Inloggen').waitFor();
     await signIn(page, c.reader.email);
@@ -337,7 +385,12 @@ describeBrowser('the web app pages', () => {
   });
 
   it('lets a member preview an earlier version and restore it', async () => {
-    const { id } = await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'NOTE', title: 'Notitie met versies', body: 'Eerste versie.' });
+    const { id } = await createItem(t.baseUrl, c.member.token, {
+      communityId: c.communityId,
+      kind: 'NOTE',
+      title: 'Notitie met versies',
+      body: 'Eerste versie.',
+    });
     await withRevision(id, c.member, 'Tweede zin.');
     // Later changes that the restore undoes.
     const later = await connectClient(t.baseUrl, c.facilitator.token, id);
@@ -350,7 +403,10 @@ describeBrowser('the web app pages', () => {
     await signIn(page, c.member.email);
     await heading(page, 'Notitie met versies').waitFor();
     // Newest first: the oldest version is the last in the list.
-    await page.getByRole('button', { name: /Versie van .* bekijken/ }).nth(1).click();
+    await page
+      .getByRole('button', { name: /Versie van .* bekijken/ })
+      .nth(1)
+      .click();
     const preview = page.getByRole('dialog');
     await preview.getByText('Eerste versie.\nTweede zin.', { exact: true }).waitFor();
     await expectAccessible(page);
@@ -363,11 +419,23 @@ describeBrowser('the web app pages', () => {
   });
 
   async function itemText(id: string): Promise<string> {
-    return (await gqlData<{ item: { text: string } }>(t.baseUrl, `query ($id: ID!) { item(id: $id) { text } }`, { id }, c.member.token)).item.text;
+    return (
+      await gqlData<{ item: { text: string } }>(
+        t.baseUrl,
+        `query ($id: ID!) { item(id: $id) { text } }`,
+        { id },
+        c.member.token,
+      )
+    ).item.text;
   }
 
   async function revisionIds(id: string): Promise<string[]> {
-    const answer = await gqlData<{ itemRevisions: { id: string }[] }>(t.baseUrl, `query ($id: ID!) { itemRevisions(itemId: $id) { id } }`, { id }, c.member.token);
+    const answer = await gqlData<{ itemRevisions: { id: string }[] }>(
+      t.baseUrl,
+      `query ($id: ID!) { itemRevisions(itemId: $id) { id } }`,
+      { id },
+      c.member.token,
+    );
     return answer.itemRevisions.map((r) => r.id);
   }
 

@@ -1,5 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeBrowser, launchBrowser, newPage, screenshot, seriousAccessibilityViolations, signIn } from '../support/browser';
+import {
+  describeBrowser,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousAccessibilityViolations,
+  signIn,
+} from '../support/browser';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 import { gqlData, startTestApp, TestApp, TestUser } from '../support/test-app';
 
@@ -93,7 +100,11 @@ describeBrowser('the knowledge spiral in the browser', () => {
   }
 
   /** A guideline made through the API, in the given status. */
-  async function guideline(people: CommunityFixture, title: string, statusValue: 'CONCEPT' | 'IN_UITPROBEERFASE'): Promise<string> {
+  async function guideline(
+    people: CommunityFixture,
+    title: string,
+    statusValue: 'CONCEPT' | 'IN_UITPROBEERFASE',
+  ): Promise<string> {
     const { story, caseOne, caseTwo } = await sources(people, title);
     const made = await gqlData<{ promoteToGuideline: { id: string } }>(
       t.baseUrl,
@@ -102,13 +113,18 @@ describeBrowser('the knowledge spiral in the browser', () => {
       people.facilitator.token,
     );
     const id = made.promoteToGuideline.id;
-    if (statusValue !== 'CONCEPT') await gqlData(t.baseUrl, SET_STATUS, { input: { id, status: statusValue } }, people.facilitator.token);
+    if (statusValue !== 'CONCEPT')
+      await gqlData(t.baseUrl, SET_STATUS, { input: { id, status: statusValue } }, people.facilitator.token);
     return id;
   }
 
   it('lets a facilitator work a story and two cases up into a guideline, then start trying it out', async () => {
     await sources(c, '(promotie)');
-    await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'NOTE', title: 'Notitie: koffie bij de intervisie' });
+    await createItem(t.baseUrl, c.member.token, {
+      communityId: c.communityId,
+      kind: 'NOTE',
+      title: 'Notitie: koffie bij de intervisie',
+    });
     const { page, errors } = await openAs(c.facilitator, `/c/${c.communityId}/items`);
     await heading(page, 'Kennisbank').waitFor();
 
@@ -149,11 +165,18 @@ describeBrowser('the knowledge spiral in the browser', () => {
     await heading(page, 'Richtlijn: thuis blijven wonen').waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/items\/[0-9a-f-]{36}$/);
     const guidelineId = new URL(page.url()).pathname.split('/')[2];
-    await page.locator('.item-header').getByText(/^Status: Concept · versie 1$/).waitFor();
+    await page
+      .locator('.item-header')
+      .getByText(/^Status: Concept · versie 1$/)
+      .waitFor();
     const bronnen = region(page, 'Bronnen');
     await bronnen.getByRole('link').nth(2).waitFor();
     expect(await bronnen.getByRole('link').allTextContents()).toEqual(
-      expect.arrayContaining(['Verhaal: een avond aan de keukentafel (promotie)', 'Casus: mevrouw Jansen wil thuis blijven (promotie)', 'Casus: de buurman die niet opendoet (promotie)']),
+      expect.arrayContaining([
+        'Verhaal: een avond aan de keukentafel (promotie)',
+        'Casus: mevrouw Jansen wil thuis blijven (promotie)',
+        'Casus: de buurman die niet opendoet (promotie)',
+      ]),
     );
     expect(await bronnen.getByRole('link').count()).toBe(3);
     // A concept cannot be tried out yet.
@@ -162,12 +185,17 @@ describeBrowser('the knowledge spiral in the browser', () => {
 
     await page.getByRole('button', { name: 'Naar uitprobeerfase' }).click();
     await status(page, 'De status is nu: In uitprobeerfase.');
-    await page.locator('.item-header').getByText(/^Status: In uitprobeerfase · versie 1$/).waitFor();
+    await page
+      .locator('.item-header')
+      .getByText(/^Status: In uitprobeerfase · versie 1$/)
+      .waitFor();
     await page.getByRole('button', { name: 'Uitproberen in de praktijk' }).waitFor();
     // The source knows where it went.
     await bronnen.getByRole('link', { name: 'Casus: mevrouw Jansen wil thuis blijven (promotie)' }).click();
     await heading(page, 'Casus: mevrouw Jansen wil thuis blijven (promotie)').waitFor();
-    await region(page, 'Afgeleid in richtlijnen').getByRole('link', { name: 'Richtlijn: thuis blijven wonen' }).waitFor();
+    await region(page, 'Afgeleid in richtlijnen')
+      .getByRole('link', { name: 'Richtlijn: thuis blijven wonen' })
+      .waitFor();
     await expectAccessible(page);
     await page.goto(`${t.baseUrl}/items/${guidelineId}`);
     await heading(page, 'Richtlijn: thuis blijven wonen').waitFor();
@@ -221,21 +249,29 @@ describeBrowser('the knowledge spiral in the browser', () => {
     const dialog = page.getByRole('dialog', { name: 'Richtlijn vaststellen' });
     const reviewDate = dialog.getByLabel('Herzien op');
     // A year from now unless chosen otherwise.
-    expect(await reviewDate.inputValue()).toBe(`${new Date().getFullYear() + 1}-${String(new Date().getMonth() + 1).padStart(2, '0')}-${String(new Date().getDate()).padStart(2, '0')}`);
+    expect(await reviewDate.inputValue()).toBe(
+      `${new Date().getFullYear() + 1}-${String(new Date().getMonth() + 1).padStart(2, '0')}-${String(new Date().getDate()).padStart(2, '0')}`,
+    );
     await reviewDate.fill('2031-06-15');
     await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Vaststellen' }).click();
     await dialog.waitFor({ state: 'detached' });
     await status(page, 'De status is nu: Vastgesteld.');
 
-    await page.locator('.item-header').getByText(/^Status: Vastgesteld · versie 1$/).waitFor();
+    await page
+      .locator('.item-header')
+      .getByText(/^Status: Vastgesteld · versie 1$/)
+      .waitFor();
     await page.getByText('Versie 1 is vastgesteld: de tekst kan niet meer worden gewijzigd.').waitFor();
     const versions = region(page, 'Versies');
     await versions.getByRole('heading', { name: 'Versie 1' }).waitFor();
     await versions.getByText('Fenna Facilitator').waitFor();
     await versions.getByText('15 jun 2031').waitFor();
     await versions.getByText('Tekst van versie 1').click();
-    await versions.getByRole('document', { name: 'Tekst van versie 1' }).getByText(/Vraag door naar wat ze zelf wil/).waitFor();
+    await versions
+      .getByRole('document', { name: 'Tekst van versie 1' })
+      .getByText(/Vraag door naar wat ze zelf wil/)
+      .waitFor();
     // Frozen for everyone: the editor is read-only, title and tags cannot be edited.
     await editorEditable(page, false);
     await page.getByText('Alleen lezen', { exact: true }).waitFor();
@@ -249,7 +285,10 @@ describeBrowser('the knowledge spiral in the browser', () => {
     await revise.getByText(/Vastgestelde versie 1 blijft leesbaar/).waitFor();
     await revise.getByRole('button', { name: 'Versie 2 openen' }).click();
     await status(page, 'Versie 2 is geopend om bij te stellen.');
-    await page.locator('.item-header').getByText(/^Status: Concept · versie 2$/).waitFor();
+    await page
+      .locator('.item-header')
+      .getByText(/^Status: Concept · versie 2$/)
+      .waitFor();
     await editorEditable(page, true);
     await page.getByRole('button', { name: 'Titel en tags bewerken' }).waitFor();
     // Version 1 stays readable.
@@ -258,7 +297,10 @@ describeBrowser('the knowledge spiral in the browser', () => {
     // In English, the same lifecycle.
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.getByRole('heading', { name: 'Status of the guideline' }).waitFor();
-    await page.locator('.item-header').getByText(/^Status: Draft · version 2$/).waitFor();
+    await page
+      .locator('.item-header')
+      .getByText(/^Status: Draft · version 2$/)
+      .waitFor();
     await region(page, 'Versions').getByText('Adopted by').waitFor();
     await page.getByRole('button', { name: 'NL', exact: true }).click();
     expect(errors).toEqual([]);
@@ -266,10 +308,25 @@ describeBrowser('the knowledge spiral in the browser', () => {
 
   it('says plainly when an adopted guideline asks for attention: review date passed, a source changed', async () => {
     const id = await guideline(c, 'Richtlijn: de warme overdracht', 'IN_UITPROBEERFASE');
-    await gqlData(t.baseUrl, SET_STATUS, { input: { id, status: 'VASTGESTELD', reviewDate: '2024-03-01T12:00:00.000Z' } }, c.facilitator.token);
-    const { item } = await gqlData<{ item: { sources: { id: string; title: string }[] } }>(t.baseUrl, `query ($id: ID!) { item(id: $id) { sources { id title } } }`, { id }, c.member.token);
+    await gqlData(
+      t.baseUrl,
+      SET_STATUS,
+      { input: { id, status: 'VASTGESTELD', reviewDate: '2024-03-01T12:00:00.000Z' } },
+      c.facilitator.token,
+    );
+    const { item } = await gqlData<{ item: { sources: { id: string; title: string }[] } }>(
+      t.baseUrl,
+      `query ($id: ID!) { item(id: $id) { sources { id title } } }`,
+      { id },
+      c.member.token,
+    );
     const changed = item.sources[1];
-    await gqlData(t.baseUrl, `mutation ($input: UpdateItemInput!) { updateItem(input: $input) { id } }`, { input: { id: changed.id, title: `${changed.title} (aangevuld)` } }, c.member.token);
+    await gqlData(
+      t.baseUrl,
+      `mutation ($input: UpdateItemInput!) { updateItem(input: $input) { id } }`,
+      { input: { id: changed.id, title: `${changed.title} (aangevuld)` } },
+      c.member.token,
+    );
 
     const { page, errors } = await openAs(c.member, `/items/${id}`);
     await heading(page, 'Richtlijn: de warme overdracht').waitFor();
@@ -284,12 +341,28 @@ describeBrowser('the knowledge spiral in the browser', () => {
   it('lets a reader ask a klankbord question, shown before suggestions, but not promote or change status', async () => {
     const id = await guideline(c, 'Richtlijn: voor de lezer', 'IN_UITPROBEERFASE');
     const { caseOne } = await sources(c, '(klankbord)');
-    await gqlData(t.baseUrl, ADD_COMMENT, { input: { itemId: caseOne.id, kind: 'SUGGESTION', body: 'Betrek de dochter erbij.' } }, c.member.token);
-    await gqlData(t.baseUrl, ADD_COMMENT, { input: { itemId: caseOne.id, kind: 'REACTION', body: 'Dit herken ik uit mijn eigen wijk.' } }, c.facilitator.token);
+    await gqlData(
+      t.baseUrl,
+      ADD_COMMENT,
+      { input: { itemId: caseOne.id, kind: 'SUGGESTION', body: 'Betrek de dochter erbij.' } },
+      c.member.token,
+    );
+    await gqlData(
+      t.baseUrl,
+      ADD_COMMENT,
+      { input: { itemId: caseOne.id, kind: 'REACTION', body: 'Dit herken ik uit mijn eigen wijk.' } },
+      c.facilitator.token,
+    );
 
     const { page, errors } = await openAs(c.reader, `/items/${id}`);
     await heading(page, 'Richtlijn: voor de lezer').waitFor();
-    for (const name of ['Uitwerken tot richtlijn', 'Naar uitprobeerfase', 'Vaststellen', 'Bijstellen', 'Titel en tags bewerken']) {
+    for (const name of [
+      'Uitwerken tot richtlijn',
+      'Naar uitprobeerfase',
+      'Vaststellen',
+      'Bijstellen',
+      'Titel en tags bewerken',
+    ]) {
       expect(await page.getByRole('button', { name }).count()).toBe(0);
     }
     // Readers may try a guideline out.
@@ -333,14 +406,23 @@ describeBrowser('the knowledge spiral in the browser', () => {
   it('shows the spiral of a community: stages, moves, flows, voices and the questions where it stalls', async () => {
     const people = await communityWithPeople(t.baseUrl);
     const { story, caseOne, caseTwo } = await sources(people, '(spiraal)');
-    await createItem(t.baseUrl, people.member.token, { communityId: people.communityId, kind: 'NOTE', title: 'Notitie: los idee' });
+    await createItem(t.baseUrl, people.member.token, {
+      communityId: people.communityId,
+      kind: 'NOTE',
+      title: 'Notitie: los idee',
+    });
     const { promoteToGuideline } = await gqlData<{ promoteToGuideline: { id: string } }>(
       t.baseUrl,
       PROMOTE,
       { input: { sourceItemIds: [story.id, caseOne.id, caseTwo.id], title: 'Richtlijn: het huisbezoek' } },
       people.facilitator.token,
     );
-    await gqlData(t.baseUrl, SET_STATUS, { input: { id: promoteToGuideline.id, status: 'IN_UITPROBEERFASE' } }, people.facilitator.token);
+    await gqlData(
+      t.baseUrl,
+      SET_STATUS,
+      { input: { id: promoteToGuideline.id, status: 'IN_UITPROBEERFASE' } },
+      people.facilitator.token,
+    );
     const { recordApplication } = await gqlData<{ recordApplication: { id: string; title: string } }>(
       t.baseUrl,
       RECORD,
@@ -363,7 +445,11 @@ describeBrowser('the knowledge spiral in the browser', () => {
       await stages.getByRole('row', { name: row, exact: true }).waitFor();
     }
     const moves = page.getByRole('table', { name: 'Bewegingen tussen fasen in deze periode' });
-    for (const row of ['Socialisatie → Combinatie 1', 'Externalisatie → Combinatie 2', 'Combinatie → Internalisatie 1']) {
+    for (const row of [
+      'Socialisatie → Combinatie 1',
+      'Externalisatie → Combinatie 2',
+      'Combinatie → Internalisatie 1',
+    ]) {
       await moves.getByRole('row', { name: row, exact: true }).waitFor();
     }
     expect(await moves.getByRole('row').count()).toBe(4);
@@ -376,9 +462,15 @@ describeBrowser('the knowledge spiral in the browser', () => {
 
     // Signals are questions, with the items they are about; contributions are counts per perspective.
     const signals = region(page, 'Waar stokt onze spiraal?');
-    const notDiscussed = signals.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Welke toepassingsreflecties hebben we nog niet samen besproken?' }) });
+    const notDiscussed = signals
+      .getByRole('listitem')
+      .filter({
+        has: page.getByRole('heading', { name: 'Welke toepassingsreflecties hebben we nog niet samen besproken?' }),
+      });
     await notDiscussed.getByRole('link', { name: recordApplication.title }).waitFor();
-    const silent = signals.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Welke stemmen horen we nog niet?' }) });
+    const silent = signals
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Welke stemmen horen we nog niet?' }) });
     await silent.getByText('Student').waitFor();
     const voices = page.getByRole('table', { name: 'Bijdragen per perspectief in deze periode' });
     await voices.getByRole('row', { name: 'Ervaringsdeskundige 1 5 0 1', exact: true }).waitFor();
@@ -393,8 +485,13 @@ describeBrowser('the knowledge spiral in the browser', () => {
     // In English, the same picture in other words.
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await heading(page, 'Knowledge spiral').waitFor();
-    await page.getByRole('table', { name: 'Moves between stages in this period' }).getByRole('row', { name: 'Externalisation → Combination 2', exact: true }).waitFor();
-    await region(page, 'Where does our spiral stall?').getByRole('heading', { name: 'Which practice reflections have we not discussed together?' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Moves between stages in this period' })
+      .getByRole('row', { name: 'Externalisation → Combination 2', exact: true })
+      .waitFor();
+    await region(page, 'Where does our spiral stall?')
+      .getByRole('heading', { name: 'Which practice reflections have we not discussed together?' })
+      .waitFor();
     await page.getByRole('button', { name: 'NL', exact: true }).click();
     await heading(page, 'Kennisspiraal').waitFor();
 
@@ -407,8 +504,18 @@ describeBrowser('the knowledge spiral in the browser', () => {
   it('lets a member plan a bijeenkomst and put what was not discussed yet on its agenda', async () => {
     const people = await communityWithPeople(t.baseUrl);
     const id = await guideline(people, 'Richtlijn: de eerste afspraak', 'IN_UITPROBEERFASE');
-    const { recordApplication } = await gqlData<{ recordApplication: { id: string; title: string } }>(t.baseUrl, RECORD, { input: { guidelineId: id, body: null } }, people.member.token);
-    await gqlData(t.baseUrl, ADD_COMMENT, { input: { itemId: id, kind: 'QUESTION', body: 'Voor wie is deze afspraak bedoeld?' } }, people.reader.token);
+    const { recordApplication } = await gqlData<{ recordApplication: { id: string; title: string } }>(
+      t.baseUrl,
+      RECORD,
+      { input: { guidelineId: id, body: null } },
+      people.member.token,
+    );
+    await gqlData(
+      t.baseUrl,
+      ADD_COMMENT,
+      { input: { itemId: id, kind: 'QUESTION', body: 'Voor wie is deze afspraak bedoeld?' } },
+      people.reader.token,
+    );
 
     const { page, errors } = await openAs(people.member, `/c/${people.communityId}`);
     await heading(page, 'Leernetwerk PRIVATE').waitFor();
@@ -442,9 +549,15 @@ describeBrowser('the knowledge spiral in the browser', () => {
     await status(page, `“${recordApplication.title}” staat op de agenda.`);
     await agenda.getByRole('link', { name: recordApplication.title }).waitFor();
     expect(await suggestions.getByRole('link', { name: recordApplication.title }).count()).toBe(0);
-    expect(await agenda.getByRole('heading', { name: 'Agenda', exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(
+      await agenda
+        .getByRole('heading', { name: 'Agenda', exact: true })
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
 
-    await suggestions.getByRole('button', { name: /Open vraag: Voor wie is deze afspraak bedoeld\?: op de agenda/ }).click();
+    await suggestions
+      .getByRole('button', { name: /Open vraag: Voor wie is deze afspraak bedoeld\?: op de agenda/ })
+      .click();
     await agenda.getByText('Voor wie is deze afspraak bedoeld?').waitFor();
     await agenda.getByRole('link', { name: 'Richtlijn: de eerste afspraak', exact: true }).waitFor();
 

@@ -123,11 +123,17 @@ export class AppModule {
             allowBatchedHttpRequests: false,
             csrfPrevention: true,
             includeStacktraceInErrorResponses: development,
-            formatError: (formatted, error) => formatError(formatted, error, development, { warn: (m) => logger.warn(m), error: (e) => logger.error(e) }),
+            formatError: (formatted, error) =>
+              formatError(formatted, error, development, {
+                warn: (m) => logger.warn(m),
+                error: (e) => logger.error(e),
+              }),
             context: async ({ req, res }: { req: Request; res: Response }): Promise<GqlContext> => {
               const token = tokenFrom(req);
               // The session lookup is the first database work: an outage answers 503 here already.
-              const user = token ? await sessions.userFor(token).catch((error: unknown) => Promise.reject(withHttpStatus(error))) : null;
+              const user = token
+                ? await sessions.userFor(token).catch((error: unknown) => Promise.reject(withHttpStatus(error)))
+                : null;
               return { req, res, token: user ? token : null, user, loaders: loaders.create(user?.id ?? null) };
             },
           }),

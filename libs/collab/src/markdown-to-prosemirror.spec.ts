@@ -50,14 +50,7 @@ describe('markdownToProseMirror', () => {
 
   it('keeps inline code free of other marks, as the TipTap code mark excludes them', () => {
     expect(markdownToProseMirror('**a `b`** [`c`](https://x.nl)')).toEqual(
-      doc(
-        paragraph(
-          text('a ', { type: 'bold' }),
-          text('b', { type: 'code' }),
-          text(' '),
-          text('c', { type: 'code' }),
-        ),
-      ),
+      doc(paragraph(text('a ', { type: 'bold' }), text('b', { type: 'code' }), text(' '), text('c', { type: 'code' }))),
     );
   });
 

@@ -24,15 +24,9 @@ describe('proseMirrorToText', () => {
       '```',
     ].join('\n');
     expect(textOf(markdown)).toBe(
-      [
-        'Casus Ans',
-        'Een schuine link en code.',
-        'een',
-        'twee',
-        'genest',
-        'citaat',
-        'const a = 1;\nconst b = 2;',
-      ].join('\n'),
+      ['Casus Ans', 'Een schuine link en code.', 'een', 'twee', 'genest', 'citaat', 'const a = 1;\nconst b = 2;'].join(
+        '\n',
+      ),
     );
   });
 
@@ -55,7 +49,16 @@ describe('proseMirrorToText', () => {
 
   it('keeps the blocks around an inline node that stands among them (a stray hard break in the doc)', () => {
     const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
-    const doc = { type: 'doc', content: [paragraph('een'), { type: 'hardBreak' }, paragraph('twee'), { type: 'text', text: 'los' }, paragraph('drie')] };
+    const doc = {
+      type: 'doc',
+      content: [
+        paragraph('een'),
+        { type: 'hardBreak' },
+        paragraph('twee'),
+        { type: 'text', text: 'los' },
+        paragraph('drie'),
+      ],
+    };
     expect(proseMirrorToText(doc)).toBe('een\ntwee\nlos\ndrie');
   });
 });

@@ -1,6 +1,15 @@
 /** Kinds of knowledge item and the SECI stages of Nonaka & Takeuchi (see docs/DOMAIN.md). */
 
-export const ITEM_KINDS = ['STORY', 'QUESTION', 'CASE', 'CONCEPT', 'TENSION', 'NOTE', 'GUIDELINE', 'REFLECTION'] as const;
+export const ITEM_KINDS = [
+  'STORY',
+  'QUESTION',
+  'CASE',
+  'CONCEPT',
+  'TENSION',
+  'NOTE',
+  'GUIDELINE',
+  'REFLECTION',
+] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 export const SECI_STAGES = ['SOCIALISATIE', 'EXTERNALISATIE', 'COMBINATIE', 'INTERNALISATIE'] as const;
@@ -54,9 +63,18 @@ export function stageFromText(text: string): SeciStage | null {
   return fromText(text, SECI_STAGES, STAGE_LABELS);
 }
 
-function fromText<T extends string>(text: string, values: readonly T[], labels: Readonly<Record<T, { nl: string; en: string }>>): T | null {
+function fromText<T extends string>(
+  text: string,
+  values: readonly T[],
+  labels: Readonly<Record<T, { nl: string; en: string }>>,
+): T | null {
   const wanted = text.trim().toLowerCase();
-  return values.find((v) => v.toLowerCase() === wanted || labels[v].nl.toLowerCase() === wanted || labels[v].en.toLowerCase() === wanted) ?? null;
+  return (
+    values.find(
+      (v) =>
+        v.toLowerCase() === wanted || labels[v].nl.toLowerCase() === wanted || labels[v].en.toLowerCase() === wanted,
+    ) ?? null
+  );
 }
 
 /**
@@ -64,7 +82,11 @@ function fromText<T extends string>(text: string, values: readonly T[], labels: 
  * called "Casus: overbelaste mantelzorger" is not shown as "Casus: Casus: …".
  */
 export function labelled(label: string, title: string): string {
-  const fold = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').toLocaleLowerCase('nl');
+  const fold = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLocaleLowerCase('nl');
   const start = fold(title.trim());
   const prefix = fold(label);
   if (start.startsWith(prefix) && !/[\p{L}\p{N}]/u.test(start.charAt(prefix.length))) return title.trim();

@@ -3,8 +3,29 @@ import { ACCESS_LEVELS, ACTIONS, accessFor, allowedActions, can, Access, Action 
 // The rights table of docs/DOMAIN.md, written out independently of the implementation.
 const EXPECTED: Record<Access, Action[]> = {
   FACILITATOR: ACTIONS.filter((action) => action !== 'community.join'),
-  MEMBER: ['community.read', 'member.list', 'item.create', 'item.edit', 'item.setStage', 'item.archive', 'comment.create', 'comment.resolve', 'reflection.record', 'meeting.manage', 'membership.own', 'community.see'],
-  READER: ['community.read', 'member.list', 'comment.create', 'comment.resolve', 'reflection.record', 'membership.own', 'community.see'],
+  MEMBER: [
+    'community.read',
+    'member.list',
+    'item.create',
+    'item.edit',
+    'item.setStage',
+    'item.archive',
+    'comment.create',
+    'comment.resolve',
+    'reflection.record',
+    'meeting.manage',
+    'membership.own',
+    'community.see',
+  ],
+  READER: [
+    'community.read',
+    'member.list',
+    'comment.create',
+    'comment.resolve',
+    'reflection.record',
+    'membership.own',
+    'community.see',
+  ],
   VISITOR: ['community.read', 'community.see', 'community.join'],
   GUEST: ['community.see', 'community.join'],
   NONE: [],
@@ -38,7 +59,14 @@ describe('can', () => {
   });
 
   it('lists allowed actions', () => {
-    expect(allowedActions('READER')).toEqual(['community.read', 'member.list', 'comment.create', 'reflection.record', 'membership.own', 'community.see']);
+    expect(allowedActions('READER')).toEqual([
+      'community.read',
+      'member.list',
+      'comment.create',
+      'reflection.record',
+      'membership.own',
+      'community.see',
+    ]);
     expect(allowedActions('READER', { ownedByActor: true })).toContain('comment.resolve');
   });
 });

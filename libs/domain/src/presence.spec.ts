@@ -15,7 +15,8 @@ describe('presence colours', () => {
   });
 
   it('is a CSS hex colour for any id', () => {
-    for (const id of ['', 'ümlaut-ß-😀', '2f1b6c2e-8a4d-4c1e-9f4b-0a1b2c3d4e5f']) expect(colorFor(id)).toMatch(/^#[0-9a-f]{6}$/);
+    for (const id of ['', 'ümlaut-ß-😀', '2f1b6c2e-8a4d-4c1e-9f4b-0a1b2c3d4e5f'])
+      expect(colorFor(id)).toMatch(/^#[0-9a-f]{6}$/);
   });
 
   it('gives a user always the same colour, and different users different ones', () => {

@@ -1,10 +1,22 @@
 import { labelled } from './knowledge';
-import { defaultReviewDate, guidelineAttention, guidelineDraft, keyPassages, movesPerMonth, orderComments, sharedTags } from './spiral';
+import {
+  defaultReviewDate,
+  guidelineAttention,
+  guidelineDraft,
+  keyPassages,
+  movesPerMonth,
+  orderComments,
+  sharedTags,
+} from './spiral';
 
 describe('keyPassages', () => {
   it('takes the lesson-bearing sections of a casus when it has them', () => {
-    const casus = '## Situatie\n\nMevrouw woont alleen.\n\n## Suggesties\n\nEerst koffie, dan pas vragen.\n\n## Afspraken\n\nOver twee weken terugkijken.\n';
-    expect(keyPassages(casus)).toEqual(['Suggesties: Eerst koffie, dan pas vragen.', 'Afspraken: Over twee weken terugkijken.']);
+    const casus =
+      '## Situatie\n\nMevrouw woont alleen.\n\n## Suggesties\n\nEerst koffie, dan pas vragen.\n\n## Afspraken\n\nOver twee weken terugkijken.\n';
+    expect(keyPassages(casus)).toEqual([
+      'Suggesties: Eerst koffie, dan pas vragen.',
+      'Afspraken: Over twee weken terugkijken.',
+    ]);
   });
 
   it('takes the opening paragraphs of anything else, shortened at a word', () => {
@@ -26,7 +38,9 @@ describe('guidelineDraft', () => {
       { id: 'a1', kind: 'CASE', title: 'Casus [mevrouw] J', markdown: '## Suggesties\n\nLuisteren.' },
       { id: 'b2', kind: 'STORY', title: '# Koffie', markdown: 'Hij bleef zitten.' },
     ]);
-    expect(draft).toContain('## Casus \\[mevrouw\\] J\n\nBron: [Casus \\[mevrouw\\] J](/items/a1)\n\n> Suggesties: Luisteren.');
+    expect(draft).toContain(
+      '## Casus \\[mevrouw\\] J\n\nBron: [Casus \\[mevrouw\\] J](/items/a1)\n\n> Suggesties: Luisteren.',
+    );
     expect(draft).toContain('## Koffie\n\nBron: [Verhaal: # Koffie](/items/b2)\n\n> Hij bleef zitten.');
     expect(draft.indexOf('a1')).toBeLessThan(draft.indexOf('b2'));
   });
@@ -41,7 +55,13 @@ describe('labelled and sharedTags', () => {
   });
 
   it('proposes the tags more than half of the sources share', () => {
-    expect(sharedTags([['mantelzorg', 'ggz', 'wijk'], ['Mantelzorg', 'schulden'], ['mantelzorg', 'wijk', 'jeugd']])).toEqual(['mantelzorg', 'wijk']);
+    expect(
+      sharedTags([
+        ['mantelzorg', 'ggz', 'wijk'],
+        ['Mantelzorg', 'schulden'],
+        ['mantelzorg', 'wijk', 'jeugd'],
+      ]),
+    ).toEqual(['mantelzorg', 'wijk']);
     expect(sharedTags([['a', 'b'], ['c']])).toEqual([]);
     expect(sharedTags([['a', 'b']])).toEqual(['a', 'b']);
     expect(sharedTags([])).toEqual([]);
@@ -70,7 +90,12 @@ describe('guidelineAttention', () => {
   });
 
   it('is quiet for a guideline never adopted with a future review date', () => {
-    const facts = { status: 'CONCEPT' as const, reviewDate: new Date('2027-01-01T00:00:00Z'), adoptedAt: null, sources: [{ id: 's', title: 't', updatedAt: now }] };
+    const facts = {
+      status: 'CONCEPT' as const,
+      reviewDate: new Date('2027-01-01T00:00:00Z'),
+      adoptedAt: null,
+      sources: [{ id: 's', title: 't', updatedAt: now }],
+    };
     expect(guidelineAttention(facts, now)).toEqual([]);
   });
 });
@@ -84,7 +109,12 @@ describe('spiral helpers', () => {
       { kind: 'REACTION' as const, createdAt: at(2) },
       { kind: 'QUESTION' as const, createdAt: at(2) },
     ]);
-    expect(ordered.map((c) => `${c.kind}@${c.createdAt.getMinutes()}`)).toEqual(['QUESTION@2', 'QUESTION@3', 'REACTION@2', 'SUGGESTION@1']);
+    expect(ordered.map((c) => `${c.kind}@${c.createdAt.getMinutes()}`)).toEqual([
+      'QUESTION@2',
+      'QUESTION@3',
+      'REACTION@2',
+      'SUGGESTION@1',
+    ]);
   });
 
   it('counts moves per month and pair of stages', () => {

@@ -71,11 +71,20 @@ export const MEETING_KIND_LABELS: Readonly<Record<MeetingKind, { nl: string; en:
 };
 
 /** Kinds that can be worked up into a guideline (everything but guidelines and reflections on them). */
-export const PROMOTABLE_KINDS: readonly ItemKind[] = ['STORY', 'QUESTION', 'CASE', 'CONCEPT', 'TENSION', 'NOTE', 'REFLECTION'];
+export const PROMOTABLE_KINDS: readonly ItemKind[] = [
+  'STORY',
+  'QUESTION',
+  'CASE',
+  'CONCEPT',
+  'TENSION',
+  'NOTE',
+  'REFLECTION',
+];
 export const PROMOTE_MAX_SOURCES = 20;
 
 /** Sections whose content is what a guideline needs from a source (the casus, verhaal and reflectie templates). */
-const KEY_SECTIONS = /^(suggesties|afspraken|aandachtspunten|wat neem je mee\??|wat zou je anders doen\??|wat zou me helpen\??|wat gebeurde er\??)$/i;
+const KEY_SECTIONS =
+  /^(suggesties|afspraken|aandachtspunten|wat neem je mee\??|wat zou je anders doen\??|wat zou me helpen\??|wat gebeurde er\??)$/i;
 const PASSAGE_MAX_CHARS = 600;
 
 /**
@@ -86,7 +95,9 @@ const PASSAGE_MAX_CHARS = 600;
 export function keyPassages(markdown: string): string[] {
   const sections = splitSections(markdown);
   const key = sections.filter((s) => s.heading && KEY_SECTIONS.test(s.heading.trim()) && s.body.trim());
-  const chosen = key.length ? key.map((s) => `${s.heading}: ${s.body.trim()}`) : paragraphs(sections.map((s) => s.body).join('\n\n')).slice(0, 2);
+  const chosen = key.length
+    ? key.map((s) => `${s.heading}: ${s.body.trim()}`)
+    : paragraphs(sections.map((s) => s.body).join('\n\n')).slice(0, 2);
   return chosen.map((text) => shorten(text.replace(/\s*\n\s*/g, ' ').trim(), PASSAGE_MAX_CHARS)).filter(Boolean);
 }
 
@@ -108,13 +119,15 @@ export function guidelineDraft(sources: readonly GuidelineSource[]): string {
     const link = `[${escapeLinkText(labelled(KIND_LABELS[source.kind].nl, source.title))}](/items/${source.id})`;
     return [`## ${escapeHeading(source.title)}`, `Bron: ${link}`, ...passages].join('\n\n');
   });
-  return [
-    '## Waar gaat deze richtlijn over?',
-    'Beschrijf in een paar zinnen de situatie en het doel.',
-    ...parts,
-    '## Wat spreken we af?',
-    'Wat doen we voortaan, en wanneer kijken we terug?',
-  ].join('\n\n') + '\n';
+  return (
+    [
+      '## Waar gaat deze richtlijn over?',
+      'Beschrijf in een paar zinnen de situatie en het doel.',
+      ...parts,
+      '## Wat spreken we af?',
+      'Wat doen we voortaan, en wanneer kijken we terug?',
+    ].join('\n\n') + '\n'
+  );
 }
 
 /**
@@ -125,7 +138,12 @@ export function guidelineDraft(sources: readonly GuidelineSource[]): string {
 export function applicationDraft(intention: string, lookBackOn: Date | null, reflectionTemplate: string): string {
   const parts = intention.trim() ? ['## Wat ga ik proberen?', escapeParagraph(intention.trim())] : [];
   if (lookBackOn) {
-    const date = lookBackOn.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const date = lookBackOn.toLocaleDateString('nl-NL', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     parts.push('## Wanneer kijk ik terug?', date);
   }
   return `${parts.join('\n\n')}\n\n${reflectionTemplate}`;
@@ -162,7 +180,11 @@ export interface GuidelineFacts {
 export function guidelineAttention(facts: GuidelineFacts, now: Date): AttentionReason[] {
   const reasons: AttentionReason[] = [];
   if (facts.reviewDate && facts.reviewDate.getTime() < now.getTime()) {
-    reasons.push({ code: 'REVIEW_DATE_PASSED', message: 'De herzieningsdatum is verstreken: tijd om bij te stellen? / The review date has passed', itemId: null });
+    reasons.push({
+      code: 'REVIEW_DATE_PASSED',
+      message: 'De herzieningsdatum is verstreken: tijd om bij te stellen? / The review date has passed',
+      itemId: null,
+    });
   }
   if (facts.adoptedAt) {
     for (const source of facts.sources) {
@@ -180,10 +202,25 @@ export function guidelineAttention(facts: GuidelineFacts, now: Date): AttentionR
 
 /** Where the spiral may stall, phrased as questions (a mirror, not a score). */
 export const SIGNALS = {
-  CASES_NOT_COMBINED: { days: 60, question: 'Welke casussen wachten al meer dan 60 dagen op een plek in een richtlijn? / Which cases have waited over 60 days for a guideline?' },
-  GUIDELINES_NOT_TRIED: { days: 90, question: 'Welke vastgestelde richtlijnen zijn in 90 dagen niet uitgeprobeerd? / Which adopted guidelines were not tried in 90 days?' },
-  REFLECTIONS_NOT_DISCUSSED: { days: 0, question: 'Welke toepassingsreflecties hebben we nog niet samen besproken? / Which practice reflections have we not discussed together?' },
-  REVIEW_DATES_PASSED: { days: 0, question: 'Welke richtlijnen zijn toe aan bijstellen? / Which guidelines are due for review?' },
+  CASES_NOT_COMBINED: {
+    days: 60,
+    question:
+      'Welke casussen wachten al meer dan 60 dagen op een plek in een richtlijn? / Which cases have waited over 60 days for a guideline?',
+  },
+  GUIDELINES_NOT_TRIED: {
+    days: 90,
+    question:
+      'Welke vastgestelde richtlijnen zijn in 90 dagen niet uitgeprobeerd? / Which adopted guidelines were not tried in 90 days?',
+  },
+  REFLECTIONS_NOT_DISCUSSED: {
+    days: 0,
+    question:
+      'Welke toepassingsreflecties hebben we nog niet samen besproken? / Which practice reflections have we not discussed together?',
+  },
+  REVIEW_DATES_PASSED: {
+    days: 0,
+    question: 'Welke richtlijnen zijn toe aan bijstellen? / Which guidelines are due for review?',
+  },
   MISSING_PERSPECTIVES: { days: 0, question: 'Welke stemmen horen we nog niet? / Which voices do we not hear yet?' },
 } as const;
 export type SignalCode = keyof typeof SIGNALS;
@@ -196,7 +233,9 @@ export interface StageMove {
 }
 
 /** Moves per month ("2026-11") and pair of stages, months in order. */
-export function movesPerMonth(moves: readonly StageMove[]): { month: string; from: SeciStage; to: SeciStage; count: number }[] {
+export function movesPerMonth(
+  moves: readonly StageMove[],
+): { month: string; from: SeciStage; to: SeciStage; count: number }[] {
   const counts = new Map<string, { month: string; from: SeciStage; to: SeciStage; count: number }>();
   for (const move of moves) {
     const month = move.at.toISOString().slice(0, 7);
@@ -205,7 +244,9 @@ export function movesPerMonth(moves: readonly StageMove[]): { month: string; fro
     entry.count += 1;
     counts.set(key, entry);
   }
-  return [...counts.values()].sort((a, b) => a.month.localeCompare(b.month) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  return [...counts.values()].sort(
+    (a, b) => a.month.localeCompare(b.month) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
+  );
 }
 
 function splitSections(markdown: string): { heading: string | null; body: string }[] {

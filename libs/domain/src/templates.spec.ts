@@ -3,7 +3,16 @@ import { TEMPLATES, templateFor } from './templates';
 describe('templates', () => {
   it('gives the casus every section of the intervisie method, in order', () => {
     const headings = [...templateFor('CASE')!.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(headings).toEqual(['Situatie', 'Werkvraag', "Dilemma's", 'Perspectieven', 'Verdiepende vragen', 'Aandachtspunten', 'Suggesties', 'Afspraken']);
+    expect(headings).toEqual([
+      'Situatie',
+      'Werkvraag',
+      "Dilemma's",
+      'Perspectieven',
+      'Verdiepende vragen',
+      'Aandachtspunten',
+      'Suggesties',
+      'Afspraken',
+    ]);
   });
 
   it('asks the three reflection questions', () => {

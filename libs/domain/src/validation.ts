@@ -57,7 +57,8 @@ const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
  * A zero-width joiner inside an emoji sequence (👩‍💻) is allowed: see `LONE_JOINER`.
  */
 // eslint-disable-next-line no-misleading-character-class -- lists invisible and combining characters on purpose
-const INVISIBLE = /[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/u;
+const INVISIBLE =
+  /[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/u;
 const LONE_JOINER = /(?<!\p{Extended_Pictographic}[\ufe0e\ufe0f]?)\u200d|\u200d(?!\p{Extended_Pictographic})/u;
 
 /** What renders as nothing: white space, combining marks alone, variation selectors, the blank braille pattern. */
@@ -73,7 +74,11 @@ const RENDERS_EMPTY = /^[\s\p{Z}\p{M}\u200d\ufe00-\ufe0f\u2800]*$/u;
 function visibleName(field: string, value: string): string {
   const text = singleLine(field, value.normalize('NFC'));
   if (BIDI_CONTROLS.test(text)) {
-    fail(field, 'Mag geen tekens bevatten die de schrijfrichting omdraaien', 'Must not contain characters that change the text direction');
+    fail(
+      field,
+      'Mag geen tekens bevatten die de schrijfrichting omdraaien',
+      'Must not contain characters that change the text direction',
+    );
   }
   if (INVISIBLE.test(text) || LONE_JOINER.test(text)) {
     fail(field, 'Mag geen onzichtbare tekens bevatten', 'Must not contain invisible characters');
@@ -85,13 +90,20 @@ function visibleName(field: string, value: string): string {
 /** Text with any direction-changing or invisible character shown as ⟨U+XXXX⟩, for titles stored before these were refused. */
 export function revealHiddenCharacters(text: string): string {
   // eslint-disable-next-line no-misleading-character-class -- lists invisible and combining characters on purpose
-  return text.replace(new RegExp(`${BIDI_CONTROLS.source}|${INVISIBLE.source}|${LONE_JOINER.source}`, 'gu'), (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
+  return text.replace(
+    new RegExp(`${BIDI_CONTROLS.source}|${INVISIBLE.source}|${LONE_JOINER.source}`, 'gu'),
+    (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`,
+  );
 }
 
 export function validateTitle(value: string): string {
   const title = visibleName('title', value);
   if (title.length < 1 || title.length > LIMITS.titleMax) {
-    fail('title', `Titel moet 1 tot ${LIMITS.titleMax} tekens lang zijn`, `Title must be 1 to ${LIMITS.titleMax} characters`);
+    fail(
+      'title',
+      `Titel moet 1 tot ${LIMITS.titleMax} tekens lang zijn`,
+      `Title must be 1 to ${LIMITS.titleMax} characters`,
+    );
   }
   return title;
 }
@@ -104,7 +116,11 @@ export function validateTags(values: readonly string[]): string[] {
     const tag = visibleName('tags', raw).replace(/\s+/g, ' ');
     if (!tag) continue;
     if (tag.length > LIMITS.tagMax) {
-      fail('tags', `Een tag mag hoogstens ${LIMITS.tagMax} tekens hebben`, `A tag may have at most ${LIMITS.tagMax} characters`);
+      fail(
+        'tags',
+        `Een tag mag hoogstens ${LIMITS.tagMax} tekens hebben`,
+        `A tag may have at most ${LIMITS.tagMax} characters`,
+      );
     }
     const key = tagKey(tag);
     if (seen.has(key)) continue;
@@ -131,7 +147,11 @@ export function validateReason(value: string | null | undefined): string | null 
   if (value == null) return null;
   const reason = value.trim();
   if (reason.length > LIMITS.reasonMax) {
-    fail('reason', `Een toelichting mag hoogstens ${LIMITS.reasonMax} tekens hebben`, `A reason may have at most ${LIMITS.reasonMax} characters`);
+    fail(
+      'reason',
+      `Een toelichting mag hoogstens ${LIMITS.reasonMax} tekens hebben`,
+      `A reason may have at most ${LIMITS.reasonMax} characters`,
+    );
   }
   if (CONTROL_CHARS.test(reason)) {
     fail('reason', 'De toelichting bevat ongeldige stuurtekens', 'The reason contains invalid control characters');
@@ -158,10 +178,18 @@ export function validatePassword(value: string): string {
   // Length in code points, so that emoji and accents count as one character.
   const length = [...value].length;
   if (length < LIMITS.passwordMin) {
-    fail('password', `Het wachtwoord moet minstens ${LIMITS.passwordMin} tekens hebben`, `The password must have at least ${LIMITS.passwordMin} characters`);
+    fail(
+      'password',
+      `Het wachtwoord moet minstens ${LIMITS.passwordMin} tekens hebben`,
+      `The password must have at least ${LIMITS.passwordMin} characters`,
+    );
   }
   if (length > LIMITS.passwordMax) {
-    fail('password', `Het wachtwoord mag hoogstens ${LIMITS.passwordMax} tekens hebben`, `The password may have at most ${LIMITS.passwordMax} characters`);
+    fail(
+      'password',
+      `Het wachtwoord mag hoogstens ${LIMITS.passwordMax} tekens hebben`,
+      `The password may have at most ${LIMITS.passwordMax} characters`,
+    );
   }
   return value;
 }
@@ -169,7 +197,11 @@ export function validatePassword(value: string): string {
 export function validateDisplayName(value: string): string {
   const name = visibleName('displayName', value);
   if (name.length < 1 || name.length > LIMITS.displayNameMax) {
-    fail('displayName', `Een naam moet 1 tot ${LIMITS.displayNameMax} tekens lang zijn`, `A name must be 1 to ${LIMITS.displayNameMax} characters`);
+    fail(
+      'displayName',
+      `Een naam moet 1 tot ${LIMITS.displayNameMax} tekens lang zijn`,
+      `A name must be 1 to ${LIMITS.displayNameMax} characters`,
+    );
   }
   return name;
 }
@@ -177,7 +209,11 @@ export function validateDisplayName(value: string): string {
 export function validateCommunityName(value: string): string {
   const name = visibleName('name', value);
   if (name.length < 1 || name.length > LIMITS.communityNameMax) {
-    fail('name', `De naam moet 1 tot ${LIMITS.communityNameMax} tekens lang zijn`, `The name must be 1 to ${LIMITS.communityNameMax} characters`);
+    fail(
+      'name',
+      `De naam moet 1 tot ${LIMITS.communityNameMax} tekens lang zijn`,
+      `The name must be 1 to ${LIMITS.communityNameMax} characters`,
+    );
   }
   return name;
 }
@@ -185,10 +221,18 @@ export function validateCommunityName(value: string): string {
 export function validateCommunityDescription(value: string | null | undefined): string {
   const description = (value ?? '').trim();
   if (description.length > LIMITS.communityDescriptionMax) {
-    fail('description', `De beschrijving mag hoogstens ${LIMITS.communityDescriptionMax} tekens hebben`, `The description may have at most ${LIMITS.communityDescriptionMax} characters`);
+    fail(
+      'description',
+      `De beschrijving mag hoogstens ${LIMITS.communityDescriptionMax} tekens hebben`,
+      `The description may have at most ${LIMITS.communityDescriptionMax} characters`,
+    );
   }
   if (CONTROL_CHARS.test(description)) {
-    fail('description', 'De beschrijving bevat ongeldige stuurtekens', 'The description contains invalid control characters');
+    fail(
+      'description',
+      'De beschrijving bevat ongeldige stuurtekens',
+      'The description contains invalid control characters',
+    );
   }
   return description;
 }
@@ -196,7 +240,11 @@ export function validateCommunityDescription(value: string | null | undefined): 
 export function validatePageSize(value: number | null | undefined, fallback = 20): number {
   const size = value ?? fallback;
   if (!Number.isInteger(size) || size < 1 || size > LIMITS.pageSizeMax) {
-    fail('first', `Vraag 1 tot ${LIMITS.pageSizeMax} resultaten tegelijk`, `Ask for 1 to ${LIMITS.pageSizeMax} results at a time`);
+    fail(
+      'first',
+      `Vraag 1 tot ${LIMITS.pageSizeMax} resultaten tegelijk`,
+      `Ask for 1 to ${LIMITS.pageSizeMax} results at a time`,
+    );
   }
   return size;
 }
@@ -211,9 +259,14 @@ export function isUuid(value: string): boolean {
 export function validateComment(value: string): string {
   const body = value.trim();
   if (body.length < 1 || body.length > LIMITS.commentMax) {
-    fail('body', `Een reactie moet 1 tot ${LIMITS.commentMax} tekens lang zijn`, `A comment must be 1 to ${LIMITS.commentMax} characters`);
+    fail(
+      'body',
+      `Een reactie moet 1 tot ${LIMITS.commentMax} tekens lang zijn`,
+      `A comment must be 1 to ${LIMITS.commentMax} characters`,
+    );
   }
-  if (CONTROL_CHARS.test(body)) fail('body', 'De tekst bevat ongeldige stuurtekens', 'The text contains invalid control characters');
+  if (CONTROL_CHARS.test(body))
+    fail('body', 'De tekst bevat ongeldige stuurtekens', 'The text contains invalid control characters');
   return body;
 }
 
@@ -221,9 +274,14 @@ export function validateAgendaNote(value: string | null | undefined): string | n
   const note = (value ?? '').trim();
   if (!note) return null;
   if (note.length > LIMITS.agendaNoteMax) {
-    fail('note', `Een agendapunt mag hoogstens ${LIMITS.agendaNoteMax} tekens hebben`, `An agenda note may have at most ${LIMITS.agendaNoteMax} characters`);
+    fail(
+      'note',
+      `Een agendapunt mag hoogstens ${LIMITS.agendaNoteMax} tekens hebben`,
+      `An agenda note may have at most ${LIMITS.agendaNoteMax} characters`,
+    );
   }
-  if (CONTROL_CHARS.test(note)) fail('note', 'De tekst bevat ongeldige stuurtekens', 'The text contains invalid control characters');
+  if (CONTROL_CHARS.test(note))
+    fail('note', 'De tekst bevat ongeldige stuurtekens', 'The text contains invalid control characters');
   return note;
 }
 

@@ -18,11 +18,23 @@ describe('highlights', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.string(), fc.boolean()), { maxLength: 6 }), (parts) => {
         // eslint-disable-next-line no-control-regex -- strips control characters like the code under test
-        const clean = parts.map(([text, marked]) => [text.replace(/[\u0000-\u001f]/g, ''), marked] as const).filter(([t]) => t);
+        const clean = parts
+          .map(([text, marked]) => [text.replace(/[\u0000-\u001f]/g, ''), marked] as const)
+          .filter(([t]) => t);
         const html = markedToHtml(clean.map(([text, marked]) => (marked ? m(text) : text)).join(''));
         const segments = highlightSegments(html);
         expect(segments.map((s) => s.text).join('')).toBe(clean.map(([t]) => t).join(''));
-        expect(segments.filter((s) => s.marked).map((s) => s.text).join('')).toBe(clean.filter(([, marked]) => marked).map(([t]) => t).join(''));
+        expect(
+          segments
+            .filter((s) => s.marked)
+            .map((s) => s.text)
+            .join(''),
+        ).toBe(
+          clean
+            .filter(([, marked]) => marked)
+            .map(([t]) => t)
+            .join(''),
+        );
       }),
     );
   });

@@ -3,7 +3,13 @@ import { editDistance, isTypoOf, isTypoPrefixOf, typoBudget } from './typo';
 
 describe('typo tolerance', () => {
   it('allows no typo under 5 letters, one from 5, two from 9', () => {
-    expect([typoBudget('ggz'), typoBudget('wijk'), typoBudget('casus'), typoBudget('intervis'), typoBudget('intervisie')]).toEqual([0, 0, 1, 1, 2]);
+    expect([
+      typoBudget('ggz'),
+      typoBudget('wijk'),
+      typoBudget('casus'),
+      typoBudget('intervis'),
+      typoBudget('intervisie'),
+    ]).toEqual([0, 0, 1, 1, 2]);
   });
 
   it('counts insertions, deletions, substitutions and adjacent swaps as one edit', () => {

@@ -28,7 +28,10 @@ export async function createBenchDatabase(serverUrl = process.env.DATABASE_URL):
     return {
       serverEnv: { DATABASE_URL: url.toString() },
       url: () => url.toString(),
-      remove: () => admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+      remove: () =>
+        admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+          () => undefined,
+        ),
       describe: `database ${name} on ${url.host} (dropped afterwards)`,
     };
   }

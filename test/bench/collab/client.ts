@@ -25,7 +25,10 @@ export interface BenchClient {
  * must start at `new WebsocketProvider`) and pulls in the Nest app, which
  * worker threads should not load.
  */
-export function openClient(endpoint: Endpoint, options: { seed?: Uint8Array | null; clientId?: number; timeoutMs?: number } = {}): BenchClient {
+export function openClient(
+  endpoint: Endpoint,
+  options: { seed?: Uint8Array | null; clientId?: number; timeoutMs?: number } = {},
+): BenchClient {
   const doc = new Y.Doc();
   if (options.clientId !== undefined) doc.clientID = options.clientId;
   if (options.seed) Y.applyUpdate(doc, options.seed);
@@ -42,7 +45,8 @@ export function openClient(endpoint: Endpoint, options: { seed?: Uint8Array | nu
     const onSync = (state: boolean) => {
       if (state) finish(null, performance.now() - startedAt);
     };
-    const onClosed = (event: { code: number; reason: string }) => finish(new Error(`${endpoint.room}: refused (${event.code} ${event.reason})`));
+    const onClosed = (event: { code: number; reason: string }) =>
+      finish(new Error(`${endpoint.room}: refused (${event.code} ${event.reason})`));
     const finish = (error: Error | null, ms = 0) => {
       clearTimeout(timer);
       provider.off('sync', onSync);

@@ -20,7 +20,10 @@ export async function runLoads(target: CollabTarget, bodies: readonly string[]):
     const [prepared] = await target.prepareRooms(1, markdown);
     const blocks = expectedBlocks(markdown);
     // Tickets first: the timing covers the connection, not the GraphQL round trip.
-    const [endpointA, endpointB] = await Promise.all([target.endpoint(prepared.room, 0), target.endpoint(prepared.room, 1)]);
+    const [endpointA, endpointB] = await Promise.all([
+      target.endpoint(prepared.room, 0),
+      target.endpoint(prepared.room, 1),
+    ]);
     const first = openClient(endpointA, { seed: prepared.seed, timeoutMs: 60_000 });
     let second: ReturnType<typeof openClient> | null = null;
     try {
@@ -29,7 +32,10 @@ export async function runLoads(target: CollabTarget, bodies: readonly string[]):
       if (prepared.seed) await new Promise((resolve) => setTimeout(resolve, 500));
       second = openClient(endpointB, { timeoutMs: 60_000 });
       times.second.push(await second.synced);
-      for (const [which, client] of [['first', first], ['second', second]] as const) {
+      for (const [which, client] of [
+        ['first', first],
+        ['second', second],
+      ] as const) {
         const got = blockCount(client.doc);
         if (got !== blocks) throw new Error(`${target.label}: the ${which} client got ${got} of ${blocks} blocks`);
       }

@@ -21,8 +21,16 @@ export function textSource(): string {
 }
 
 function sourceParagraphs(): { source: string; paragraphs: string[] } {
-  if (cachedParagraphs) return { source: cachedParagraphs === FALLBACK ? 'generated filler' : `corpus (${CORPUS_DIR})`, paragraphs: cachedParagraphs };
-  const files = existsSync(CORPUS_DIR) ? readdirSync(CORPUS_DIR).filter((name) => name.endsWith('.txt')).sort() : [];
+  if (cachedParagraphs)
+    return {
+      source: cachedParagraphs === FALLBACK ? 'generated filler' : `corpus (${CORPUS_DIR})`,
+      paragraphs: cachedParagraphs,
+    };
+  const files = existsSync(CORPUS_DIR)
+    ? readdirSync(CORPUS_DIR)
+        .filter((name) => name.endsWith('.txt'))
+        .sort()
+    : [];
   const paragraphs = files.flatMap((name) => cleanParagraphs(readFileSync(join(CORPUS_DIR, name), 'utf8')));
   cachedParagraphs = paragraphs.length >= 20 ? paragraphs : FALLBACK;
   return sourceParagraphs();
@@ -34,7 +42,10 @@ function fallbackParagraph(seed: number): string {
   let state = seed * 7919 + 17;
   const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   const sentences = Array.from({ length: 3 + Math.floor(next() * 4) }, () => {
-    const words = Array.from({ length: 6 + Math.floor(next() * 10) }, () => FALLBACK_WORDS[Math.floor(next() * FALLBACK_WORDS.length)]);
+    const words = Array.from(
+      { length: 6 + Math.floor(next() * 10) },
+      () => FALLBACK_WORDS[Math.floor(next() * FALLBACK_WORDS.length)],
+    );
     const sentence = words.join(' ');
     return sentence[0].toUpperCase() + sentence.slice(1) + '.';
   });
@@ -47,21 +58,25 @@ function fallbackParagraph(seed: number): string {
  * read as markup, and only pieces that read as prose.
  */
 function cleanParagraphs(raw: string): string[] {
-  return raw
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex -- strips control characters on purpose
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\n')
-    .replace(/(\p{L})-\n(\p{Ll})/gu, '$1$2')
-    .split(/\n\s*\n/)
-    .map((block) =>
-      block
-        .replace(/\s+/g, ' ')
-        .replace(/[*_`[\]<>\\#|~■•]/g, '')
-        .replace(/^[\s\-+>\d.)]+/, '')
-        .trim(),
-    )
-    .filter((paragraph) => paragraph.length >= 120 && (paragraph.match(/\p{L}/gu)?.length ?? 0) / paragraph.length > 0.7)
-    .map((paragraph) => (paragraph.length > 1200 ? paragraph.slice(0, paragraph.lastIndexOf(' ', 1200)) : paragraph));
+  return (
+    raw
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- strips control characters on purpose
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\n')
+      .replace(/(\p{L})-\n(\p{Ll})/gu, '$1$2')
+      .split(/\n\s*\n/)
+      .map((block) =>
+        block
+          .replace(/\s+/g, ' ')
+          .replace(/[*_`[\]<>\\#|~■•]/g, '')
+          .replace(/^[\s\-+>\d.)]+/, '')
+          .trim(),
+      )
+      .filter(
+        (paragraph) => paragraph.length >= 120 && (paragraph.match(/\p{L}/gu)?.length ?? 0) / paragraph.length > 0.7,
+      )
+      .map((paragraph) => (paragraph.length > 1200 ? paragraph.slice(0, paragraph.lastIndexOf(' ', 1200)) : paragraph))
+  );
 }
 
 /**
@@ -86,7 +101,10 @@ export function dutchMarkdown(targetBytes: number, variant = 0): string {
     const paragraph = paragraphs[(variant * 37 + i) % paragraphs.length];
     if (i % 12 === 0 && !add(`## ${headingFrom(paragraph, i)}`)) break;
     if (i % 9 === 5) {
-      const items = paragraph.split(/(?<=\.)\s+/).filter((s) => s.length > 20).slice(0, 3);
+      const items = paragraph
+        .split(/(?<=\.)\s+/)
+        .filter((s) => s.length > 20)
+        .slice(0, 3);
       if (items.length >= 2 && !add(items.map((item) => `- ${item}`).join('\n'))) break;
       continue;
     }
@@ -99,7 +117,11 @@ export function dutchMarkdown(targetBytes: number, variant = 0): string {
 }
 
 function headingFrom(paragraph: string, index: number): string {
-  const words = paragraph.split(' ').slice(0, 5).join(' ').replace(/[.,:;]+$/, '');
+  const words = paragraph
+    .split(' ')
+    .slice(0, 5)
+    .join(' ')
+    .replace(/[.,:;]+$/, '');
   return `${Math.floor(index / 12) + 1}. ${words}`;
 }
 

@@ -51,7 +51,11 @@ export function forEachEdit(update: Uint8Array, visit: (editor: number, seq: num
 }
 
 /** Calls `visit` for every benchmark edit a transaction added to a doc, from its state vectors. */
-export function forEachNewEdit(before: Map<number, number>, after: Map<number, number>, visit: (editor: number, seq: number) => void): void {
+export function forEachNewEdit(
+  before: Map<number, number>,
+  after: Map<number, number>,
+  visit: (editor: number, seq: number) => void,
+): void {
   for (const [client, end] of after) {
     if (client < CLIENT_ID_BASE) continue;
     const start = before.get(client) ?? 0;

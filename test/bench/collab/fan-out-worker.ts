@@ -33,7 +33,10 @@ const sendsInWindow = new Array<number>(setup.rooms).fill(0);
 let sent = 0;
 
 async function connect(): Promise<Editor[]> {
-  const clients = setup.editors.map((spec) => ({ spec, client: openClient(spec.endpoint, { clientId: CLIENT_ID_BASE + spec.editor }) }));
+  const clients = setup.editors.map((spec) => ({
+    spec,
+    client: openClient(spec.endpoint, { clientId: CLIENT_ID_BASE + spec.editor }),
+  }));
   try {
     await Promise.all(clients.map(({ client }) => client.synced));
     const deadline = Date.now() + 15_000;
@@ -49,9 +52,17 @@ async function connect(): Promise<Editor[]> {
     const paragraphs = client.doc
       .getXmlFragment('default')
       .toArray()
-      .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'paragraph' && node.get(0) instanceof Y.XmlText);
+      .filter(
+        (node): node is Y.XmlElement =>
+          node instanceof Y.XmlElement && node.nodeName === 'paragraph' && node.get(0) instanceof Y.XmlText,
+      );
     if (!paragraphs.length) throw new Error('the document has no paragraph to type in');
-    const editor: Editor = { spec, client, text: paragraphs[spec.editor % paragraphs.length].get(0) as Y.XmlText, seq: 0 };
+    const editor: Editor = {
+      spec,
+      client,
+      text: paragraphs[spec.editor % paragraphs.length].get(0) as Y.XmlText,
+      seq: 0,
+    };
     // The clock ranges a transaction added per client are the edits it brought; Yjs
     // computes these state vectors anyway, so nothing is decoded twice.
     client.doc.on('afterTransaction', (transaction: Y.Transaction) => {
@@ -70,7 +81,8 @@ async function connect(): Promise<Editor[]> {
 function edit(editor: Editor, at: bigint): void {
   const { doc } = editor.client;
   // The marker scheme relies on this editor's clock advancing by exactly CHARS_PER_EDIT per edit.
-  if (Y.getState(doc.store, doc.clientID) !== editor.seq * CHARS_PER_EDIT) throw new Error(`editor ${editor.spec.editor}: unexpected clock`);
+  if (Y.getState(doc.store, doc.clientID) !== editor.seq * CHARS_PER_EDIT)
+    throw new Error(`editor ${editor.spec.editor}: unexpected clock`);
   sendTimes.record(editor.spec.editor, editor.seq, at); // before the change: the send happens inside it
   const letter = String.fromCharCode(97 + (editor.seq % 26));
   editor.text.insert(editor.text.length, letter.repeat(CHARS_PER_EDIT));
@@ -86,18 +98,23 @@ function run(editors: Editor[], start: StartMessage): void {
   const lag = monitorEventLoopDelay({ resolution: 5 });
 
   const schedule = (editor: Editor, dueNs: bigint) => {
-    setTimeout(() => {
-      const at = nowNs();
-      if (at >= windowEnd || editor.seq >= setup.maxSeq) return;
-      edit(editor, at);
-      // Keep the rate; after a stall, do not fire a burst to catch up.
-      let next = dueNs + periodNs;
-      if (next < at - periodNs) next = at;
-      schedule(editor, next);
-    }, Math.max(0, Number(dueNs - nowNs()) / 1e6));
+    setTimeout(
+      () => {
+        const at = nowNs();
+        if (at >= windowEnd || editor.seq >= setup.maxSeq) return;
+        edit(editor, at);
+        // Keep the rate; after a stall, do not fire a burst to catch up.
+        let next = dueNs + periodNs;
+        if (next < at - periodNs) next = at;
+        schedule(editor, next);
+      },
+      Math.max(0, Number(dueNs - nowNs()) / 1e6),
+    );
   };
   // Spread editors evenly over the period (golden-ratio offsets), so edits do not come in bursts.
-  editors.forEach((editor) => schedule(editor, startNs + BigInt(Math.round(((editor.spec.editor * 0.618034) % 1) * Number(periodNs)))));
+  editors.forEach((editor) =>
+    schedule(editor, startNs + BigInt(Math.round(((editor.spec.editor * 0.618034) % 1) * Number(periodNs)))),
+  );
 
   measuring = true;
   setTimeout(() => lag.enable(), Math.max(0, Number(windowStart - nowNs()) / 1e6));

@@ -5,7 +5,13 @@ import { nowNs, SendTimes } from './edit-marker';
 import type { EditorSpec, FromWorker, StartMessage, WorkerResult, WorkerSetup } from './fan-out-protocol';
 import { startStoredProbe, StoredProbe } from './stored-latency';
 import type { CollabTarget } from './target';
-import { cpuSeconds, cpuSecondsByName, groupCpuMeter, percentOfWallTime, runQueueWaitSeconds } from '../support/process-stats';
+import {
+  cpuSeconds,
+  cpuSecondsByName,
+  groupCpuMeter,
+  percentOfWallTime,
+  runQueueWaitSeconds,
+} from '../support/process-stats';
 import { Distribution, summarize } from '../support/percentiles';
 
 export interface FanOutScenario {
@@ -74,11 +80,13 @@ export async function runFanOut(
 
   // The reference only learns a document from a client: one pushes it and leaves before the measurement.
   const seeders = await Promise.all(
-    prepared.filter((p) => p.seed).map(async (p) => {
-      const client = openClient(await target.endpoint(p.room, 0), { seed: p.seed });
-      await client.synced;
-      return client;
-    }),
+    prepared
+      .filter((p) => p.seed)
+      .map(async (p) => {
+        const client = openClient(await target.endpoint(p.room, 0), { seed: p.seed });
+        await client.synced;
+        return client;
+      }),
   );
 
   const specs: EditorSpec[] = [];
@@ -120,7 +128,12 @@ export async function runFanOut(
     const windowStartNs = startNs + BigInt(timing.warmupMs) * 1_000_000n;
     const windowEndNs = windowStartNs + BigInt(timing.measureMs) * 1_000_000n;
     probe = pollDatabaseUrl
-      ? await startStoredProbe(pollDatabaseUrl, sendTimes, { startNs: windowStartNs, endNs: windowEndNs }, timing.warmupMs + timing.measureMs + timing.drainMs + 30_000)
+      ? await startStoredProbe(
+          pollDatabaseUrl,
+          sendTimes,
+          { startNs: windowStartNs, endNs: windowEndNs },
+          timing.warmupMs + timing.measureMs + timing.drainMs + 30_000,
+        )
       : null;
     const start: StartMessage = {
       type: 'start',
@@ -232,6 +245,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   let timer: ReturnType<typeof setTimeout>;
   return Promise.race([
     promise,
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms))),
+    new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms)),
+    ),
   ]).finally(() => clearTimeout(timer));
 }

@@ -35,17 +35,25 @@ export async function measureMemory(target: CollabTarget, count: number, markdow
   try {
     for (let step = 1; step <= STEPS; step++) {
       const upTo = Math.round((count * step) / STEPS);
-      const opened = prepared.slice(clients.length, upTo).map((p, i) => openClient(endpoints[clients.length + i], { seed: p.seed }));
+      const opened = prepared
+        .slice(clients.length, upTo)
+        .map((p, i) => openClient(endpoints[clients.length + i], { seed: p.seed }));
       clients.push(...opened);
       await Promise.all(opened.map((client) => client.synced));
-      if (opened.some((client) => blockCount(client.doc) !== blocks)) throw new Error(`${target.label}: a document did not load completely`);
+      if (opened.some((client) => blockCount(client.doc) !== blocks))
+        throw new Error(`${target.label}: a document did not load completely`);
       await pause(1_500);
       points.push([clients.length, await steadyRss(target.pid)]);
     }
   } finally {
     for (const client of clients) client.destroy();
   }
-  return { perDocumentBytes: slope(points), beforeBytes: points[0][1], afterBytes: points[points.length - 1][1], documents: count };
+  return {
+    perDocumentBytes: slope(points),
+    beforeBytes: points[0][1],
+    afterBytes: points[points.length - 1][1],
+    documents: count,
+  };
 }
 
 function slope(points: readonly [number, number][]): number {

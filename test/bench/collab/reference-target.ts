@@ -9,7 +9,9 @@ import type { CollabTarget, PreparedRoom } from './target';
 const SCRIPT = join(__dirname, 'reference-server.ts');
 
 /** Starts the stock y-websocket server (reference-server.ts) as a child process. */
-export async function startReference(extraEnv: Record<string, string> = {}): Promise<CollabTarget & { output(): string }> {
+export async function startReference(
+  extraEnv: Record<string, string> = {},
+): Promise<CollabTarget & { output(): string }> {
   const port = await freePort();
   // node itself (not the tsx CLI, which would add a parent process) with tsx's require hook.
   const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), SCRIPT], {
@@ -23,7 +25,12 @@ export async function startReference(extraEnv: Record<string, string> = {}): Pro
   const httpUrl = `http://127.0.0.1:${port}`;
   try {
     await waitFor(
-      async () => child.exitCode === null && (await fetch(httpUrl).then((res) => res.status === 200, () => false)),
+      async () =>
+        child.exitCode === null &&
+        (await fetch(httpUrl).then(
+          (res) => res.status === 200,
+          () => false,
+        )),
       30_000,
       'the reference server to listen',
     );

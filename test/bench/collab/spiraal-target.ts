@@ -12,14 +12,24 @@ import type { CollabTarget, PreparedRoom } from './target';
 const ACCOUNTS = 10;
 
 /** Starts the built server (`node apps/api/dist/main.js`) on a fresh database, with a community of editors. */
-export async function startSpiraal(extraEnv: Record<string, string> = {}): Promise<CollabTarget & { database: BenchDatabase; output(): string }> {
+export async function startSpiraal(
+  extraEnv: Record<string, string> = {},
+): Promise<CollabTarget & { database: BenchDatabase; output(): string }> {
   const database = await createBenchDatabase();
   const port = await freePort();
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     // The load registers and connects hundreds of editors from one address.
-    const unlimited = { RATE_REGISTRATIONS_PER_HOUR: '1000000', RATE_MUTATIONS_PER_MINUTE: '1000000', RATE_TICKETS_PER_MINUTE: '1000000', RATE_INVITATIONS_PER_HOUR: '1000000' };
-    server = await startServer({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...unlimited, ...database.serverEnv, ...extraEnv }, 180_000);
+    const unlimited = {
+      RATE_REGISTRATIONS_PER_HOUR: '1000000',
+      RATE_MUTATIONS_PER_MINUTE: '1000000',
+      RATE_TICKETS_PER_MINUTE: '1000000',
+      RATE_INVITATIONS_PER_HOUR: '1000000',
+    };
+    server = await startServer(
+      { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...unlimited, ...database.serverEnv, ...extraEnv },
+      180_000,
+    );
   } catch (error) {
     await database.remove().catch(() => undefined);
     throw error;
@@ -71,7 +81,12 @@ export async function startSpiraal(extraEnv: Record<string, string> = {}): Promi
       // A few at a time: the server converts each body (up to 1 MB) while handling the request.
       for (let start = 0; start < count; start += 8) {
         const batch = Array.from({ length: Math.min(8, count - start) }, () =>
-          createItem(baseUrl, users[0].token, { communityId, kind: 'CASE', title: `Casus ${++itemCounter}`, body: markdown }),
+          createItem(baseUrl, users[0].token, {
+            communityId,
+            kind: 'CASE',
+            title: `Casus ${++itemCounter}`,
+            body: markdown,
+          }),
         );
         for (const item of await Promise.all(batch)) rooms.push({ room: item.id, seed: null });
       }
@@ -92,7 +107,10 @@ export async function startSpiraal(extraEnv: Record<string, string> = {}): Promi
       try {
         await waitFor(
           async () => {
-            const { rows } = await client.query('SELECT count(*)::int AS n FROM yjs_updates WHERE item_id = ANY($1::uuid[])', [rooms]);
+            const { rows } = await client.query(
+              'SELECT count(*)::int AS n FROM yjs_updates WHERE item_id = ANY($1::uuid[])',
+              [rooms],
+            );
             return rows[0].n === 0;
           },
           60_000,

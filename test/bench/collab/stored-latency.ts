@@ -15,7 +15,12 @@ export interface StoredProbe {
  * holds (rows are batches merged per user) and how long ago they were made.
  * Detection adds up to one poll interval plus the query time.
  */
-export async function startStoredProbe(url: string, sendTimes: SendTimes, window: { startNs: bigint; endNs: bigint }, maxMs: number): Promise<StoredProbe> {
+export async function startStoredProbe(
+  url: string,
+  sendTimes: SendTimes,
+  window: { startNs: bigint; endNs: bigint },
+  maxMs: number,
+): Promise<StoredProbe> {
   const client = new Client({ connectionString: url });
   await client.connect();
   const latencies: number[] = [];
@@ -30,7 +35,10 @@ export async function startStoredProbe(url: string, sendTimes: SendTimes, window
   const poll = async () => {
     const deadline = performance.now() + maxMs;
     while (!stopped && performance.now() < deadline) {
-      const { rows } = await client.query<{ id: string; update: Buffer }>('SELECT id, update FROM yjs_updates WHERE id > $1 ORDER BY id LIMIT 5000', [watermark]);
+      const { rows } = await client.query<{ id: string; update: Buffer }>(
+        'SELECT id, update FROM yjs_updates WHERE id > $1 ORDER BY id LIMIT 5000',
+        [watermark],
+      );
       const seenAt = nowNs();
       polls += 1;
       for (const row of rows) {

@@ -6,7 +6,10 @@ export interface Scrape {
 
 export async function scrape(baseUrl: string): Promise<Scrape> {
   const response = await fetch(`${baseUrl}/metrics`);
-  if (!response.ok) throw new Error(`/metrics answered ${response.status}: is the observability work (spiraal_* metrics) in this build?`);
+  if (!response.ok)
+    throw new Error(
+      `/metrics answered ${response.status}: is the observability work (spiraal_* metrics) in this build?`,
+    );
   const samples: Scrape['samples'] = [];
   for (const line of (await response.text()).split('\n')) {
     if (!line || line.startsWith('#')) continue;
@@ -41,10 +44,17 @@ function buckets(s: Scrape, name: string): Map<number, number> {
  * Prometheus's histogram_quantile does. Returns seconds, and how many
  * observations there were.
  */
-export function histogramQuantile(before: Scrape[], after: Scrape[], name: string, q: number): { seconds: number; count: number } {
+export function histogramQuantile(
+  before: Scrape[],
+  after: Scrape[],
+  name: string,
+  q: number,
+): { seconds: number; count: number } {
   const delta = new Map<number, number>();
-  for (const s of after) for (const [bound, count] of buckets(s, name)) delta.set(bound, (delta.get(bound) ?? 0) + count);
-  for (const s of before) for (const [bound, count] of buckets(s, name)) delta.set(bound, (delta.get(bound) ?? 0) - count);
+  for (const s of after)
+    for (const [bound, count] of buckets(s, name)) delta.set(bound, (delta.get(bound) ?? 0) + count);
+  for (const s of before)
+    for (const [bound, count] of buckets(s, name)) delta.set(bound, (delta.get(bound) ?? 0) - count);
   const bounds = [...delta.keys()].sort((a, b) => a - b);
   const count = delta.get(Number.POSITIVE_INFINITY) ?? 0;
   if (!count) return { seconds: Number.NaN, count: 0 };

@@ -57,9 +57,14 @@ export async function runRead(
   options: { rate: number; seconds: number; warmupSeconds: number; connections: number; idleSqlPerSecond: number },
 ): Promise<ReadResult> {
   const body = JSON.stringify({ query: scenario.query, variables: scenario.variables });
-  const check = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body });
+  const check = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body,
+  });
   const answer = (await check.json()) as { data?: unknown; errors?: unknown };
-  if (!check.ok || answer.errors || !answer.data) throw new Error(`${scenario.name}: the query fails (${check.status}): ${JSON.stringify(answer.errors)}`);
+  if (!check.ok || answer.errors || !answer.data)
+    throw new Error(`${scenario.name}: the query fails (${check.status}): ${JSON.stringify(answer.errors)}`);
   scenario.expect(answer.data);
 
   const run = (seconds: number, onAnswer?: (status: number, ms: number, graphqlError: boolean) => void) => {

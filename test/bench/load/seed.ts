@@ -16,7 +16,12 @@ const KINDS = ['CASE', 'STORY', 'NOTE', 'CONCEPT', 'QUESTION', 'TENSION'] as con
 const TAGS = ['wijkteam', 'ggz', 'jeugd', 'ouderen', 'mantelzorg', 'schulden', 'wonen', 'ervaringsdeskundige'];
 const COMMENT_KINDS = ['QUESTION', 'REACTION', 'SUMMARY', 'SUGGESTION'] as const;
 
-async function must<T = Record<string, any>>(baseUrl: string, query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+async function must<T = Record<string, any>>(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+): Promise<T> {
   const result = await gql<T>(baseUrl, query, variables, token);
   if (!result.data) throw new Error(`seeding failed: ${JSON.stringify(result.errors)}`);
   return result.data;
@@ -33,10 +38,19 @@ export async function seedCommunity(baseUrl: string, accounts: number, items: nu
   const users: TestUser[] = [];
   // Registering hashes a password (Argon2): a few at a time.
   for (let i = 0; i < accounts; i += 5) {
-    users.push(...(await Promise.all(Array.from({ length: Math.min(5, accounts - i) }, (_, j) => registerUser(baseUrl, `Deelnemer ${i + j + 1}`)))));
+    users.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(5, accounts - i) }, (_, j) => registerUser(baseUrl, `Deelnemer ${i + j + 1}`)),
+      )),
+    );
   }
   const [facilitator] = users;
-  const { createCommunity } = await must(baseUrl, `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { name: 'Leernetwerk belasting', visibility: 'PRIVATE' } }, facilitator.token);
+  const { createCommunity } = await must(
+    baseUrl,
+    `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+    { input: { name: 'Leernetwerk belasting', visibility: 'PRIVATE' } },
+    facilitator.token,
+  );
   const communityId = createCommunity.id as string;
   for (const user of users.slice(1)) {
     await addMember(baseUrl, facilitator.token, { communityId, user, role: 'MEMBER', perspective: 'PROFESSIONAL' });
@@ -59,11 +73,24 @@ export async function seedCommunity(baseUrl: string, accounts: number, items: nu
     } else {
       const kind = KINDS[i % KINDS.length];
       const tags = [TAGS[i % TAGS.length], TAGS[(i * 3 + 1) % TAGS.length]];
-      id = (await createItem(baseUrl, author.token, { communityId, kind, title: `${kind.toLowerCase()} ${i + 1}`, tags, body: dutchMarkdown(1_500, i) })).id;
+      id = (
+        await createItem(baseUrl, author.token, {
+          communityId,
+          kind,
+          title: `${kind.toLowerCase()} ${i + 1}`,
+          tags,
+          body: dutchMarkdown(1_500, i),
+        })
+      ).id;
     }
     for (let c = 0; c < 3; c++) {
       const commenter = users[(i + c + 1) % users.length];
-      await must(baseUrl, `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { itemId: id, kind: COMMENT_KINDS[(i + c) % 4], body: `Reactie ${c + 1} op item ${i + 1}` } }, commenter.token);
+      await must(
+        baseUrl,
+        `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`,
+        { input: { itemId: id, kind: COMMENT_KINDS[(i + c) % 4], body: `Reactie ${c + 1} op item ${i + 1}` } },
+        commenter.token,
+      );
     }
     created.push(id);
   }

@@ -18,7 +18,8 @@ export interface LoadServers {
  * under a prefix of their own so other runs on the same Redis do not mix in).
  */
 export async function startLoadServers(count: number, redisUrl: string | undefined): Promise<LoadServers> {
-  if (count > 1 && !redisUrl) throw new Error('LOAD_PROCESSES > 1 needs REDIS_URL: the processes relay live edits over Redis');
+  if (count > 1 && !redisUrl)
+    throw new Error('LOAD_PROCESSES > 1 needs REDIS_URL: the processes relay live edits over Redis');
   const database = await createBenchDatabase();
   const started: ServerProcess[] = [];
   const envs: Record<string, string>[] = [];
@@ -60,7 +61,8 @@ export async function startLoadServers(count: number, redisUrl: string | undefin
     await database.remove().catch(() => undefined);
     throw error;
   }
-  const processes = () => started.map((server) => ({ baseUrl: server.baseUrl, pid: server.child.pid!, output: server.output }));
+  const processes = () =>
+    started.map((server) => ({ baseUrl: server.baseUrl, pid: server.child.pid!, output: server.output }));
   const servers: LoadServers = {
     database,
     processes: processes(),

@@ -69,7 +69,11 @@ function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
   return doc
     .getXmlFragment('default')
     .toArray()
-    .flatMap((node) => (node instanceof Y.XmlElement && node.nodeName === 'paragraph' && node.get(0) instanceof Y.XmlText ? [node.get(0) as Y.XmlText] : []));
+    .flatMap((node) =>
+      node instanceof Y.XmlElement && node.nodeName === 'paragraph' && node.get(0) instanceof Y.XmlText
+        ? [node.get(0) as Y.XmlText]
+        : [],
+    );
 }
 
 /** One keystroke where a person would type: a letter inside a paragraph, now and then a new paragraph; the caret moves along. */
@@ -147,7 +151,7 @@ export async function runSoak(
   progress: (message: string) => void,
 ): Promise<SoakResult> {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const documents = itemIds.slice(0, options.documents);
   const editors: Editor[] = [];
   let connectFailures = 0;
@@ -158,7 +162,9 @@ export async function runSoak(
 
   const benchLag = monitorEventLoopDelay({ resolution: 10 });
   try {
-    progress(`connecting ${options.editors} editors to ${documents.length} documents over ${processes.length} process(es)`);
+    progress(
+      `connecting ${options.editors} editors to ${documents.length} documents over ${processes.length} process(es)`,
+    );
     for (let start = 0; start < options.editors; start += 20) {
       const batch = Array.from({ length: Math.min(20, options.editors - start) }, (_, k) => start + k);
       await Promise.all(
@@ -192,12 +198,15 @@ export async function runSoak(
     const benchCpu = percentOfWallTime(() => cpuSeconds(process.pid));
     const typeOn = (editor: Editor) => {
       // Pauses vary around the mean (half to one and a half times), as people's do.
-      editor.timer = setTimeout(() => {
-        if (stopping) return;
-        keystroke(editor, random);
-        keystrokes++;
-        typeOn(editor);
-      }, options.keystrokeMs * (0.5 + random()));
+      editor.timer = setTimeout(
+        () => {
+          if (stopping) return;
+          keystroke(editor, random);
+          keystrokes++;
+          typeOn(editor);
+        },
+        options.keystrokeMs * (0.5 + random()),
+      );
     };
     for (const editor of editors) typeOn(editor);
 
@@ -211,7 +220,9 @@ export async function runSoak(
       if (Date.now() - lastReport >= 60_000) {
         lastReport = Date.now();
         const mb = last.sample.rss.map((b) => `${(b / 2 ** 20).toFixed(0)} MB`).join(', ');
-        progress(`${Math.round((endAt - Date.now()) / 1000)} s left; ${keystrokes} keystrokes; RSS ${mb}; closes ${unexpectedCloses}`);
+        progress(
+          `${Math.round((endAt - Date.now()) / 1000)} s left; ${keystrokes} keystrokes; RSS ${mb}; closes ${unexpectedCloses}`,
+        );
       }
     }
     for (const editor of editors) if (editor.timer) clearTimeout(editor.timer);
@@ -222,7 +233,8 @@ export async function runSoak(
     await collectGarbage();
     const end = await sample(processes);
     samples.push(end.sample);
-    const quantile = (q: number) => histogramQuantile(first.scrapes, end.scrapes, 'spiraal_collab_update_stored_seconds', q);
+    const quantile = (q: number) =>
+      histogramQuantile(first.scrapes, end.scrapes, 'spiraal_collab_update_stored_seconds', q);
 
     progress('checking convergence');
     const byDocument = new Map<string, Editor[]>();
@@ -234,7 +246,10 @@ export async function runSoak(
     for (const [itemId, group] of byDocument) {
       const same = await until(() => new Set(group.map((e) => e.client.text())).size === 1, 60_000);
       if (same) converged++;
-      else mismatches.push(`${itemId}: ${new Set(group.map((e) => e.client.text())).size} different texts among ${group.length} editors`);
+      else
+        mismatches.push(
+          `${itemId}: ${new Set(group.map((e) => e.client.text())).size} different texts among ${group.length} editors`,
+        );
       expected.set(itemId, group[0].client.text());
       documentBytes += Y.encodeStateAsUpdate(group[0].client.doc).length;
     }
@@ -247,12 +262,17 @@ export async function runSoak(
       for (const [itemId, text] of expected) {
         const fresh = await connectClient(processes[0], users[0].token, itemId);
         if (fresh.text() === text) reloadedEqual++;
-        else mismatches.push(`${itemId}: a fresh client loads ${fresh.text().length} characters, the editors hold ${text.length}`);
+        else
+          mismatches.push(
+            `${itemId}: a fresh client loads ${fresh.text().length} characters, the editors hold ${text.length}`,
+          );
         fresh.destroy();
         if (await until(async () => (await storedState(db, itemId)).text === text, 10_000)) storedEqual++;
         else {
           const stored = await storedState(db, itemId);
-          mismatches.push(`${itemId}: stored text (${stored.text.length} characters from ${stored.rows} rows${stored.pending ? ', with updates missing what they build on' : ''}) differs from the editors' (${text.length})`);
+          mismatches.push(
+            `${itemId}: stored text (${stored.text.length} characters from ${stored.rows} rows${stored.pending ? ', with updates missing what they build on' : ''}) differs from the editors' (${text.length})`,
+          );
         }
       }
     } finally {
@@ -274,7 +294,12 @@ export async function runSoak(
       samples,
       start: first.sample,
       end: end.sample,
-      storedMs: { p50: p50.seconds * 1000, p95: quantile(0.95).seconds * 1000, p99: quantile(0.99).seconds * 1000, count: p50.count },
+      storedMs: {
+        p50: p50.seconds * 1000,
+        p95: quantile(0.95).seconds * 1000,
+        p99: quantile(0.99).seconds * 1000,
+        count: p50.count,
+      },
       keystrokes,
       connectFailures,
       unexpectedCloses,

@@ -18,7 +18,12 @@ export async function startApi(databaseUrl: string): Promise<RunningApi> {
 }
 
 /** One GraphQL operation over HTTP (fetch keeps the connection alive), as the web app sends it. */
-export async function graphql<T>(baseUrl: string, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
+export async function graphql<T>(
+  baseUrl: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<T> {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
@@ -43,10 +48,19 @@ interface SearchData {
   search: { totalHits: number; tookMs: number; hits: { item: { id: string; title: string } }[] };
 }
 
-export async function searchSpiraal(baseUrl: string, token: string, query: string): Promise<SearchOutcome & { ids: string[] }> {
+export async function searchSpiraal(
+  baseUrl: string,
+  token: string,
+  query: string,
+): Promise<SearchOutcome & { ids: string[] }> {
   const started = performance.now();
   const { search } = await graphql<SearchData>(baseUrl, token, SEARCH, { input: { query, limit: 20 } });
-  return { ms: performance.now() - started, serverMs: search.tookMs, total: search.totalHits, ids: search.hits.map((hit) => hit.item.id) };
+  return {
+    ms: performance.now() - started,
+    serverMs: search.tookMs,
+    total: search.totalHits,
+    ids: search.hits.map((hit) => hit.item.id),
+  };
 }
 
 export function spiraalTarget(api: RunningApi, token: string): SearchTarget {
@@ -54,5 +68,16 @@ export function spiraalTarget(api: RunningApi, token: string): SearchTarget {
 }
 
 export async function renameItem(baseUrl: string, token: string, id: string, title: string): Promise<void> {
-  await graphql(baseUrl, token, `mutation ($input: UpdateItemInput!) { updateItem(input: $input) { id } }`, { input: { id, title } });
+  await graphql(
+    baseUrl,
+    token,
+    `
+      mutation ($input: UpdateItemInput!) {
+        updateItem(input: $input) {
+          id
+        }
+      }
+    `,
+    { input: { id, title } },
+  );
 }

@@ -12,7 +12,8 @@ const DIST = join(__dirname, '../../../apps/api/dist');
 
 function load<T>(relative: string): T {
   const file = join(DIST, `${relative}.js`);
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx nx run api:build\` first (npm run bench:search does)`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: run \`npx nx run api:build\` first (npm run bench:search does)`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the built API at run time, by path
   return require(file) as T;
 }

@@ -19,9 +19,30 @@ const KINDS = ITEM_KINDS.filter((kind) => kind !== 'GUIDELINE');
 
 /** A small tag vocabulary of our own (popular ones first). */
 const TAGS = [
-  'leernetwerk', 'intervisie', 'reflectie', 'samenwerking', 'kennisdeling', 'werkplekleren', 'teamleren', 'praktijkvoorbeeld',
-  'innovatie', 'evaluatie', 'vakmanschap', 'methodiek', 'ouderenzorg', 'gehandicaptenzorg', 'jeugdhulp', 'onderwijs',
-  'wijkteam', 'mantelzorg', 'zelfregie', 'participatie', 'dagbesteding', 'huisbezoek', 'leiderschap', 'actieleren',
+  'leernetwerk',
+  'intervisie',
+  'reflectie',
+  'samenwerking',
+  'kennisdeling',
+  'werkplekleren',
+  'teamleren',
+  'praktijkvoorbeeld',
+  'innovatie',
+  'evaluatie',
+  'vakmanschap',
+  'methodiek',
+  'ouderenzorg',
+  'gehandicaptenzorg',
+  'jeugdhulp',
+  'onderwijs',
+  'wijkteam',
+  'mantelzorg',
+  'zelfregie',
+  'participatie',
+  'dagbesteding',
+  'huisbezoek',
+  'leiderschap',
+  'actieleren',
 ];
 
 export interface BenchCommunity {
@@ -67,7 +88,10 @@ export function buildCorpus(size: number, pool: SentencePool): Corpus {
   const sentenceWords = pool.sentences.map((sentence) => vocabulary.idsOf(words(sentence)));
   const sentenceLengths = pool.sentences.map((sentence) => sentence.split(' ').length);
   // Which sentences are popular is random, not the order of the source files.
-  const order = shuffled(rng, pool.sentences.map((_, i) => i));
+  const order = shuffled(
+    rng,
+    pool.sentences.map((_, i) => i),
+  );
   const drawRank = zipfSampler(rng, order.length, SENTENCE_SKEW);
   const drawSentence = () => order[drawRank()];
   const drawCommunity = zipfSampler(rng, COMMUNITY_COUNT, 0.6);
@@ -117,7 +141,12 @@ export function buildCorpus(size: number, pool: SentencePool): Corpus {
 }
 
 /** Paragraphs of 2 to 6 sampled sentences, until the body has its drawn length (80 to 600 words). */
-function makeBody(rng: Rng, sentences: string[], lengths: number[], draw: () => number): { text: string; sentenceIds: Int32Array; words: number } {
+function makeBody(
+  rng: Rng,
+  sentences: string[],
+  lengths: number[],
+  draw: () => number,
+): { text: string; sentenceIds: Int32Array; words: number } {
   const target = intBetween(rng, BODY_WORDS.min, BODY_WORDS.max);
   const ids: number[] = [];
   const paragraphs: string[] = [];
@@ -138,7 +167,10 @@ function makeBody(rng: Rng, sentences: string[], lengths: number[], draw: () => 
 
 /** 4 to 9 consecutive words of a sentence, without punctuation at their edges, starting with a capital. */
 function makeTitle(rng: Rng, sentence: string): string {
-  const tokens = sentence.split(' ').map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+  const tokens = sentence
+    .split(' ')
+    .map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
   const length = Math.min(tokens.length, intBetween(rng, TITLE_WORDS.min, TITLE_WORDS.max));
   const start = intBetween(rng, 0, tokens.length - length);
   const title = tokens.slice(start, start + length).join(' ');
@@ -180,7 +212,8 @@ export function documentFrequency(corpus: Corpus, keyOf: Int32Array, keyCount: n
     }
   };
   for (let item = 0; item < corpus.items.length; item++) {
-    for (const sentence of corpus.itemSentences[item]) for (const wordId of corpus.sentenceWords[sentence]) count(wordId, item);
+    for (const sentence of corpus.itemSentences[item])
+      for (const wordId of corpus.sentenceWords[sentence]) count(wordId, item);
     for (const wordId of corpus.itemExtraWords[item]) count(wordId, item);
   }
   return counts;

@@ -36,7 +36,10 @@ export async function drainOutbox(databaseUrl: string, progress: (message: strin
     for (let claimed = await worker.deliverBatch(); claimed > 0; claimed = await worker.deliverBatch()) {
       batches += 1;
       delivered += claimed;
-      if (batches % 50 === 0) progress(`  indexed ${delivered} of ${pending} (${(delivered / ((performance.now() - started) / 1000)).toFixed(0)} items/s)`);
+      if (batches % 50 === 0)
+        progress(
+          `  indexed ${delivered} of ${pending} (${(delivered / ((performance.now() - started) / 1000)).toFixed(0)} items/s)`,
+        );
     }
     const ms = performance.now() - started;
     // deliverBatch() answers 0 after a failure too (the rows wait for a retry): that is not "done".
@@ -56,7 +59,8 @@ export async function drainOutbox(databaseUrl: string, progress: (message: strin
 export async function vacuumAnalyze(databaseUrl: string): Promise<number> {
   const started = performance.now();
   await withClient(databaseUrl, async (client) => {
-    for (const table of ['items', 'search_passages', 'search_bodies', 'search_terms', 'search_outbox']) await client.query(`VACUUM ANALYZE ${table}`);
+    for (const table of ['items', 'search_passages', 'search_bodies', 'search_terms', 'search_outbox'])
+      await client.query(`VACUUM ANALYZE ${table}`);
   });
   return performance.now() - started;
 }

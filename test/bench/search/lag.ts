@@ -17,7 +17,13 @@ export interface LagResult {
  * searches for that word every 20 ms until the item is among the hits. The
  * API's own indexer does the work (woken by the outbox NOTIFY).
  */
-export async function measureLag(api: RunningApi, token: string, items: BenchItem[], edits: number, rng: Rng): Promise<LagResult> {
+export async function measureLag(
+  api: RunningApi,
+  token: string,
+  items: BenchItem[],
+  edits: number,
+  rng: Rng,
+): Promise<LagResult> {
   const result: LagResult = { lags: [], missed: 0 };
   for (const item of shuffled(rng, items).slice(0, edits)) {
     const word = `zoekproef${Array.from({ length: 6 }, () => pick(rng, [...'bcdfghjklmnpqrstvwxz'])).join('')}`;
@@ -30,7 +36,13 @@ export async function measureLag(api: RunningApi, token: string, items: BenchIte
   return result;
 }
 
-async function pollUntilFound(api: RunningApi, token: string, query: string, itemId: string, since: number): Promise<number | null> {
+async function pollUntilFound(
+  api: RunningApi,
+  token: string,
+  query: string,
+  itemId: string,
+  since: number,
+): Promise<number | null> {
   while (performance.now() - since < GIVE_UP_MS) {
     const { ids } = await searchSpiraal(api.baseUrl, token, query);
     if (ids.includes(itemId)) return performance.now() - since;

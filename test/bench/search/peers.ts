@@ -9,7 +9,10 @@ import type { SearchTarget } from './measure';
  * (`ILIKE '%word%'`, no index), in the same scope as Spiraal, newest first,
  * plus a count for the total. Both statements are timed together.
  */
-export async function iLikeTarget(databaseUrl: string, readableCommunityIds: string[]): Promise<SearchTarget & { close(): Promise<void> }> {
+export async function iLikeTarget(
+  databaseUrl: string,
+  readableCommunityIds: string[],
+): Promise<SearchTarget & { close(): Promise<void> }> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   return {

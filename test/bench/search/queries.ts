@@ -61,7 +61,11 @@ function selectiveQueries(corpus: Corpus, stats: WordStats, rng: Rng): BenchQuer
   const minDf = Math.max(3, Math.ceil(n * 0.0005));
   const vocabulary = corpus.vocabulary;
   const rare = (id: number) =>
-    /^[a-z]{6,}$/.test(vocabulary[id]) && !SYNONYM_WORDS.has(vocabulary[id]) && stats.stemmed[id] && stats.stemDf[id] < maxDf && stats.wordDf[id] >= minDf;
+    /^[a-z]{6,}$/.test(vocabulary[id]) &&
+    !SYNONYM_WORDS.has(vocabulary[id]) &&
+    stats.stemmed[id] &&
+    stats.stemDf[id] < maxDf &&
+    stats.wordDf[id] >= minDf;
   const known = new Set(vocabulary);
   const used = new Set<number>();
   const take = (id: number) => used.add(id);
@@ -152,8 +156,15 @@ function commonQueries(corpus: Corpus, stats: WordStats, rng: Rng): BenchQuery[]
   const minDf = corpus.items.length * COMMON_MIN_SHARE;
   const common = corpus.vocabulary
     .map((_, id) => id)
-    .filter((id) => /^[a-z]{4,}$/.test(corpus.vocabulary[id]) && !SYNONYM_WORDS.has(corpus.vocabulary[id]) && stats.stemmed[id] && stats.wordDf[id] > minDf);
-  if (common.length < 4) throw new Error(`only ${common.length} words occur in more than ${COMMON_MIN_SHARE * 100} % of the items`);
+    .filter(
+      (id) =>
+        /^[a-z]{4,}$/.test(corpus.vocabulary[id]) &&
+        !SYNONYM_WORDS.has(corpus.vocabulary[id]) &&
+        stats.stemmed[id] &&
+        stats.wordDf[id] > minDf,
+    );
+  if (common.length < 4)
+    throw new Error(`only ${common.length} words occur in more than ${COMMON_MIN_SHARE * 100} % of the items`);
   const order = shuffled(rng, common);
   const word = (i: number) => corpus.vocabulary[order[i % order.length]];
   const queries: BenchQuery[] = [];

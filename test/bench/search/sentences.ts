@@ -21,13 +21,23 @@ const FALLBACK_SENTENCES = 3_000;
  * when it is absent, from the project's own search fixture.
  */
 export function loadSentences(): SentencePool {
-  const files = existsSync(CORPUS_DIR) ? readdirSync(CORPUS_DIR).filter((name) => name.endsWith('.txt')).sort() : [];
+  const files = existsSync(CORPUS_DIR)
+    ? readdirSync(CORPUS_DIR)
+        .filter((name) => name.endsWith('.txt'))
+        .sort()
+    : [];
   const sentences = [...new Set(files.flatMap((name) => proseSentences(readFileSync(join(CORPUS_DIR, name), 'utf8'))))];
   if (sentences.length >= MIN_CORPUS_SENTENCES) {
-    return { description: `shared corpus ${CORPUS_DIR} (${files.length} files, ${sentences.length} sentences)`, sentences };
+    return {
+      description: `shared corpus ${CORPUS_DIR} (${files.length} files, ${sentences.length} sentences)`,
+      sentences,
+    };
   }
   const fallback = fixtureSentences();
-  return { description: `project fixture test/search/dutch-fixture.ts, recombined (${fallback.length} sentences; ${CORPUS_DIR} not found)`, sentences: fallback };
+  return {
+    description: `project fixture test/search/dutch-fixture.ts, recombined (${fallback.length} sentences; ${CORPUS_DIR} not found)`,
+    sentences: fallback,
+  };
 }
 
 /**
@@ -68,8 +78,12 @@ function isProse(sentence: string): boolean {
  * are rare and others common, as in real text.
  */
 function fixtureSentences(): string[] {
-  const bodies = [...FIXTURE, OTHER_COMMUNITY_ITEM, NETWORK_ITEM].filter((item) => item.body.length < 2_000).map((item) => item.body);
-  const base = [...new Set([...FILLER_SENTENCES, ...bodies.flatMap((body) => body.split(/(?<=[.!?])\s+/))])].filter((s) => s.split(' ').length >= 5);
+  const bodies = [...FIXTURE, OTHER_COMMUNITY_ITEM, NETWORK_ITEM]
+    .filter((item) => item.body.length < 2_000)
+    .map((item) => item.body);
+  const base = [...new Set([...FILLER_SENTENCES, ...bodies.flatMap((body) => body.split(/(?<=[.!?])\s+/))])].filter(
+    (s) => s.split(' ').length >= 5,
+  );
   const parts = [...new Set(base.flatMap((s) => words(s)).filter((w) => /^[a-z]{4,8}$/.test(w)))];
   const rng = seededRng(7);
   const recombined = Array.from({ length: FALLBACK_SENTENCES }, () => {

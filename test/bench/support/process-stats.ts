@@ -65,7 +65,8 @@ export function runQueueWaitSeconds(pid: number, tid?: number): number {
   try {
     const threads = tid === undefined ? readdirSync(`/proc/${pid}/task`) : [String(tid)];
     let nanoseconds = 0;
-    for (const thread of threads) nanoseconds += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[1]);
+    for (const thread of threads)
+      nanoseconds += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[1]);
     return nanoseconds / 1e9;
   } catch {
     return Number.NaN;

@@ -1,6 +1,8 @@
 /** A plain-text table with aligned columns; cells that look numeric are right-aligned. */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const numeric = /^[-+]?[\d.,]+\s*(ms|KB|MB|x|%)?$/;
   const line = (cells: readonly string[]) =>
     cells

@@ -27,7 +27,12 @@ export interface CommunityAccess {
 export class AccessService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async toCommunity(user: AuthUser | null, communityId: string, action: Action, resource: ResourceFacts = {}): Promise<CommunityAccess> {
+  async toCommunity(
+    user: AuthUser | null,
+    communityId: string,
+    action: Action,
+    resource: ResourceFacts = {},
+  ): Promise<CommunityAccess> {
     if (!user) throw unauthenticated();
     const found = isUuid(communityId) ? await this.lookup(user.id, communityId) : null;
     if (!found) throw notFound('Dit leernetwerk');
@@ -41,7 +46,12 @@ export class AccessService {
    * `what` names what the caller looked up (a comment, a revision on the
    * item), so a hidden one reads exactly like one that does not exist.
    */
-  async toItem(user: AuthUser | null, itemId: string, action: Action, what = 'Dit item'): Promise<CommunityAccess & { item: ItemEntity }> {
+  async toItem(
+    user: AuthUser | null,
+    itemId: string,
+    action: Action,
+    what = 'Dit item',
+  ): Promise<CommunityAccess & { item: ItemEntity }> {
     if (!user) throw unauthenticated();
     const item = isUuid(itemId) ? await this.db.getRepository(ItemEntity).findOneBy({ id: itemId }) : null;
     if (!item) throw notFound(what);

@@ -54,17 +54,19 @@ export class AuditService {
   ) {}
 
   async record(tx: EntityManager, entry: AuditEntry): Promise<void> {
-    await tx.query(`INSERT INTO audit_log (community_id, actor_id, action, target_id, details) VALUES ($1, $2, $3, $4, $5)`, [
-      entry.communityId,
-      entry.actorId,
-      entry.action,
-      entry.targetId,
-      JSON.stringify(entry.details ?? {}),
-    ]);
+    await tx.query(
+      `INSERT INTO audit_log (community_id, actor_id, action, target_id, details) VALUES ($1, $2, $3, $4, $5)`,
+      [entry.communityId, entry.actorId, entry.action, entry.targetId, JSON.stringify(entry.details ?? {})],
+    );
   }
 
   /** Newest first; `after` is the id of the last entry seen. */
-  async list(user: AuthUser, communityId: string, first?: number | null, after?: string | null): Promise<{ entries: AuditRow[]; hasNextPage: boolean }> {
+  async list(
+    user: AuthUser,
+    communityId: string,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<{ entries: AuditRow[]; hasNextPage: boolean }> {
     await this.access.toCommunity(user, communityId, 'audit.read');
     const size = validatePageSize(first, 50);
     if (after != null && !/^\d{1,18}$/.test(after)) throw badInput('Ongeldige cursor / Invalid cursor', 'after');

@@ -11,8 +11,10 @@ export class AuditEntryType {
   })
   action!: string;
   @Field(() => UserType, { nullable: true }) actor?: UserType | null;
-  @Field(() => ID, { nullable: true, description: 'The item, member or revision the change was about' }) targetId!: string | null;
-  @Field(() => String, { description: 'What changed, as JSON (e.g. {"from":"MEMBER","to":"READER"})' }) details!: string;
+  @Field(() => ID, { nullable: true, description: 'The item, member or revision the change was about' }) targetId!:
+    string | null;
+  @Field(() => String, { description: 'What changed, as JSON (e.g. {"from":"MEMBER","to":"READER"})' })
+  details!: string;
   @Field(() => Date) createdAt!: Date;
   actorId!: string | null;
 }

@@ -12,7 +12,16 @@ import { RateLimitsModule } from '../common/rate-limits.module';
 
 @Module({
   imports: [RedisModule, RateLimitsModule],
-  providers: [AuthResolver, AuthService, PasswordHasher, PasswordResetService, SessionService, SessionEvents, LoginThrottle, AccountAlerts],
+  providers: [
+    AuthResolver,
+    AuthService,
+    PasswordHasher,
+    PasswordResetService,
+    SessionService,
+    SessionEvents,
+    LoginThrottle,
+    AccountAlerts,
+  ],
   exports: [SessionService, SessionEvents, PasswordHasher],
 })
 export class AuthModule {}

@@ -34,20 +34,30 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Change your password; your other sessions end (this one stays)' })
-  async changePassword(@Viewer() viewer: AuthUser, @Args('input') input: ChangePasswordInput, @Ctx() ctx: GqlContext): Promise<boolean> {
+  async changePassword(
+    @Viewer() viewer: AuthUser,
+    @Args('input') input: ChangePasswordInput,
+    @Ctx() ctx: GqlContext,
+  ): Promise<boolean> {
     await this.auth.changePassword(viewer, ctx.token, input, ctx.req.ip ?? 'unknown');
     return true;
   }
 
   @Mutation(() => Boolean, {
-    description: 'Wachtwoord vergeten: mails a single-use link valid for 30 minutes when the address has an account and mail is set up; the same answer for every address',
+    description:
+      'Wachtwoord vergeten: mails a single-use link valid for 30 minutes when the address has an account and mail is set up; the same answer for every address',
   })
-  async requestPasswordReset(@Args('email', { type: () => String }) email: string, @Ctx() ctx: GqlContext): Promise<boolean> {
+  async requestPasswordReset(
+    @Args('email', { type: () => String }) email: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<boolean> {
     await this.resets.request(email, ctx.req.ip ?? 'unknown');
     return true;
   }
 
-  @Mutation(() => AuthPayload, { description: 'A new password through a reset link; every other session of the account ends' })
+  @Mutation(() => AuthPayload, {
+    description: 'A new password through a reset link; every other session of the account ends',
+  })
   async resetPassword(@Args('input') input: ResetPasswordInput, @Ctx() ctx: GqlContext): Promise<AuthPayload> {
     return this.signIn(await this.resets.reset(input), ctx);
   }

@@ -39,7 +39,11 @@ export class AuthService {
       .returning(['id'])
       .execute();
     const id = inserted.raw[0]?.id as string | undefined;
-    if (!id) throw badInput('Er is al een account met dit e-mailadres / An account with this e-mail address exists already', 'email');
+    if (!id)
+      throw badInput(
+        'Er is al een account met dit e-mailadres / An account with this e-mail address exists already',
+        'email',
+      );
     const user = { id, email, displayName };
     return { user, session: await this.sessions.issue(id) };
   }
@@ -66,17 +70,31 @@ export class AuthService {
   }
 
   /** Changes the password after checking the current one; every other session of the user ends. */
-  async changePassword(user: AuthUser, keepToken: string | null, input: { currentPassword: string; newPassword: string }, address: string): Promise<number> {
+  async changePassword(
+    user: AuthUser,
+    keepToken: string | null,
+    input: { currentPassword: string; newPassword: string },
+    address: string,
+  ): Promise<number> {
     const wait = await this.throttle.retryAfter(user.email, address);
     if (wait > 0) throw rateLimited(wait);
     await this.throttle.slowDown(user.email);
-    const row = await this.db.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: user.id }).getOne();
+    const row = await this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: user.id })
+      .getOne();
     if (!row || !(await this.hasher.verify(row.passwordHash, String(input.currentPassword)))) {
       await this.throttle.fail(user.email, address);
       throw badInput('Je huidige wachtwoord klopt niet / Your current password is wrong', 'currentPassword');
     }
     const password = validatePassword(input.newPassword);
-    if (password === input.currentPassword) throw badInput('Kies een ander wachtwoord dan je huidige / Choose a password other than your current one', 'newPassword');
+    if (password === input.currentPassword)
+      throw badInput(
+        'Kies een ander wachtwoord dan je huidige / Choose a password other than your current one',
+        'newPassword',
+      );
     await this.db.getRepository(UserEntity).update({ id: user.id }, { passwordHash: await this.hasher.hash(password) });
     return this.sessions.revokeOthers(user.id, keepToken);
   }

@@ -38,7 +38,9 @@ export class SessionService {
   async issue(userId: string): Promise<IssuedSession> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.sessionTtlDays * 24 * 3600_000);
-    await this.db.getRepository(SessionEntity).insert({ userId, tokenHash: hashToken(token), expiresAt, revokedAt: null });
+    await this.db
+      .getRepository(SessionEntity)
+      .insert({ userId, tokenHash: hashToken(token), expiresAt, revokedAt: null });
     return { token, expiresAt };
   }
 
@@ -57,14 +59,17 @@ export class SessionService {
 
   /** Whether the session with this fingerprint is still valid. */
   async isActive(fingerprint: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM sessions WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`, [
-      Buffer.from(fingerprint, 'base64url'),
-    ]);
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM sessions WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
+      [Buffer.from(fingerprint, 'base64url')],
+    );
     return rows.length > 0;
   }
 
   async revoke(token: string): Promise<void> {
-    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [hashToken(token)]);
+    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [
+      hashToken(token),
+    ]);
     this.events.revoked([sessionFingerprint(token)]);
   }
 

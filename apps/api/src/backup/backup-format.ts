@@ -63,13 +63,17 @@ export function parseHeader(line: string): BackupHeader {
     throw new BackupError('This is not a Spiraal backup: its header is not JSON.');
   }
   const header = value as Partial<BackupHeader>;
-  if (!header || typeof header !== 'object' || header.format !== BACKUP_FORMAT) throw new BackupError('This is not a Spiraal backup file.');
+  if (!header || typeof header !== 'object' || header.format !== BACKUP_FORMAT)
+    throw new BackupError('This is not a Spiraal backup file.');
   if (header.version !== BACKUP_VERSION) {
-    throw new BackupError(`This backup has format version ${String(header.version)}; this version of Spiraal reads version ${BACKUP_VERSION}.`);
+    throw new BackupError(
+      `This backup has format version ${String(header.version)}; this version of Spiraal reads version ${BACKUP_VERSION}.`,
+    );
   }
   const problems: string[] = [];
   if (typeof header.createdAt !== 'string' || Number.isNaN(Date.parse(header.createdAt))) problems.push('createdAt');
-  if (!Array.isArray(header.migrations) || !header.migrations.every((m) => typeof m === 'string' && m.length <= 200)) problems.push('migrations');
+  if (!Array.isArray(header.migrations) || !header.migrations.every((m) => typeof m === 'string' && m.length <= 200))
+    problems.push('migrations');
   if (typeof header.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(header.sha256)) problems.push('sha256');
   if (!Array.isArray(header.tables)) problems.push('tables');
   else {

@@ -44,7 +44,8 @@ export class BackupReader {
 
   /** Throws unless the file ends here (anything after the last table means it is not what the header says). */
   async end(): Promise<void> {
-    if (this.buffered.length || (await this.more())) throw new BackupError('The backup file is damaged: it holds more than its header lists.');
+    if (this.buffered.length || (await this.more()))
+      throw new BackupError('The backup file is damaged: it holds more than its header lists.');
     this.close();
   }
 
@@ -92,10 +93,14 @@ export async function verifyBackup(file: string): Promise<BackupHeader> {
         hash.update(piece);
         rows += countRows(piece);
       }
-      if (rows !== table.rows) throw new BackupError(`The backup file is damaged: table ${table.name} holds ${rows} rows, its header says ${table.rows}.`);
+      if (rows !== table.rows)
+        throw new BackupError(
+          `The backup file is damaged: table ${table.name} holds ${rows} rows, its header says ${table.rows}.`,
+        );
     }
     await reader.end();
-    if (hash.digest('hex') !== header.sha256) throw new BackupError('The backup file is damaged: its checksum does not match.');
+    if (hash.digest('hex') !== header.sha256)
+      throw new BackupError('The backup file is damaged: its checksum does not match.');
     return header;
   } finally {
     reader.close();
@@ -103,12 +108,15 @@ export async function verifyBackup(file: string): Promise<BackupHeader> {
 }
 
 function incomplete(where: string): BackupError {
-  return new BackupError(`The backup file is incomplete (${where}); it was probably cut off while being written or copied.`);
+  return new BackupError(
+    `The backup file is incomplete (${where}); it was probably cut off while being written or copied.`,
+  );
 }
 
 function unreadable(error: unknown): BackupError {
   const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return new BackupError(`There is no such file: ${(error as { path?: string }).path ?? ''}`.trim());
+  if (code === 'ENOENT')
+    return new BackupError(`There is no such file: ${(error as { path?: string }).path ?? ''}`.trim());
   if (code === 'EACCES' || code === 'EISDIR') return new BackupError(`The backup file cannot be read (${code}).`);
   if (code === 'Z_BUF_ERROR') return incomplete('the compressed data ends too early');
   return new BackupError(`The backup file is damaged or not a Spiraal backup (${(error as Error).message}).`);

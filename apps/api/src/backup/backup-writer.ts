@@ -6,7 +6,16 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, BackupHeader, BackupTable, COPY_SESSION_SETTINGS, countRows, quoteIdent } from './backup-format';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupError,
+  BackupHeader,
+  BackupTable,
+  COPY_SESSION_SETTINGS,
+  countRows,
+  quoteIdent,
+} from './backup-format';
 import { appliedMigrations, dataTables } from './schema-catalog';
 
 export interface BackupSummary {
@@ -34,13 +43,26 @@ export async function writeBackup(databaseUrl: string, file: string, now = new D
     for (const setting of COPY_SESSION_SETTINGS) await client.query(setting);
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const migrations = await appliedMigrations(client);
-    if (!migrations.length) throw new BackupError('This database has no migrations applied: there is nothing of Spiraal to back up.');
+    if (!migrations.length)
+      throw new BackupError('This database has no migrations applied: there is nothing of Spiraal to back up.');
     const { tables, sha256 } = await writeBody(client, bodyFile);
     await client.query('COMMIT');
-    const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: now.toISOString(), migrations, tables, sha256 };
+    const header: BackupHeader = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      createdAt: now.toISOString(),
+      migrations,
+      tables,
+      sha256,
+    };
     await writeFile(partFile, header, bodyFile);
     await rename(partFile, file);
-    return { file, tables: tables.length, rows: tables.reduce((sum, t) => sum + t.rows, 0), bytes: (await stat(file)).size };
+    return {
+      file,
+      tables: tables.length,
+      rows: tables.reduce((sum, t) => sum + t.rows, 0),
+      bytes: (await stat(file)).size,
+    };
   } finally {
     await client.end().catch(() => undefined);
     await rm(bodyFile, { force: true });

@@ -11,7 +11,9 @@ describe('fileArgument', () => {
   });
 
   it('refuses anything else with the usage', () => {
-    expect(() => fileArgument(['a.backup'], usage)).toThrow(new BackupError(`Unknown argument "a.backup". Usage: ${usage}`));
+    expect(() => fileArgument(['a.backup'], usage)).toThrow(
+      new BackupError(`Unknown argument "a.backup". Usage: ${usage}`),
+    );
     expect(() => fileArgument(['--file'], usage)).toThrow(/--file needs a path/);
     expect(() => fileArgument(['--file', '--force'], usage)).toThrow(/--file needs a path/);
     expect(() => fileArgument(['--file=x', '--file=y'], usage)).toThrow(/given twice/);

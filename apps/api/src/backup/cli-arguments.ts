@@ -21,5 +21,8 @@ export function fileArgument(argv: string[], usage: string): string | null {
 
 /** spiraal-2026-11-22T01-53-59Z.backup: sortable, and valid on every file system. */
 export function defaultBackupName(now: Date): string {
-  return `spiraal-${now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}.backup`;
+  return `spiraal-${now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-')}.backup`;
 }

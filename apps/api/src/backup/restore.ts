@@ -41,7 +41,11 @@ export async function restoreBackup(databaseUrl: string, file: string): Promise<
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
-    return { createdAt: header.createdAt, tables: header.tables.length, rows: header.tables.reduce((sum, t) => sum + t.rows, 0) };
+    return {
+      createdAt: header.createdAt,
+      tables: header.tables.length,
+      rows: header.tables.reduce((sum, t) => sum + t.rows, 0),
+    };
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -50,13 +54,17 @@ export async function restoreBackup(databaseUrl: string, file: string): Promise<
 async function refuseUnlessEmpty(client: Client): Promise<void> {
   const counts: string[] = [];
   for (const table of IN_USE_TABLES) {
-    const exists = await client.query<{ found: string | null }>(`SELECT to_regclass($1)::text AS found`, [`public.${table}`]);
+    const exists = await client.query<{ found: string | null }>(`SELECT to_regclass($1)::text AS found`, [
+      `public.${table}`,
+    ]);
     if (!exists.rows[0].found) continue;
     const [{ n }] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quoteIdent(table)}`)).rows;
     if (n) counts.push(`${n} ${table}`);
   }
   if (counts.length) {
-    throw new BackupError(`This database is not empty (${counts.join(', ')}). A backup is restored only into an empty database; nothing was changed.`);
+    throw new BackupError(
+      `This database is not empty (${counts.join(', ')}). A backup is restored only into an empty database; nothing was changed.`,
+    );
   }
 }
 
@@ -73,9 +81,15 @@ async function requireSameSchema(client: Client, header: BackupHeader): Promise<
   const tables = new Map((await dataTables(client)).map((t: CatalogTable) => [t.name, t.columns]));
   for (const table of header.tables) {
     const columns = tables.get(table.name);
-    if (!columns) throw new BackupError(`The backup holds table ${table.name}, which this database does not have. No data was restored.`);
+    if (!columns)
+      throw new BackupError(
+        `The backup holds table ${table.name}, which this database does not have. No data was restored.`,
+      );
     const missing = table.columns.filter((c) => !columns.includes(c));
-    if (missing.length) throw new BackupError(`Table ${table.name} here lacks the backup's columns ${missing.join(', ')}. No data was restored.`);
+    if (missing.length)
+      throw new BackupError(
+        `Table ${table.name} here lacks the backup's columns ${missing.join(', ')}. No data was restored.`,
+      );
   }
 }
 
@@ -95,7 +109,9 @@ async function load(client: Client, file: string, header: BackupHeader): Promise
   const hash = createHash('sha256');
   try {
     for (const table of header.tables) {
-      const copy = client.query(copyFrom(`COPY ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(', ')}) FROM STDIN`));
+      const copy = client.query(
+        copyFrom(`COPY ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(', ')}) FROM STDIN`),
+      );
       const done = finished(copy);
       try {
         for await (const piece of reader.table(table)) {
@@ -110,14 +126,17 @@ async function load(client: Client, file: string, header: BackupHeader): Promise
       copy.end();
       await done;
       if (copy.rowCount !== table.rows) {
-        throw new BackupError(`Table ${table.name}: ${copy.rowCount} rows loaded, the backup says ${table.rows}. No data was restored.`);
+        throw new BackupError(
+          `Table ${table.name}: ${copy.rowCount} rows loaded, the backup says ${table.rows}. No data was restored.`,
+        );
       }
     }
     await reader.end();
   } finally {
     reader.close();
   }
-  if (hash.digest('hex') !== header.sha256) throw new BackupError('The backup file changed while it was being restored. No data was restored.');
+  if (hash.digest('hex') !== header.sha256)
+    throw new BackupError('The backup file changed while it was being restored. No data was restored.');
 
   for (const table of triggered) await client.query(`ALTER TABLE ${quoteIdent(table)} ENABLE TRIGGER USER`);
   for (const { table, column, sequence } of await sequenceColumns(client)) {

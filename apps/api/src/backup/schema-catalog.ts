@@ -56,7 +56,9 @@ export async function tablesWithTriggers(client: ClientBase): Promise<string[]> 
 }
 
 /** Columns fed by a sequence (serial or identity), with the sequence's name. */
-export async function sequenceColumns(client: ClientBase): Promise<{ table: string; column: string; sequence: string }[]> {
+export async function sequenceColumns(
+  client: ClientBase,
+): Promise<{ table: string; column: string; sequence: string }[]> {
   const rows = await client.query<{ table: string; column: string; sequence: string }>(
     `SELECT c.relname AS table, a.attname AS column, pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) AS sequence
        FROM pg_class c

@@ -23,7 +23,9 @@ export function foreignKeyOrder(tables: string[], foreignKeys: ForeignKey[]): st
     const ready = [...needs].filter(([t, deps]) => !done.has(t) && [...deps].every((d) => done.has(d))).map(([t]) => t);
     if (!ready.length) {
       const stuck = tables.filter((t) => !done.has(t));
-      throw new BackupError(`The foreign keys between ${stuck.join(', ')} form a cycle; these tables cannot be loaded in order.`);
+      throw new BackupError(
+        `The foreign keys between ${stuck.join(', ')} form a cycle; these tables cannot be loaded in order.`,
+      );
     }
     for (const t of ready.sort()) {
       ordered.push(t);

@@ -22,13 +22,19 @@ async function main(): Promise<void> {
     const started = performance.now();
     const summary = await writeBackup(config.databaseUrl ?? embedded!.url, file, now);
     const seconds = (performance.now() - started) / 1000;
-    console.log(`Backup written: ${summary.file} (${summary.rows} rows in ${summary.tables} tables, ${(summary.bytes / 1024 / 1024).toFixed(1)} MB, ${seconds.toFixed(1)} s).`);
+    console.log(
+      `Backup written: ${summary.file} (${summary.rows} rows in ${summary.tables} tables, ${(summary.bytes / 1024 / 1024).toFixed(1)} MB, ${seconds.toFixed(1)} s).`,
+    );
   } finally {
     await embedded?.stop();
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof BackupError ? error.message : `The backup failed: ${String(error)}`);
+  console.error(
+    error instanceof ConfigError || error instanceof BackupError
+      ? error.message
+      : `The backup failed: ${String(error)}`,
+  );
   process.exit(1);
 });

@@ -11,7 +11,8 @@ import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { ExportService } from '../export/export.service';
 import { findCommunity, ImportTargetError } from '../import/import-target';
 
-const USAGE = 'Gebruik / usage: npm run export -- --community <id of naam / id or name> [--out <bestand.zip>] [--pseudonymise]';
+const USAGE =
+  'Gebruik / usage: npm run export -- --community <id of naam / id or name> [--out <bestand.zip>] [--pseudonymise]';
 
 /** A mistake in how the command was called: the message and the usage, no stack trace. */
 class UsageError extends Error {}
@@ -19,14 +20,26 @@ class UsageError extends Error {}
 function parse(argv: string[]): { community: string; out: string | null; pseudonymise: boolean } {
   let values: { community?: string; out?: string; help?: boolean; pseudonymise?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { community: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' }, pseudonymise: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        community: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean' },
+        pseudonymise: { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
   if (values.help) throw new UsageError(USAGE);
   const community = values.community?.trim();
-  if (!community) throw new UsageError(`Geef een leernetwerk op met --community / Name a community with --community\n${USAGE}`);
-  if (values.out !== undefined && !values.out.trim()) throw new UsageError(`--out heeft een bestandsnaam nodig / --out needs a file name\n${USAGE}`);
+  if (!community)
+    throw new UsageError(`Geef een leernetwerk op met --community / Name a community with --community\n${USAGE}`);
+  if (values.out !== undefined && !values.out.trim())
+    throw new UsageError(`--out heeft een bestandsnaam nodig / --out needs a file name\n${USAGE}`);
   return { community, out: values.out?.trim() ?? null, pseudonymise: values.pseudonymise === true };
 }
 
@@ -43,7 +56,9 @@ async function main(): Promise<void> {
   const url = config.databaseUrl ?? embedded!.url;
   try {
     await runMigrations(url);
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), {
+      logger: ['error', 'warn'],
+    });
     try {
       // Found as `npm run import` finds it (id, or an exact name), so both commands accept the same --community.
       const community = await findCommunity(app.get(DataSource), args.community).catch((error: unknown) => {
@@ -55,11 +70,18 @@ async function main(): Promise<void> {
       try {
         await writeFile(out, result.zip, { flag: 'wx' });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${out} bestaat al; kies een andere naam met --out / ${out} exists already; choose another name with --out`);
-        throw new UsageError(`Kan ${out} niet schrijven / Cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+          throw new UsageError(
+            `${out} bestaat al; kies een andere naam met --out / ${out} exists already; choose another name with --out`,
+          );
+        throw new UsageError(
+          `Kan ${out} niet schrijven / Cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+        );
       }
       const size = `${(result.zip.length / 1024).toFixed(1)} kB`;
-      console.log(`Leernetwerk "${community.name}" geëxporteerd / exported: ${result.items} items, ${result.links} links, ${result.comments} reacties / comments -> ${out} (${size})`);
+      console.log(
+        `Leernetwerk "${community.name}" geëxporteerd / exported: ${result.items} items, ${result.links} links, ${result.comments} reacties / comments -> ${out} (${size})`,
+      );
     } finally {
       await app.close();
     }

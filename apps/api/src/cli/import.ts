@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   const url = config.databaseUrl ?? embedded!.url;
   try {
     await runMigrations(url);
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), {
+      logger: ['error', 'warn'],
+    });
     try {
       const db = app.get(DataSource);
       const community = await findCommunity(db, args.community);
@@ -63,7 +65,12 @@ interface Services {
   archives: ArchiveImportService;
 }
 
-async function importAll(services: Services, author: AuthUser, communityId: string, args: ImportCliArgs): Promise<FileReport[]> {
+async function importAll(
+  services: Services,
+  author: AuthUser,
+  communityId: string,
+  args: ImportCliArgs,
+): Promise<FileReport[]> {
   const { files, missing } = await collectFiles(args.paths);
   const reports: FileReport[] = missing.map((m) => ({ name: m.name, status: 'FAILED', items: 0, reason: m.reason }));
   console.error(`${files.length} bestanden gevonden / files found`);
@@ -76,7 +83,13 @@ async function importAll(services: Services, author: AuthUser, communityId: stri
   return reports;
 }
 
-async function importOne(services: Services, author: AuthUser, communityId: string, args: ImportCliArgs, file: FoundFile): Promise<FileReport> {
+async function importOne(
+  services: Services,
+  author: AuthUser,
+  communityId: string,
+  args: ImportCliArgs,
+  file: FoundFile,
+): Promise<FileReport> {
   const failed = (reason: string): FileReport => ({ name: file.name, status: 'FAILED', items: 0, reason });
   const isArchive = /\.zip$/i.test(file.name);
   try {
@@ -84,7 +97,9 @@ async function importOne(services: Services, author: AuthUser, communityId: stri
     const limit = isArchive ? ARCHIVE_MAX_BYTES : IMPORT_LIMITS.fileMaxBytes;
     if (file.size > limit) {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
-      return failed(`Het bestand is ${mb(file.size)} MB; de grens is ${mb(limit)} MB / The file is ${mb(file.size)} MB; the limit is ${mb(limit)} MB`);
+      return failed(
+        `Het bestand is ${mb(file.size)} MB; de grens is ${mb(limit)} MB / The file is ${mb(file.size)} MB; the limit is ${mb(limit)} MB`,
+      );
     }
     const bytes = await readFile(file.path);
     if (isArchive) return archiveReport(file.name, await services.archives.restore(author, communityId, bytes));
@@ -94,7 +109,9 @@ async function importOne(services: Services, author: AuthUser, communityId: stri
   } catch (error) {
     // One file's trouble (unreadable, a refused archive, a database error) does not stop the others; its own transaction rolled back.
     if (error instanceof GraphQLError) return failed(error.message);
-    return failed(`Kon niet worden gelezen of opgeslagen / Could not be read or stored: ${error instanceof Error ? error.message : String(error)}`);
+    return failed(
+      `Kon niet worden gelezen of opgeslagen / Could not be read or stored: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -107,7 +124,12 @@ async function importOne(services: Services, author: AuthUser, communityId: stri
  */
 function archiveReport(name: string, summary: ArchiveImportSummary): FileReport {
   if (summary.alreadyImported) {
-    return { name, status: 'SKIPPED', items: summary.items, reason: 'Dit exportarchief is hier al teruggezet / This export archive was restored here before' };
+    return {
+      name,
+      status: 'SKIPPED',
+      items: summary.items,
+      reason: 'Dit exportarchief is hier al teruggezet / This export archive was restored here before',
+    };
   }
   const links = summary.sources + summary.mentions + summary.appliesTo;
   return {
@@ -122,7 +144,8 @@ function archiveReport(name: string, summary: ArchiveImportSummary): FileReport 
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof ImportTargetError) console.error(error.message);
-  else if (error instanceof GraphQLError) console.error(`Deze auteur mag hier geen items maken / This author may not create items here: ${error.message}`);
+  else if (error instanceof GraphQLError)
+    console.error(`Deze auteur mag hier geen items maken / This author may not create items here: ${error.message}`);
   else console.error(error);
   process.exit(1);
 });

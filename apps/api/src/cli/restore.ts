@@ -21,13 +21,19 @@ async function main(): Promise<void> {
     const started = performance.now();
     const summary = await restoreBackup(config.databaseUrl ?? embedded!.url, resolve(file));
     const seconds = (performance.now() - started) / 1000;
-    console.log(`Restored ${summary.rows} rows in ${summary.tables} tables from the backup of ${summary.createdAt} (${seconds.toFixed(1)} s).`);
+    console.log(
+      `Restored ${summary.rows} rows in ${summary.tables} tables from the backup of ${summary.createdAt} (${seconds.toFixed(1)} s).`,
+    );
   } finally {
     await embedded?.stop();
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof BackupError ? error.message : `The restore failed: ${String(error)}`);
+  console.error(
+    error instanceof ConfigError || error instanceof BackupError
+      ? error.message
+      : `The restore failed: ${String(error)}`,
+  );
   process.exit(1);
 });

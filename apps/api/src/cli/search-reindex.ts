@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   const url = config.databaseUrl ?? embedded!.url;
   try {
     await runMigrations(url);
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), {
+      logger: ['error', 'warn'],
+    });
     try {
       const started = performance.now();
       const { items, terms, pending } = await app.get(SearchIndexer).reindexAll();

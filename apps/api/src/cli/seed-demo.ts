@@ -26,9 +26,17 @@ async function main(): Promise<void> {
   const target = await runningDatabase(config);
   try {
     await runMigrations(target.url);
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, target.url), { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, target.url), {
+      logger: ['error', 'warn'],
+    });
     try {
-      await seed(app.get(DataSource), app.get(AuthService), app.get(CommunitiesService), app.get(ItemsService), app.get(GuidelinesService));
+      await seed(
+        app.get(DataSource),
+        app.get(AuthService),
+        app.get(CommunitiesService),
+        app.get(ItemsService),
+        app.get(GuidelinesService),
+      );
     } finally {
       await app.close();
     }
@@ -38,7 +46,13 @@ async function main(): Promise<void> {
   }
 }
 
-async function seed(db: DataSource, auth: AuthService, communities: CommunitiesService, items: ItemsService, guidelines: GuidelinesService): Promise<void> {
+async function seed(
+  db: DataSource,
+  auth: AuthService,
+  communities: CommunitiesService,
+  items: ItemsService,
+  guidelines: GuidelinesService,
+): Promise<void> {
   const existing = await db.getRepository(CommunityEntity).findOneBy({ name: DEMO_COMMUNITY.name });
   if (existing) {
     console.log(`The demo leernetwerk exists already (${existing.id}).`);
@@ -48,26 +62,60 @@ async function seed(db: DataSource, auth: AuthService, communities: CommunitiesS
   const users = new Map<string, { id: string; email: string; displayName: string }>();
   for (const person of DEMO_PEOPLE) {
     const found = await db.getRepository(UserEntity).findOneBy({ email: person.email });
-    users.set(person.email, found ?? (await auth.register({ email: person.email, password: DEMO_PASSWORD, displayName: person.displayName }, 'seed-demo')).user);
+    users.set(
+      person.email,
+      found ??
+        (
+          await auth.register(
+            { email: person.email, password: DEMO_PASSWORD, displayName: person.displayName },
+            'seed-demo',
+          )
+        ).user,
+    );
   }
   const [facilitator, ...others] = DEMO_PEOPLE;
-  const community = await communities.create(users.get(facilitator.email)!, { ...DEMO_COMMUNITY, perspective: facilitator.perspective });
+  const community = await communities.create(users.get(facilitator.email)!, {
+    ...DEMO_COMMUNITY,
+    perspective: facilitator.perspective,
+  });
   for (const person of others) {
-    await communities.addMember(users.get(facilitator.email)!, { communityId: community.id, email: person.email, role: person.role, perspective: person.perspective });
+    await communities.addMember(users.get(facilitator.email)!, {
+      communityId: community.id,
+      email: person.email,
+      role: person.role,
+      perspective: person.perspective,
+    });
   }
   // Through the moves of the spiral: items, a guideline made from three of them, tried out in practice.
   const created = new Map<string, string>();
   for (const item of DEMO_ITEMS) {
     const author = users.get(item.author)!;
     if (item.sources) {
-      const guideline = await guidelines.promote(author, { sourceItemIds: item.sources.map((title) => created.get(title)!), title: item.title });
+      const guideline = await guidelines.promote(author, {
+        sourceItemIds: item.sources.map((title) => created.get(title)!),
+        title: item.title,
+      });
       await guidelines.setStatus(author, { id: guideline.id, status: 'IN_UITPROBEERFASE' });
       created.set(item.title, guideline.id);
     } else if (item.applies) {
-      const reflection = await guidelines.recordApplication(author, { guidelineId: created.get(item.applies)!, body: item.body });
+      const reflection = await guidelines.recordApplication(author, {
+        guidelineId: created.get(item.applies)!,
+        body: item.body,
+      });
       created.set(item.title, reflection.id);
     } else {
-      created.set(item.title, (await items.create(author, { communityId: community.id, kind: item.kind, title: item.title, tags: item.tags, body: item.body })).id);
+      created.set(
+        item.title,
+        (
+          await items.create(author, {
+            communityId: community.id,
+            kind: item.kind,
+            title: item.title,
+            tags: item.tags,
+            body: item.body,
+          })
+        ).id,
+      );
     }
   }
   console.log(`Created the demo leernetwerk "${community.name}" with ${DEMO_ITEMS.length} items.`);

@@ -32,7 +32,11 @@ export class CollabRelay {
     private readonly adopt: (itemId: string, orphan: Orphan) => void,
   ) {
     this.adoptAfterMs = config.collab.relayAdoptMs;
-    this.messages = metrics.counter({ name: 'spiraal_collab_relay_messages_total', help: 'Relay messages between API processes', labelNames: ['direction'] as const });
+    this.messages = metrics.counter({
+      name: 'spiraal_collab_relay_messages_total',
+      help: 'Relay messages between API processes',
+      labelNames: ['direction'] as const,
+    });
     if (!redis.enabled) return;
     this.timer = setInterval(() => this.tick(), TICK_MS);
     this.timer.unref();
@@ -55,7 +59,9 @@ export class CollabRelay {
   /** Before the document is read from storage. */
   async subscribe(itemId: string): Promise<void> {
     if (!this.enabled || this.subscriptions.has(itemId)) return;
-    const subscription = this.redis.subscribe(this.redis.channel(`collab:${itemId}`), (bytes) => this.receive(itemId, bytes));
+    const subscription = this.redis.subscribe(this.redis.channel(`collab:${itemId}`), (bytes) =>
+      this.receive(itemId, bytes),
+    );
     this.subscriptions.set(itemId, subscription);
     try {
       await subscription;
@@ -138,10 +144,11 @@ export class CollabRelay {
     for (const [itemId, relay] of this.relays) {
       relay.tick();
       for (const orphan of relay.takeOrphans()) {
-        this.logger.warn(`A change to ${itemId} relayed from another process was never confirmed stored there: storing it here`);
+        this.logger.warn(
+          `A change to ${itemId} relayed from another process was never confirmed stored there: storing it here`,
+        );
         this.adopt(itemId, orphan);
       }
     }
   }
 }
-

@@ -18,11 +18,20 @@ export class CollabTicketResolver {
   ) {}
 
   @Mutation(() => CollabTicketType, { description: 'A short-lived ticket to open an item’s live document' })
-  async collabTicket(@Viewer() viewer: AuthUser, @Args('itemId', { type: () => ID }) itemId: string, @Ctx() ctx: GqlContext): Promise<CollabTicketType> {
+  async collabTicket(
+    @Viewer() viewer: AuthUser,
+    @Args('itemId', { type: () => ID }) itemId: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<CollabTicketType> {
     await this.limits.ticket(viewer.id);
     const { access, item } = await this.access.toItem(viewer, itemId, 'community.read');
     const readOnly = !can(access, 'item.edit', factsOf(item, viewer.id));
-    const { token, expiresAt } = await this.tickets.issue({ itemId, userId: viewer.id, readOnly, session: sessionFingerprint(ctx.token!) });
+    const { token, expiresAt } = await this.tickets.issue({
+      itemId,
+      userId: viewer.id,
+      readOnly,
+      session: sessionFingerprint(ctx.token!),
+    });
     const scheme = ctx.req.secure ? 'wss' : 'ws';
     return { url: `${scheme}://${ctx.req.get('host')}/collab`, token, expiresAt, readOnly };
   }

@@ -50,7 +50,8 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private unsubscribe: (() => void) | null = null;
   private server: Server | null = null;
   private readonly maxEarlyBytes: number;
-  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(req, socket, head);
+  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+    void this.upgrade(req, socket, head);
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -65,7 +66,11 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly redis: RedisService,
   ) {
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxMessageBytes, perMessageDeflate: false });
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: config.collab.maxMessageBytes,
+      perMessageDeflate: false,
+    });
     this.maxEarlyBytes = 4 * config.collab.maxMessageBytes;
   }
 
@@ -109,14 +114,18 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       const itemId = decodeURIComponent(match[1]);
       const claims = isUuid(itemId) ? await this.tickets.verify(url.searchParams.get('ticket'), itemId) : null;
       // A ticket opens one socket, for as long as the session it was issued to lasts.
-      if (!claims || !(await this.tickets.consume(claims)) || !(await this.sessions.isActive(claims.session))) return refuse(socket, 401, 'Unauthorized');
+      if (!claims || !(await this.tickets.consume(claims)) || !(await this.sessions.isActive(claims.session)))
+        return refuse(socket, 401, 'Unauthorized');
       // The ticket names the user; their access now decides (a role may have changed since).
       const user = await this.db.getRepository(UserEntity).findOneBy({ id: claims.userId });
       const granted = user ? await this.access.toItem(user, itemId, 'community.read').catch(() => null) : null;
       if (!user || !granted) return refuse(socket, 401, 'Unauthorized');
       const readOnly = claims.readOnly || !can(granted.access, 'item.edit', factsOf(granted.item, user.id));
       this.wss.handleUpgrade(req, socket, head, (ws) =>
-        this.accept(ws, itemId, granted.community.id, claims.session, { identity: { id: user.id, name: user.displayName, color: colorFor(user.id) }, readOnly }),
+        this.accept(ws, itemId, granted.community.id, claims.session, {
+          identity: { id: user.id, name: user.displayName, color: colorFor(user.id) },
+          readOnly,
+        }),
       );
     } catch (error) {
       this.logger.error(`Upgrade failed: ${String(error)}`);
@@ -124,14 +133,29 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private accept(socket: WebSocket, itemId: string, communityId: string, session: string, peer: { identity: { id: string; name: string; color: string }; readOnly: boolean }): void {
+  private accept(
+    socket: WebSocket,
+    itemId: string,
+    communityId: string,
+    session: string,
+    peer: { identity: { id: string; name: string; color: string }; readOnly: boolean },
+  ): void {
     const connection: CollabConnection = {
       send: (message) => {
         if (socket.readyState === WebSocket.OPEN) socket.send(message);
       },
       close: (code, reason) => socket.close(code, reason),
     };
-    const client: Client = { socket, connection, userId: peer.identity.id, itemId, communityId, session, room: null, alive: true };
+    const client: Client = {
+      socket,
+      connection,
+      userId: peer.identity.id,
+      itemId,
+      communityId,
+      session,
+      room: null,
+      alive: true,
+    };
     this.clients.add(client);
     const early: Uint8Array[] = [];
     let earlyBytes = 0;
@@ -145,7 +169,8 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       if (client.room) return this.receive(client, frame);
       // Answered once the document is loaded; a client that floods meanwhile is cut off.
       earlyBytes += frame.length;
-      if (early.push(frame) > MAX_EARLY_FRAMES || earlyBytes > this.maxEarlyBytes) connection.close(CLOSE.malformed.code, CLOSE.malformed.reason);
+      if (early.push(frame) > MAX_EARLY_FRAMES || earlyBytes > this.maxEarlyBytes)
+        connection.close(CLOSE.malformed.code, CLOSE.malformed.reason);
     });
     socket.on('close', () => {
       closed = true;
@@ -193,7 +218,8 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
   /** Signed out, or signed out elsewhere by a password change: those sessions' sockets close. */
   private sessionsEnded(fingerprints: string[]): void {
     const ended = new Set(fingerprints);
-    for (const client of this.clients) if (ended.has(client.session)) client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason);
+    for (const client of this.clients)
+      if (ended.has(client.session)) client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason);
   }
 
   /** An item became read-only for everyone (a guideline adopted: at once), or editable again (reopened). */
@@ -207,9 +233,14 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Applies the client's access as it is now: read-only, editing, or gone. */
   private async refreshAccess(client: Client): Promise<void> {
-    const granted = await this.access.toItem({ id: client.userId, email: '', displayName: '' }, client.itemId, 'community.read').catch(() => null);
+    const granted = await this.access
+      .toItem({ id: client.userId, email: '', displayName: '' }, client.itemId, 'community.read')
+      .catch(() => null);
     if (!granted) return client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason);
-    client.room?.setReadOnly(client.connection, !can(granted.access, 'item.edit', factsOf(granted.item, client.userId)));
+    client.room?.setReadOnly(
+      client.connection,
+      !can(granted.access, 'item.edit', factsOf(granted.item, client.userId)),
+    );
   }
 
   /** Every socket as if all events had arrived: ended sessions close, access applies as it is now. */
@@ -217,7 +248,11 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     for (const client of this.clients) {
       void this.sessions
         .isActive(client.session)
-        .then((active) => (active ? this.refreshAccess(client) : client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason)))
+        .then((active) =>
+          active
+            ? this.refreshAccess(client)
+            : client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason),
+        )
         .catch((error: unknown) => this.logger.error(`Checking access of a socket again failed: ${String(error)}`));
     }
   }
@@ -243,7 +278,9 @@ function toBytes(data: RawData): Uint8Array {
 
 function refuse(socket: Duplex, status: number, text: string): void {
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
+    );
   }
   socket.destroy();
 }

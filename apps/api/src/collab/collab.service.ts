@@ -1,6 +1,14 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CLOSE, DocumentPersistence, DocumentRoom, Orphan, RoomRegistry, UpdateOrigin, yDocToText } from '@spiraal/collab';
+import {
+  CLOSE,
+  DocumentPersistence,
+  DocumentRoom,
+  Orphan,
+  RoomRegistry,
+  UpdateOrigin,
+  yDocToText,
+} from '@spiraal/collab';
 import { DataSource } from 'typeorm';
 import type * as Y from 'yjs';
 import { AppConfig } from '../config/config';

@@ -15,8 +15,12 @@ export class DocumentCompactor {
   /** Returns how many update rows were merged. */
   async compact(itemId: string): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const snapshot = (await tx.query('SELECT state FROM yjs_snapshots WHERE item_id = $1 FOR UPDATE', [itemId])) as { state: Buffer }[];
-      const updates = (await tx.query('SELECT id, update FROM yjs_updates WHERE item_id = $1 ORDER BY id FOR UPDATE', [itemId])) as {
+      const snapshot = (await tx.query('SELECT state FROM yjs_snapshots WHERE item_id = $1 FOR UPDATE', [itemId])) as {
+        state: Buffer;
+      }[];
+      const updates = (await tx.query('SELECT id, update FROM yjs_updates WHERE item_id = $1 ORDER BY id FOR UPDATE', [
+        itemId,
+      ])) as {
         id: string;
         update: Buffer;
       }[];

@@ -29,10 +29,19 @@ export class RevisionRestoreResolver {
     const { item } = await this.access.toItem(viewer, itemId, 'item.edit', 'Deze versie');
     const { body } = RevisionsService.bodyOf((await this.revisions.get(id)).state);
     await this.collab.withDocument(itemId, (room) => {
-      room.doc.transact(() => writeBody(room.doc.getXmlFragment(BODY_FRAGMENT), body), { kind: 'server', userId: viewer.id });
+      room.doc.transact(() => writeBody(room.doc.getXmlFragment(BODY_FRAGMENT), body), {
+        kind: 'server',
+        userId: viewer.id,
+      });
     });
     await this.collab.flush(itemId);
-    await this.audit.record(this.db.manager, { communityId: item.communityId, actorId: viewer.id, action: 'revision.restore', targetId: itemId, details: { revisionId: id } });
+    await this.audit.record(this.db.manager, {
+      communityId: item.communityId,
+      actorId: viewer.id,
+      action: 'revision.restore',
+      targetId: itemId,
+      details: { revisionId: id },
+    });
     return this.items.get(viewer, itemId);
   }
 }

@@ -86,7 +86,8 @@ export class UpdateLog {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      for (const itemId of [...this.pending.keys()]) if (!this.writing.has(itemId)) void this.write(itemId).catch(() => undefined);
+      for (const itemId of [...this.pending.keys()])
+        if (!this.writing.has(itemId)) void this.write(itemId).catch(() => undefined);
     }, delay);
   }
 
@@ -98,7 +99,12 @@ export class UpdateLog {
       .then((rows) => {
         this.failures = 0;
         const now = performance.now();
-        this.written({ itemId, rows, mark: batch.mark, waitedSeconds: batch.arrivals.map((arrived) => (now - arrived) / 1000) });
+        this.written({
+          itemId,
+          rows,
+          mark: batch.mark,
+          waitedSeconds: batch.arrivals.map((arrived) => (now - arrived) / 1000),
+        });
       })
       .catch((error: unknown) => {
         this.requeue(itemId, batch);
@@ -120,7 +126,11 @@ export class UpdateLog {
   private async insert(itemId: string, batch: Batch): Promise<number> {
     const update = batch.updates.length === 1 ? batch.updates[0] : Y.mergeUpdates(batch.updates);
     const userId = batch.userIds.size === 1 ? [...batch.userIds][0] : null;
-    await this.db.query('INSERT INTO yjs_updates (item_id, user_id, update) VALUES ($1, $2, $3)', [itemId, userId, Buffer.from(update)]);
+    await this.db.query('INSERT INTO yjs_updates (item_id, user_id, update) VALUES ($1, $2, $3)', [
+      itemId,
+      userId,
+      Buffer.from(update),
+    ]);
     return 1;
   }
 

@@ -16,7 +16,9 @@ export class CommentsResolver {
 
   constructor(private readonly service: CommentsService) {}
 
-  @Mutation(() => CommentType, { description: 'Klankbord: a question, reaction, summary or suggestion on an item (members and readers)' })
+  @Mutation(() => CommentType, {
+    description: 'Klankbord: a question, reaction, summary or suggestion on an item (members and readers)',
+  })
   addComment(@Viewer() viewer: AuthUser, @Args('input') input: AddCommentInput): Promise<CommentType> {
     return this.service.add(viewer, input);
   }
@@ -48,7 +50,9 @@ export class CommentsResolver {
 export class ItemCommentsResolver {
   constructor(private readonly klankbord: CommentsResolver) {}
 
-  @ResolveField(() => [CommentType], { description: 'Klankbord: questions first, suggestions last ("uitstellen van oordeel")' })
+  @ResolveField(() => [CommentType], {
+    description: 'Klankbord: questions first, suggestions last ("uitstellen van oordeel")',
+  })
   comments(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<CommentType[]> {
     return this.klankbord.commentsOf(item.id, ctx);
   }

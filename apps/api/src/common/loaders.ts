@@ -94,16 +94,24 @@ export class LoadersFactory {
           .addSelect('m.role', 'my_role')
           .where('c.id IN (:...ids)', { ids })
           .getRawAndEntities();
-        const roles = new Map<string, Role | null>(raw.map((r: { c_id: string; my_role: Role | null }) => [r.c_id, r.my_role]));
+        const roles = new Map<string, Role | null>(
+          raw.map((r: { c_id: string; my_role: Role | null }) => [r.c_id, r.my_role]),
+        );
         const byId = new Map(entities.map((c) => [c.id, { ...c, myRole: roles.get(c.id) ?? null }]));
         return ids.map((id) => byId.get(id) ?? null);
       }),
       sources: new DataLoader(async (guidelineIds) => {
-        const rows = await this.linked(`SELECT s.guideline_id AS key, i.id FROM item_sources s JOIN items i ON i.id = s.source_id WHERE s.guideline_id = ANY($1) ORDER BY s.position`, guidelineIds);
+        const rows = await this.linked(
+          `SELECT s.guideline_id AS key, i.id FROM item_sources s JOIN items i ON i.id = s.source_id WHERE s.guideline_id = ANY($1) ORDER BY s.position`,
+          guidelineIds,
+        );
         return guidelineIds.map((id) => rows.get(id) ?? []);
       }),
       derivedItems: new DataLoader(async (sourceIds) => {
-        const rows = await this.linked(`SELECT s.source_id AS key, i.id FROM item_sources s JOIN items i ON i.id = s.guideline_id WHERE s.source_id = ANY($1) ORDER BY i.created_at`, sourceIds);
+        const rows = await this.linked(
+          `SELECT s.source_id AS key, i.id FROM item_sources s JOIN items i ON i.id = s.guideline_id WHERE s.source_id = ANY($1) ORDER BY i.created_at`,
+          sourceIds,
+        );
         return sourceIds.map((id) => rows.get(id) ?? []);
       }),
       applications: new DataLoader(async (guidelineIds) => {
@@ -141,7 +149,9 @@ export class LoadersFactory {
   /** Items linked to each key by a query returning (key, id) pairs, in the query's order. */
   private async linked(sql: string, keys: readonly string[]): Promise<Map<string, ItemEntity[]>> {
     const pairs: { key: string; id: string }[] = await this.db.query(sql, [keys]);
-    const items = pairs.length ? await this.db.getRepository(ItemEntity).findBy({ id: In(pairs.map((p) => p.id)) }) : [];
+    const items = pairs.length
+      ? await this.db.getRepository(ItemEntity).findBy({ id: In(pairs.map((p) => p.id)) })
+      : [];
     const byId = new Map(items.map((i) => [i.id, i]));
     const linked = pairs.flatMap((pair) => {
       const item = byId.get(pair.id);

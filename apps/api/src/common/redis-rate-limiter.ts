@@ -45,11 +45,17 @@ export class RedisRateLimiter implements RateCounter {
   }
 
   async retryAfter(key: string): Promise<number> {
-    return this.run(() => this.redis.client!.eval(RETRY_AFTER, 1, this.key(key), this.limit), () => this.fallback.retryAfter(key));
+    return this.run(
+      () => this.redis.client!.eval(RETRY_AFTER, 1, this.key(key), this.limit),
+      () => this.fallback.retryAfter(key),
+    );
   }
 
   async hit(key: string, weight = 1): Promise<number> {
-    return this.run(() => this.redis.client!.eval(HIT, 1, this.key(key), weight, this.limit, this.windowMs), () => this.fallback.hit(key, weight));
+    return this.run(
+      () => this.redis.client!.eval(HIT, 1, this.key(key), weight, this.limit, this.windowMs),
+      () => this.fallback.hit(key, weight),
+    );
   }
 
   async reset(key: string): Promise<void> {
@@ -79,7 +85,9 @@ export class RedisRateLimiter implements RateCounter {
     } catch (error) {
       if (Date.now() - this.lastWarning > 10_000) {
         this.lastWarning = Date.now();
-        this.logger.warn(`Redis did not answer for rate limit ${this.name} (${String(error)}); counting in this process meanwhile`);
+        this.logger.warn(
+          `Redis did not answer for rate limit ${this.name} (${String(error)}); counting in this process meanwhile`,
+        );
       }
       return local();
     }

@@ -20,7 +20,13 @@ import { JoinRequestsService } from './join-requests.service';
 type DirectoryView = CommunityView & { facilitatorList?: UserType[]; joinRequested?: boolean };
 
 function toMemberType(member: MemberView, viewer: AuthUser): MemberType {
-  return { user: toUserType(member.user, viewer.id), role: member.role, perspective: member.perspective, email: member.email, joinedAt: member.joinedAt };
+  return {
+    user: toUserType(member.user, viewer.id),
+    role: member.role,
+    perspective: member.perspective,
+    email: member.email,
+    joinedAt: member.joinedAt,
+  };
 }
 
 @Resolver(() => CommunityType)
@@ -36,7 +42,10 @@ export class CommunitiesResolver {
   async communityDirectory(@Viewer() viewer: AuthUser): Promise<DirectoryView[]> {
     const communities = await this.service.directory(viewer);
     const ids = communities.map((c) => c.id);
-    const [facilitators, pending] = await Promise.all([this.service.facilitators(ids), this.requests.pendingFor(viewer.id, ids)]);
+    const [facilitators, pending] = await Promise.all([
+      this.service.facilitators(ids),
+      this.requests.pendingFor(viewer.id, ids),
+    ]);
     return communities.map((c) => ({
       ...c,
       facilitatorList: (facilitators.get(c.id) ?? []).map((u) => toUserType(u, viewer.id)),
@@ -44,10 +53,14 @@ export class CommunitiesResolver {
     }));
   }
 
-  @ResolveField(() => [UserType], { description: 'Who runs the community; visible to whoever may see it (the directory)' })
+  @ResolveField(() => [UserType], {
+    description: 'Who runs the community; visible to whoever may see it (the directory)',
+  })
   async facilitators(@Viewer() viewer: AuthUser, @Parent() community: DirectoryView): Promise<UserType[]> {
     if (community.facilitatorList) return community.facilitatorList;
-    return ((await this.service.facilitators([community.id])).get(community.id) ?? []).map((u) => toUserType(u, viewer.id));
+    return ((await this.service.facilitators([community.id])).get(community.id) ?? []).map((u) =>
+      toUserType(u, viewer.id),
+    );
   }
 
   @ResolveField(() => Boolean, { description: 'You asked to join and no facilitator has answered yet' })
@@ -55,22 +68,30 @@ export class CommunitiesResolver {
     return community.joinRequested ?? (await this.requests.pendingFor(viewer.id, [community.id])).has(community.id);
   }
 
-  @Mutation(() => Boolean, { description: 'Vraag om lid te worden of a LISTED or NETWORK community; its facilitators answer' })
+  @Mutation(() => Boolean, {
+    description: 'Vraag om lid te worden of a LISTED or NETWORK community; its facilitators answer',
+  })
   async requestToJoin(
     @Viewer() viewer: AuthUser,
     @Args('communityId', { type: () => ID }) communityId: string,
-    @Args('message', { type: () => String, nullable: true, description: `At most ${LIMITS.reasonMax} characters` }) message?: string | null,
+    @Args('message', { type: () => String, nullable: true, description: `At most ${LIMITS.reasonMax} characters` })
+    message?: string | null,
   ): Promise<boolean> {
     await this.requests.request(viewer, communityId, message);
     return true;
   }
 
   @Query(() => [JoinRequestType], { description: 'Open requests to join, oldest first (facilitators)' })
-  async joinRequests(@Viewer() viewer: AuthUser, @Args('communityId', { type: () => ID }) communityId: string): Promise<JoinRequestType[]> {
+  async joinRequests(
+    @Viewer() viewer: AuthUser,
+    @Args('communityId', { type: () => ID }) communityId: string,
+  ): Promise<JoinRequestType[]> {
     return (await this.requests.open(viewer, communityId)).map((r) => ({ ...r, user: toUserType(r.user, viewer.id) }));
   }
 
-  @Mutation(() => Boolean, { description: 'Accept (the asker becomes a member) or decline a request to join (facilitators)' })
+  @Mutation(() => Boolean, {
+    description: 'Accept (the asker becomes a member) or decline a request to join (facilitators)',
+  })
   async answerJoinRequest(
     @Viewer() viewer: AuthUser,
     @Args('id', { type: () => ID }) id: string,
@@ -80,7 +101,9 @@ export class CommunitiesResolver {
     return true;
   }
 
-  @Mutation(() => CommunityType, { description: 'Change name, description or visibility (facilitators); recorded in the audit log' })
+  @Mutation(() => CommunityType, {
+    description: 'Change name, description or visibility (facilitators); recorded in the audit log',
+  })
   updateCommunity(@Viewer() viewer: AuthUser, @Args('input') input: UpdateCommunityInput): Promise<CommunityView> {
     return this.service.update(viewer, input);
   }
@@ -110,8 +133,13 @@ export class CommunitiesResolver {
     return toMemberType(await this.service.changeMemberRole(viewer, input), viewer);
   }
 
-  @Mutation(() => MemberType, { description: 'Change the perspective a member brings (facilitators, or the member themselves)' })
-  async setMemberPerspective(@Viewer() viewer: AuthUser, @Args('input') input: SetMemberPerspectiveInput): Promise<MemberType> {
+  @Mutation(() => MemberType, {
+    description: 'Change the perspective a member brings (facilitators, or the member themselves)',
+  })
+  async setMemberPerspective(
+    @Viewer() viewer: AuthUser,
+    @Args('input') input: SetMemberPerspectiveInput,
+  ): Promise<MemberType> {
     return toMemberType(await this.service.setMemberPerspective(viewer, input), viewer);
   }
 

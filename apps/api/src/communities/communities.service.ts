@@ -94,7 +94,9 @@ export class CommunitiesService {
       .orderBy('c.name', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getRawAndEntities();
-    const roles = new Map<string, Role | null>(raw.map((r: { c_id: string; my_role: Role | null }) => [r.c_id, r.my_role]));
+    const roles = new Map<string, Role | null>(
+      raw.map((r: { c_id: string; my_role: Role | null }) => [r.c_id, r.my_role]),
+    );
     return entities
       .map((c) => ({ ...c, myRole: roles.get(c.id) ?? null }))
       .filter((c) => can(accessFor(c.myRole, c.visibility), 'community.see'));
@@ -106,7 +108,9 @@ export class CommunitiesService {
       .getRepository(MembershipEntity)
       .createQueryBuilder('m')
       .innerJoinAndMapOne('m.user', UserEntity, 'u', 'u.id = m.user_id')
-      .where('m.community_id IN (:...ids)', { ids: communityIds.length ? communityIds : ['00000000-0000-0000-0000-000000000000'] })
+      .where('m.community_id IN (:...ids)', {
+        ids: communityIds.length ? communityIds : ['00000000-0000-0000-0000-000000000000'],
+      })
       .andWhere(`m.role = 'FACILITATOR'`)
       .orderBy('u.display_name', 'ASC')
       .getMany()) as (MembershipEntity & { user: UserEntity })[];
@@ -116,13 +120,19 @@ export class CommunitiesService {
   }
 
   /** Name, description and visibility (facilitators), with what changed in the audit log. */
-  async update(user: AuthUser, input: { id: string; name?: string | null; description?: string | null; visibility?: Visibility | null }): Promise<CommunityView> {
+  async update(
+    user: AuthUser,
+    input: { id: string; name?: string | null; description?: string | null; visibility?: Visibility | null },
+  ): Promise<CommunityView> {
     const { access } = await this.access.toCommunity(user, input.id, 'community.manage');
     const changes: Partial<Pick<CommunityEntity, 'name' | 'description' | 'visibility'>> = {};
     if (input.name != null) changes.name = validateCommunityName(input.name);
     if (input.description != null) changes.description = validateCommunityDescription(input.description);
     if (input.visibility != null) changes.visibility = input.visibility;
-    if (!Object.keys(changes).length) throw badInput('Geef een nieuwe naam, beschrijving of zichtbaarheid / Give a new name, description or visibility');
+    if (!Object.keys(changes).length)
+      throw badInput(
+        'Geef een nieuwe naam, beschrijving of zichtbaarheid / Give a new name, description or visibility',
+      );
     const updated = await this.db.transaction(async (tx) => {
       const repo = tx.getRepository(CommunityEntity);
       const before = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
@@ -144,7 +154,10 @@ export class CommunitiesService {
 
   async get(user: AuthUser, id: string): Promise<CommunityView> {
     const { community, access } = await this.access.toCommunity(user, id, 'community.read');
-    return { ...community, myRole: access === 'FACILITATOR' || access === 'MEMBER' || access === 'READER' ? access : null };
+    return {
+      ...community,
+      myRole: access === 'FACILITATOR' || access === 'MEMBER' || access === 'READER' ? access : null,
+    };
   }
 
   async members(user: AuthUser, communityId: string): Promise<MemberView[]> {
@@ -161,7 +174,10 @@ export class CommunitiesService {
    * operator's own tools (`npm run seed:demo`); people join through
    * invitations (apps/api/src/invitations), which they accept.
    */
-  async addMember(user: AuthUser, input: { communityId: string; email: string; role: Role; perspective: Perspective }): Promise<MemberView> {
+  async addMember(
+    user: AuthUser,
+    input: { communityId: string; email: string; role: Role; perspective: Perspective },
+  ): Promise<MemberView> {
     await this.access.toCommunity(user, input.communityId, 'member.manage');
     const email = validateEmail(input.email);
     const target = await this.db.getRepository(UserEntity).findOneBy({ email });

@@ -186,7 +186,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     const raw = env[name]?.trim();
     if (!raw) return fallback;
     // "Name <address>" or a bare address, one line (no header injection).
-    if (raw.length <= 300 && !/[\r\n]/.test(raw) && /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(raw)) return raw;
+    if (raw.length <= 300 && !/[\r\n]/.test(raw) && /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(raw))
+      return raw;
     problems.push(`${name} must be an e-mail address or "Name <address>", got "${raw}"`);
     return fallback;
   };

@@ -50,7 +50,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   mkdirSync(root, { recursive: true });
   const password = readOrCreatePassword(join(root, '.postgres-password'));
-  const urlFor = (port: number, db: string) => `postgres://spiraal:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
+  const urlFor = (port: number, db: string) =>
+    `postgres://spiraal:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
 
   // Another Spiraal process (say `npm start` while `npm run seed:demo` runs) owns the cluster: use it.
   const owner = await runningOwner(ownerFile, (port) => urlFor(port, 'postgres'));
@@ -106,7 +107,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 }
 
 /** The process that runs the cluster now, if it is alive and its database answers. */
-async function runningOwner(ownerFile: string, adminUrl: (port: number) => string): Promise<{ pid: number; port: number } | null> {
+async function runningOwner(
+  ownerFile: string,
+  adminUrl: (port: number) => string,
+): Promise<{ pid: number; port: number } | null> {
   if (!existsSync(ownerFile)) return null;
   try {
     const owner = JSON.parse(readFileSync(ownerFile, 'utf8')) as { pid: number; port: number };
@@ -178,7 +182,8 @@ async function stopLeftoverServer(clusterDir: string, log: NonNullable<EmbeddedP
   while (isAlive(pid) && Date.now() < deadline) {
     await new Promise((done) => setTimeout(done, 100));
   }
-  if (isAlive(pid)) throw new EmbeddedPostgresError(`A PostgreSQL (pid ${pid}) still holds ${clusterDir}; stop it and start again.`);
+  if (isAlive(pid))
+    throw new EmbeddedPostgresError(`A PostgreSQL (pid ${pid}) still holds ${clusterDir}; stop it and start again.`);
 }
 
 function isAlive(pid: number): boolean {
@@ -207,7 +212,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

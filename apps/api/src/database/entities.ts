@@ -7,4 +7,12 @@ import { StageChangeEntity } from './entities/stage-change.entity';
 import { UserEntity } from './entities/user.entity';
 
 /** Every TypeORM entity: the tables' mapping, beside the migrations that make them (docs/decisions/0007-api-layers.md). */
-export const ENTITIES = [UserEntity, SessionEntity, CommunityEntity, MembershipEntity, ItemEntity, ItemAuthorEntity, StageChangeEntity];
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  CommunityEntity,
+  MembershipEntity,
+  ItemEntity,
+  ItemAuthorEntity,
+  StageChangeEntity,
+];

@@ -1,8 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { markdownToProseMirror, markdownToYDocUpdate, proseMirrorToMarkdown, proseMirrorToText } from '@spiraal/collab';
-import { PROMOTABLE_KINDS, validateBody, validateComment, validateReason, validateTags, validateTitle, ValidationError } from '@spiraal/domain';
-import { ArchiveError, EXPORT_ZIP_LIMITS, ExportManifest, type InflateMeter, linkedItemIds, readExportArchive, rewriteItemLinks } from '@spiraal/interchange';
+import {
+  PROMOTABLE_KINDS,
+  validateBody,
+  validateComment,
+  validateReason,
+  validateTags,
+  validateTitle,
+  ValidationError,
+} from '@spiraal/domain';
+import {
+  ArchiveError,
+  EXPORT_ZIP_LIMITS,
+  ExportManifest,
+  type InflateMeter,
+  linkedItemIds,
+  readExportArchive,
+  rewriteItemLinks,
+} from '@spiraal/interchange';
 import { createHash } from 'node:crypto';
 import type { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
@@ -60,7 +76,10 @@ export class ArchiveImportService {
     private readonly ledger: ImportLedger,
     metrics: MetricsService,
   ) {
-    this.inflated = metrics.counter({ name: 'spiraal_archive_inflated_bytes_total', help: 'Bytes inflated from restored archives, refused ones included' });
+    this.inflated = metrics.counter({
+      name: 'spiraal_archive_inflated_bytes_total',
+      help: 'Bytes inflated from restored archives, refused ones included',
+    });
   }
 
   /** Whether the user may restore into the community (facilitators), thrown as NOT_FOUND or FORBIDDEN; restore checks it again itself. */
@@ -78,13 +97,15 @@ export class ArchiveImportService {
       this.inflated.inc(meter.inflated);
     }
     const { manifest, bodies } = read;
-    const prepared = manifest.items.map((item) => prepare(item.file, () => ({
-      oldId: item.id,
-      file: item.file,
-      title: validateTitle(item.title),
-      tags: validateTags(item.tags),
-      markdown: validateBody(bodies.get(item.id) ?? ''),
-    })));
+    const prepared = manifest.items.map((item) =>
+      prepare(item.file, () => ({
+        oldId: item.id,
+        file: item.file,
+        title: validateTitle(item.title),
+        tags: validateTags(item.tags),
+        markdown: validateBody(bodies.get(item.id) ?? ''),
+      })),
+    );
     checkLinks(manifest);
     // The import ledger (shared with the import of loose files) makes a re-run of the same archive a no-op.
     const sourceKey = `spiraal-export:sha256:${createHash('sha256').update(zip).digest('hex')}`;
@@ -93,7 +114,13 @@ export class ArchiveImportService {
       const earlier = await this.ledger.find(tx, communityId, sourceKey);
       if (earlier) return { ...NOTHING, alreadyImported: true, items: earlier.itemIds.length };
       const { summary, itemIds } = await this.write(tx, user, communityId, manifest, prepared);
-      await this.ledger.record(tx, { communityId, sourceKey, sourceName: `${manifest.community.name} (${manifest.exportedAt})`, itemIds, importedBy: user.id });
+      await this.ledger.record(tx, {
+        communityId,
+        sourceKey,
+        sourceName: `${manifest.community.name} (${manifest.exportedAt})`,
+        itemIds,
+        importedBy: user.id,
+      });
       return summary;
     });
   }
@@ -110,7 +137,14 @@ export class ArchiveImportService {
     // First every item, so that links can point to any of them.
     for (const item of prepared) {
       const source = byOldId.get(item.oldId)!;
-      const created = await this.items.insert(tx, user, { communityId, kind: source.kind, stage: source.stage, title: item.title, tags: item.tags, markdown: item.markdown });
+      const created = await this.items.insert(tx, user, {
+        communityId,
+        kind: source.kind,
+        stage: source.stage,
+        title: item.title,
+        tags: item.tags,
+        markdown: item.markdown,
+      });
       ids.set(item.oldId, created.id);
     }
     const newId = (oldId: string) => ids.get(oldId)!;
@@ -125,7 +159,9 @@ export class ArchiveImportService {
       await this.documents.saveSnapshot(tx, newId(item.oldId), markdownToYDocUpdate(rewritten));
     }
 
-    const appliesTo = new Map(manifest.links.flatMap((link) => (link.type === 'appliesTo' ? [[link.from, link] as const] : [])));
+    const appliesTo = new Map(
+      manifest.links.flatMap((link) => (link.type === 'appliesTo' ? [[link.from, link] as const] : [])),
+    );
     for (const source of manifest.items) {
       const applies = appliesTo.get(source.id);
       await tx.query(
@@ -159,16 +195,14 @@ export class ArchiveImportService {
 
     // The archive's stage history replaces the single "created in this stage" record insert() wrote.
     const historyOf = new Set(manifest.stageHistory.map((change) => change.itemId));
-    if (historyOf.size) await tx.query(`DELETE FROM stage_changes WHERE item_id = ANY($1)`, [[...historyOf].map(newId)]);
+    if (historyOf.size)
+      await tx.query(`DELETE FROM stage_changes WHERE item_id = ANY($1)`, [[...historyOf].map(newId)]);
     for (const [i, change] of manifest.stageHistory.entries()) {
       const reason = prepare(`stageHistory[${i}]`, () => validateReason(change.reason));
-      await tx.query(`INSERT INTO stage_changes (item_id, from_stage, to_stage, reason, changed_by, changed_at) VALUES ($1, $2, $3, $4, NULL, $5)`, [
-        newId(change.itemId),
-        change.from,
-        change.to,
-        reason,
-        change.at,
-      ]);
+      await tx.query(
+        `INSERT INTO stage_changes (item_id, from_stage, to_stage, reason, changed_by, changed_at) VALUES ($1, $2, $3, $4, NULL, $5)`,
+        [newId(change.itemId), change.from, change.to, reason, change.at],
+      );
     }
 
     let guidelineVersions = 0;
@@ -178,20 +212,25 @@ export class ArchiveImportService {
       const [row] = await tx.query(
         `INSERT INTO guideline_versions (guideline_id, number, title, text, markdown, adopted_by, adopted_at, review_date)
          VALUES ($1, $2, $3, $4, $5, NULL, $6, $7) ON CONFLICT DO NOTHING RETURNING 1`,
-        [newId(version.guidelineId), version.number, version.title, proseMirrorToText(body), proseMirrorToMarkdown(body), version.adoptedAt, version.reviewDate],
+        [
+          newId(version.guidelineId),
+          version.number,
+          version.title,
+          proseMirrorToText(body),
+          proseMirrorToMarkdown(body),
+          version.adoptedAt,
+          version.reviewDate,
+        ],
       );
       if (row) guidelineVersions++;
     }
 
     for (const [i, comment] of manifest.comments.entries()) {
       const body = prepare(`comments[${i}]`, () => validateComment(comment.body));
-      await tx.query(`INSERT INTO comments (item_id, kind, body, author_id, created_at, resolved_at) VALUES ($1, $2, $3, NULL, $4, $5)`, [
-        newId(comment.itemId),
-        comment.kind,
-        body,
-        comment.createdAt,
-        comment.resolvedAt,
-      ]);
+      await tx.query(
+        `INSERT INTO comments (item_id, kind, body, author_id, created_at, resolved_at) VALUES ($1, $2, $3, NULL, $4, $5)`,
+        [newId(comment.itemId), comment.kind, body, comment.createdAt, comment.resolvedAt],
+      );
     }
 
     const summary: ArchiveImportSummary = {
@@ -215,7 +254,16 @@ export class ArchiveImportService {
   }
 }
 
-const NOTHING: ArchiveImportSummary = { alreadyImported: false, items: 0, sources: 0, mentions: 0, appliesTo: 0, stageChanges: 0, guidelineVersions: 0, comments: 0 };
+const NOTHING: ArchiveImportSummary = {
+  alreadyImported: false,
+  items: 0,
+  sources: 0,
+  mentions: 0,
+  appliesTo: 0,
+  stageChanges: 0,
+  guidelineVersions: 0,
+  comments: 0,
+};
 
 function readArchive(zip: Uint8Array, meter: InflateMeter): ReturnType<typeof readExportArchive> {
   try {

@@ -36,9 +36,31 @@ export interface CommunitySnapshot {
   community: { id: string; name: string; description: string };
   items: SnapshotItem[];
   sources: { guidelineId: string; sourceId: string; title: string; position: number; sourceStage: SeciStage }[];
-  stageChanges: { itemId: string; from: SeciStage | null; to: SeciStage; reason: string | null; by: string | null; at: Date }[];
-  guidelineVersions: { guidelineId: string; number: number; title: string; markdown: string; adoptedBy: string | null; adoptedAt: Date; reviewDate: Date | null }[];
-  comments: { itemId: string; kind: CommentKind; body: string; author: string | null; createdAt: Date; resolvedAt: Date | null }[];
+  stageChanges: {
+    itemId: string;
+    from: SeciStage | null;
+    to: SeciStage;
+    reason: string | null;
+    by: string | null;
+    at: Date;
+  }[];
+  guidelineVersions: {
+    guidelineId: string;
+    number: number;
+    title: string;
+    markdown: string;
+    adoptedBy: string | null;
+    adoptedAt: Date;
+    reviewDate: Date | null;
+  }[];
+  comments: {
+    itemId: string;
+    kind: CommentKind;
+    body: string;
+    author: string | null;
+    createdAt: Date;
+    resolvedAt: Date | null;
+  }[];
   bodies: Map<string, SnapshotBody>;
 }
 
@@ -110,11 +132,16 @@ export class CommunitySnapshotReader {
     const bodies = new Map<string, SnapshotBody>();
     for (let start = 0; start < ids.length; start += BODY_BATCH) {
       const batch = ids.slice(start, start + BODY_BATCH);
-      const live = new Map(batch.flatMap((id) => {
-        const room = this.collab.registry.loaded(id);
-        return room ? [[id, room.doc] as const] : [];
-      }));
-      const stored = await this.storedStates(tx, batch.filter((id) => !live.has(id)));
+      const live = new Map(
+        batch.flatMap((id) => {
+          const room = this.collab.registry.loaded(id);
+          return room ? [[id, room.doc] as const] : [];
+        }),
+      );
+      const stored = await this.storedStates(
+        tx,
+        batch.filter((id) => !live.has(id)),
+      );
       for (const id of batch) {
         const doc = live.get(id);
         if (doc) {

@@ -15,7 +15,9 @@ const iso = (date: Date | null): string | null => (date ? date.toISOString() : n
 
 /** The front matter of one exported item: what it is, who wrote it, where it came from. */
 export function frontMatterOf(item: SnapshotItem, snapshot: CommunitySnapshot): ItemFrontMatter {
-  const sources = snapshot.sources.filter((s) => s.guidelineId === item.id).map((s) => ({ id: s.sourceId, title: s.title, stage: s.sourceStage }));
+  const sources = snapshot.sources
+    .filter((s) => s.guidelineId === item.id)
+    .map((s) => ({ id: s.sourceId, title: s.title, stage: s.sourceStage }));
   const meta: ItemFrontMatter = {
     title: item.title,
     kind: item.kind,
@@ -33,7 +35,8 @@ export function frontMatterOf(item: SnapshotItem, snapshot: CommunitySnapshot): 
     meta.guidelineVersion = item.guidelineVersion ?? 1;
     if (item.reviewDate) meta.reviewDate = item.reviewDate.toISOString();
   }
-  if (item.appliesGuidelineId) meta.appliesTo = { id: item.appliesGuidelineId, title: item.appliesTitle ?? '', version: item.appliesVersion };
+  if (item.appliesGuidelineId)
+    meta.appliesTo = { id: item.appliesGuidelineId, title: item.appliesTitle ?? '', version: item.appliesVersion };
   return meta;
 }
 
@@ -43,18 +46,36 @@ export function itemMarkdown(item: SnapshotItem, snapshot: CommunitySnapshot): s
 }
 
 /** The manifest and the Markdown file of every item (path -> text). */
-export function exportFiles(snapshot: CommunitySnapshot, exportedAt: Date): { manifest: ExportManifest; files: Map<string, string> } {
+export function exportFiles(
+  snapshot: CommunitySnapshot,
+  exportedAt: Date,
+): { manifest: ExportManifest; files: Map<string, string> } {
   const names = uniqueItemFilenames(snapshot.items);
   const ids = new Set(snapshot.items.map((item) => item.id));
-  const files = new Map(snapshot.items.map((item) => [`${ITEMS_FOLDER}${names.get(item.id)}`, itemMarkdown(item, snapshot)]));
+  const files = new Map(
+    snapshot.items.map((item) => [`${ITEMS_FOLDER}${names.get(item.id)}`, itemMarkdown(item, snapshot)]),
+  );
   const links: ManifestLink[] = [
-    ...snapshot.sources.map((s): ManifestLink => ({ type: 'source', from: s.guidelineId, to: s.sourceId, position: s.position, sourceStage: s.sourceStage })),
+    ...snapshot.sources.map((s): ManifestLink => ({
+      type: 'source',
+      from: s.guidelineId,
+      to: s.sourceId,
+      position: s.position,
+      sourceStage: s.sourceStage,
+    })),
     ...snapshot.items.flatMap((item) =>
-      (snapshot.bodies.get(item.id)?.links ?? []).filter((to) => to !== item.id && ids.has(to)).map((to): ManifestLink => ({ type: 'mention', from: item.id, to })),
+      (snapshot.bodies.get(item.id)?.links ?? [])
+        .filter((to) => to !== item.id && ids.has(to))
+        .map((to): ManifestLink => ({ type: 'mention', from: item.id, to })),
     ),
     ...snapshot.items
       .filter((item) => item.appliesGuidelineId && ids.has(item.appliesGuidelineId))
-      .map((item): ManifestLink => ({ type: 'appliesTo', from: item.id, to: item.appliesGuidelineId!, version: item.appliesVersion })),
+      .map((item): ManifestLink => ({
+        type: 'appliesTo',
+        from: item.id,
+        to: item.appliesGuidelineId!,
+        version: item.appliesVersion,
+      })),
   ];
   const manifest: ExportManifest = {
     format: MANIFEST_FORMAT,
@@ -72,12 +93,29 @@ export function exportFiles(snapshot: CommunitySnapshot, exportedAt: Date): { ma
       createdAt: item.createdAt.toISOString(),
       updatedAt: item.updatedAt.toISOString(),
       archivedAt: iso(item.archivedAt),
-      guideline: item.guidelineStatus ? { status: item.guidelineStatus, version: item.guidelineVersion ?? 1, reviewDate: iso(item.reviewDate) } : null,
+      guideline: item.guidelineStatus
+        ? { status: item.guidelineStatus, version: item.guidelineVersion ?? 1, reviewDate: iso(item.reviewDate) }
+        : null,
     })),
     links,
-    stageHistory: snapshot.stageChanges.map((c) => ({ itemId: c.itemId, from: c.from, to: c.to, reason: c.reason, by: c.by, at: c.at.toISOString() })),
-    guidelineVersions: snapshot.guidelineVersions.map((v) => ({ ...v, adoptedAt: v.adoptedAt.toISOString(), reviewDate: iso(v.reviewDate) })),
-    comments: snapshot.comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString(), resolvedAt: iso(c.resolvedAt) })),
+    stageHistory: snapshot.stageChanges.map((c) => ({
+      itemId: c.itemId,
+      from: c.from,
+      to: c.to,
+      reason: c.reason,
+      by: c.by,
+      at: c.at.toISOString(),
+    })),
+    guidelineVersions: snapshot.guidelineVersions.map((v) => ({
+      ...v,
+      adoptedAt: v.adoptedAt.toISOString(),
+      reviewDate: iso(v.reviewDate),
+    })),
+    comments: snapshot.comments.map((c) => ({
+      ...c,
+      createdAt: c.createdAt.toISOString(),
+      resolvedAt: iso(c.resolvedAt),
+    })),
   };
   return { manifest, files };
 }

@@ -32,7 +32,9 @@ export class ExportController {
   async download(@Param('communityId') communityId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.answer(res, async () => {
       // ?pseudonymise=1: the archive with personal data replaced, instead of being refused while findings are open.
-      const result = await this.exports.community(await this.user(req), communityId, { pseudonymise: req.query.pseudonymise === '1' || req.query.pseudonymise === 'true' });
+      const result = await this.exports.community(await this.user(req), communityId, {
+        pseudonymise: req.query.pseudonymise === '1' || req.query.pseudonymise === 'true',
+      });
       res.status(200);
       res.setHeader('Content-Type', 'application/zip');
       res.setHeader('Content-Disposition', attachmentDisposition(result.filename));
@@ -48,11 +50,16 @@ export class ExportController {
       const user = await this.user(req);
       await this.limits.mutation(user.id, 1); // a write like any mutation, counted the same
       if (!req.is('application/zip')) {
-        throw appError('UNSUPPORTED_MEDIA_TYPE', 'Stuur het archief als application/zip / Send the archive as application/zip');
+        throw appError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Stuur het archief als application/zip / Send the archive as application/zip',
+        );
       }
       // Refused before the upload is read: whoever may not restore here cannot make the server take in 64 MB.
       await this.archives.checkAccess(user, communityId);
-      const summary = await this.slots.run(async () => this.archives.restore(user, communityId, await readLimited(req, ARCHIVE_MAX_BYTES)));
+      const summary = await this.slots.run(async () =>
+        this.archives.restore(user, communityId, await readLimited(req, ARCHIVE_MAX_BYTES)),
+      );
       res.status(200).json({ data: { importArchive: summary } });
     });
   }
@@ -73,10 +80,22 @@ export class ExportController {
         res.destroy();
       } else if (refusal) {
         if (refusal.status >= 500) this.logger.warn(`${refusal.extensions.code}: ${(error as Error).message}`);
-        res.status(refusal.status).set(refusal.headers).json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
+        res
+          .status(refusal.status)
+          .set(refusal.headers)
+          .json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
       } else {
         this.logger.error(error);
-        res.status(500).json({ errors: [{ message: 'Er ging iets mis aan onze kant / Something went wrong on our side', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        res
+          .status(500)
+          .json({
+            errors: [
+              {
+                message: 'Er ging iets mis aan onze kant / Something went wrong on our side',
+                extensions: { code: 'INTERNAL_SERVER_ERROR' },
+              },
+            ],
+          });
       }
     }
   }
@@ -85,7 +104,11 @@ export class ExportController {
 /** The request body, refused as soon as it grows past `limit` bytes. */
 function readLimited(req: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(req.headers['content-length']);
-  const tooLarge = () => appError('PAYLOAD_TOO_LARGE', `Het archief is groter dan ${limit / 1024 / 1024} MB / The archive is larger than ${limit / 1024 / 1024} MB`);
+  const tooLarge = () =>
+    appError(
+      'PAYLOAD_TOO_LARGE',
+      `Het archief is groter dan ${limit / 1024 / 1024} MB / The archive is larger than ${limit / 1024 / 1024} MB`,
+    );
   if (declared > limit) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

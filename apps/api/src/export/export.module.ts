@@ -18,7 +18,18 @@ import { MetricsModule } from '../metrics/metrics.module';
 
 /** Taking knowledge out (Markdown, a community zip) and restoring such a zip. */
 @Module({
-  imports: [AuthModule, ItemsModule, CollabModule, ImportModule, AccessModule, AuditModule, DocumentsModule, RateLimitsModule, PrivacyModule, MetricsModule],
+  imports: [
+    AuthModule,
+    ItemsModule,
+    CollabModule,
+    ImportModule,
+    AccessModule,
+    AuditModule,
+    DocumentsModule,
+    RateLimitsModule,
+    PrivacyModule,
+    MetricsModule,
+  ],
   controllers: [ExportController],
   providers: [CommunitySnapshotReader, ExportService, ExportResolver, ArchiveImportService, RestoreSlots],
   exports: [ExportService, ArchiveImportService],

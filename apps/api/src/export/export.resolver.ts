@@ -8,7 +8,9 @@ import { ItemExportType } from './export.types';
 export class ExportResolver {
   constructor(private readonly exports: ExportService) {}
 
-  @Query(() => ItemExportType, { description: 'Downloaden als Markdown: the item with its front matter, for anyone who may read it' })
+  @Query(() => ItemExportType, {
+    description: 'Downloaden als Markdown: the item with its front matter, for anyone who may read it',
+  })
   exportItem(@Viewer() viewer: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<ItemExportType> {
     return this.exports.item(viewer, id);
   }

@@ -51,11 +51,20 @@ export class ExportService {
     return { filename: itemFilename(found.title, found.id), markdown: itemMarkdown(found, snapshot) };
   }
 
-  async community(user: AuthUser, communityId: string, options: { pseudonymise?: boolean } = {}): Promise<CommunityExport> {
+  async community(
+    user: AuthUser,
+    communityId: string,
+    options: { pseudonymise?: boolean } = {},
+  ): Promise<CommunityExport> {
     const { access } = await this.access.toCommunity(user, communityId, 'community.export');
     // Personal data leaves only pseudonymised (docs/privacy.md): open findings refuse a plain export.
     if (!options.pseudonymise) {
-      await this.privacy.gate(null, user, { communityId, items: await this.privacy.communityItems(communityId), action: 'community.export', isFacilitator: access === 'FACILITATOR' });
+      await this.privacy.gate(null, user, {
+        communityId,
+        items: await this.privacy.communityItems(communityId),
+        action: 'community.export',
+        isFacilitator: access === 'FACILITATOR',
+      });
     }
     return this.communityAsSystem(communityId, options);
   }

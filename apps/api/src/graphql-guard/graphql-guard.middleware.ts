@@ -11,8 +11,17 @@ export function graphqlGuard(schema: () => GraphQLSchema | null) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (req.path !== '/graphql' || (req.method !== 'POST' && req.method !== 'GET')) return next();
     const body: unknown = req.method === 'POST' ? req.body : req.query;
-    if (Array.isArray(body)) return refuse(res, 'BAD_REQUEST', 'Meerdere operaties in één verzoek worden niet aanvaard / Batched requests are not accepted');
-    const { query, operationName, variables } = (body ?? {}) as { query?: unknown; operationName?: unknown; variables?: unknown };
+    if (Array.isArray(body))
+      return refuse(
+        res,
+        'BAD_REQUEST',
+        'Meerdere operaties in één verzoek worden niet aanvaard / Batched requests are not accepted',
+      );
+    const { query, operationName, variables } = (body ?? {}) as {
+      query?: unknown;
+      operationName?: unknown;
+      variables?: unknown;
+    };
     if (typeof query !== 'string') return next(); // Apollo answers what is missing
     let document: DocumentNode;
     try {
@@ -23,7 +32,12 @@ export function graphqlGuard(schema: () => GraphQLSchema | null) {
     }
     const current = schema();
     if (!current) return next();
-    const reason = checkLimits(current, document, typeof operationName === 'string' ? operationName : null, variablesOf(variables));
+    const reason = checkLimits(
+      current,
+      document,
+      typeof operationName === 'string' ? operationName : null,
+      variablesOf(variables),
+    );
     if (reason) return refuse(res, 'GRAPHQL_VALIDATION_FAILED', reason);
     next();
   };

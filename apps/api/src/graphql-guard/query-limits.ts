@@ -44,19 +44,38 @@ export function checkLimits(
   variables: Record<string, unknown>,
   limits: QueryLimits = QUERY_LIMITS,
 ): string | null {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const operation = operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
   if (!operation) return null; // GraphQL itself reports an unknown or ambiguous operation
   const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
   );
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (!root) return null;
 
   let aliases = 0;
   let deepest = 0;
   // `listSize`: a connection's `first` applies to the list inside it (items(first: 50) { edges }).
-  const walk = (set: SelectionSetNode, type: GraphQLCompositeType, depth: number, seen: Set<string>, listSize: number | null = null): number => {
+  const walk = (
+    set: SelectionSetNode,
+    type: GraphQLCompositeType,
+    depth: number,
+    seen: Set<string>,
+    listSize: number | null = null,
+  ): number => {
     deepest = Math.max(deepest, depth);
     if (depth > limits.maxDepth) return Infinity;
     let cost = 0;
@@ -74,12 +93,24 @@ export function checkLimits(
         // A fragment that spreads itself is GraphQL's own error; count it once here.
         if (!fragment || seen.has(fragment.name.value)) continue;
         const on = schema.getType(fragment.typeCondition.name.value);
-        cost += walk(fragment.selectionSet, isCompositeType(on) ? on : type, depth, new Set([...seen, fragment.name.value]), listSize);
+        cost += walk(
+          fragment.selectionSet,
+          isCompositeType(on) ? on : type,
+          depth,
+          new Set([...seen, fragment.name.value]),
+          listSize,
+        );
       }
     }
     return cost;
   };
-  const fieldCost = (field: FieldNode, parent: GraphQLCompositeType, depth: number, seen: Set<string>, listSize: number | null): number => {
+  const fieldCost = (
+    field: FieldNode,
+    parent: GraphQLCompositeType,
+    depth: number,
+    seen: Set<string>,
+    listSize: number | null,
+  ): number => {
     if (field.name.value.startsWith('__') || !field.selectionSet) return 1;
     const definition = isObjectType(parent) ? (parent as GraphQLObjectType).getFields()[field.name.value] : undefined;
     if (!definition) return 1; // GraphQL itself reports unknown fields
@@ -87,15 +118,22 @@ export function checkLimits(
     const asked = pageSize(field, variables);
     const size = asked === null ? null : Math.min(asked, limits.maxListSize);
     if (isListType(getNullableType(definition.type))) {
-      return 1 + (size ?? listSize ?? limits.defaultListSize) * walk(field.selectionSet, isCompositeType(type) ? type : parent, depth + 1, seen);
+      return (
+        1 +
+        (size ?? listSize ?? limits.defaultListSize) *
+          walk(field.selectionSet, isCompositeType(type) ? type : parent, depth + 1, seen)
+      );
     }
     return 1 + walk(field.selectionSet, isCompositeType(type) ? type : parent, depth + 1, seen, size);
   };
 
   const cost = walk(operation.selectionSet, root, 1, new Set());
-  if (deepest > limits.maxDepth) return `De vraag is te diep genest (hoogstens ${limits.maxDepth}) / The query is nested too deeply (at most ${limits.maxDepth})`;
-  if (aliases > limits.maxAliases) return `De vraag heeft te veel aliassen (hoogstens ${limits.maxAliases}) / The query has too many aliases (at most ${limits.maxAliases})`;
-  if (cost > limits.maxCost) return `De vraag vraagt te veel tegelijk (kosten ${cost}, hoogstens ${limits.maxCost}) / The query asks too much at once (cost ${cost}, at most ${limits.maxCost})`;
+  if (deepest > limits.maxDepth)
+    return `De vraag is te diep genest (hoogstens ${limits.maxDepth}) / The query is nested too deeply (at most ${limits.maxDepth})`;
+  if (aliases > limits.maxAliases)
+    return `De vraag heeft te veel aliassen (hoogstens ${limits.maxAliases}) / The query has too many aliases (at most ${limits.maxAliases})`;
+  if (cost > limits.maxCost)
+    return `De vraag vraagt te veel tegelijk (kosten ${cost}, hoogstens ${limits.maxCost}) / The query asks too much at once (cost ${cost}, at most ${limits.maxCost})`;
   return null;
 }
 
@@ -110,7 +148,10 @@ function pageSize(field: FieldNode, variables: Record<string, unknown>): number 
       name === 'first' || name === 'limit'
         ? numberOf(argument.value, variables)
         : argument.value.kind === Kind.OBJECT
-          ? numberOf(argument.value.fields.find((f) => f.name.value === 'limit' || f.name.value === 'first')?.value, variables)
+          ? numberOf(
+              argument.value.fields.find((f) => f.name.value === 'limit' || f.name.value === 'first')?.value,
+              variables,
+            )
           : argument.value.kind === Kind.VARIABLE
             ? limitIn(variables[argument.value.name.value])
             : null;

@@ -7,11 +7,18 @@ import { UserType } from '../users/user.type';
 
 @InputType('PromoteToGuidelineInput')
 export class PromoteToGuidelineInput {
-  @Field(() => [ID], { description: 'The items the guideline is made from (1 to 20, one community)' }) sourceItemIds!: string[];
+  @Field(() => [ID], { description: 'The items the guideline is made from (1 to 20, one community)' })
+  sourceItemIds!: string[];
   @Field(() => String) title!: string;
-  @Field(() => PrivacyOverrideInput, { nullable: true, description: 'Promote although sources have open privacy findings (facilitators; audit-logged)' })
+  @Field(() => PrivacyOverrideInput, {
+    nullable: true,
+    description: 'Promote although sources have open privacy findings (facilitators; audit-logged)',
+  })
   privacyOverride?: PrivacyOverrideInput | null;
-  @Field(() => [String], { nullable: true, description: 'The guideline\'s tags; without them, the tags more than half of the sources share' })
+  @Field(() => [String], {
+    nullable: true,
+    description: "The guideline's tags; without them, the tags more than half of the sources share",
+  })
   tags?: string[] | null;
 }
 
@@ -19,17 +26,27 @@ export class PromoteToGuidelineInput {
 export class SetGuidelineStatusInput {
   @Field(() => ID) id!: string;
   @Field(() => GuidelineStatusEnum) status!: GuidelineStatus;
-  @Field(() => Date, { nullable: true, description: 'When to review; on adoption a year later unless given' }) reviewDate?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When to review; on adoption a year later unless given' })
+  reviewDate?: Date | null;
 }
 
 @InputType('RecordApplicationInput')
 export class RecordApplicationInput {
   @Field(() => ID) guidelineId!: string;
-  @Field(() => String, { nullable: true, description: 'Markdown; empty starts from the template (wat deed je, wat gebeurde er, wat zou je anders doen)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Markdown; empty starts from the template (wat deed je, wat gebeurde er, wat zou je anders doen)',
+  })
   body?: string | null;
-  @Field(() => String, { nullable: true, description: 'Title of the reflection; without it "Toepassingsreflectie: <guideline>"' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Title of the reflection; without it "Toepassingsreflectie: <guideline>"',
+  })
   title?: string | null;
-  @Field(() => String, { nullable: true, description: 'What the writer will try, written above the reflection\'s questions (not with body)' })
+  @Field(() => String, {
+    nullable: true,
+    description: "What the writer will try, written above the reflection's questions (not with body)",
+  })
   intention?: string | null;
   @Field(() => Date, { nullable: true, description: 'When the writer looks back on it' })
   lookBackOn?: Date | null;

@@ -5,7 +5,14 @@ import { Ctx, Viewer } from '../common/request-context';
 import type { GqlContext } from '../common/request-context';
 import { ItemType } from '../items/item.types';
 import { loadUser } from '../users/user.type';
-import { AttentionType, GuidelineApplicationType, GuidelineVersionType, PromoteToGuidelineInput, RecordApplicationInput, SetGuidelineStatusInput } from './guideline.types';
+import {
+  AttentionType,
+  GuidelineApplicationType,
+  GuidelineVersionType,
+  PromoteToGuidelineInput,
+  RecordApplicationInput,
+  SetGuidelineStatusInput,
+} from './guideline.types';
 import { GuidelinesService } from './guidelines.service';
 
 /**
@@ -17,22 +24,31 @@ import { GuidelinesService } from './guidelines.service';
 export class GuidelinesResolver {
   constructor(private readonly service: GuidelinesService) {}
 
-  @Mutation(() => ItemType, { description: 'Uitwerken tot richtlijn (facilitators): a new guideline in COMBINATIE, status CONCEPT, made from these items' })
+  @Mutation(() => ItemType, {
+    description:
+      'Uitwerken tot richtlijn (facilitators): a new guideline in COMBINATIE, status CONCEPT, made from these items',
+  })
   promoteToGuideline(@Viewer() viewer: AuthUser, @Args('input') input: PromoteToGuidelineInput): Promise<ItemType> {
     return this.service.promote(viewer, input);
   }
 
-  @Mutation(() => ItemType, { description: 'Concept → in uitprobeerfase → vastgesteld (facilitators); vastgesteld freezes a numbered version' })
+  @Mutation(() => ItemType, {
+    description: 'Concept → in uitprobeerfase → vastgesteld (facilitators); vastgesteld freezes a numbered version',
+  })
   setGuidelineStatus(@Viewer() viewer: AuthUser, @Args('input') input: SetGuidelineStatusInput): Promise<ItemType> {
     return this.service.setStatus(viewer, input);
   }
 
-  @Mutation(() => ItemType, { description: 'Bijstellen (facilitators): open the next version; the adopted one stays readable' })
+  @Mutation(() => ItemType, {
+    description: 'Bijstellen (facilitators): open the next version; the adopted one stays readable',
+  })
   reviseGuideline(@Viewer() viewer: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<ItemType> {
     return this.service.revise(viewer, id);
   }
 
-  @Mutation(() => ItemType, { description: 'Uitproberen in de praktijk: a practice reflection on a guideline (members and readers)' })
+  @Mutation(() => ItemType, {
+    description: 'Uitproberen in de praktijk: a practice reflection on a guideline (members and readers)',
+  })
   recordApplication(@Viewer() viewer: AuthUser, @Args('input') input: RecordApplicationInput): Promise<ItemType> {
     return this.service.recordApplication(viewer, input);
   }
@@ -52,7 +68,10 @@ export class GuidelinesResolver {
     return ctx.loaders.applications.load(item.id);
   }
 
-  @ResolveField(() => GuidelineApplicationType, { nullable: true, description: 'For a practice reflection: the guideline version it applied' })
+  @ResolveField(() => GuidelineApplicationType, {
+    nullable: true,
+    description: 'For a practice reflection: the guideline version it applied',
+  })
   async appliesTo(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<GuidelineApplicationType | null> {
     if (!item.appliesGuidelineId) return null;
     const guideline = await ctx.loaders.item.load(item.appliesGuidelineId);
@@ -76,16 +95,30 @@ export class GuidelinesResolver {
     );
   }
 
-  @ResolveField(() => AttentionType, { nullable: true, description: 'For a guideline: does it ask to be looked at again (review date passed, a source changed after adoption)?' })
+  @ResolveField(() => AttentionType, {
+    nullable: true,
+    description:
+      'For a guideline: does it ask to be looked at again (review date passed, a source changed after adoption)?',
+  })
   async attention(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<AttentionType | null> {
     if (item.kind !== 'GUIDELINE' || !item.guidelineStatus) return null;
-    const [adoptedAt, sources] = await Promise.all([ctx.loaders.latestAdoption.load(item.id), ctx.loaders.sources.load(item.id)]);
+    const [adoptedAt, sources] = await Promise.all([
+      ctx.loaders.latestAdoption.load(item.id),
+      ctx.loaders.sources.load(item.id),
+    ]);
     const reasons = guidelineAttention(
       { status: item.guidelineStatus, reviewDate: item.reviewDate, adoptedAt, sources },
       new Date(),
     );
     const byId = new Map(sources.map((s) => [s.id, s]));
-    return { needed: reasons.length > 0, reasons: reasons.map((r) => ({ code: r.code, message: r.message, item: r.itemId ? (byId.get(r.itemId) ?? null) : null })) };
+    return {
+      needed: reasons.length > 0,
+      reasons: reasons.map((r) => ({
+        code: r.code,
+        message: r.message,
+        item: r.itemId ? (byId.get(r.itemId) ?? null) : null,
+      })),
+    };
   }
 
   @ResolveField(() => Int, { description: 'How many practice reflections were recorded on this guideline' })

@@ -53,7 +53,12 @@ export class GuidelinesService {
 
   async promote(
     user: AuthUser,
-    input: { sourceItemIds: string[]; title: string; privacyOverride?: { reason: string } | null; tags?: string[] | null },
+    input: {
+      sourceItemIds: string[];
+      title: string;
+      privacyOverride?: { reason: string } | null;
+      tags?: string[] | null;
+    },
   ): Promise<ItemEntity> {
     const ids = [...new Set(input.sourceItemIds)];
     if (!ids.length || ids.length > PROMOTE_MAX_SOURCES) {
@@ -226,7 +231,13 @@ export class GuidelinesService {
   /** Uitproberen in de praktijk: a reflection (stage internalisatie) on the version being tried or in force. */
   async recordApplication(
     user: AuthUser,
-    input: { guidelineId: string; body?: string | null; title?: string | null; intention?: string | null; lookBackOn?: Date | null },
+    input: {
+      guidelineId: string;
+      body?: string | null;
+      title?: string | null;
+      intention?: string | null;
+      lookBackOn?: Date | null;
+    },
   ): Promise<ItemEntity> {
     const guideline = await this.guideline(user, input.guidelineId, 'reflection.record');
     if (guideline.guidelineStatus === 'CONCEPT') {
@@ -235,14 +246,22 @@ export class GuidelinesService {
         'guidelineId',
       );
     }
-    if (guideline.archivedAt) throw badInput('Deze richtlijn is gearchiveerd / This guideline is archived', 'guidelineId');
+    if (guideline.archivedAt)
+      throw badInput('Deze richtlijn is gearchiveerd / This guideline is archived', 'guidelineId');
     if (input.body?.trim() && (input.intention?.trim() || input.lookBackOn)) {
-      throw badInput('Geef een tekst of wat je gaat proberen, niet allebei / Give a body or an intention, not both', 'body');
+      throw badInput(
+        'Geef een tekst of wat je gaat proberen, niet allebei / Give a body or an intention, not both',
+        'body',
+      );
     }
     const intention = validateReason(input.intention);
     const lookBackOn = input.lookBackOn ? validateDate('lookBackOn', input.lookBackOn) : null;
     const template = templateFor('REFLECTION') ?? '';
-    const body = input.body?.trim() ? validateBody(input.body) : intention || lookBackOn ? applicationDraft(intention ?? '', lookBackOn, template) : template;
+    const body = input.body?.trim()
+      ? validateBody(input.body)
+      : intention || lookBackOn
+        ? applicationDraft(intention ?? '', lookBackOn, template)
+        : template;
     const title = input.title?.trim()
       ? validateTitle(input.title)
       : labelled(KIND_LABELS.REFLECTION.nl, guideline.title).slice(0, LIMITS.titleMax).trim();

@@ -29,10 +29,7 @@ type Check = () => Promise<unknown>;
 export class ReadinessService {
   private readonly checks = new Map<string, Check>();
 
-  constructor(
-    @InjectDataSource() db: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
+  constructor(@InjectDataSource() db: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.checks.set('database', () => db.query('SELECT 1'));
     this.checks.set('search', () => db.query('SELECT 1 FROM search_passages LIMIT 1'));
     const meiliUrl = config.search.meiliUrl;
@@ -53,12 +50,17 @@ export class ReadinessService {
 
 async function run(check: Check): Promise<ComponentState> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Timeout()), READY_TIMEOUT_MS)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Timeout()), READY_TIMEOUT_MS)),
+  );
   try {
     await Promise.race([check(), timeout]);
     return { status: 'up' };
   } catch (error) {
-    return { status: 'down', reason: error instanceof Timeout ? `no answer within ${READY_TIMEOUT_MS} ms` : reasonOf(error) };
+    return {
+      status: 'down',
+      reason: error instanceof Timeout ? `no answer within ${READY_TIMEOUT_MS} ms` : reasonOf(error),
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -68,7 +70,9 @@ class Timeout extends Error {}
 
 /** A short, safe reason: an error code (ECONNREFUSED, ...) or a status, not the message (it may hold a URL with a password). */
 function reasonOf(error: unknown): string {
-  const code = (error as { code?: unknown; cause?: { code?: unknown } })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code;
+  const code =
+    (error as { code?: unknown; cause?: { code?: unknown } })?.code ??
+    (error as { cause?: { code?: unknown } })?.cause?.code;
   if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) return code;
   if (error instanceof HttpStatusError) return error.message;
   return 'unavailable';

@@ -20,7 +20,17 @@ export function bodyErrors(limit: string) {
   };
   return (error: unknown, _req: Request, res: Response, next: NextFunction): void => {
     const { type, status } = (error ?? {}) as BodyError;
-    if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status > 499 || res.headersSent) return next(error);
-    res.status(status).json({ errors: [{ message: messages[type] ?? 'Dit verzoek kan niet gelezen worden / This request cannot be read', extensions: { code: 'BAD_REQUEST' } }] });
+    if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status > 499 || res.headersSent)
+      return next(error);
+    res
+      .status(status)
+      .json({
+        errors: [
+          {
+            message: messages[type] ?? 'Dit verzoek kan niet gelezen worden / This request cannot be read',
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      });
   };
 }

@@ -48,7 +48,8 @@ export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
  */
 export function securityHeaders(options: { development: boolean }) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (!(options.development && req.path === '/graphql')) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    if (!(options.development && req.path === '/graphql'))
+      res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (req.secure) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
     next();

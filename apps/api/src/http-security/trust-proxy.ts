@@ -19,7 +19,9 @@ export function parseTrustProxy(raw: string | undefined): { value: TrustProxy; p
   if (text === '' || text === 'false' || text === '0') return { value: false };
   if (/^\d+$/.test(text)) {
     const hops = Number(text);
-    return hops <= 10 ? { value: hops } : { value: false, problem: `TRUST_PROXY must be at most 10 hops, got "${text}"` };
+    return hops <= 10
+      ? { value: hops }
+      : { value: false, problem: `TRUST_PROXY must be at most 10 hops, got "${text}"` };
   }
   const entries = text.split(',').map((entry) => entry.trim());
   const bad = entries.filter((entry) => !KEYWORDS.has(entry) && !isAddressOrSubnet(entry));

@@ -2,7 +2,23 @@ import { CliUsageError, parseImportArgs } from './import-cli-args';
 
 describe('parseImportArgs', () => {
   it('reads options in both forms, repeated tags and paths', () => {
-    expect(parseImportArgs(['--community', 'Wijkzorg Oost', '--kind=casus', '--stage', 'combinatie', '--tag', 'a', '--tag=b', '--split-headings', '--as', 'f@x.nl', 'map', 'b.md'])).toEqual({
+    expect(
+      parseImportArgs([
+        '--community',
+        'Wijkzorg Oost',
+        '--kind=casus',
+        '--stage',
+        'combinatie',
+        '--tag',
+        'a',
+        '--tag=b',
+        '--split-headings',
+        '--as',
+        'f@x.nl',
+        'map',
+        'b.md',
+      ]),
+    ).toEqual({
       community: 'Wijkzorg Oost',
       kind: 'CASE',
       stage: 'COMBINATIE',
@@ -16,7 +32,9 @@ describe('parseImportArgs', () => {
   });
 
   it('refuses what it does not understand, in Dutch and English', () => {
-    expect(() => parseImportArgs(['a.md'])).toThrow(new CliUsageError('Geef --community <id of naam> / Give --community <id or name>'));
+    expect(() => parseImportArgs(['a.md'])).toThrow(
+      new CliUsageError('Geef --community <id of naam> / Give --community <id or name>'),
+    );
     expect(() => parseImportArgs(['--community', 'x'])).toThrow(/bestanden of mappen/);
     expect(() => parseImportArgs(['--community', 'x', '--kind', 'roman', 'a'])).toThrow(/onbekende waarde "roman"/);
     expect(() => parseImportArgs(['--community', '--kind', 'NOTE'])).toThrow(/--community heeft een waarde nodig/);

@@ -32,7 +32,16 @@ const VALUE_OPTIONS = new Set(['--community', '--kind', '--stage', '--tag', '--a
 
 /** Reads `--name value`, `--name=value` and paths; everything after `--` is a path. */
 export function parseImportArgs(argv: readonly string[]): ImportCliArgs {
-  const args: ImportCliArgs = { community: '', kind: null, stage: null, tags: [], splitHeadings: false, as: null, paths: [], help: false };
+  const args: ImportCliArgs = {
+    community: '',
+    kind: null,
+    stage: null,
+    tags: [],
+    splitHeadings: false,
+    as: null,
+    paths: [],
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -43,14 +52,17 @@ export function parseImportArgs(argv: readonly string[]): ImportCliArgs {
       args.paths.push(arg);
       continue;
     }
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     if (name === '--help') {
       args.help = true;
     } else if (name === '--split-headings') {
       args.splitHeadings = true;
     } else if (VALUE_OPTIONS.has(name)) {
       const value = inline ?? argv[++i];
-      if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) throw new CliUsageError(`${name} heeft een waarde nodig / ${name} needs a value`);
+      if (value === undefined || value === '' || (inline === undefined && value.startsWith('--')))
+        throw new CliUsageError(`${name} heeft een waarde nodig / ${name} needs a value`);
       setOption(args, name, value);
     } else {
       throw new CliUsageError(`Onbekende optie ${name} / Unknown option ${name}`);
@@ -58,7 +70,8 @@ export function parseImportArgs(argv: readonly string[]): ImportCliArgs {
   }
   if (args.help) return args;
   if (!args.community.trim()) throw new CliUsageError('Geef --community <id of naam> / Give --community <id or name>');
-  if (args.paths.length === 0) throw new CliUsageError('Geef een of meer bestanden of mappen / Give one or more files or folders');
+  if (args.paths.length === 0)
+    throw new CliUsageError('Geef een of meer bestanden of mappen / Give one or more files or folders');
   return args;
 }
 
@@ -84,6 +97,9 @@ function setOption(args: ImportCliArgs, name: string, value: string): void {
 
 /** The enum value or its Dutch or English label (libs/domain reads it), else a usage error listing the choices. */
 function pick<T extends string>(name: string, value: string, found: T | null, values: readonly T[]): T {
-  if (!found) throw new CliUsageError(`${name}: onbekende waarde "${value}"; kies uit ${values.join(', ')} / unknown value "${value}"; choose from ${values.join(', ')}`);
+  if (!found)
+    throw new CliUsageError(
+      `${name}: onbekende waarde "${value}"; kies uit ${values.join(', ')} / unknown value "${value}"; choose from ${values.join(', ')}`,
+    );
   return found;
 }

@@ -39,11 +39,18 @@ export async function collectFiles(paths: readonly string[]): Promise<{ files: F
 
 async function walk(root: string, rootName: string, out: FoundFile[]): Promise<void> {
   const visit = async (dir: string) => {
-    const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    const entries = (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => !e.name.startsWith('.'))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await visit(path);
-      else if (entry.isFile()) out.push({ path, name: [rootName, ...relative(root, path).split(sep)].join('/'), size: (await lstat(path)).size });
+      else if (entry.isFile())
+        out.push({
+          path,
+          name: [rootName, ...relative(root, path).split(sep)].join('/'),
+          size: (await lstat(path)).size,
+        });
     }
   };
   await visit(root);

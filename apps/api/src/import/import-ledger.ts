@@ -16,7 +16,9 @@ export interface LedgerEntry {
 export class ImportLedger {
   /** Serialises imports of one source into one community until the transaction ends. */
   async lock(tx: EntityManager, communityId: string, sourceKey: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`item_imports\n${communityId}\n${sourceKey}`]);
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `item_imports\n${communityId}\n${sourceKey}`,
+    ]);
   }
 
   async find(tx: EntityManager, communityId: string, sourceKey: string): Promise<LedgerEntry | null> {
@@ -28,7 +30,10 @@ export class ImportLedger {
     return { itemIds: rows.map((r) => r.item_id), sourceName: rows[0].source_name, importedAt: rows[0].imported_at };
   }
 
-  async record(tx: EntityManager, entry: { communityId: string; sourceKey: string; sourceName: string; itemIds: string[]; importedBy: string }): Promise<void> {
+  async record(
+    tx: EntityManager,
+    entry: { communityId: string; sourceKey: string; sourceName: string; itemIds: string[]; importedBy: string },
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO item_imports (community_id, source_key, part, item_id, source_name, imported_by)
        SELECT $1, $2, part - 1, item_id, $4, $5 FROM unnest($3::uuid[]) WITH ORDINALITY AS t(item_id, part)`,

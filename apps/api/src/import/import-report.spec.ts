@@ -25,10 +25,18 @@ describe('the import report', () => {
     const terminal: string[] = [];
     const bar = new ImportProgress(2, { write: (t: string) => terminal.push(t), isTTY: true, columns: 80 });
     REPORTS.slice(0, 2).forEach((r) => bar.step(r));
-    expect(terminal).toEqual(['\r\x1b[K[############------------] 1/2 verslagen/maart.md', '\r\x1b[K[########################] 2/2 notitie.txt', '\n']);
+    expect(terminal).toEqual([
+      '\r\x1b[K[############------------] 1/2 verslagen/maart.md',
+      '\r\x1b[K[########################] 2/2 notitie.txt',
+      '\n',
+    ]);
     const log: string[] = [];
     const lines = new ImportProgress(3, { write: (t: string) => log.push(t) });
     REPORTS.forEach((r) => lines.step(r));
-    expect(log).toEqual(['[1/3] verslagen/maart.md: geïmporteerd\n', '[2/3] notitie.txt: overgeslagen\n', '[3/3] foto.png: mislukt (Bestandstype .png)\n']);
+    expect(log).toEqual([
+      '[1/3] verslagen/maart.md: geïmporteerd\n',
+      '[2/3] notitie.txt: overgeslagen\n',
+      '[3/3] foto.png: mislukt (Bestandstype .png)\n',
+    ]);
   });
 });

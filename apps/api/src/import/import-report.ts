@@ -41,7 +41,9 @@ export class ImportProgress {
       this.out.write(`\r\x1b[K${line.slice(0, (this.out.columns ?? 80) - 1)}`);
       if (this.done === this.total) this.out.write('\n');
     } else {
-      this.out.write(`[${this.done}/${this.total}] ${report.name}: ${STATUS_LABEL[report.status]}${report.reason && report.status === 'FAILED' ? ` (${report.reason})` : ''}\n`);
+      this.out.write(
+        `[${this.done}/${this.total}] ${report.name}: ${STATUS_LABEL[report.status]}${report.reason && report.status === 'FAILED' ? ` (${report.reason})` : ''}\n`,
+      );
     }
   }
 }
@@ -51,7 +53,8 @@ export function formatSummary(reports: readonly FileReport[]): string {
   const rows = reports.map((r) => [STATUS_LABEL[r.status], String(r.items), r.name, r.reason ?? '']);
   const header = ['status', 'items', 'bestand / file', 'reden / reason'];
   const widths = [0, 1, 2].map((col) => Math.max(header[col].length, ...rows.map((row) => row[col].length)));
-  const line = (row: string[]) => [row[0].padEnd(widths[0]), row[1].padStart(widths[1]), row[2].padEnd(widths[2]), row[3]].join('  ').trimEnd();
+  const line = (row: string[]) =>
+    [row[0].padEnd(widths[0]), row[1].padStart(widths[1]), row[2].padEnd(widths[2]), row[3]].join('  ').trimEnd();
   const count = (status: FileStatus) => reports.filter((r) => r.status === status);
   const imported = count('IMPORTED');
   const items = imported.reduce((sum, r) => sum + r.items, 0);

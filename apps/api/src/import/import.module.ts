@@ -5,5 +5,9 @@ import { ImportResolver } from './import.resolver';
 import { ImportService } from './import.service';
 import { AccessModule } from '../access/access.module';
 
-@Module({ imports: [ItemsModule, AccessModule], providers: [ImportService, ImportLedger, ImportResolver], exports: [ImportService, ImportLedger] })
+@Module({
+  imports: [ItemsModule, AccessModule],
+  providers: [ImportService, ImportLedger, ImportResolver],
+  exports: [ImportService, ImportLedger],
+})
 export class ImportModule {}

@@ -13,11 +13,20 @@ export class ImportResolver {
   constructor(private readonly imports: ImportService) {}
 
   @Mutation(() => ImportResultType, {
-    description: 'Import one Markdown, text or HTML file as items, converted on the server. A file that cannot be imported is BAD_USER_INPUT with `extensions.reason`.',
+    description:
+      'Import one Markdown, text or HTML file as items, converted on the server. A file that cannot be imported is BAD_USER_INPUT with `extensions.reason`.',
   })
-  async importDocument(@Viewer() viewer: AuthUser, @Args('input') input: ImportDocumentInput): Promise<ImportResultType> {
+  async importDocument(
+    @Viewer() viewer: AuthUser,
+    @Args('input') input: ImportDocumentInput,
+  ): Promise<ImportResultType> {
     const bytes = decodeContent(input.content, input.contentEncoding ?? ContentEncoding.UTF8);
-    const outcome = await this.imports.importFile(viewer, input.communityId, { filename: input.filename, bytes }, input);
+    const outcome = await this.imports.importFile(
+      viewer,
+      input.communityId,
+      { filename: input.filename, bytes },
+      input,
+    );
     if (outcome.status === 'FAILED') {
       if (outcome.code === 'FORBIDDEN') throw appError('FORBIDDEN', outcome.reason);
       throw appError('BAD_USER_INPUT', outcome.reason, { field: 'content', reason: outcome.code });
@@ -37,6 +46,7 @@ function decodeContent(content: string, encoding: ContentEncoding): Uint8Array {
   }
   const compact = content.replace(/\s+/g, '');
   if (compact.length > Math.ceil(IMPORT_LIMITS.fileMaxBytes / 3) * 4) throw tooLarge();
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) throw badInput('De inhoud is geen geldige base64 / The content is not valid base64', 'content');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1)
+    throw badInput('De inhoud is geen geldige base64 / The content is not valid base64', 'content');
   return Buffer.from(compact, 'base64');
 }

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { can, defaultStageFor, LIMITS, type ItemKind, type SeciStage, validateBody, validateTags, validateTitle, ValidationError } from '@spiraal/domain';
+import {
+  can,
+  defaultStageFor,
+  LIMITS,
+  type ItemKind,
+  type SeciStage,
+  validateBody,
+  validateTags,
+  validateTitle,
+  ValidationError,
+} from '@spiraal/domain';
 import { convertDocument, type ConvertedDocument, ImportRefusal } from '@spiraal/interchange';
 import { createHash } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
@@ -25,7 +35,14 @@ export interface ImportOptions {
 }
 
 export type ImportOutcome =
-  | { status: 'IMPORTED' | 'SKIPPED'; filename: string; reason: string | null; format: string; encoding: string; items: ItemEntity[] }
+  | {
+      status: 'IMPORTED' | 'SKIPPED';
+      filename: string;
+      reason: string | null;
+      format: string;
+      encoding: string;
+      items: ItemEntity[];
+    }
   | { status: 'FAILED'; filename: string; reason: string; code: string };
 
 /**
@@ -46,22 +63,41 @@ export class ImportService {
     private readonly ledger: ImportLedger,
   ) {}
 
-  async importFile(user: AuthUser, communityId: string, file: ImportFile, options: ImportOptions = {}): Promise<ImportOutcome> {
+  async importFile(
+    user: AuthUser,
+    communityId: string,
+    file: ImportFile,
+    options: ImportOptions = {},
+  ): Promise<ImportOutcome> {
     const { access } = await this.access.toCommunity(user, communityId, 'item.create');
     let converted: ConvertedDocument;
     let prepared: { kind: ItemKind; stage: SeciStage; tags: string[]; parts: { title: string; markdown: string }[] };
     try {
-      converted = convertDocument({ filename: file.filename, bytes: file.bytes, splitHeadings: options.splitHeadings ?? false });
+      converted = convertDocument({
+        filename: file.filename,
+        bytes: file.bytes,
+        splitHeadings: options.splitHeadings ?? false,
+      });
       prepared = prepare(converted, options);
     } catch (error) {
       if (error instanceof ImportRefusal || error instanceof ValidationError) {
-        return { status: 'FAILED', filename: file.filename, reason: error.message, code: error instanceof ImportRefusal ? error.code : 'INVALID' };
+        return {
+          status: 'FAILED',
+          filename: file.filename,
+          reason: error.message,
+          code: error instanceof ImportRefusal ? error.code : 'INVALID',
+        };
       }
       throw error;
     }
     // Guidelines come from "uitwerken tot richtlijn", a facilitator's move (as in createItem).
     if (prepared.kind === 'GUIDELINE' && !can(access, 'guideline.create')) {
-      return { status: 'FAILED', filename: file.filename, code: 'FORBIDDEN', reason: 'Alleen een facilitator maakt richtlijnen / Only a facilitator creates guidelines' };
+      return {
+        status: 'FAILED',
+        filename: file.filename,
+        code: 'FORBIDDEN',
+        reason: 'Alleen een facilitator maakt richtlijnen / Only a facilitator creates guidelines',
+      };
     }
     const sourceKey = sourceKeyOf(file.bytes, options.splitHeadings ?? false);
     return this.db.transaction(async (tx) => {
@@ -75,9 +111,24 @@ export class ImportService {
       }
       const created: ItemEntity[] = [];
       for (const part of prepared.parts) {
-        created.push(await this.items.insert(tx, user, { communityId, kind: prepared.kind, stage: prepared.stage, title: part.title, tags: prepared.tags, markdown: part.markdown }));
+        created.push(
+          await this.items.insert(tx, user, {
+            communityId,
+            kind: prepared.kind,
+            stage: prepared.stage,
+            title: part.title,
+            tags: prepared.tags,
+            markdown: part.markdown,
+          }),
+        );
       }
-      await this.ledger.record(tx, { communityId, sourceKey, sourceName: file.filename, itemIds: created.map((item) => item.id), importedBy: user.id });
+      await this.ledger.record(tx, {
+        communityId,
+        sourceKey,
+        sourceName: file.filename,
+        itemIds: created.map((item) => item.id),
+        importedBy: user.id,
+      });
       return { ...common, status: 'IMPORTED' as const, reason: null, items: created };
     });
   }
@@ -95,7 +146,10 @@ function prepare(converted: ConvertedDocument, options: ImportOptions) {
       if (error instanceof ValidationError && error.field === 'body') {
         const where = converted.parts.length > 1 ? `"${part.title}": ` : '';
         const mb = LIMITS.bodyMaxBytes / 1024 / 1024;
-        throw new ValidationError('body', `${where}de tekst is groter dan ${mb} MB; splits het bestand per kop / ${where}the text is larger than ${mb} MB; split the file by heading`);
+        throw new ValidationError(
+          'body',
+          `${where}de tekst is groter dan ${mb} MB; splits het bestand per kop / ${where}the text is larger than ${mb} MB; split the file by heading`,
+        );
       }
       throw error;
     }

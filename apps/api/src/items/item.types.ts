@@ -15,10 +15,15 @@ export class ItemType {
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
   @Field(() => Date, { nullable: true }) archivedAt!: Date | null;
-  @Field(() => GuidelineStatusEnum, { nullable: true, description: 'Guidelines only' }) guidelineStatus!: GuidelineStatus | null;
-  @Field(() => Int, { nullable: true, description: 'Guidelines only: the number of the version being worked on (or in force, when vastgesteld)' })
+  @Field(() => GuidelineStatusEnum, { nullable: true, description: 'Guidelines only' })
+  guidelineStatus!: GuidelineStatus | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Guidelines only: the number of the version being worked on (or in force, when vastgesteld)',
+  })
   guidelineVersion!: number | null;
-  @Field(() => Date, { nullable: true, description: 'Guidelines only: when to look at it again (tijdelijk geldig)' }) reviewDate!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Guidelines only: when to look at it again (tijdelijk geldig)' })
+  reviewDate!: Date | null;
   communityId!: string;
   createdBy!: string | null;
   appliesGuidelineId!: string | null;
@@ -27,7 +32,8 @@ export class ItemType {
 
 @ObjectType('StageChange', { description: 'One move of an item through the spiral' })
 export class StageChangeType {
-  @Field(() => SeciStageEnum, { nullable: true, description: 'Null for the stage an item started in' }) from!: SeciStage | null;
+  @Field(() => SeciStageEnum, { nullable: true, description: 'Null for the stage an item started in' })
+  from!: SeciStage | null;
   @Field(() => SeciStageEnum) to!: SeciStage;
   @Field(() => String, { nullable: true }) reason!: string | null;
   @Field(() => Date) at!: Date;
@@ -60,10 +66,15 @@ export class CreateItemInput {
   @Field(() => ID) communityId!: string;
   @Field(() => ItemKindEnum) kind!: ItemKind;
   @Field(() => String) title!: string;
-  @Field(() => SeciStageEnum, { nullable: true, description: 'Defaults to the kind’s usual stage' }) stage?: SeciStage | null;
+  @Field(() => SeciStageEnum, { nullable: true, description: 'Defaults to the kind’s usual stage' })
+  stage?: SeciStage | null;
   @Field(() => [String], { nullable: true }) tags?: string[] | null;
   @Field(() => String, { nullable: true, description: 'Markdown, at most 1 MB' }) body?: string | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Start from the kind’s template (casus, verhaal, werkvraag, toepassingsreflectie)' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Start from the kind’s template (casus, verhaal, werkvraag, toepassingsreflectie)',
+  })
   template?: boolean | null;
 }
 
@@ -77,7 +88,8 @@ export class UpdateItemInput {
 @InputType('AddStageReasonInput')
 export class AddStageReasonInput {
   @Field(() => ID) itemId!: string;
-  @Field(() => String, { description: 'Why the item moved; replaces the reason of its last stage change' }) reason!: string;
+  @Field(() => String, { description: 'Why the item moved; replaces the reason of its last stage change' })
+  reason!: string;
 }
 
 @InputType('SetItemStageInput')

@@ -4,7 +4,16 @@ import { CommunityType } from '../communities/community.types';
 import { Ctx, Viewer } from '../common/request-context';
 import type { GqlContext } from '../common/request-context';
 import { loadUser, toUserType, UserType } from '../users/user.type';
-import { AddStageReasonInput, CreateItemInput, ItemConnection, ItemFilter, ItemType, SetItemStageInput, StageChangeType, UpdateItemInput } from './item.types';
+import {
+  AddStageReasonInput,
+  CreateItemInput,
+  ItemConnection,
+  ItemFilter,
+  ItemType,
+  SetItemStageInput,
+  StageChangeType,
+  UpdateItemInput,
+} from './item.types';
 import { ItemsService } from './items.service';
 
 /**
@@ -25,7 +34,11 @@ export class ItemsResolver {
   ): Promise<ItemConnection> {
     const page = await this.service.list(viewer, communityId, filter ?? {}, first, after);
     const edges = page.items.map((node) => ({ node, cursor: this.service.cursorOf(node) }));
-    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
   }
 
   @Query(() => ItemType)
@@ -48,7 +61,9 @@ export class ItemsResolver {
     return this.service.setStage(viewer, input);
   }
 
-  @Mutation(() => ItemType, { description: 'Add a forgotten reason to the last stage change, without moving the item again' })
+  @Mutation(() => ItemType, {
+    description: 'Add a forgotten reason to the last stage change, without moving the item again',
+  })
   addStageReason(@Viewer() viewer: AuthUser, @Args('input') input: AddStageReasonInput): Promise<ItemType> {
     return this.service.addStageReason(viewer, input);
   }
@@ -71,11 +86,19 @@ export class ItemsResolver {
   @ResolveField(() => [StageChangeType])
   async stageHistory(@Parent() item: ItemType, @Ctx() ctx: GqlContext): Promise<StageChangeType[]> {
     const changes = await ctx.loaders.stageHistory.load(item.id);
-    const users = await ctx.loaders.user.loadMany(changes.map((c) => c.changedBy).filter((id): id is string => id !== null));
+    const users = await ctx.loaders.user.loadMany(
+      changes.map((c) => c.changedBy).filter((id): id is string => id !== null),
+    );
     const byId = new Map(users.flatMap((u) => (u && !(u instanceof Error) ? [[u.id, u] as const] : [])));
     return changes.map((c) => {
       const by = c.changedBy ? byId.get(c.changedBy) : undefined;
-      return { from: c.fromStage, to: c.toStage, reason: c.reason, at: c.changedAt, by: by ? toUserType(by, ctx.user?.id ?? null) : null };
+      return {
+        from: c.fromStage,
+        to: c.toStage,
+        reason: c.reason,
+        at: c.changedAt,
+        by: by ? toUserType(by, ctx.user?.id ?? null) : null,
+      };
     });
   }
 

@@ -128,16 +128,14 @@ export class ItemsService {
     await tx
       .getRepository(ItemAuthorEntity)
       .insert({ itemId: item.id, userId: user.id, firstContributedAt: new Date() });
-    await tx
-      .getRepository(StageChangeEntity)
-      .insert({
-        itemId: item.id,
-        fromStage: null,
-        toStage: fields.stage,
-        reason: null,
-        changedBy: user.id,
-        changedAt: new Date(),
-      });
+    await tx.getRepository(StageChangeEntity).insert({
+      itemId: item.id,
+      fromStage: null,
+      toStage: fields.stage,
+      reason: null,
+      changedBy: user.id,
+      changedAt: new Date(),
+    });
     await this.documents.saveSnapshot(tx, item.id, state);
     return tx.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
   }
@@ -146,7 +144,10 @@ export class ItemsService {
     return (await this.access.toItem(user, id, 'community.read')).item;
   }
 
-  async update(user: AuthUser, input: { id: string; title?: string | null; tags?: string[] | null }): Promise<ItemEntity> {
+  async update(
+    user: AuthUser,
+    input: { id: string; title?: string | null; tags?: string[] | null },
+  ): Promise<ItemEntity> {
     const { item } = await this.access.toItem(user, input.id, 'item.edit');
     const changes: Partial<ItemEntity> = {};
     if (input.title != null) changes.title = validateTitle(input.title);
@@ -169,16 +170,14 @@ export class ItemsService {
       if (item.stage === input.stage)
         throw badInput(`Dit item staat al in ${input.stage} / This item is already in ${input.stage}`, 'stage');
       const now = new Date();
-      await tx
-        .getRepository(StageChangeEntity)
-        .insert({
-          itemId: item.id,
-          fromStage: item.stage,
-          toStage: input.stage,
-          reason,
-          changedBy: user.id,
-          changedAt: now,
-        });
+      await tx.getRepository(StageChangeEntity).insert({
+        itemId: item.id,
+        fromStage: item.stage,
+        toStage: input.stage,
+        reason,
+        changedBy: user.id,
+        changedAt: now,
+      });
       await items.update({ id: item.id }, { stage: input.stage, updatedAt: now });
       await this.audit.record(tx, {
         communityId: item.communityId,
@@ -212,7 +211,8 @@ export class ItemsService {
           RETURNING id`,
         [item.id, reason],
       );
-      if (!rows.length) throw badInput('Dit item heeft nog geen fasewijziging / This item has no stage change yet', 'itemId');
+      if (!rows.length)
+        throw badInput('Dit item heeft nog geen fasewijziging / This item has no stage change yet', 'itemId');
       return tx.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
     });
   }
@@ -250,7 +250,8 @@ export class ItemsService {
     if (!filter.includeArchived) qb.andWhere('i.archived_at IS NULL');
     if (filter.kinds?.length) qb.andWhere('i.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter.stages?.length) qb.andWhere('i.stage IN (:...stages)', { stages: filter.stages });
-    if (filter.tags?.length) qb.andWhere('i.tags @> :tags', { tags: await spelledAsKnown(this.db, communityId, validateTags(filter.tags)) });
+    if (filter.tags?.length)
+      qb.andWhere('i.tags @> :tags', { tags: await spelledAsKnown(this.db, communityId, validateTags(filter.tags)) });
     const totalCount = await qb.clone().getCount();
     if (after) {
       const cursor = decodeCursor(after);

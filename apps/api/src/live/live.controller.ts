@@ -34,13 +34,9 @@ export class LiveController {
     const token = tokenFrom(req);
     const user = token ? await this.sessions.userFor(token) : null;
     if (!user || !token) {
-      res
-        .status(401)
-        .json({
-          errors: [
-            { message: 'Je bent niet ingelogd / You are not signed in', extensions: { code: 'UNAUTHENTICATED' } },
-          ],
-        });
+      res.status(401).json({
+        errors: [{ message: 'Je bent niet ingelogd / You are not signed in', extensions: { code: 'UNAUTHENTICATED' } }],
+      });
       return;
     }
     res.status(200);

@@ -53,7 +53,8 @@ export class LiveService implements OnApplicationShutdown {
   /** Closes the streams of ended sessions (sign-out, password change). */
   closeSessions(fingerprints: readonly string[]): void {
     const ended = new Set(fingerprints);
-    for (const set of this.byUser.values()) for (const connection of set) if (ended.has(connection.session)) connection.close();
+    for (const set of this.byUser.values())
+      for (const connection of set) if (ended.has(connection.session)) connection.close();
   }
 
   /** Open streams in this process (metrics, tests). */

@@ -63,7 +63,11 @@ export class NestPinoLogger implements LoggerService {
     const rest = [...params];
     // Nest appends the Logger's context as the last argument (and, for error, a stack before it).
     if (rest.length && typeof rest[rest.length - 1] === 'string') fields.context = rest.pop();
-    if (level === 'error' && rest.length && (rest[0] === undefined || (typeof rest[0] === 'string' && /\n\s+at /.test(rest[0])))) {
+    if (
+      level === 'error' &&
+      rest.length &&
+      (rest[0] === undefined || (typeof rest[0] === 'string' && /\n\s+at /.test(rest[0])))
+    ) {
       const stack = rest.shift();
       if (stack) fields.stack = stack;
     }

@@ -38,7 +38,8 @@ export function requestLogging(logger: PinoLogger) {
       if (res.statusCode >= 400) return 'warn';
       return QUIET_PATHS.has((req.url ?? '').split('?')[0]) ? 'debug' : 'info';
     },
-    customSuccessMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
+    customSuccessMessage: (req: IncomingMessage, res: ServerResponse) =>
+      `${req.method} ${pathOf(req)} ${res.statusCode}`,
     customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
   });
 }

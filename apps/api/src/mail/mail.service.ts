@@ -41,12 +41,23 @@ export class MailService {
   }
 
   /** Several mails in one statement (digests); ids in order, or [] when mail is off. */
-  async enqueueMany(messages: readonly (MailMessage & { readCheck?: MailReadCheck })[], options: EnqueueOptions = {}): Promise<string[]> {
+  async enqueueMany(
+    messages: readonly (MailMessage & { readCheck?: MailReadCheck })[],
+    options: EnqueueOptions = {},
+  ): Promise<string[]> {
     if (!this.enabled || !messages.length) return [];
     messages.forEach(validateMailMessage);
     const rows = messages.map((m) => {
       const check = m.readCheck ?? options.readCheck;
-      return [m.to, m.subject, m.text, m.html, JSON.stringify(m.headers ?? {}), check?.userId ?? null, (check?.itemIds ?? []).join(',')];
+      return [
+        m.to,
+        m.subject,
+        m.text,
+        m.html,
+        JSON.stringify(m.headers ?? {}),
+        check?.userId ?? null,
+        (check?.itemIds ?? []).join(','),
+      ];
     });
     const runner = options.manager ?? this.db.manager;
     const result: { id: string }[] = await runner.query(

@@ -35,7 +35,9 @@ export class AgendaItemType {
   addedById!: string | null;
 }
 
-@ObjectType('AgendaSuggestion', { description: 'Practice not yet talked about: a reflection, a werkvraag or an open question' })
+@ObjectType('AgendaSuggestion', {
+  description: 'Practice not yet talked about: a reflection, a werkvraag or an open question',
+})
 export class AgendaSuggestionType {
   @Field(() => String, { description: 'REFLECTION, QUESTION_ITEM or OPEN_QUESTION' }) reason!: string;
   @Field(() => ItemType, { description: 'The item (for an open question: the item it was asked on)' }) item!: ItemType;
@@ -49,9 +51,12 @@ export class MeetingType {
   @Field(() => Date) date!: Date;
   @Field(() => MeetingKindEnum) kind!: MeetingKind;
   @Field(() => CommunityType) community?: CommunityType;
-  @Field(() => ItemType, { nullable: true, description: 'The verslag, an item co-written live' }) report?: ItemType | null;
+  @Field(() => ItemType, { nullable: true, description: 'The verslag, an item co-written live' })
+  report?: ItemType | null;
   @Field(() => [AgendaItemType]) agenda?: AgendaItemType[];
-  @Field(() => [AgendaSuggestionType], { description: 'Reflections and questions not yet on any agenda, so practice flows back into conversation' })
+  @Field(() => [AgendaSuggestionType], {
+    description: 'Reflections and questions not yet on any agenda, so practice flows back into conversation',
+  })
   agendaSuggestions?: AgendaSuggestionType[];
   communityId!: string;
   reportItemId!: string | null;

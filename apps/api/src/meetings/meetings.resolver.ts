@@ -7,7 +7,13 @@ import type { GqlContext } from '../common/request-context';
 import { CommunityType } from '../communities/community.types';
 import { ItemType } from '../items/item.types';
 import { loadUser } from '../users/user.type';
-import { AddAgendaItemInput, AgendaItemType, AgendaSuggestionType, CreateMeetingInput, MeetingType } from './meeting.types';
+import {
+  AddAgendaItemInput,
+  AgendaItemType,
+  AgendaSuggestionType,
+  CreateMeetingInput,
+  MeetingType,
+} from './meeting.types';
 import { MeetingsService } from './meetings.service';
 
 /** Bijeenkomsten. Field resolvers run only for meetings a query returned through the access check. */
@@ -19,7 +25,10 @@ export class MeetingsResolver {
   ) {}
 
   @Query(() => [MeetingType], { description: 'Bijeenkomsten of a community, latest date first' })
-  meetings(@Viewer() viewer: AuthUser, @Args('communityId', { type: () => ID }) communityId: string): Promise<MeetingType[]> {
+  meetings(
+    @Viewer() viewer: AuthUser,
+    @Args('communityId', { type: () => ID }) communityId: string,
+  ): Promise<MeetingType[]> {
     return this.service.list(viewer, communityId);
   }
 
@@ -28,7 +37,9 @@ export class MeetingsResolver {
     return this.service.get(viewer, id);
   }
 
-  @Mutation(() => MeetingType, { description: 'Plan a bijeenkomst (facilitators and members); its verslag is a new item' })
+  @Mutation(() => MeetingType, {
+    description: 'Plan a bijeenkomst (facilitators and members); its verslag is a new item',
+  })
   createMeeting(@Viewer() viewer: AuthUser, @Args('input') input: CreateMeetingInput): Promise<MeetingType> {
     return this.service.create(viewer, input);
   }

@@ -24,7 +24,10 @@ export class MetricsController {
       return;
     }
     if (!this.authorized(req.headers.authorization)) {
-      res.status(401).setHeader('WWW-Authenticate', 'Bearer').json({ error: 'A valid METRICS_TOKEN is needed for /metrics' });
+      res
+        .status(401)
+        .setHeader('WWW-Authenticate', 'Bearer')
+        .json({ error: 'A valid METRICS_TOKEN is needed for /metrics' });
       return;
     }
     const { contentType, body } = await this.metrics.render();

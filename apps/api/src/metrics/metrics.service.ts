@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, CounterConfiguration, Gauge, GaugeConfiguration, Histogram, HistogramConfiguration, Registry } from 'prom-client';
+import {
+  collectDefaultMetrics,
+  Counter,
+  CounterConfiguration,
+  Gauge,
+  GaugeConfiguration,
+  Histogram,
+  HistogramConfiguration,
+  Registry,
+} from 'prom-client';
 
 /** Latency buckets in seconds, from a quick query to a slow search. */
 export const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -33,7 +42,10 @@ export class MetricsService {
   }
 
   histogram<T extends string>(config: HistogramConfiguration<T>): Histogram<T> {
-    return this.existing<Histogram<T>>(config.name) ?? new Histogram({ buckets: LATENCY_BUCKETS, ...config, registers: [this.registry] });
+    return (
+      this.existing<Histogram<T>>(config.name) ??
+      new Histogram({ buckets: LATENCY_BUCKETS, ...config, registers: [this.registry] })
+    );
   }
 
   /** The Prometheus text exposition of every metric. */

@@ -50,13 +50,11 @@ export class UnsubscribeController {
     const token = queryToken ?? (await formField(req, 'token'));
     const valid = await this.verify(token);
     if (!valid)
-      return void res
-        .status(400)
-        .json({
-          errors: [
-            { message: 'Ongeldige afmeldlink / Invalid unsubscribe link', extensions: { code: 'BAD_USER_INPUT' } },
-          ],
-        });
+      return void res.status(400).json({
+        errors: [
+          { message: 'Ongeldige afmeldlink / Invalid unsubscribe link', extensions: { code: 'BAD_USER_INPUT' } },
+        ],
+      });
     const changed = await this.preferences.unsubscribe(valid.userId, valid.scope);
     if (req.accepts(['json', 'html']) === 'html') {
       return void res

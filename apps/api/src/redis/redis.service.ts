@@ -36,12 +36,19 @@ export class RedisService implements OnApplicationShutdown {
     this.prefix = config.redis.prefix;
     const url = config.redis.url;
     if (!url) return;
-    const options = { maxRetriesPerRequest: 2, enableOfflineQueue: true, retryStrategy: (times: number) => Math.min(100 * times, 2_000) };
+    const options = {
+      maxRetriesPerRequest: 2,
+      enableOfflineQueue: true,
+      retryStrategy: (times: number) => Math.min(100 * times, 2_000),
+    };
     this.publisher = new Redis(url, { ...options, connectionName: 'spiraal-publish' });
     // Subscribed again by `ready` below: also the channels whose first SUBSCRIBE failed, which ioredis would forget.
     this.subscriber = new Redis(url, { ...options, autoResubscribe: false, connectionName: 'spiraal-subscribe' });
-    for (const connection of [this.publisher, this.subscriber]) connection.on('error', (error: Error) => this.logError('connection', error));
-    this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.deliver(channel.toString(), message));
+    for (const connection of [this.publisher, this.subscriber])
+      connection.on('error', (error: Error) => this.logError('connection', error));
+    this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) =>
+      this.deliver(channel.toString(), message),
+    );
     // What was published meanwhile is lost: to us (subscriber) or to the others (publisher).
     this.subscriber.on('ready', () => void this.ready(this.subscriber!));
     this.publisher.on('ready', () => void this.ready(this.publisher!));
@@ -63,7 +70,8 @@ export class RedisService implements OnApplicationShutdown {
 
   publish(channel: string, message: Uint8Array | string): void {
     if (!this.publisher) return;
-    const payload = typeof message === 'string' ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+    const payload =
+      typeof message === 'string' ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength);
     this.publisher.publish(channel, payload).catch((error: Error) => this.logError(`publishing on ${channel}`, error));
   }
 
@@ -83,7 +91,9 @@ export class RedisService implements OnApplicationShutdown {
       const current = this.handlers.get(channel);
       if (!current?.delete(handler) || current.size) return;
       this.handlers.delete(channel);
-      await this.subscriber!.unsubscribe(channel).catch((error: Error) => this.logError(`unsubscribing from ${channel}`, error));
+      await this.subscriber!.unsubscribe(channel).catch((error: Error) =>
+        this.logError(`unsubscribing from ${channel}`, error),
+      );
     };
   }
 

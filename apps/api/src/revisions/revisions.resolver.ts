@@ -16,13 +16,19 @@ export class RevisionsResolver {
   ) {}
 
   @Query(() => [RevisionType], { description: 'Saved versions of an item’s body, newest first' })
-  async itemRevisions(@Viewer() viewer: AuthUser, @Args('itemId', { type: () => ID }) itemId: string): Promise<Omit<RevisionType, 'authors'>[]> {
+  async itemRevisions(
+    @Viewer() viewer: AuthUser,
+    @Args('itemId', { type: () => ID }) itemId: string,
+  ): Promise<Omit<RevisionType, 'authors'>[]> {
     await this.access.toItem(viewer, itemId, 'community.read');
     return this.revisions.list(itemId);
   }
 
   @Query(() => RevisionType, { description: 'One saved version; ask for its text and markdown' })
-  async revision(@Viewer() viewer: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<Omit<RevisionType, 'authors'>> {
+  async revision(
+    @Viewer() viewer: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Omit<RevisionType, 'authors'>> {
     await this.access.toItem(viewer, await this.revisions.itemOf(id), 'community.read', 'Deze versie');
     return this.revisions.get(id);
   }

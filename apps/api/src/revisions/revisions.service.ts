@@ -19,12 +19,10 @@ export class RevisionsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async record(itemId: string, doc: Y.Doc, text: string, authorIds: string[]): Promise<void> {
-    await this.db.query('INSERT INTO item_revisions (item_id, state, text, author_ids) VALUES ($1, $2, $3, $4::uuid[])', [
-      itemId,
-      Buffer.from(Y.encodeStateAsUpdate(doc)),
-      text,
-      authorIds,
-    ]);
+    await this.db.query(
+      'INSERT INTO item_revisions (item_id, state, text, author_ids) VALUES ($1, $2, $3, $4::uuid[])',
+      [itemId, Buffer.from(Y.encodeStateAsUpdate(doc)), text, authorIds],
+    );
   }
 
   async list(itemId: string): Promise<RevisionRow[]> {
@@ -37,13 +35,20 @@ export class RevisionsService {
 
   /** The revision's item id, for the access check; NOT_FOUND for unknown ids. */
   async itemOf(revisionId: string): Promise<string> {
-    const [row] = isUuid(revisionId) ? ((await this.db.query('SELECT item_id FROM item_revisions WHERE id = $1', [revisionId])) as { item_id: string }[]) : [];
+    const [row] = isUuid(revisionId)
+      ? ((await this.db.query('SELECT item_id FROM item_revisions WHERE id = $1', [revisionId])) as {
+          item_id: string;
+        }[])
+      : [];
     if (!row) throw notFound('Deze versie');
     return row.item_id;
   }
 
   async get(revisionId: string): Promise<RevisionRow & { text: string; state: Uint8Array }> {
-    const [row] = (await this.db.query('SELECT id, item_id, created_at, author_ids, text, state FROM item_revisions WHERE id = $1', [revisionId])) as {
+    const [row] = (await this.db.query(
+      'SELECT id, item_id, created_at, author_ids, text, state FROM item_revisions WHERE id = $1',
+      [revisionId],
+    )) as {
       id: string;
       item_id: string;
       created_at: Date;
@@ -52,7 +57,14 @@ export class RevisionsService {
       state: Buffer;
     }[];
     if (!row) throw notFound('Deze versie');
-    return { id: row.id, itemId: row.item_id, createdAt: row.created_at, authorIds: row.author_ids, text: row.text, state: new Uint8Array(row.state) };
+    return {
+      id: row.id,
+      itemId: row.item_id,
+      createdAt: row.created_at,
+      authorIds: row.author_ids,
+      text: row.text,
+      state: new Uint8Array(row.state),
+    };
   }
 
   /** The revision's body, as Markdown and as the editor's document tree. */

@@ -11,7 +11,8 @@ import { join } from 'node:path';
  */
 export const SCHEMA_FILE = join(__dirname, '../../schema.graphql');
 
-const HEADER = '# The GraphQL contract of the Spiraal API, generated from the code-first schema.\n# Do not edit: run `npm run schema:write` after changing a resolver, type or input.\n\n';
+const HEADER =
+  '# The GraphQL contract of the Spiraal API, generated from the code-first schema.\n# Do not edit: run `npm run schema:write` after changing a resolver, type or input.\n\n';
 
 /** The file's text for a schema: sorted, so the order of declarations in code does not matter. */
 export function schemaFileText(schema: GraphQLSchema): string {
@@ -34,11 +35,18 @@ export function resolversOf(root: DynamicModule): Type<unknown>[] {
     if ('forwardRef' in ref) return visit(ref.forwardRef() as ModuleRef);
     const dynamic = 'module' in ref ? ref : null;
     const moduleClass = dynamic ? dynamic.module : (ref as Type<unknown>);
-    const imports: ModuleRef[] = [...((Reflect.getMetadata('imports', moduleClass) as ModuleRef[] | undefined) ?? []), ...(dynamic?.imports ?? [])];
-    const providers: unknown[] = [...((Reflect.getMetadata('providers', moduleClass) as unknown[] | undefined) ?? []), ...(dynamic?.providers ?? [])];
+    const imports: ModuleRef[] = [
+      ...((Reflect.getMetadata('imports', moduleClass) as ModuleRef[] | undefined) ?? []),
+      ...(dynamic?.imports ?? []),
+    ];
+    const providers: unknown[] = [
+      ...((Reflect.getMetadata('providers', moduleClass) as unknown[] | undefined) ?? []),
+      ...(dynamic?.providers ?? []),
+    ];
     for (const provider of providers) {
       // A resolver carries this metadata even when its value is undefined (`@Resolver()`).
-      if (typeof provider === 'function' && Reflect.hasOwnMetadata(RESOLVER_TYPE_METADATA, provider)) resolvers.add(provider as Type<unknown>);
+      if (typeof provider === 'function' && Reflect.hasOwnMetadata(RESOLVER_TYPE_METADATA, provider))
+        resolvers.add(provider as Type<unknown>);
     }
     imports.forEach(visit);
   };

@@ -76,11 +76,15 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
    */
   async reindexAll(): Promise<{ items: number; terms: number; pending: number }> {
     for (const engine of this.engines) if (engine.external) await engine.clear();
-    const [{ items }] = await this.db.query(`WITH queued AS (INSERT INTO search_outbox (item_id) SELECT id FROM items RETURNING 1) SELECT count(*)::int AS items FROM queued`);
+    const [{ items }] = await this.db.query(
+      `WITH queued AS (INSERT INTO search_outbox (item_id) SELECT id FROM items RETURNING 1) SELECT count(*)::int AS items FROM queued`,
+    );
     // Rows another process holds are skipped here; wait until they are delivered (or failed) there.
     for (;;) {
       while ((await this.deliverBatch()) > 0);
-      const [{ waiting }] = await this.db.query(`SELECT count(*)::int AS waiting FROM search_outbox WHERE attempts = 0`);
+      const [{ waiting }] = await this.db.query(
+        `SELECT count(*)::int AS waiting FROM search_outbox WHERE attempts = 0`,
+      );
       if (!waiting) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -123,7 +127,10 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
         if (!claimed.length) return 0;
         const itemIds = [...new Set(claimed.map((row) => row.item_id))].sort();
         // Another process delivering the same item waits here, then reads the newer state.
-        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('search:' || id)) FROM unnest($1::text[]) AS id ORDER BY id`, [itemIds]);
+        await tx.query(
+          `SELECT pg_advisory_xact_lock(hashtext('search:' || id)) FROM unnest($1::text[]) AS id ORDER BY id`,
+          [itemIds],
+        );
         const { documents, removed } = await loadSearchDocuments(tx, itemIds);
         const failures: string[] = [];
         for (const engine of this.engines) {
@@ -151,9 +158,15 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
     }
   }
 
-  private async retryLater(db: EntityManager, claimed: { id: string; attempts: number }[], error: string): Promise<void> {
+  private async retryLater(
+    db: EntityManager,
+    claimed: { id: string; attempts: number }[],
+    error: string,
+  ): Promise<void> {
     const attempts = Math.max(...claimed.map((row) => row.attempts)) + 1;
-    this.logger.warn(`Search indexing of ${claimed.length} change(s) failed (attempt ${attempts}), retrying in ${backoffMs(attempts)} ms: ${error}`);
+    this.logger.warn(
+      `Search indexing of ${claimed.length} change(s) failed (attempt ${attempts}), retrying in ${backoffMs(attempts)} ms: ${error}`,
+    );
     await db.query(
       `UPDATE search_outbox SET attempts = attempts + 1, last_error = left($2, 1000),
               available_at = now() + make_interval(secs => $3::double precision / 1000)

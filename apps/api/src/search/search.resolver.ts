@@ -8,7 +8,9 @@ import { SearchInput, SearchResult } from './search.types';
 export class SearchResolver {
   constructor(private readonly service: SearchService) {}
 
-  @Query(() => SearchResult, { description: 'Search what the network already knows: every community you may read, unless narrowed' })
+  @Query(() => SearchResult, {
+    description: 'Search what the network already knows: every community you may read, unless narrowed',
+  })
   search(@Viewer() viewer: AuthUser, @Args('input') input: SearchInput): Promise<SearchResult> {
     return this.service.search(viewer, input);
   }

@@ -64,7 +64,15 @@ export class SearchService {
     const hits = found.hits.flatMap((hit) => {
       const item = byId.get(hit.itemId);
       // A BSN or IBAN never shows in a snippet, to anyone (docs/privacy.md).
-      return item ? [{ item, score: hit.score, highlights: { title: maskNumbersInSnippet(hit.title), text: maskNumbersInSnippet(hit.text) } }] : [];
+      return item
+        ? [
+            {
+              item,
+              score: hit.score,
+              highlights: { title: maskNumbersInSnippet(hit.title), text: maskNumbersInSnippet(hit.text) },
+            },
+          ]
+        : [];
     });
     const names = await this.communityNames(found.facets.communities.map((f) => f.value));
     const feedback = found.feedback ?? (await this.postgres.feedback(query));

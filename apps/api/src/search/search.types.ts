@@ -70,7 +70,8 @@ export class SearchResult {
   })
   suggestions!: string[];
   @Field(() => Int, {
-    description: 'How many communities the search covered: 0 means there is nothing to search yet (communityDirectory lists communities to join)',
+    description:
+      'How many communities the search covered: 0 means there is nothing to search yet (communityDirectory lists communities to join)',
   })
   readableCommunities!: number;
 }

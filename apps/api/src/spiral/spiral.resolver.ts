@@ -8,7 +8,9 @@ import { SpiralReportType } from './spiral.types';
 export class SpiralResolver {
   constructor(private readonly service: SpiralService) {}
 
-  @Query(() => SpiralReportType, { description: 'The kennisspiraal of a community over a period (default: the last twelve months)' })
+  @Query(() => SpiralReportType, {
+    description: 'The kennisspiraal of a community over a period (default: the last twelve months)',
+  })
   spiral(
     @Viewer() viewer: AuthUser,
     @Args('communityId', { type: () => ID }) communityId: string,

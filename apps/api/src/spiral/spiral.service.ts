@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { can, movesPerMonth, Perspective, PERSPECTIVES, SECI_STAGES, SeciStage, SIGNALS, SignalCode, validateDate } from '@spiraal/domain';
+import {
+  can,
+  movesPerMonth,
+  Perspective,
+  PERSPECTIVES,
+  SECI_STAGES,
+  SeciStage,
+  SIGNALS,
+  SignalCode,
+  validateDate,
+} from '@spiraal/domain';
 import { DataSource, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { PrivacyService } from '../privacy/privacy.service';
@@ -13,7 +23,8 @@ const DAY_MS = 24 * 3_600_000;
 const MAX_SPAN_MS = 5 * 366 * DAY_MS;
 const FLOWS_MAX = 50;
 const SIGNAL_ITEMS_MAX = 20;
-const PRIVACY_QUESTION = 'Deze casussen zijn ouder dan de bewaartermijn en bevatten nog persoonsgegevens: pseudonimiseren of archiveren? / These cases are past the retention period and still hold personal data: pseudonymise or archive?';
+const PRIVACY_QUESTION =
+  'Deze casussen zijn ouder dan de bewaartermijn en bevatten nog persoonsgegevens: pseudonimiseren of archiveren? / These cases are past the retention period and still hold personal data: pseudonymise or archive?';
 
 /**
  * The spiral view of a community: items per stage, the moves knowledge made
@@ -30,13 +41,21 @@ export class SpiralService {
     private readonly privacy: PrivacyService,
   ) {}
 
-  async report(user: AuthUser, communityId: string, fromInput: Date | null, toInput: Date | null): Promise<SpiralReportType> {
+  async report(
+    user: AuthUser,
+    communityId: string,
+    fromInput: Date | null,
+    toInput: Date | null,
+  ): Promise<SpiralReportType> {
     const { access } = await this.access.toCommunity(user, communityId, 'community.read');
     const now = new Date();
     const to = toInput ? validateDate('to', toInput) : now;
     const from = fromInput ? validateDate('from', fromInput) : new Date(to.getTime() - 365 * DAY_MS);
     if (from >= to || to.getTime() - from.getTime() > MAX_SPAN_MS) {
-      throw badInput('Kies een periode van hoogstens vijf jaar, met "van" voor "tot" / Choose a period of at most five years, from before to', 'from');
+      throw badInput(
+        'Kies een periode van hoogstens vijf jaar, met "van" voor "tot" / Choose a period of at most five years, from before to',
+        'from',
+      );
     }
     const [stageCounts, transitions, flows, contributions, signals] = await Promise.all([
       this.stageCounts(communityId),
@@ -48,9 +67,24 @@ export class SpiralService {
     // Cases past the bewaartermijn with open personal data: a signal for facilitators only (docs/privacy.md).
     const attention = can(access, 'community.settings') ? await this.privacy.attention(communityId, now) : [];
     const privacySignal = attention.length
-      ? [{ code: 'PRIVACY_ATTENTION', question: PRIVACY_QUESTION, items: attention.slice(0, SIGNAL_ITEMS_MAX).map((a) => a.item), perspectives: [] as Perspective[] }]
+      ? [
+          {
+            code: 'PRIVACY_ATTENTION',
+            question: PRIVACY_QUESTION,
+            items: attention.slice(0, SIGNAL_ITEMS_MAX).map((a) => a.item),
+            perspectives: [] as Perspective[],
+          },
+        ]
       : [];
-    return { from, to, stageCounts, transitions, flows, contributions: contributions.list, signals: [...signals, ...missingVoices(contributions.list), ...privacySignal] };
+    return {
+      from,
+      to,
+      stageCounts,
+      transitions,
+      flows,
+      contributions: contributions.list,
+      signals: [...signals, ...missingVoices(contributions.list), ...privacySignal],
+    };
   }
 
   private async stageCounts(communityId: string): Promise<{ stage: SeciStage; count: number }[]> {
@@ -101,13 +135,16 @@ export class SpiralService {
     return ids.map((id) => ({
       guideline: items.get(id)!,
       sources: links.filter((l) => l.guideline === id && l.role === 'source').flatMap((l) => items.get(l.item) ?? []),
-      applications: links.filter((l) => l.guideline === id && l.role === 'application').flatMap((l) => items.get(l.item) ?? []),
+      applications: links
+        .filter((l) => l.guideline === id && l.role === 'application')
+        .flatMap((l) => items.get(l.item) ?? []),
     }));
   }
 
   private async contributions(communityId: string, from: Date, to: Date) {
-    const rows: { perspective: Perspective; members: number; items: number; comments: number; reflections: number }[] = await this.db.query(
-      `SELECT m.perspective,
+    const rows: { perspective: Perspective; members: number; items: number; comments: number; reflections: number }[] =
+      await this.db.query(
+        `SELECT m.perspective,
               count(*)::int AS members,
               coalesce(sum((SELECT count(*) FROM items i WHERE i.community_id = $1 AND i.created_by = m.user_id AND i.created_at >= $2 AND i.created_at < $3)), 0)::int AS items,
               coalesce(sum((SELECT count(*) FROM comments c JOIN items i ON i.id = c.item_id
@@ -115,9 +152,18 @@ export class SpiralService {
               coalesce(sum((SELECT count(*) FROM items i WHERE i.community_id = $1 AND i.created_by = m.user_id AND i.kind = 'REFLECTION'
                              AND i.created_at >= $2 AND i.created_at < $3)), 0)::int AS reflections
          FROM memberships m WHERE m.community_id = $1 GROUP BY m.perspective`,
-      [communityId, from, to],
+        [communityId, from, to],
+      );
+    const list = PERSPECTIVES.map(
+      (perspective) =>
+        rows.find((r) => r.perspective === perspective) ?? {
+          perspective,
+          members: 0,
+          items: 0,
+          comments: 0,
+          reflections: 0,
+        },
     );
-    const list = PERSPECTIVES.map((perspective) => rows.find((r) => r.perspective === perspective) ?? { perspective, members: 0, items: 0, comments: 0, reflections: 0 });
     return { list };
   }
 
@@ -138,14 +184,22 @@ export class SpiralService {
     };
     const found = await Promise.all(
       Object.entries(queries).map(async ([code, sql]) => {
-        const rows: { id: string }[] = await this.db.query(`${sql} LIMIT ${SIGNAL_ITEMS_MAX}`, sql.includes('$2') ? [communityId, now] : [communityId]);
+        const rows: { id: string }[] = await this.db.query(
+          `${sql} LIMIT ${SIGNAL_ITEMS_MAX}`,
+          sql.includes('$2') ? [communityId, now] : [communityId],
+        );
         return { code: code as SignalCode, ids: rows.map((r) => r.id) };
       }),
     );
     const items = await this.items(found.flatMap((f) => f.ids));
     return found
       .filter((f) => f.ids.length)
-      .map((f) => ({ code: f.code, question: SIGNALS[f.code].question, items: f.ids.flatMap((id) => items.get(id) ?? []), perspectives: [] as Perspective[] }));
+      .map((f) => ({
+        code: f.code,
+        question: SIGNALS[f.code].question,
+        items: f.ids.flatMap((id) => items.get(id) ?? []),
+        perspectives: [] as Perspective[],
+      }));
   }
 
   private async items(ids: string[]): Promise<Map<string, ItemEntity>> {
@@ -155,7 +209,18 @@ export class SpiralService {
 }
 
 /** Perspectives present in the network that contributed nothing in the period: whose voice is missing? */
-function missingVoices(contributions: { perspective: Perspective; members: number; items: number; comments: number }[]) {
+function missingVoices(
+  contributions: { perspective: Perspective; members: number; items: number; comments: number }[],
+) {
   const silent = contributions.filter((c) => c.members > 0 && c.items + c.comments === 0).map((c) => c.perspective);
-  return silent.length ? [{ code: 'MISSING_PERSPECTIVES', question: SIGNALS.MISSING_PERSPECTIVES.question, items: [], perspectives: silent }] : [];
+  return silent.length
+    ? [
+        {
+          code: 'MISSING_PERSPECTIVES',
+          question: SIGNALS.MISSING_PERSPECTIVES.question,
+          items: [],
+          perspectives: silent,
+        },
+      ]
+    : [];
 }

@@ -24,7 +24,9 @@ export class SpiralFlowType {
   @Field(() => [ItemType]) applications!: ItemType[];
 }
 
-@ObjectType('PerspectiveContribution', { description: 'What members of one perspective contributed (no people, no ranking)' })
+@ObjectType('PerspectiveContribution', {
+  description: 'What members of one perspective contributed (no people, no ranking)',
+})
 export class PerspectiveContributionType {
   @Field(() => PerspectiveEnum) perspective!: Perspective;
   @Field(() => Int) members!: number;
@@ -35,7 +37,10 @@ export class PerspectiveContributionType {
 
 @ObjectType('SpiralSignal', { description: 'Where the spiral may stall, as a question to the network' })
 export class SpiralSignalType {
-  @Field(() => String, { description: 'CASES_NOT_COMBINED, GUIDELINES_NOT_TRIED, REFLECTIONS_NOT_DISCUSSED, REVIEW_DATES_PASSED, MISSING_PERSPECTIVES or PRIVACY_ATTENTION (facilitators)' })
+  @Field(() => String, {
+    description:
+      'CASES_NOT_COMBINED, GUIDELINES_NOT_TRIED, REFLECTIONS_NOT_DISCUSSED, REVIEW_DATES_PASSED, MISSING_PERSPECTIVES or PRIVACY_ATTENTION (facilitators)',
+  })
   code!: string;
   @Field(() => String) question!: string;
   @Field(() => [ItemType]) items!: ItemType[];

@@ -12,7 +12,10 @@ const HASHED = /-[A-Za-z0-9_-]{8,}\.(js|css|woff2?|svg|png|jpg|webp|wasm)$/;
 
 /** Hashed files are kept for a year; anything else (index.html above all) is checked every time. */
 function cacheHeaders(res: ServerResponse, path: string): void {
-  res.setHeader('Cache-Control', HASHED.test(basename(path).replace(/\.(br|gz)$/, '')) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  res.setHeader(
+    'Cache-Control',
+    HASHED.test(basename(path).replace(/\.(br|gz)$/, '')) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  );
 }
 
 /**
@@ -24,7 +27,11 @@ export function serveWebApp(app: Express, webDir: string): void {
   const index = join(webDir, 'index.html');
   if (!existsSync(index)) {
     app.get('/', (_req, res) => {
-      res.type('text/plain').send('Spiraal API draait; de webapp is niet gebouwd (npm run build) / The web app is not built (npm run build).');
+      res
+        .type('text/plain')
+        .send(
+          'Spiraal API draait; de webapp is niet gebouwd (npm run build) / The web app is not built (npm run build).',
+        );
     });
     return;
   }

@@ -77,7 +77,15 @@ export function App() {
       </a>
       <AppHeader />
       <main id="main" tabIndex={-1} className={user ? 'page' : 'page page-narrow'}>
-        {user === undefined ? <Loading /> : path === '/wachtwoord-herstellen' ? <ResetPasswordPage /> : user === null ? <SignedOutRoutes path={path} /> : <SignedInRoutes path={path} />}
+        {user === undefined ? (
+          <Loading />
+        ) : path === '/wachtwoord-herstellen' ? (
+          <ResetPasswordPage />
+        ) : user === null ? (
+          <SignedOutRoutes path={path} />
+        ) : (
+          <SignedInRoutes path={path} />
+        )}
       </main>
     </CommunitiesProvider>
   );

@@ -46,7 +46,11 @@ export function CommunityHomePage({ communityId }: { communityId: string }) {
   const section = (key: string, title: string, answer: Section, empty: string, search: string) => (
     <section className="panel" aria-labelledby={`home-${key}`}>
       <h3 id={`home-${key}`}>{title}</h3>
-      {answer.edges.length ? <ItemList items={answer.edges.map((e) => e.node)} compact /> : <p className="muted">{empty}</p>}
+      {answer.edges.length ? (
+        <ItemList items={answer.edges.map((e) => e.node)} compact />
+      ) : (
+        <p className="muted">{empty}</p>
+      )}
       {answer.totalCount > answer.edges.length && (
         <p>
           <Link href={itemsHref + search}>{m.seeAll(title)}</Link>
@@ -99,7 +103,9 @@ export function CommunityHomePage({ communityId }: { communityId: string }) {
           <li key={stage} className={`spiral-stage stage-edge-${stage.toLowerCase()}`}>
             <Link href={`${itemsHref}?stage=${stage}`} className="spiral-link">
               <StageBadge stage={stage} />
-              <span className="spiral-count">{m.itemsInStage(data[stage.toLowerCase() as Lowercase<SeciStage>].totalCount)}</span>
+              <span className="spiral-count">
+                {m.itemsInStage(data[stage.toLowerCase() as Lowercase<SeciStage>].totalCount)}
+              </span>
               <span className="muted">{im.stageHints[stage]}</span>
             </Link>
           </li>
@@ -114,7 +120,14 @@ export function CommunityHomePage({ communityId }: { communityId: string }) {
       {may(community.myRole, 'item.create') && <ImportPanel communityId={communityId} role={community.myRole} />}
       {may(community.myRole, 'community.export') && <ExportCommunityLink communityId={communityId} />}
 
-      {creating && <NewItemDialog communityId={communityId} role={community.myRole} initialKind={creating} onClose={() => setCreating(null)} />}
+      {creating && (
+        <NewItemDialog
+          communityId={communityId}
+          role={community.myRole}
+          initialKind={creating}
+          onClose={() => setCreating(null)}
+        />
+      )}
     </>
   );
 }

@@ -29,7 +29,9 @@ export function DirectoryPage() {
             {c.description && <p>{c.description}</p>}
             <p className="muted">
               {c.visibility === 'LISTED' ? m.listed : c.visibility === 'NETWORK' ? m.network : ''}
-              {c.facilitators.length > 0 && <> · {m.facilitators(c.facilitators.map((f) => f.displayName).join(', '))}</>}
+              {c.facilitators.length > 0 && (
+                <> · {m.facilitators(c.facilitators.map((f) => f.displayName).join(', '))}</>
+              )}
             </p>
             {c.myRole ? (
               <p>{m.yourRole}</p>

@@ -31,7 +31,15 @@ export function ForgotPasswordPage() {
   return (
     <AuthLayout title={m.forgotTitle} intro={m.forgotIntro}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <TextField label={m.email} type="email" name="email" autoComplete="username" value={email} problem={problem} onChange={(e) => setEmail(e.target.value)} />
+        <TextField
+          label={m.email}
+          type="email"
+          name="email"
+          autoComplete="username"
+          value={email}
+          problem={problem}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <ErrorMessage error={error} />
         <button type="submit" className="button-primary button-wide" disabled={busy}>
           {busy ? m.sendingLink : m.sendLink}

@@ -50,7 +50,11 @@ export function ItemListPage({ communityId }: { communityId: string }) {
     const result = await loadMore.run(() =>
       graphql(ITEMS_QUERY, { communityId, filter: apiFilter(filters), after: pageInfo?.endCursor }),
     );
-    if (result) setMore({ items: [...(more?.items ?? []), ...result.items.edges.map((e) => e.node)], pageInfo: result.items.pageInfo });
+    if (result)
+      setMore({
+        items: [...(more?.items ?? []), ...result.items.edges.map((e) => e.node)],
+        pageInfo: result.items.pageInfo,
+      });
   };
 
   if (!data && error) {
@@ -95,12 +99,19 @@ export function ItemListPage({ communityId }: { communityId: string }) {
           <p className="empty">{noFilters ? m.emptyAll : m.empty}</p>
         )}
         {pageInfo?.hasNextPage && (
-          <button type="button" className="button-secondary load-more" onClick={() => void fetchMore()} disabled={loadMore.busy}>
+          <button
+            type="button"
+            className="button-secondary load-more"
+            onClick={() => void fetchMore()}
+            disabled={loadMore.busy}
+          >
             {m.more}
           </button>
         )}
       </section>
-      {creating && <NewItemDialog communityId={communityId} role={data.community.myRole} onClose={() => setCreating(false)} />}
+      {creating && (
+        <NewItemDialog communityId={communityId} role={data.community.myRole} onClose={() => setCreating(false)} />
+      )}
     </>
   );
 }

@@ -42,7 +42,15 @@ export function LoginPage() {
   return (
     <AuthLayout title={m.loginTitle} intro={m.loginIntro}>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <TextField label={m.email} type="email" name="email" autoComplete="username" value={email} problem={problems.email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField
+          label={m.email}
+          type="email"
+          name="email"
+          autoComplete="username"
+          value={email}
+          problem={problems.email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <TextField
           label={m.password}
           type="password"

@@ -88,12 +88,21 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
             {done}
           </p>
           {meeting.agenda.length ? <AgendaList agenda={meeting.agenda} /> : <p className="muted">{m.agendaEmpty}</p>}
-          {manage ? <AddToAgendaForm meetingId={meeting.id} communityId={meeting.community.id} onAdded={added} /> : <p className="muted">{m.readOnly}</p>}
+          {manage ? (
+            <AddToAgendaForm meetingId={meeting.id} communityId={meeting.community.id} onAdded={added} />
+          ) : (
+            <p className="muted">{m.readOnly}</p>
+          )}
         </section>
         <section className="panel" aria-labelledby="meeting-suggestions">
           <h2 id="meeting-suggestions">{m.suggestions}</h2>
           <p className="hint">{m.suggestionsIntro}</p>
-          <AgendaSuggestions meetingId={meeting.id} suggestions={meeting.agendaSuggestions} manage={manage} onAdded={added} />
+          <AgendaSuggestions
+            meetingId={meeting.id}
+            suggestions={meeting.agendaSuggestions}
+            manage={manage}
+            onAdded={added}
+          />
         </section>
       </div>
     </>

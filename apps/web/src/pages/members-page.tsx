@@ -44,16 +44,30 @@ export function MembersPage({ communityId }: { communityId: string }) {
           <p className="muted">{m.rolesExplained}</p>
         </div>
       </div>
-      {manage ? <InviteMemberForm communityId={communityId} onInvited={invitations.reload} /> : <p className="message message-info">{m.readOnlyMembers}</p>}
-      {manage && <PendingInvitations invitations={invitations.data?.communityInvitations ?? []} onChanged={invitations.reload} />}
+      {manage ? (
+        <InviteMemberForm communityId={communityId} onInvited={invitations.reload} />
+      ) : (
+        <p className="message message-info">{m.readOnlyMembers}</p>
+      )}
+      {manage && (
+        <PendingInvitations invitations={invitations.data?.communityInvitations ?? []} onChanged={invitations.reload} />
+      )}
       <section aria-labelledby="member-list-heading">
         <h2 id="member-list-heading">
           {m.memberList} <span className="muted heading-count">({m.memberCount(community.members.length)})</span>
         </h2>
-        <MemberList communityId={communityId} members={community.members} viewerId={user.id} manage={manage} onChanged={reload} />
+        <MemberList
+          communityId={communityId}
+          members={community.members}
+          viewerId={user.id}
+          manage={manage}
+          onChanged={reload}
+        />
       </section>
       {manage && <JoinRequestsPanel communityId={communityId} onAnswered={reload} />}
-      {may(community.myRole, 'community.manage') && <CommunitySettingsForm key={community.id} community={community} onSaved={reload} />}
+      {may(community.myRole, 'community.manage') && (
+        <CommunitySettingsForm key={community.id} community={community} onSaved={reload} />
+      )}
     </>
   );
 }

@@ -37,7 +37,9 @@ export function RegisterPage() {
       event.currentTarget.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    const result = await run(() => graphql(REGISTER, { input: { displayName: displayName.trim(), email: email.trim(), password } }));
+    const result = await run(() =>
+      graphql(REGISTER, { input: { displayName: displayName.trim(), email: email.trim(), password } }),
+    );
     if (!result) return;
     navigate('/', { replace: true });
     signedIn(result.register.user);
@@ -56,7 +58,15 @@ export function RegisterPage() {
           problem={problems.name}
           onChange={(e) => setDisplayName(e.target.value)}
         />
-        <TextField label={m.email} type="email" name="email" autoComplete="email" value={email} problem={problems.email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField
+          label={m.email}
+          type="email"
+          name="email"
+          autoComplete="email"
+          value={email}
+          problem={problems.email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <TextField
           label={m.password}
           type="password"

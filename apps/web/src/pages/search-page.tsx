@@ -153,7 +153,12 @@ export function SearchPage() {
                 <SearchHitList hits={hits} ref={list} />
                 <ErrorMessage error={loadMore.error} />
                 {hits.length < total && hits.length <= OFFSET_MAX && (
-                  <button type="button" className="button-secondary load-more" onClick={() => void fetchMore()} disabled={loadMore.busy}>
+                  <button
+                    type="button"
+                    className="button-secondary load-more"
+                    onClick={() => void fetchMore()}
+                    disabled={loadMore.busy}
+                  >
                     {m.more}
                   </button>
                 )}

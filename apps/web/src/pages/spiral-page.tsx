@@ -86,7 +86,12 @@ export function SpiralPage({ communityId }: { communityId: string }) {
         {section('months', m.perMonth, m.movesExplained, <SpiralMonths transitions={report.transitions} />)}
         {section('flows', m.flows, m.flowsIntro, <SpiralFlows flows={report.flows} />)}
         {section('signals', m.signals, m.signalsIntro, <SpiralSignals signals={report.signals} />)}
-        {section('contributions', m.contributions, m.contributionsIntro, <SpiralContributions contributions={report.contributions} />)}
+        {section(
+          'contributions',
+          m.contributions,
+          m.contributionsIntro,
+          <SpiralContributions contributions={report.contributions} />,
+        )}
       </div>
     </>
   );

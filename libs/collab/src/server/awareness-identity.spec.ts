@@ -27,7 +27,11 @@ function decode(update: Uint8Array): Entry[] {
   const count = decoding.readVarUint(decoder);
   const entries: Entry[] = [];
   for (let i = 0; i < count; i++) {
-    entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: JSON.parse(decoding.readVarString(decoder)) as unknown });
+    entries.push({
+      clientId: decoding.readVarUint(decoder),
+      clock: decoding.readVarUint(decoder),
+      state: JSON.parse(decoding.readVarString(decoder)) as unknown,
+    });
   }
   expect(decoder.pos).toBe(update.length);
   return entries;
@@ -39,7 +43,11 @@ const nobodyElse = () => false;
 describe('stampAwarenessUpdate', () => {
   it("replaces every state's user with the connection's identity and keeps everything else", () => {
     const update = encode([
-      { clientId: 11, clock: 4, state: { user: { id: 'u-bob', name: 'Bob', color: '#000', admin: true }, cursor: { anchor: 1, head: 3 } } },
+      {
+        clientId: 11,
+        clock: 4,
+        state: { user: { id: 'u-bob', name: 'Bob', color: '#000', admin: true }, cursor: { anchor: 1, head: 3 } },
+      },
       { clientId: 12, clock: 9, state: { cursor: null, extra: [1, 2] } },
     ]);
     const stamped = stampAwarenessUpdate(update, alice, nobodyElse);
@@ -105,7 +113,9 @@ describe('stampAwarenessUpdate', () => {
   });
 
   it('throws for a state that is not JSON', () => {
-    expect(() => stampAwarenessUpdate(encode([{ clientId: 1, clock: 1, raw: '{"user":' }]), alice, nobodyElse)).toThrow();
+    expect(() =>
+      stampAwarenessUpdate(encode([{ clientId: 1, clock: 1, raw: '{"user":' }]), alice, nobodyElse),
+    ).toThrow();
   });
 
   it('throws for an update cut short', () => {
@@ -120,7 +130,11 @@ describe('stampAwarenessUpdate', () => {
     source.setLocalState({ user: { name: 'Nep' }, cursor: 2 });
     const target = new awarenessProtocol.Awareness(new Y.Doc());
     try {
-      const stamped = stampAwarenessUpdate(awarenessProtocol.encodeAwarenessUpdate(source, [doc.clientID]), alice, nobodyElse);
+      const stamped = stampAwarenessUpdate(
+        awarenessProtocol.encodeAwarenessUpdate(source, [doc.clientID]),
+        alice,
+        nobodyElse,
+      );
       awarenessProtocol.applyAwarenessUpdate(target, stamped.update, 'test');
       expect(target.getStates().get(doc.clientID)).toEqual({ user: alice, cursor: 2 });
     } finally {

@@ -18,7 +18,11 @@ export interface StampedAwareness {
  * somebody else: every state's `user` becomes the connection's identity, and
  * entries for client ids that another connection owns are dropped.
  */
-export function stampAwarenessUpdate(update: Uint8Array, identity: PeerIdentity, ownedElsewhere: (clientId: number) => boolean): StampedAwareness {
+export function stampAwarenessUpdate(
+  update: Uint8Array,
+  identity: PeerIdentity,
+  ownedElsewhere: (clientId: number) => boolean,
+): StampedAwareness {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   const entries: { clientId: number; clock: number; state: string }[] = [];

@@ -5,7 +5,15 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { PeerIdentity } from './awareness-identity';
 import { CollabConnection, DocumentRoom, DocumentTooLarge, Peer, UpdateOrigin } from './document-room';
-import { CLOSE, encodeSyncUpdate, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, ProtocolError } from './messages';
+import {
+  CLOSE,
+  encodeSyncUpdate,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  ProtocolError,
+} from './messages';
 
 // ---------------------------------------------------------------------------
 // Test kit: a fake connection, a frame decoder and a real y-protocols client.
@@ -39,9 +47,12 @@ function parseFrame(frame: Uint8Array): Frame {
   const type = decoding.readVarUint(decoder);
   if (type === MESSAGE_SYNC) {
     const syncType = decoding.readVarUint(decoder);
-    if (syncType === syncProtocol.messageYjsSyncStep1) return { kind: 'sync-step1', stateVector: decoding.readVarUint8Array(decoder) };
-    if (syncType === syncProtocol.messageYjsSyncStep2) return { kind: 'sync-step2', update: decoding.readVarUint8Array(decoder) };
-    if (syncType === syncProtocol.messageYjsUpdate) return { kind: 'sync-update', update: decoding.readVarUint8Array(decoder) };
+    if (syncType === syncProtocol.messageYjsSyncStep1)
+      return { kind: 'sync-step1', stateVector: decoding.readVarUint8Array(decoder) };
+    if (syncType === syncProtocol.messageYjsSyncStep2)
+      return { kind: 'sync-step2', update: decoding.readVarUint8Array(decoder) };
+    if (syncType === syncProtocol.messageYjsUpdate)
+      return { kind: 'sync-update', update: decoding.readVarUint8Array(decoder) };
     throw new Error(`unexpected sync type ${syncType}`);
   }
   if (type === MESSAGE_AWARENESS) return { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
@@ -62,7 +73,11 @@ function awarenessEntries(update: Uint8Array): { clientId: number; clock: number
   const count = decoding.readVarUint(decoder);
   const entries = [];
   for (let i = 0; i < count; i++) {
-    entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: JSON.parse(decoding.readVarString(decoder)) as unknown });
+    entries.push({
+      clientId: decoding.readVarUint(decoder),
+      clock: decoding.readVarUint(decoder),
+      state: JSON.parse(decoding.readVarString(decoder)) as unknown,
+    });
   }
   return entries;
 }
@@ -126,13 +141,16 @@ class TestClient {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== FROM_SERVER) this.post(encodeSyncUpdate(update));
     });
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-      const changed = [...added, ...updated, ...removed];
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      this.post(encoding.toUint8Array(encoder));
-    });
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+        const changed = [...added, ...updated, ...removed];
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+        this.post(encoding.toUint8Array(encoder));
+      },
+    );
   }
 
   get text(): string {
@@ -149,7 +167,10 @@ class TestClient {
     if (this.awareness.getLocalState() !== null) {
       const presence = encoding.createEncoder();
       encoding.writeVarUint(presence, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(presence, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
+      encoding.writeVarUint8Array(
+        presence,
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]),
+      );
       this.post(encoding.toUint8Array(presence));
     }
     return this;
@@ -252,7 +273,10 @@ interface Recorded {
   origin: UpdateOrigin;
 }
 
-function makeRoom(options: { initial?: Uint8Array | null; maxDocumentBytes?: number } = {}): { room: DocumentRoom; stored: Recorded[] } {
+function makeRoom(options: { initial?: Uint8Array | null; maxDocumentBytes?: number } = {}): {
+  room: DocumentRoom;
+  stored: Recorded[];
+} {
   const stored: Recorded[] = [];
   const room = new DocumentRoom('doc-1', options.initial ?? null, {
     maxDocumentBytes: options.maxDocumentBytes ?? 1_000_000,
@@ -304,7 +328,10 @@ describe('DocumentRoom', () => {
       expect(kinds(bob.connection.sent)).toEqual(['sync-step1', 'awareness']);
       const presence = parseFrame(bob.connection.sent[1]);
       expect(presence.kind === 'awareness' && awarenessEntries(presence.update)).toEqual([
-        expect.objectContaining({ clientId: alice.doc.clientID, state: { cursor: 7, user: identity('alice', 'User alice') } }),
+        expect.objectContaining({
+          clientId: alice.doc.clientID,
+          state: { cursor: 7, user: identity('alice', 'User alice') },
+        }),
       ]);
     });
 
@@ -321,7 +348,10 @@ describe('DocumentRoom', () => {
     });
 
     it('throws for an initial state that is not a Yjs update', () => {
-      expect(() => new DocumentRoom('broken', new Uint8Array([1, 2, 3]), { maxDocumentBytes: 1000, onUpdate: () => undefined })).toThrow();
+      expect(
+        () =>
+          new DocumentRoom('broken', new Uint8Array([1, 2, 3]), { maxDocumentBytes: 1000, onUpdate: () => undefined }),
+      ).toThrow();
     });
   });
 
@@ -410,7 +440,10 @@ describe('DocumentRoom', () => {
       settle(alice, bob);
 
       room.doc.getText('t').insert(0, 'hersteld');
-      room.doc.transact(() => room.doc.getText('t').insert(0, '» '), { kind: 'server', userId: 'admin' } satisfies UpdateOrigin);
+      room.doc.transact(() => room.doc.getText('t').insert(0, '» '), {
+        kind: 'server',
+        userId: 'admin',
+      } satisfies UpdateOrigin);
       settle(alice, bob);
 
       expect(stored.map((entry) => entry.origin)).toEqual([
@@ -433,7 +466,9 @@ describe('DocumentRoom', () => {
       bob.sendRaw(new Uint8Array([MESSAGE_QUERY_AWARENESS]));
       const reply = bob.takeReceived();
       expect(reply.map((frame) => frame.kind)).toEqual(['awareness']);
-      expect(reply[0].kind === 'awareness' && awarenessEntries(reply[0].update).map((entry) => entry.clientId)).toEqual([alice.doc.clientID]);
+      expect(reply[0].kind === 'awareness' && awarenessEntries(reply[0].update).map((entry) => entry.clientId)).toEqual(
+        [alice.doc.clientID],
+      );
     });
 
     it('ignores frames from a connection that has not joined', () => {
@@ -512,7 +547,9 @@ describe('DocumentRoom', () => {
 
     it('refuse garbage from a reader as a protocol error', () => {
       const { rita } = writerAndReader();
-      expect(() => rita.sendRaw(syncFrame(syncProtocol.messageYjsUpdate, new Uint8Array([5, 1, 2])))).toThrow(ProtocolError);
+      expect(() => rita.sendRaw(syncFrame(syncProtocol.messageYjsUpdate, new Uint8Array([5, 1, 2])))).toThrow(
+        ProtocolError,
+      );
     });
 
     it('stay silent when they reconnect with a document that already matches the room (deletions included)', () => {
@@ -561,9 +598,18 @@ describe('DocumentRoom', () => {
 
     it('shows every client with the identity of its connection', () => {
       const { room, alice, bob, mallory } = threeClients();
-      expect(room.awareness.getStates().get(alice.doc.clientID)).toEqual({ cursor: { anchor: 1, head: 1 }, user: identity('alice', 'User alice') });
-      expect(bob.awareness.getStates().get(mallory.doc.clientID)).toEqual({ cursor: { anchor: 3, head: 3 }, user: identity('mallory', 'User mallory') });
-      expect(alice.awareness.getStates().get(bob.doc.clientID)).toEqual({ cursor: { anchor: 2, head: 2 }, user: identity('bob', 'User bob') });
+      expect(room.awareness.getStates().get(alice.doc.clientID)).toEqual({
+        cursor: { anchor: 1, head: 1 },
+        user: identity('alice', 'User alice'),
+      });
+      expect(bob.awareness.getStates().get(mallory.doc.clientID)).toEqual({
+        cursor: { anchor: 3, head: 3 },
+        user: identity('mallory', 'User mallory'),
+      });
+      expect(alice.awareness.getStates().get(bob.doc.clientID)).toEqual({
+        cursor: { anchor: 2, head: 2 },
+        user: identity('bob', 'User bob'),
+      });
     });
 
     it('shows a client claiming to be someone else with its own identity', () => {
@@ -582,7 +628,9 @@ describe('DocumentRoom', () => {
       const victim = alice.doc.clientID;
       const before = room.awareness.getStates().get(victim);
 
-      mallory.sendRaw(awarenessFrame([{ clientId: victim, clock: 1_000, state: { cursor: { anchor: 99, head: 99 } } }]));
+      mallory.sendRaw(
+        awarenessFrame([{ clientId: victim, clock: 1_000, state: { cursor: { anchor: 99, head: 99 } } }]),
+      );
       settle(alice, bob, mallory);
 
       expect(room.awareness.getStates().get(victim)).toEqual(before);
@@ -590,7 +638,10 @@ describe('DocumentRoom', () => {
       // The forged clock was not taken either: the owner's next, ordinary change still counts.
       alice.awareness.setLocalStateField('cursor', { anchor: 5, head: 5 });
       settle(alice, bob, mallory);
-      expect(bob.awareness.getStates().get(victim)).toEqual({ cursor: { anchor: 5, head: 5 }, user: identity('alice', 'User alice') });
+      expect(bob.awareness.getStates().get(victim)).toEqual({
+        cursor: { anchor: 5, head: 5 },
+        user: identity('alice', 'User alice'),
+      });
     });
 
     it("cannot remove another connection's presence", () => {
@@ -610,8 +661,14 @@ describe('DocumentRoom', () => {
           { clientId: mallory.doc.clientID, clock: own, state: { cursor: 'eigen' } },
         ]),
       );
-      expect(room.awareness.getStates().get(mallory.doc.clientID)).toEqual({ cursor: 'eigen', user: identity('mallory', 'User mallory') });
-      expect(room.awareness.getStates().get(alice.doc.clientID)).toEqual({ cursor: { anchor: 1, head: 1 }, user: identity('alice', 'User alice') });
+      expect(room.awareness.getStates().get(mallory.doc.clientID)).toEqual({
+        cursor: 'eigen',
+        user: identity('mallory', 'User mallory'),
+      });
+      expect(room.awareness.getStates().get(alice.doc.clientID)).toEqual({
+        cursor: { anchor: 1, head: 1 },
+        user: identity('alice', 'User alice'),
+      });
     });
 
     it('removes the presence of a connection that leaves, for everyone', () => {
@@ -640,7 +697,10 @@ describe('DocumentRoom', () => {
       settle(bob, mallory);
       mallory.sendRaw(awarenessFrame([{ clientId: id, clock: 1_000, state: { cursor: 'overgenomen' } }]));
       // Stamped with the identity of whoever sends it, so nobody is impersonated.
-      expect(room.awareness.getStates().get(id)).toEqual({ cursor: 'overgenomen', user: identity('mallory', 'User mallory') });
+      expect(room.awareness.getStates().get(id)).toEqual({
+        cursor: 'overgenomen',
+        user: identity('mallory', 'User mallory'),
+      });
     });
 
     it('leaving an unknown connection changes nothing', () => {
@@ -707,7 +767,9 @@ describe('DocumentRoom', () => {
       Y.applyUpdate(addition, initial);
       const before = Y.encodeStateVector(addition);
       addition.getText('t').insert(0, 'n'.repeat(40));
-      expect(() => room.receive(connection, encodeSyncUpdate(Y.encodeStateAsUpdate(addition, before)))).toThrow(DocumentTooLarge);
+      expect(() => room.receive(connection, encodeSyncUpdate(Y.encodeStateAsUpdate(addition, before)))).toThrow(
+        DocumentTooLarge,
+      );
       addition.destroy();
     });
 
@@ -790,7 +852,9 @@ describe('DocumentRoom', () => {
       const { room } = makeRoom();
       const mallory = new FakeConnection();
       room.join(mallory, writer('mallory'));
-      expect(() => room.receive(mallory, syncFrame(syncProtocol.messageYjsSyncStep2, missingDependency(7)))).toThrow('update depends on content the document does not have');
+      expect(() => room.receive(mallory, syncFrame(syncProtocol.messageYjsSyncStep2, missingDependency(7)))).toThrow(
+        'update depends on content the document does not have',
+      );
       expect(room.doc.store.pendingStructs).toBeNull();
     });
 
@@ -805,7 +869,8 @@ describe('DocumentRoom', () => {
 
       // Clocks 4..9 of alice's client: 4 and 5 exist ("ef"), 6..9 do not; client 424242 is unknown.
       bob.sendRaw(encodeSyncUpdate(deletions(alice.doc.clientID, [[4, 6]])));
-      for (let client = 500_000; client < 500_200; client++) bob.sendRaw(encodeSyncUpdate(deletions(client, [[0, 1_000]])));
+      for (let client = 500_000; client < 500_200; client++)
+        bob.sendRaw(encodeSyncUpdate(deletions(client, [[0, 1_000]])));
       settle(alice, bob);
 
       expect(textOf(room)).toBe('abcd');
@@ -883,7 +948,9 @@ describe('DocumentRoom', () => {
       stored.length = 0;
       alice.takeReceived();
       for (const syncType of [syncProtocol.messageYjsUpdate, syncProtocol.messageYjsSyncStep2]) {
-        expect(() => mallory.sendRaw(syncFrame(syncType, writtenAs(room, alice.doc.clientID, 'vervalst ')))).toThrow(`client id ${alice.doc.clientID} belongs to another user`);
+        expect(() => mallory.sendRaw(syncFrame(syncType, writtenAs(room, alice.doc.clientID, 'vervalst ')))).toThrow(
+          `client id ${alice.doc.clientID} belongs to another user`,
+        );
       }
       expect(textOf(room)).toBe('van alice');
       expect(stored).toEqual([]);
@@ -918,8 +985,13 @@ describe('DocumentRoom', () => {
 
     it("refuses new content under the server's own client id", () => {
       const { room, mallory } = editing();
-      room.doc.transact(() => room.doc.getText('t').insert(0, '» '), { kind: 'server', userId: 'admin' } satisfies UpdateOrigin);
-      expect(() => mallory.sendRaw(encodeSyncUpdate(writtenAs(room, room.doc.clientID, 'vervalst ')))).toThrow("is the server's");
+      room.doc.transact(() => room.doc.getText('t').insert(0, '» '), {
+        kind: 'server',
+        userId: 'admin',
+      } satisfies UpdateOrigin);
+      expect(() => mallory.sendRaw(encodeSyncUpdate(writtenAs(room, room.doc.clientID, 'vervalst ')))).toThrow(
+        "is the server's",
+      );
       expect(textOf(room)).toBe('» van alice');
     });
 
@@ -934,7 +1006,9 @@ describe('DocumentRoom', () => {
       settle(returning, mallory);
       returning.doc.getText('t').insert(7, ' en verder');
       settle(returning, mallory);
-      expect(() => mallory.sendRaw(encodeSyncUpdate(writtenAs(room, 4242, 'vervalst ')))).toThrow('client id 4242 belongs to another user');
+      expect(() => mallory.sendRaw(encodeSyncUpdate(writtenAs(room, 4242, 'vervalst ')))).toThrow(
+        'client id 4242 belongs to another user',
+      );
       expect(textOf(room)).toBe('geladen en verder');
     });
 
@@ -983,7 +1057,10 @@ describe('DocumentRoom', () => {
       ['a step 2 that is garbage', [MESSAGE_SYNC, 1, 3, 5, 1, 2]],
       ['an awareness message without its update', [MESSAGE_AWARENESS]],
       ['an awareness update cut short', [MESSAGE_AWARENESS, 3, 1, 0x80, 0x80]],
-      ['an awareness entry whose state is not JSON', [...awarenessFrame([{ clientId: 1, clock: 1, state: 0 }]).slice(0, -1), 0x7b]],
+      [
+        'an awareness entry whose state is not JSON',
+        [...awarenessFrame([{ clientId: 1, clock: 1, state: 0 }]).slice(0, -1), 0x7b],
+      ],
     ])('throws ProtocolError for %s and changes nothing', (_name, bytes) => {
       const { room, stored, connection, witness } = joined();
       const vector = Y.encodeStateVector(room.doc);
@@ -1008,7 +1085,9 @@ describe('DocumentRoom', () => {
       const update = Y.encodeStateAsUpdate(docWithTextOnce('afgekapt'));
       const truncated = update.subarray(0, update.length - 1);
 
-      expect(() => room.receive(connection, syncFrame(syncProtocol.messageYjsUpdate, truncated))).toThrow(ProtocolError);
+      expect(() => room.receive(connection, syncFrame(syncProtocol.messageYjsUpdate, truncated))).toThrow(
+        ProtocolError,
+      );
       expect(textOf(room)).toBe('stabiel');
       expect(stored).toEqual([]);
       expect(witness.sent).toEqual([]);
@@ -1070,4 +1149,3 @@ function docWithTextOnce(text: string): Y.Doc {
   doc.getText('t').insert(0, text);
   return doc;
 }
-

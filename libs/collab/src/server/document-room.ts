@@ -81,7 +81,9 @@ export class DocumentRoom {
     // Created only now: Awareness starts a timer, which a failed load must not leave behind.
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null); // the server itself has no presence
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.afterUpdate(update, origin as UpdateOrigin | null));
+    this.doc.on('update', (update: Uint8Array, origin: unknown) =>
+      this.afterUpdate(update, origin as UpdateOrigin | null),
+    );
     this.awareness.on('update', (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
       this.afterAwareness(changes, origin),
     );
@@ -141,7 +143,9 @@ export class DocumentRoom {
       }
     } catch (error) {
       if (error instanceof DocumentTooLarge) throw error;
-      throw error instanceof ProtocolError ? error : new ProtocolError(error instanceof Error ? error.message : String(error));
+      throw error instanceof ProtocolError
+        ? error
+        : new ProtocolError(error instanceof Error ? error.message : String(error));
     }
   }
 
@@ -225,7 +229,8 @@ export class DocumentRoom {
     for (const client of writers) {
       if (client === this.doc.clientID) throw new ProtocolError(`client id ${client} is the server's`);
       const owner = this.owners.get(client);
-      if (owner !== undefined && owner !== userId) throw new ProtocolError(`client id ${client} belongs to another user`);
+      if (owner !== undefined && owner !== userId)
+        throw new ProtocolError(`client id ${client} belongs to another user`);
     }
   }
 
@@ -274,7 +279,11 @@ export class DocumentRoom {
   }
 
   private receiveAwareness(connection: CollabConnection, peer: PeerState, update: Uint8Array): void {
-    const stamped = stampAwarenessUpdate(update, peer.identity, (clientId) => this.ownerOf(clientId, connection) || this.heldByOtherUser(clientId, peer));
+    const stamped = stampAwarenessUpdate(
+      update,
+      peer.identity,
+      (clientId) => this.ownerOf(clientId, connection) || this.heldByOtherUser(clientId, peer),
+    );
     if (stamped.clients.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, connection);
   }
 
@@ -303,7 +312,10 @@ export class DocumentRoom {
     this.options.onUpdate(update, origin ?? { kind: 'server', userId: null });
   }
 
-  private afterAwareness({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
+  private afterAwareness(
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void {
     const peer = this.peers.get(origin as CollabConnection);
     if (peer) {
       for (const id of [...added, ...updated]) peer.clients.add(id);

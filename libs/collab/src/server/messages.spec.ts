@@ -63,7 +63,11 @@ describe('frame encoders', () => {
     try {
       server.setLocalState({ a: 1 });
       other.setLocalState({ b: 2 });
-      awarenessProtocol.applyAwarenessUpdate(server, awarenessProtocol.encodeAwarenessUpdate(other, [other.clientID]), null);
+      awarenessProtocol.applyAwarenessUpdate(
+        server,
+        awarenessProtocol.encodeAwarenessUpdate(other, [other.clientID]),
+        null,
+      );
 
       const frame = encodeAwareness(server, [other.clientID]);
       const decoder = decoding.createDecoder(frame);

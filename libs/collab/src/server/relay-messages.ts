@@ -16,7 +16,15 @@ export type RelayMessage =
    * `answer`: the reply to a sync request (what the sender has that the asker
    * lacked), not a change of the sender's own.
    */
-  | { type: 'update'; from: string; seq: number; durableSeq: number; userId: string | null; answer: boolean; update: Uint8Array }
+  | {
+      type: 'update';
+      from: string;
+      seq: number;
+      durableSeq: number;
+      userId: string | null;
+      answer: boolean;
+      update: Uint8Array;
+    }
   /** The sender's own changes up to `seq` are stored. */
   | { type: 'stored'; from: string; seq: number }
   /** Presence (a y-protocols awareness update). */
@@ -71,7 +79,15 @@ export function decodeRelayMessage(bytes: Uint8Array): RelayMessage {
         const durableSeq = decoding.readVarUint(decoder);
         const userId = decoding.readVarString(decoder);
         const answer = decoding.readUint8(decoder) === 1;
-        message = { type, from, seq, durableSeq, userId: userId || null, answer, update: decoding.readVarUint8Array(decoder) };
+        message = {
+          type,
+          from,
+          seq,
+          durableSeq,
+          userId: userId || null,
+          answer,
+          update: decoding.readVarUint8Array(decoder),
+        };
         break;
       }
       case 'stored':

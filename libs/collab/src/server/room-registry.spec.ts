@@ -265,13 +265,19 @@ describe('RoomRegistry', () => {
       const room = await registry.join('doc', connection, writer('alice'));
       room.receive(connection, edit(room, 'hallo'));
       expect(persistence.stored).toHaveLength(1);
-      expect(persistence.stored[0]).toMatchObject({ name: 'doc', origin: { kind: 'client', userId: 'alice', connection } });
+      expect(persistence.stored[0]).toMatchObject({
+        name: 'doc',
+        origin: { kind: 'client', userId: 'alice', connection },
+      });
     });
 
     it('stores server-side work as a server change, loading the document for it', async () => {
       persistence.durable.set('doc', stateWith('oud'));
       const result = await registry.withRoom('doc', (room) => {
-        room.doc.transact(() => room.doc.getText('t').insert(0, 'hersteld: '), { kind: 'server', userId: 'admin' } satisfies UpdateOrigin);
+        room.doc.transact(() => room.doc.getText('t').insert(0, 'hersteld: '), {
+          kind: 'server',
+          userId: 'admin',
+        } satisfies UpdateOrigin);
         room.doc.getText('t').insert(0, '» ');
         return room.doc.getText('t').toString();
       });
@@ -480,7 +486,8 @@ describe('RoomRegistry', () => {
 
       await registry.closeAll(CLOSE.goingAway.code, CLOSE.goingAway.reason);
 
-      for (const connection of [a, b, c]) expect(connection.closes).toEqual([{ code: CLOSE.goingAway.code, reason: CLOSE.goingAway.reason }]);
+      for (const connection of [a, b, c])
+        expect(connection.closes).toEqual([{ code: CLOSE.goingAway.code, reason: CLOSE.goingAway.reason }]);
       expect(registry.loadedCount).toBe(0);
       expect(persistence.unloaded.map((entry) => entry.name).sort()).toEqual(['one', 'two']);
       expect(persistence.textOf('one')).toBe('laatste woord');

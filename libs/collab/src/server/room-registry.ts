@@ -28,7 +28,12 @@ export interface RegistryOptions {
 type Entry =
   | { state: 'loading'; promise: Promise<DocumentRoom> }
   | { state: 'ready'; room: DocumentRoom }
-  | { state: 'unloading'; room: DocumentRoom; promise: Promise<void>; /** someone wants the room after all */ keep: boolean };
+  | {
+      state: 'unloading';
+      room: DocumentRoom;
+      promise: Promise<void>;
+      /** someone wants the room after all */ keep: boolean;
+    };
 
 /**
  * The loaded documents. A document is loaded once however many connections
@@ -154,7 +159,12 @@ export class RoomRegistry {
     const entry = this.entries.get(room.name);
     if (!entry || entry.state !== 'ready' || entry.room !== room) return;
     let unloaded = false;
-    const unloading: Entry & { state: 'unloading' } = { state: 'unloading', room, promise: Promise.resolve(), keep: false };
+    const unloading: Entry & { state: 'unloading' } = {
+      state: 'unloading',
+      room,
+      promise: Promise.resolve(),
+      keep: false,
+    };
     unloading.promise = (async () => {
       await this.persistence.flush(room.name);
       if (unloading.keep) return;

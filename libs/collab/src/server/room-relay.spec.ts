@@ -64,7 +64,10 @@ function startProcess(bus: Bus, initial: Uint8Array | null = null): Process {
   return { room, relay, stored };
 }
 
-function writer(room: DocumentRoom, userId: string): { doc: Y.Doc; connection: FakeConnection; type(text: string): void } {
+function writer(
+  room: DocumentRoom,
+  userId: string,
+): { doc: Y.Doc; connection: FakeConnection; type(text: string): void } {
   const connection = new FakeConnection();
   room.join(connection, { identity: { id: userId, name: userId, color: '#000' }, readOnly: false });
   const doc = new Y.Doc();
@@ -89,7 +92,15 @@ beforeEach(() => {
 describe('relay messages', () => {
   it('round-trip every kind through bytes', () => {
     const messages: RelayMessage[] = [
-      { type: 'update', from: 'a', seq: 3, durableSeq: 1, userId: 'u1', answer: false, update: new Uint8Array([1, 2, 3]) },
+      {
+        type: 'update',
+        from: 'a',
+        seq: 3,
+        durableSeq: 1,
+        userId: 'u1',
+        answer: false,
+        update: new Uint8Array([1, 2, 3]),
+      },
       { type: 'update', from: 'a', seq: 0, durableSeq: 0, userId: null, answer: true, update: new Uint8Array([0, 0]) },
       { type: 'stored', from: 'b', seq: 7 },
       { type: 'awareness', from: 'c', update: new Uint8Array([9]) },
@@ -267,7 +278,8 @@ describe('RoomRelay', () => {
     presence.setLocalState({ cursor: 1 });
     a.room.receive(ann.connection, encodeAwareness(presence, [ann.doc.clientID]));
 
-    const seen = b.room.awareness.getStates().get(ann.doc.clientID) as { user?: { id: string }; cursor?: number } | undefined;
+    const seen = b.room.awareness.getStates().get(ann.doc.clientID) as
+      { user?: { id: string }; cursor?: number } | undefined;
     expect(seen?.cursor).toBe(1);
     expect(seen?.user?.id).toBe('ann'); // stamped by A with the identity from the ticket
     expect(bus.log.filter((m) => m.type === 'awareness')).toHaveLength(1); // B did not send it back
@@ -295,7 +307,8 @@ describe('RoomRelay', () => {
     presence.setLocalState(null);
     b.room.receive(mallory.connection, frame(presence));
     for (const room of [a.room, b.room]) {
-      const state = room.awareness.getStates().get(ann.doc.clientID) as { user?: { id: string }; cursor?: number } | undefined;
+      const state = room.awareness.getStates().get(ann.doc.clientID) as
+        { user?: { id: string }; cursor?: number } | undefined;
       expect(state).toEqual(expect.objectContaining({ cursor: 1, user: expect.objectContaining({ id: 'ann' }) }));
     }
 
@@ -329,7 +342,9 @@ describe('RoomRelay', () => {
     b.room.join(mallory, { identity: { id: 'mallory', name: 'm', color: '#000' }, readOnly: false });
     const before = Y.encodeStateVector(ann.doc);
     ann.doc.getText('t').insert(0, 'vervalst ');
-    expect(() => b.room.receive(mallory, encodeSyncUpdate(Y.encodeStateAsUpdate(ann.doc, before)))).toThrow(ProtocolError);
+    expect(() => b.room.receive(mallory, encodeSyncUpdate(Y.encodeStateAsUpdate(ann.doc, before)))).toThrow(
+      ProtocolError,
+    );
     expect(text(b.room)).toBe('van ann');
   });
 });

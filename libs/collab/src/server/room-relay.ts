@@ -51,11 +51,19 @@ export class RoomRelay {
   /** Changes that depend on something this copy missed, retried once more has arrived. */
   private gaps: { message: RelayMessage & { type: 'update' }; receivedAt: number }[] = [];
   private readonly now: () => number;
-  private readonly onAwareness = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+  private readonly onAwareness = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
     // Only this process's own clients' presence: relayed presence came from the others, and each process times out stale presence itself.
     if (origin === RELAY_ORIGIN || origin === 'timeout') return;
     const clients = [...changes.added, ...changes.updated, ...changes.removed];
-    if (clients.length) this.publish({ type: 'awareness', from: this.id, update: awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, clients) });
+    if (clients.length)
+      this.publish({
+        type: 'awareness',
+        from: this.id,
+        update: awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, clients),
+      });
   };
 
   constructor(
@@ -77,7 +85,15 @@ export class RoomRelay {
   /** Sends a change this process accepted; returns its number, to confirm with `stored` once durable. */
   published(update: Uint8Array, userId: string | null): number {
     this.seq += 1;
-    this.publish({ type: 'update', from: this.id, seq: this.seq, durableSeq: this.durableSeq, userId, answer: false, update });
+    this.publish({
+      type: 'update',
+      from: this.id,
+      seq: this.seq,
+      durableSeq: this.durableSeq,
+      userId,
+      answer: false,
+      update,
+    });
     return this.seq;
   }
 
@@ -105,14 +121,27 @@ export class RoomRelay {
         return awarenessProtocol.applyAwarenessUpdate(this.room.awareness, message.update, RELAY_ORIGIN);
       case 'sync-request': {
         const answer = Y.encodeStateAsUpdate(this.room.doc, message.stateVector);
-        this.publish({ type: 'update', from: this.id, seq: this.seq, durableSeq: this.durableSeq, userId: null, answer: true, update: answer });
+        this.publish({
+          type: 'update',
+          from: this.id,
+          seq: this.seq,
+          durableSeq: this.durableSeq,
+          userId: null,
+          answer: true,
+          update: answer,
+        });
         // The asker has something this copy lacks (a message that never reached it, and nothing later depends on): ask back.
         if (this.isBehind(message.stateVector)) this.requestSync(false);
         return;
       }
       case 'awareness-query': {
         const clients = [...this.room.awareness.getStates().keys()];
-        if (clients.length) this.publish({ type: 'awareness', from: this.id, update: awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, clients) });
+        if (clients.length)
+          this.publish({
+            type: 'awareness',
+            from: this.id,
+            update: awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, clients),
+          });
         return;
       }
     }
@@ -127,7 +156,8 @@ export class RoomRelay {
     const orphans: Orphan[] = [];
     for (const [from, waiting] of this.unconfirmed) {
       const keep = all ? [] : waiting.filter((entry) => entry.receivedAt > cutoff);
-      for (const entry of waiting) if (!keep.includes(entry)) orphans.push({ update: entry.update, userId: entry.userId });
+      for (const entry of waiting)
+        if (!keep.includes(entry)) orphans.push({ update: entry.update, userId: entry.userId });
       if (keep.length) this.unconfirmed.set(from, keep);
       else this.unconfirmed.delete(from);
     }
@@ -171,7 +201,7 @@ export class RoomRelay {
       return this.requestSync(false);
     }
     // What arrived may be what a waiting change needed.
-    for (let progress = true; progress && this.gaps.length; ) {
+    for (let progress = true; progress && this.gaps.length;) {
       const before = this.gaps.length;
       this.gaps = this.gaps.filter((gap) => !this.apply(gap.message));
       progress = this.gaps.length < before;
@@ -212,7 +242,8 @@ export class RoomRelay {
 
 /** Per-client clocks: true when `stateVector` names content this document does not have. */
 function isAhead(stateVector: Uint8Array, doc: Y.Doc): boolean {
-  for (const [client, clock] of Y.decodeStateVector(stateVector)) if (clock > Y.getState(doc.store, client)) return true;
+  for (const [client, clock] of Y.decodeStateVector(stateVector))
+    if (clock > Y.getState(doc.store, client)) return true;
   return false;
 }
 

@@ -24,7 +24,10 @@ function yjsKeepsPending(doc: Y.Doc, update: Uint8Array): boolean {
 }
 
 /** A v1 update written by hand: one block per entry, each struct a string item with only an origin. */
-function handMade(blocks: { client: number; clock: number; structs: { origin: [number, number]; text: string }[] }[], blockCount = blocks.length): Uint8Array {
+function handMade(
+  blocks: { client: number; clock: number; structs: { origin: [number, number]; text: string }[] }[],
+  blockCount = blocks.length,
+): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, blockCount);
   for (const block of blocks) {
@@ -149,7 +152,12 @@ describe('inspectUpdate', () => {
     };
     const editors = [newDoc(11), newDoc(22), newDoc(33)];
     const history: { editor: number; update: Uint8Array }[] = [];
-    editors.forEach((editor, i) => editor.on('update', (update: Uint8Array, origin: unknown) => origin !== 'sync' && history.push({ editor: i, update })));
+    editors.forEach((editor, i) =>
+      editor.on(
+        'update',
+        (update: Uint8Array, origin: unknown) => origin !== 'sync' && history.push({ editor: i, update }),
+      ),
+    );
     for (let step = 0; step < 120; step++) {
       const editor = editors[random(3)];
       const text = editor.getText('t');
@@ -166,7 +174,11 @@ describe('inspectUpdate', () => {
       // editor's later edits) or with updates left out here and there (gaps).
       const until = editors.map(() => known + random(history.length - known + 1));
       const gaps = random(2) === 0;
-      const piece = Y.mergeUpdates(history.filter((entry, i) => i >= known - 3 && (gaps ? random(8) !== 0 : i < until[entry.editor])).map((entry) => entry.update));
+      const piece = Y.mergeUpdates(
+        history
+          .filter((entry, i) => i >= known - 3 && (gaps ? random(8) !== 0 : i < until[entry.editor]))
+          .map((entry) => entry.update),
+      );
       const { incomplete } = inspect(server, piece);
       expect(`${trial}: ${incomplete}`).toBe(`${trial}: ${yjsKeepsPending(server, piece)}`);
       if (!incomplete) complete += 1;

@@ -34,7 +34,8 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, decoded: DecodedUp
   const state = new Map<number, number>();
   const stateOf = (client: number) => state.get(client) ?? Y.getState(doc.store, client);
   const writers = new Set<number>();
-  for (const run of runs.values()) if (run.structs.some((struct) => isNew(struct, stateOf(run.client)))) writers.add(run.client);
+  for (const run of runs.values())
+    if (run.structs.some((struct) => isNew(struct, stateOf(run.client)))) writers.add(run.client);
   return { writers, incomplete: !integrates(runs, stateOf, (client, clock) => state.set(client, clock)) };
 }
 
@@ -49,7 +50,8 @@ function isNew(struct: Struct, known: number): boolean {
  */
 function checkDeletions(ds: DecodedUpdate['ds']): void {
   for (const [client, ranges] of ds.clients) {
-    if (ranges.some((range) => range.len === 0)) throw new ProtocolError(`update deletes an empty range of client ${client}`);
+    if (ranges.some((range) => range.len === 0))
+      throw new ProtocolError(`update deletes an empty range of client ${client}`);
   }
 }
 
@@ -83,7 +85,11 @@ function runsOf(update: Uint8Array, structs: Struct[]): Map<number, Run> {
  * stack meanwhile. Where Yjs would give up and keep structs pending, this
  * returns false. Each struct is taken once, so this is linear.
  */
-function integrates(runs: Map<number, Run>, stateOf: (client: number) => number, setState: (client: number, clock: number) => void): boolean {
+function integrates(
+  runs: Map<number, Run>,
+  stateOf: (client: number) => number,
+  setState: (client: number, clock: number) => void,
+): boolean {
   const clients = [...runs.keys()].sort((a, b) => a - b);
   const nextRun = (): Run | null => {
     for (; clients.length; clients.pop()) {
@@ -107,7 +113,8 @@ function integrates(runs: Map<number, Run>, stateOf: (client: number) => number,
         head = dependency.structs[dependency.next++];
         continue;
       }
-      if (known === head.id.clock || known < head.id.clock + head.length) setState(head.id.client, head.id.clock + head.length);
+      if (known === head.id.clock || known < head.id.clock + head.length)
+        setState(head.id.client, head.id.clock + head.length);
     }
     if (stack.length) head = stack.pop()!;
     else if (run && run.next < run.structs.length) head = run.structs[run.next++];
@@ -136,6 +143,7 @@ function missingDependency(struct: Y.Item | Y.GC, stateOf: (client: number) => n
  */
 function crossDependency(struct: Y.Item, id: Y.ID): boolean {
   if (id.client !== struct.id.client) return true;
-  if (id.clock >= struct.id.clock) throw new ProtocolError(`struct ${struct.id.client}:${struct.id.clock} depends on a later clock of its own client`);
+  if (id.clock >= struct.id.clock)
+    throw new ProtocolError(`struct ${struct.id.client}:${struct.id.clock} depends on a later clock of its own client`);
   return false;
 }

@@ -10,7 +10,9 @@ import { InflateMeter, readZip, writeZip, ZipLimits } from './zip';
  */
 export function writeExportArchive(manifest: ExportManifest, files: ReadonlyMap<string, string>): Uint8Array {
   const encoder = new TextEncoder();
-  const entries = new Map<string, Uint8Array>([[MANIFEST_FILE, encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`)]]);
+  const entries = new Map<string, Uint8Array>([
+    [MANIFEST_FILE, encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`)],
+  ]);
   for (const [path, text] of files) entries.set(path, encoder.encode(text));
   return writeZip(entries, new Date(manifest.exportedAt));
 }
@@ -47,13 +49,21 @@ export const EXPORT_ZIP_LIMITS: ZipLimits = {
  * items (kind, stage, links); each item's file gives its body. Any problem
  * refuses the whole archive, with a message naming the file or field.
  */
-export function readExportArchive(bytes: Uint8Array, limits: ZipLimits = EXPORT_ZIP_LIMITS, meter?: InflateMeter): ReadExport {
+export function readExportArchive(
+  bytes: Uint8Array,
+  limits: ZipLimits = EXPORT_ZIP_LIMITS,
+  meter?: InflateMeter,
+): ReadExport {
   const files = readZip(bytes, limits, meter);
   const manifestBytes = files.get(MANIFEST_FILE);
   if (!manifestBytes) {
-    throw new ArchiveError('Het archief heeft geen manifest.json: is het een Spiraal-export?', 'The archive has no manifest.json: is it a Spiraal export?');
+    throw new ArchiveError(
+      'Het archief heeft geen manifest.json: is het een Spiraal-export?',
+      'The archive has no manifest.json: is it a Spiraal export?',
+    );
   }
-  if (manifestBytes.length > MANIFEST_MAX_BYTES) throw new ArchiveError('manifest.json is te groot', 'manifest.json is too large');
+  if (manifestBytes.length > MANIFEST_MAX_BYTES)
+    throw new ArchiveError('manifest.json is te groot', 'manifest.json is too large');
   let parsed: unknown;
   try {
     parsed = JSON.parse(utf8(manifestBytes, MANIFEST_FILE));
@@ -65,7 +75,11 @@ export function readExportArchive(bytes: Uint8Array, limits: ZipLimits = EXPORT_
   const bodies = new Map<string, string>();
   for (const item of manifest.items) {
     const file = files.get(item.file);
-    if (!file) throw new ArchiveError(`${item.file} staat in manifest.json maar niet in het archief`, `${item.file} is in manifest.json but not in the archive`);
+    if (!file)
+      throw new ArchiveError(
+        `${item.file} staat in manifest.json maar niet in het archief`,
+        `${item.file} is in manifest.json but not in the archive`,
+      );
     bodies.set(item.id, splitItemMarkdown(utf8(file, item.file), item.file).body);
   }
   return { manifest, bodies };

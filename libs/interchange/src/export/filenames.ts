@@ -20,7 +20,11 @@ export function slugify(title: string): string {
 
 /** `<slug>-<first 8 characters of the id>.md` */
 export function itemFilename(title: string, id: string): string {
-  const short = id.replace(/[^a-zA-Z0-9]/g, '').slice(0, 8).toLowerCase() || 'item';
+  const short =
+    id
+      .replace(/[^a-zA-Z0-9]/g, '')
+      .slice(0, 8)
+      .toLowerCase() || 'item';
   return `${slugify(title)}-${short}.md`;
 }
 
@@ -60,6 +64,10 @@ export function isSafeArchivePath(path: string): boolean {
 
 /** A `Content-Disposition: attachment` value for a download, ASCII-safe with the UTF-8 name beside it. */
 export function attachmentDisposition(filename: string): string {
-  const ascii = filename.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'download';
+  const ascii =
+    filename
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '') || 'download';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

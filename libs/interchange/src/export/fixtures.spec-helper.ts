@@ -42,10 +42,29 @@ export function sampleManifest(): ExportManifest {
       { type: 'source', from: GUIDELINE_ID, to: CASE_ID, position: 1, sourceStage: 'EXTERNALISATIE' },
       { type: 'mention', from: GUIDELINE_ID, to: CASE_ID },
     ],
-    stageHistory: [{ itemId: CASE_ID, from: null, to: 'EXTERNALISATIE', reason: null, by: 'Mo', at: '2025-01-01T10:00:00.000Z' }],
-    guidelineVersions: [
-      { guidelineId: GUIDELINE_ID, number: 1, title: 'Richtlijn', markdown: '# Afspraak\n', adoptedBy: 'Fenna', adoptedAt: '2025-02-02T10:00:00.000Z', reviewDate: null },
+    stageHistory: [
+      { itemId: CASE_ID, from: null, to: 'EXTERNALISATIE', reason: null, by: 'Mo', at: '2025-01-01T10:00:00.000Z' },
     ],
-    comments: [{ itemId: CASE_ID, kind: 'QUESTION', body: 'Waarom?', author: 'Lea', createdAt: '2025-01-03T10:00:00.000Z', resolvedAt: null }],
+    guidelineVersions: [
+      {
+        guidelineId: GUIDELINE_ID,
+        number: 1,
+        title: 'Richtlijn',
+        markdown: '# Afspraak\n',
+        adoptedBy: 'Fenna',
+        adoptedAt: '2025-02-02T10:00:00.000Z',
+        reviewDate: null,
+      },
+    ],
+    comments: [
+      {
+        itemId: CASE_ID,
+        kind: 'QUESTION',
+        body: 'Waarom?',
+        author: 'Lea',
+        createdAt: '2025-01-03T10:00:00.000Z',
+        resolvedAt: null,
+      },
+    ],
   };
 }

@@ -19,7 +19,19 @@ describe('withFrontMatter', () => {
   it('writes the keys in a fixed order, whatever order they were given in', () => {
     const text = withFrontMatter(meta, '# Kop\n');
     const keys = [...text.split('\n---\n')[0].matchAll(/^([a-zA-Z]+):/gm)].map((m) => m[1]);
-    expect(keys).toEqual(['title', 'kind', 'stage', 'tags', 'authors', 'sources', 'created', 'updated', 'id', 'guidelineStatus', 'guidelineVersion']);
+    expect(keys).toEqual([
+      'title',
+      'kind',
+      'stage',
+      'tags',
+      'authors',
+      'sources',
+      'created',
+      'updated',
+      'id',
+      'guidelineStatus',
+      'guidelineVersion',
+    ]);
     expect(text.endsWith('---\n\n# Kop\n')).toBe(true);
   });
 
@@ -37,7 +49,10 @@ describe('splitItemMarkdown', () => {
   });
 
   it('accepts Windows line ends and a byte order mark', () => {
-    expect(splitItemMarkdown('\uFEFF---\r\ntitle: Notitie\r\n---\r\n\r\nTekst\r\n')).toEqual({ data: { title: 'Notitie' }, body: 'Tekst\r\n' });
+    expect(splitItemMarkdown('\uFEFF---\r\ntitle: Notitie\r\n---\r\n\r\nTekst\r\n')).toEqual({
+      data: { title: 'Notitie' },
+      body: 'Tekst\r\n',
+    });
   });
 
   it.each([

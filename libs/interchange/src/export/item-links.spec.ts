@@ -15,7 +15,9 @@ describe('links between items', () => {
   });
 
   it('lists the linked items of a body once each, nested ones too', () => {
-    const doc = markdownToProseMirror(`Zie [casus](/items/${A}) en [richtlijn](/items/${B}).\n\n- > [weer](/items/${A}#x)\n`);
+    const doc = markdownToProseMirror(
+      `Zie [casus](/items/${A}) en [richtlijn](/items/${B}).\n\n- > [weer](/items/${A}#x)\n`,
+    );
     expect(linkedItemIds(doc)).toEqual([A, B]);
   });
 
@@ -23,7 +25,9 @@ describe('links between items', () => {
     const markdown = `Zie [casus](/items/${A}#situatie), [ander](/items/${B}) en [web](https://example.nl).\n`;
     const doc = markdownToProseMirror(markdown);
     const rewritten = proseMirrorToMarkdown(rewriteItemLinks(doc, new Map([[A, NEW_A]])));
-    expect(rewritten).toBe(`Zie [casus](/items/${NEW_A}#situatie), [ander](/items/${B}) en [web](https://example.nl).\n`);
+    expect(rewritten).toBe(
+      `Zie [casus](/items/${NEW_A}#situatie), [ander](/items/${B}) en [web](https://example.nl).\n`,
+    );
     expect(proseMirrorToMarkdown(doc)).toBe(markdown);
   });
 });

@@ -30,7 +30,8 @@ export function rewriteItemLinks(doc: PMNode, ids: ReadonlyMap<string, string>):
     const href = mark.attrs?.href;
     const id = itemIdOfHref(href);
     const target = id ? ids.get(id) : undefined;
-    if (target && typeof href === 'string') mark.attrs = { ...mark.attrs, href: `/items/${target}${href.slice('/items/'.length + 36)}` };
+    if (target && typeof href === 'string')
+      mark.attrs = { ...mark.attrs, href: `/items/${target}${href.slice('/items/'.length + 36)}` };
   });
   return copy;
 }

@@ -16,7 +16,9 @@ describe('validateManifest', () => {
 
   it('refuses another format or version with a message that says which', () => {
     expect(() => validateManifest(changed((m) => (m.format = 'other')))).toThrow(/geen Spiraal-export/);
-    expect(() => validateManifest(changed((m) => (m.version = 2)))).toThrow('manifest.json: exportversie 2 kan deze Spiraal niet lezen (wel versie 1)');
+    expect(() => validateManifest(changed((m) => (m.version = 2)))).toThrow(
+      'manifest.json: exportversie 2 kan deze Spiraal niet lezen (wel versie 1)',
+    );
     expect(() => validateManifest(changed((m) => delete m.version))).toThrow(/exportversie \?/);
     expect(() => validateManifest([])).toThrow(ArchiveError);
   });
@@ -29,13 +31,25 @@ describe('validateManifest', () => {
     ['a traversing file', (m) => (m.items[0].file = 'items/../../evil.md'), /items\[0\]\.file moet een veilig pad/],
     ['a duplicate id', (m) => (m.items[1].id = CASE_ID), /items\[1\]\.id komt twee keer voor/],
     ['a duplicate file', (m) => (m.items[1].file = m.items[0].file), /items\[1\]\.file komt twee keer voor/],
-    ['a guideline without status', (m) => (m.items[1].guideline = null), /items\[1\]\.guideline hoort precies bij een richtlijn/],
-    ['a link to an unknown item', (m) => (m.links[0].to = '44444444-4444-4444-8444-444444444444'), /links\[0\]\.to verwijst naar een item dat niet in de export staat/],
+    [
+      'a guideline without status',
+      (m) => (m.items[1].guideline = null),
+      /items\[1\]\.guideline hoort precies bij een richtlijn/,
+    ],
+    [
+      'a link to an unknown item',
+      (m) => (m.links[0].to = '44444444-4444-4444-8444-444444444444'),
+      /links\[0\]\.to verwijst naar een item dat niet in de export staat/,
+    ],
     ['an unknown link type', (m) => (m.links[0].type = 'friend'), /links\[0\]\.type/],
     ['a bad date', (m) => (m.items[0].createdAt = 'gisteren'), /items\[0\]\.createdAt is geen geldige datum/],
     ['a too long title', (m) => (m.items[0].title = 'x'.repeat(201)), /items\[0\]\.title is te lang/],
     ['an unknown comment kind', (m) => (m.comments[0].kind = 'RANT'), /comments\[0\]\.kind/],
-    ['a stage change of an unknown item', (m) => (m.stageHistory[0].itemId = '44444444-4444-4444-8444-444444444444'), /stageHistory\[0\]\.itemId verwijst/],
+    [
+      'a stage change of an unknown item',
+      (m) => (m.stageHistory[0].itemId = '44444444-4444-4444-8444-444444444444'),
+      /stageHistory\[0\]\.itemId verwijst/,
+    ],
     ['items that are not a list', (m) => (m.items = {}), /items moet een lijst zijn/],
   ])('refuses %s, naming the field', (_what, edit, message) => {
     expect(() => validateManifest(changed(edit))).toThrow(message);

@@ -96,7 +96,10 @@ export interface ExportManifest {
 export function validateManifest(value: unknown): ExportManifest {
   const root = object(value, 'manifest.json');
   if (root.format !== MANIFEST_FORMAT) {
-    fail('manifest.json: dit is geen Spiraal-export (format ontbreekt of klopt niet)', 'manifest.json: this is not a Spiraal export (format missing or wrong)');
+    fail(
+      'manifest.json: dit is geen Spiraal-export (format ontbreekt of klopt niet)',
+      'manifest.json: this is not a Spiraal export (format missing or wrong)',
+    );
   }
   if (root.version !== MANIFEST_VERSION) {
     const version = typeof root.version === 'number' ? String(root.version) : '?';
@@ -117,7 +120,11 @@ export function validateManifest(value: unknown): ExportManifest {
   });
   const known = (id: unknown, where: string): string => {
     const text = string(id, where);
-    if (!ids.has(text)) fail(`${where} verwijst naar een item dat niet in de export staat`, `${where} refers to an item that is not in the export`);
+    if (!ids.has(text))
+      fail(
+        `${where} verwijst naar een item dat niet in de export staat`,
+        `${where} refers to an item that is not in the export`,
+      );
     return text;
   };
   return {
@@ -189,8 +196,12 @@ function item(raw: unknown, i: number): ManifestItem {
     title: string(o.title, `${where}.title`, LIMITS.titleMax),
     kind,
     stage: oneOf(o.stage, SECI_STAGES, `${where}.stage`),
-    tags: list(o.tags ?? [], `${where}.tags`, LIMITS.tagsMax).map((tag, j) => string(tag, `${where}.tags[${j}]`, LIMITS.tagMax)),
-    authors: list(o.authors ?? [], `${where}.authors`, 1000).map((name, j) => string(name, `${where}.authors[${j}]`, LIMITS.displayNameMax)),
+    tags: list(o.tags ?? [], `${where}.tags`, LIMITS.tagsMax).map((tag, j) =>
+      string(tag, `${where}.tags[${j}]`, LIMITS.tagMax),
+    ),
+    authors: list(o.authors ?? [], `${where}.authors`, 1000).map((name, j) =>
+      string(name, `${where}.authors[${j}]`, LIMITS.displayNameMax),
+    ),
     createdAt: date(o.createdAt, `${where}.createdAt`),
     updatedAt: date(o.updatedAt, `${where}.updatedAt`),
     archivedAt: o.archivedAt == null ? null : date(o.archivedAt, `${where}.archivedAt`),
@@ -207,19 +218,31 @@ function link(raw: unknown, where: string, known: (id: unknown, where: string) =
   const type = oneOf(o.type, ['source', 'mention', 'appliesTo'] as const, `${where}.type`);
   const from = known(o.from, `${where}.from`);
   const to = known(o.to, `${where}.to`);
-  if (type === 'source') return { type, from, to, position: integer(o.position, `${where}.position`), sourceStage: oneOf(o.sourceStage, SECI_STAGES, `${where}.sourceStage`) };
-  if (type === 'appliesTo') return { type, from, to, version: o.version == null ? null : integer(o.version, `${where}.version`) };
+  if (type === 'source')
+    return {
+      type,
+      from,
+      to,
+      position: integer(o.position, `${where}.position`),
+      sourceStage: oneOf(o.sourceStage, SECI_STAGES, `${where}.sourceStage`),
+    };
+  if (type === 'appliesTo')
+    return { type, from, to, version: o.version == null ? null : integer(o.version, `${where}.version`) };
   return { type, from, to };
 }
 
 // --- small checks, each naming the field ---
 
 function fail(nl: string, en: string): never {
-  throw new ArchiveError(nl.startsWith('manifest.json') ? nl : `manifest.json: ${nl}`, en.startsWith('manifest.json') ? en : `manifest.json: ${en}`);
+  throw new ArchiveError(
+    nl.startsWith('manifest.json') ? nl : `manifest.json: ${nl}`,
+    en.startsWith('manifest.json') ? en : `manifest.json: ${en}`,
+  );
 }
 
 function object(value: unknown, where: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`${where} moet een object zijn`, `${where} must be an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail(`${where} moet een object zijn`, `${where} must be an object`);
   return value as Record<string, unknown>;
 }
 
@@ -231,7 +254,11 @@ function list(value: unknown, where: string, max: number): unknown[] {
 
 function string(value: unknown, where: string, maxLength = 1000): string {
   if (typeof value !== 'string') fail(`${where} moet tekst zijn`, `${where} must be a string`);
-  if (value.length > maxLength) fail(`${where} is te lang (hoogstens ${maxLength} tekens)`, `${where} is too long (at most ${maxLength} characters)`);
+  if (value.length > maxLength)
+    fail(
+      `${where} is te lang (hoogstens ${maxLength} tekens)`,
+      `${where} is too long (at most ${maxLength} characters)`,
+    );
   return value;
 }
 
@@ -255,7 +282,8 @@ function integer(value: unknown, where: string): number {
 function date(value: unknown, where: string): string {
   const text = string(value, where, 40);
   const time = Date.parse(text);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(time)) fail(`${where} is geen geldige datum`, `${where} is not a valid date`);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(time))
+    fail(`${where} is geen geldige datum`, `${where} is not a valid date`);
   return new Date(time).toISOString();
 }
 

@@ -17,7 +17,12 @@ function declareSize(zip: Uint8Array, size: number): Uint8Array {
 
 describe('zip archives', () => {
   it('reads back what it wrote', () => {
-    const zip = writeZip(new Map([['manifest.json', text('{}')], ['items/a.md', text('# A\n')]]));
+    const zip = writeZip(
+      new Map([
+        ['manifest.json', text('{}')],
+        ['items/a.md', text('# A\n')],
+      ]),
+    );
     const files = readZip(zip);
     expect([...files.keys()]).toEqual(['manifest.json', 'items/a.md']);
     expect(new TextDecoder().decode(files.get('items/a.md'))).toBe('# A\n');
@@ -28,14 +33,19 @@ describe('zip archives', () => {
     expect([...readZip(zip).keys()]).toEqual(['items/a.md']);
   });
 
-  it.each(['../evil.md', 'items/../../evil.md', '/etc/passwd', 'items\\..\\evil.md'])('refuses an archive with the path %j', (path) => {
-    const zip = zipSync({ 'manifest.json': strToU8('{}'), [path]: strToU8('x') });
-    expect(() => readZip(zip)).toThrow(/Onveilig pad in het archief/);
-  });
+  it.each(['../evil.md', 'items/../../evil.md', '/etc/passwd', 'items\\..\\evil.md'])(
+    'refuses an archive with the path %j',
+    (path) => {
+      const zip = zipSync({ 'manifest.json': strToU8('{}'), [path]: strToU8('x') });
+      expect(() => readZip(zip)).toThrow(/Onveilig pad in het archief/);
+    },
+  );
 
   it('refuses too many entries', () => {
     const entries = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`f${i}.md`, strToU8('x')]));
-    expect(() => readZip(zipSync(entries), { maxEntries: 10, maxEntryBytes: 1e6, maxTotalBytes: 1e6 })).toThrow(/meer dan 10 bestanden/);
+    expect(() => readZip(zipSync(entries), { maxEntries: 10, maxEntryBytes: 1e6, maxTotalBytes: 1e6 })).toThrow(
+      /meer dan 10 bestanden/,
+    );
   });
 
   it('stops a zip bomb at the limit, even when it lies about its size', () => {

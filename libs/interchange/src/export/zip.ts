@@ -35,7 +35,8 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 export function writeZip(files: ReadonlyMap<string, Uint8Array>, modified = new Date()): Uint8Array {
   const entries: Zippable = {};
   for (const [path, bytes] of files) {
-    if (!isSafeArchivePath(path)) throw new ArchiveError(`Ongeldig pad in het archief: ${path}`, `Invalid path in the archive: ${path}`);
+    if (!isSafeArchivePath(path))
+      throw new ArchiveError(`Ongeldig pad in het archief: ${path}`, `Invalid path in the archive: ${path}`);
     entries[path] = [bytes, { level: 6, mtime: modified }];
   }
   return zipSync(entries);
@@ -49,7 +50,11 @@ export function writeZip(files: ReadonlyMap<string, Uint8Array>, modified = new 
  * slice's output (about 16 MB) passes a limit before the refusal. Unsafe paths (`../`, absolute, backslashes) and
  * duplicate names refuse the whole archive.
  */
-export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, meter: InflateMeter = { inflated: 0 }): Map<string, Uint8Array> {
+export function readZip(
+  bytes: Uint8Array,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  meter: InflateMeter = { inflated: 0 },
+): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
   let entries = 0;
   let total = 0;
@@ -60,13 +65,19 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     if (problem) return;
     entries++;
     if (entries > limits.maxEntries) {
-      problem = new ArchiveError(`Het archief heeft meer dan ${limits.maxEntries} bestanden`, `The archive has more than ${limits.maxEntries} files`);
+      problem = new ArchiveError(
+        `Het archief heeft meer dan ${limits.maxEntries} bestanden`,
+        `The archive has more than ${limits.maxEntries} files`,
+      );
       return;
     }
     const folder = file.name.endsWith('/');
     const name = folder ? file.name.slice(0, -1) : file.name;
     if (!isSafeArchivePath(name)) {
-      problem = new ArchiveError(`Onveilig pad in het archief: ${printable(file.name)}`, `Unsafe path in the archive: ${printable(file.name)}`);
+      problem = new ArchiveError(
+        `Onveilig pad in het archief: ${printable(file.name)}`,
+        `Unsafe path in the archive: ${printable(file.name)}`,
+      );
       return;
     }
     if (folder) return;
@@ -87,7 +98,10 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
       total += data.length;
       meter.inflated += data.length;
       if (size > entryLimit || total > limits.maxTotalBytes) {
-        problem = new ArchiveError('Het archief pakt uit tot meer dan toegestaan is', 'The archive unpacks to more than is allowed');
+        problem = new ArchiveError(
+          'Het archief pakt uit tot meer dan toegestaan is',
+          'The archive unpacks to more than is allowed',
+        );
         file.terminate();
         return;
       }

@@ -16,7 +16,25 @@ function refusalOf(run: () => unknown): ImportRefusal {
   throw new Error('expected a refusal');
 }
 
-const MARKDOWN = ['# Verslag intervisie', '', 'We bespraken **vertrouwen** en _eigen regie_ ([bron](https://www.movisie.nl)).', '', '## Werkvraag', '', '- eerste', '- tweede', '  1. genest', '', '> citaat', '', '## Afspraken', '', '1. bellen', '2. mailen', ''].join('\n');
+const MARKDOWN = [
+  '# Verslag intervisie',
+  '',
+  'We bespraken **vertrouwen** en _eigen regie_ ([bron](https://www.movisie.nl)).',
+  '',
+  '## Werkvraag',
+  '',
+  '- eerste',
+  '- tweede',
+  '  1. genest',
+  '',
+  '> citaat',
+  '',
+  '## Afspraken',
+  '',
+  '1. bellen',
+  '2. mailen',
+  '',
+].join('\n');
 
 describe('convertDocument', () => {
   it('Markdown in, the same Markdown out, titled by its first heading', () => {
@@ -36,14 +54,20 @@ describe('convertDocument', () => {
   });
 
   it('splits by top-level heading when asked, content before the first heading included', () => {
-    const parts = file('notities.md', `Inleiding zonder kop.\n\n## Een\n\ntekst een\n\n### sub\n\nmeer\n\n## Twee\n\ntekst twee\n`, true).parts;
+    const parts = file(
+      'notities.md',
+      `Inleiding zonder kop.\n\n## Een\n\ntekst een\n\n### sub\n\nmeer\n\n## Twee\n\ntekst twee\n`,
+      true,
+    ).parts;
     expect(parts.map((p) => p.title)).toEqual(['notities', 'Een', 'Twee']);
     expect(parts[1].markdown).toBe('## Een\n\ntekst een\n\n### sub\n\nmeer\n');
     expect(file('verslag.md', MARKDOWN, true).parts.map((p) => p.title)).toEqual(['Verslag intervisie']);
   });
 
   it('titles text without headings by its file name; HTML by its first heading, else its <title>', () => {
-    expect(file('map/2019-03_verslag_wijkteam.txt', 'Gewoon wat tekst.').parts[0].title).toBe('2019-03 verslag wijkteam');
+    expect(file('map/2019-03_verslag_wijkteam.txt', 'Gewoon wat tekst.').parts[0].title).toBe(
+      '2019-03 verslag wijkteam',
+    );
     expect(file('a.html', '<title>Paginatitel</title><p>tekst</p>').parts[0].title).toBe('Paginatitel');
     expect(file('a.htm', '<title>Paginatitel</title><h2>Kop</h2><p>tekst</p>').parts[0].title).toBe('Kop');
   });

@@ -40,12 +40,20 @@ export interface ConvertedDocument {
 export function checkFile(filename: string, size: number): SourceFormat | null {
   // eslint-disable-next-line no-control-regex -- matches control characters on purpose
   if (!filename.trim() || filename.length > IMPORT_LIMITS.filenameMax || /[\u0000-\u001f\u007f]/.test(filename)) {
-    refuse('INVALID_NAME', `Een bestandsnaam moet 1 tot ${IMPORT_LIMITS.filenameMax} tekens hebben, zonder stuurtekens`, `A file name must have 1 to ${IMPORT_LIMITS.filenameMax} characters, without control characters`);
+    refuse(
+      'INVALID_NAME',
+      `Een bestandsnaam moet 1 tot ${IMPORT_LIMITS.filenameMax} tekens hebben, zonder stuurtekens`,
+      `A file name must have 1 to ${IMPORT_LIMITS.filenameMax} characters, without control characters`,
+    );
   }
   const format = formatFromName(filename);
   if (size > IMPORT_LIMITS.fileMaxBytes) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
-    refuse('TOO_LARGE', `Het bestand is ${mb(size)} MB; de grens is ${mb(IMPORT_LIMITS.fileMaxBytes)} MB`, `The file is ${mb(size)} MB; the limit is ${mb(IMPORT_LIMITS.fileMaxBytes)} MB`);
+    refuse(
+      'TOO_LARGE',
+      `Het bestand is ${mb(size)} MB; de grens is ${mb(IMPORT_LIMITS.fileMaxBytes)} MB`,
+      `The file is ${mb(size)} MB; the limit is ${mb(IMPORT_LIMITS.fileMaxBytes)} MB`,
+    );
   }
   if (size === 0) refuse('EMPTY', 'Het bestand is leeg', 'The file is empty');
   return format;
@@ -58,7 +66,12 @@ export function convertDocument(options: ConvertOptions): ConvertedDocument {
   const format = named ?? formatFromContent(decoded.text);
   // A stray control character (binary files were refused above) would fail the body's rules; form feeds are page breaks in text.
   // eslint-disable-next-line no-control-regex -- matches control characters on purpose
-  const text = decoded.text.replace(format === 'text' ? /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g : /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f]/g, (char) => (char === '\f' ? '\n' : ''));
+  const text = decoded.text.replace(
+    format === 'text'
+      ? /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g
+      : /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f]/g,
+    (char) => (char === '\f' ? '\n' : ''),
+  );
   if (!text.trim()) refuse('EMPTY', 'Het bestand bevat geen tekst', 'The file contains no text');
   const fallbackTitle = titleFromFilename(options.filename);
   let doc: PMNode;
@@ -79,12 +92,23 @@ export function convertDocument(options: ConvertOptions): ConvertedDocument {
     doc = textToProseMirror(text);
   }
   // Split parts take their headings; what comes before the first one is named after the document.
-  const pieces = options.splitHeadings ? splitByHeadings(doc, declaredTitle ?? pageTitle ?? fallbackTitle)
+  const pieces = options.splitHeadings
+    ? splitByHeadings(doc, declaredTitle ?? pageTitle ?? fallbackTitle)
     : [{ title: declaredTitle ?? firstHeadingText(doc) ?? pageTitle ?? fallbackTitle, doc }];
-  const parts = pieces.filter((part) => inlineText(part.doc) !== '').map((part) => ({ title: clampTitle(part.title) || clampTitle(fallbackTitle) || 'Zonder titel', doc: part.doc, markdown: proseMirrorToMarkdown(part.doc) }));
+  const parts = pieces
+    .filter((part) => inlineText(part.doc) !== '')
+    .map((part) => ({
+      title: clampTitle(part.title) || clampTitle(fallbackTitle) || 'Zonder titel',
+      doc: part.doc,
+      markdown: proseMirrorToMarkdown(part.doc),
+    }));
   if (parts.length === 0) refuse('EMPTY', 'Het bestand bevat geen tekst', 'The file contains no text');
   if (parts.length > IMPORT_LIMITS.partsMax) {
-    refuse('TOO_LONG', `Dit zou ${parts.length} items worden; hoogstens ${IMPORT_LIMITS.partsMax} per bestand`, `This would become ${parts.length} items; at most ${IMPORT_LIMITS.partsMax} per file`);
+    refuse(
+      'TOO_LONG',
+      `Dit zou ${parts.length} items worden; hoogstens ${IMPORT_LIMITS.partsMax} per bestand`,
+      `This would become ${parts.length} items; at most ${IMPORT_LIMITS.partsMax} per file`,
+    );
   }
   return { format, encoding, kind: meta.kind, stage: meta.stage, tags: meta.tags ?? [], parts };
 }
@@ -92,7 +116,10 @@ export function convertDocument(options: ConvertOptions): ConvertedDocument {
 /** Titles are one line of at most 200 characters (the domain's rule); cut at a word. */
 function clampTitle(title: string): string {
   // eslint-disable-next-line no-control-regex -- matches control characters on purpose
-  const line = title.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const line = title
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (line.length <= 200) return line;
   const cut = line.slice(0, 199);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 150 ? cut.lastIndexOf(' ') : 199)}…`;

@@ -25,7 +25,10 @@ describe('decodeBytes', () => {
     expect(decodeBytes(le)).toEqual({ text: 'Zorg – één', encoding: 'utf-16le' });
     const be = Buffer.from(Buffer.from('Zorg één', 'utf16le').swap16());
     expect(decodeBytes(bytes(0xfe, 0xff, ...be))).toEqual({ text: 'Zorg één', encoding: 'utf-16be' });
-    expect(decodeBytes(Buffer.from('Verslag van de intervisie', 'utf16le'))).toEqual({ text: 'Verslag van de intervisie', encoding: 'utf-16le' });
+    expect(decodeBytes(Buffer.from('Verslag van de intervisie', 'utf16le'))).toEqual({
+      text: 'Verslag van de intervisie',
+      encoding: 'utf-16le',
+    });
   });
 
   it('falls back to windows-1252 when the bytes are not UTF-8 (Word, old Windows tools)', () => {
@@ -35,7 +38,11 @@ describe('decodeBytes', () => {
   });
 
   it("honours an HTML page's declared charset when the bytes are not UTF-8", () => {
-    const html = Buffer.concat([Buffer.from('<html><head><meta http-equiv=Content-Type content="text/html; charset=iso-8859-15"></head><body>'), bytes(0xa4), Buffer.from('</body></html>')]);
+    const html = Buffer.concat([
+      Buffer.from('<html><head><meta http-equiv=Content-Type content="text/html; charset=iso-8859-15"></head><body>'),
+      bytes(0xa4),
+      Buffer.from('</body></html>'),
+    ]);
     // 0xA4 is the euro sign in ISO 8859-15 (and the currency sign in windows-1252).
     expect(decodeBytes(html, { html: true }).text).toContain('€');
     expect(decodeBytes(html, { html: true }).encoding).toBe('iso-8859-15');
@@ -47,8 +54,12 @@ describe('decodeBytes', () => {
     expect(refusal(() => decodeBytes(bytes(0x50, 0x4b, 0x03, 0x04, 1, 2))).message).toMatch(/docx/);
     expect(refusal(() => decodeBytes(bytes(0xd0, 0xcf, 0x11, 0xe0, 1))).message).toMatch(/Word/);
     expect(refusal(() => decodeBytes(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a))).message).toMatch(/PNG/);
-    expect(refusal(() => decodeBytes(bytes(0x41, 0x00, 0x42, 0x43, 0x44, 0x45, 0x00, 0x00, 0x01, 0x02))).code).toBe('BINARY');
-    expect(refusal(() => decodeBytes(bytes(...Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41))))).code).toBe('BINARY');
+    expect(refusal(() => decodeBytes(bytes(0x41, 0x00, 0x42, 0x43, 0x44, 0x45, 0x00, 0x00, 0x01, 0x02))).code).toBe(
+      'BINARY',
+    );
+    expect(
+      refusal(() => decodeBytes(bytes(...Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41))))).code,
+    ).toBe('BINARY');
   });
 
   it('refuses a byte order mark followed by bytes that are not valid in its encoding', () => {

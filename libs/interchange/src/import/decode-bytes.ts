@@ -15,14 +15,46 @@ export interface DecodedText {
 
 /** Magic numbers of formats people are likely to try, with what to do instead. */
 const SIGNATURES: readonly { bytes: readonly number[]; nl: string; en: string }[] = [
-  { bytes: [0x25, 0x50, 0x44, 0x46], nl: 'Dit is een PDF; haal de tekst eruit (bijv. met pdftotext) en importeer die', en: 'This is a PDF; extract its text (e.g. with pdftotext) and import that' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], nl: 'Dit is een zip- of Office-bestand (docx, odt, xlsx); sla het op als HTML, Markdown of tekst', en: 'This is a zip or Office file (docx, odt, xlsx); save it as HTML, Markdown or text' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], nl: 'Dit is een oud Word- of Excel-bestand; sla het op als HTML of tekst', en: 'This is an old Word or Excel file; save it as HTML or text' },
-  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], nl: 'Dit is een RTF-bestand; sla het op als HTML of tekst', en: 'This is an RTF file; save it as HTML or text' },
-  { bytes: [0x89, 0x50, 0x4e, 0x47], nl: 'Dit is een afbeelding (PNG), geen tekst', en: 'This is an image (PNG), not text' },
-  { bytes: [0xff, 0xd8, 0xff], nl: 'Dit is een afbeelding (JPEG), geen tekst', en: 'This is an image (JPEG), not text' },
-  { bytes: [0x47, 0x49, 0x46, 0x38], nl: 'Dit is een afbeelding (GIF), geen tekst', en: 'This is an image (GIF), not text' },
-  { bytes: [0x1f, 0x8b], nl: 'Dit is een gecomprimeerd bestand (gzip), geen tekst', en: 'This is a compressed file (gzip), not text' },
+  {
+    bytes: [0x25, 0x50, 0x44, 0x46],
+    nl: 'Dit is een PDF; haal de tekst eruit (bijv. met pdftotext) en importeer die',
+    en: 'This is a PDF; extract its text (e.g. with pdftotext) and import that',
+  },
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    nl: 'Dit is een zip- of Office-bestand (docx, odt, xlsx); sla het op als HTML, Markdown of tekst',
+    en: 'This is a zip or Office file (docx, odt, xlsx); save it as HTML, Markdown or text',
+  },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0],
+    nl: 'Dit is een oud Word- of Excel-bestand; sla het op als HTML of tekst',
+    en: 'This is an old Word or Excel file; save it as HTML or text',
+  },
+  {
+    bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66],
+    nl: 'Dit is een RTF-bestand; sla het op als HTML of tekst',
+    en: 'This is an RTF file; save it as HTML or text',
+  },
+  {
+    bytes: [0x89, 0x50, 0x4e, 0x47],
+    nl: 'Dit is een afbeelding (PNG), geen tekst',
+    en: 'This is an image (PNG), not text',
+  },
+  {
+    bytes: [0xff, 0xd8, 0xff],
+    nl: 'Dit is een afbeelding (JPEG), geen tekst',
+    en: 'This is an image (JPEG), not text',
+  },
+  {
+    bytes: [0x47, 0x49, 0x46, 0x38],
+    nl: 'Dit is een afbeelding (GIF), geen tekst',
+    en: 'This is an image (GIF), not text',
+  },
+  {
+    bytes: [0x1f, 0x8b],
+    nl: 'Dit is een gecomprimeerd bestand (gzip), geen tekst',
+    en: 'This is a compressed file (gzip), not text',
+  },
 ];
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -44,7 +76,12 @@ export function decodeBytes(bytes: Uint8Array, options: { html?: boolean } = {})
   refuseBinary(bytes);
   const utf16 = bomlessUtf16(bytes);
   if (utf16) return checked(decode(utf16, bytes, true), utf16);
-  if (bytes.includes(0)) refuse('BINARY', 'Dit is geen tekstbestand (het bevat binaire gegevens)', 'This is not a text file (it contains binary data)');
+  if (bytes.includes(0))
+    refuse(
+      'BINARY',
+      'Dit is geen tekstbestand (het bevat binaire gegevens)',
+      'This is not a text file (it contains binary data)',
+    );
   const utf8 = decode('utf-8', bytes, true);
   if (utf8 !== null) return checked(utf8, 'utf-8');
   const declared = options.html ? declaredCharset(bytes) : null;
@@ -64,7 +101,12 @@ function decode(encoding: string, bytes: Uint8Array, fatal: boolean): string | n
 
 function checked(text: string | null, encoding: string): DecodedText {
   if (text === null) refuse('ENCODING', `De tekst is geen geldige ${encoding}`, `The text is not valid ${encoding}`);
-  if (controlShare(text) > 0.05) refuse('BINARY', 'Dit is geen tekstbestand (te veel stuurtekens)', 'This is not a text file (too many control characters)');
+  if (controlShare(text) > 0.05)
+    refuse(
+      'BINARY',
+      'Dit is geen tekstbestand (te veel stuurtekens)',
+      'This is not a text file (too many control characters)',
+    );
   return { text, encoding };
 }
 
@@ -117,7 +159,9 @@ const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090�
 function decodeWindows1252(bytes: Uint8Array): string {
   const chunks: string[] = [];
   for (let start = 0; start < bytes.length; start += 8192) {
-    const codes = Array.from(bytes.subarray(start, start + 8192), (byte) => (byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH.charCodeAt(byte - 0x80) : byte));
+    const codes = Array.from(bytes.subarray(start, start + 8192), (byte) =>
+      byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH.charCodeAt(byte - 0x80) : byte,
+    );
     chunks.push(String.fromCharCode(...codes));
   }
   return chunks.join('');

@@ -60,7 +60,21 @@ describe('htmlToProseMirror', () => {
       <p class=MsoNormal><st1:place w:st="on">Utrecht</st1:place>, <img src="file:///C:/x.png" alt="foto"></p>
       </div></body></html>`;
     expect(markdownOf(html)).toBe(
-      ['# Verslag leernetwerk', '', '**Aanwezig:** _Fenna_, Mo', '', '- Casus van Mo', '  - deelvraag', '- Spanning', '', '1. Eerste afspraak', '2. Tweede afspraak', '', 'Utrecht, foto', ''].join('\n'),
+      [
+        '# Verslag leernetwerk',
+        '',
+        '**Aanwezig:** _Fenna_, Mo',
+        '',
+        '- Casus van Mo',
+        '  - deelvraag',
+        '- Spanning',
+        '',
+        '1. Eerste afspraak',
+        '2. Tweede afspraak',
+        '',
+        'Utrecht, foto',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -70,16 +84,31 @@ describe('htmlToProseMirror', () => {
   });
 
   it('turns tables into one paragraph per row', () => {
-    expect(markdownOf('<table><tr><th>Wie</th><th>Wat</th></tr><tr><td>Mo</td><td>casus</td></tr><tr><td></td><td></td></tr></table>')).toBe('**Wie** | **Wat**\n\nMo | casus\n');
+    expect(
+      markdownOf(
+        '<table><tr><th>Wie</th><th>Wat</th></tr><tr><td>Mo</td><td>casus</td></tr><tr><td></td><td></td></tr></table>',
+      ),
+    ).toBe('**Wie** | **Wat**\n\nMo | casus\n');
   });
 
   it('does not throw on broken HTML and keeps its text', () => {
-    const broken = ['<p>open <b>vet <i>schuin</p> verder', '<ul><li>een<li>twee</ul></ol></div>', '<<<>>> <a href=', '<h2><p>kop met blok</p></h2>', '<table><td>cel', '<!-- nooit gesloten', '</p></p>tekst<p', '<li>los</li>'];
+    const broken = [
+      '<p>open <b>vet <i>schuin</p> verder',
+      '<ul><li>een<li>twee</ul></ol></div>',
+      '<<<>>> <a href=',
+      '<h2><p>kop met blok</p></h2>',
+      '<table><td>cel',
+      '<!-- nooit gesloten',
+      '</p></p>tekst<p',
+      '<li>los</li>',
+    ];
     for (const html of broken) expect(() => htmlToProseMirror(html)).not.toThrow();
     expect(markdownOf('<p>open <b>vet <i>schuin</p> verder')).toBe('open **vet _schuin_**\n\nverder\n');
     expect(markdownOf('<ul><li>een<li>twee</ul></ol></div>')).toBe('- een\n- twee\n');
     expect(markdownOf('<h2><p>kop met blok</p></h2>')).toBe('## kop met blok\n');
-    expect(markdownOf('<h2>Kop<p>tekst <b>vet</div><ul><li>een<li>twee')).toBe('## Kop\n\ntekst **vet**\n\n- **een**\n- **twee**\n');
+    expect(markdownOf('<h2>Kop<p>tekst <b>vet</div><ul><li>een<li>twee')).toBe(
+      '## Kop\n\ntekst **vet**\n\n- **een**\n- **twee**\n',
+    );
     expect(htmlToProseMirror('').doc).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
   });
 

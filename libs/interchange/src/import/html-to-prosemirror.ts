@@ -17,16 +17,75 @@ export interface HtmlDocument {
   title: string | null;
 }
 
-const SKIPPED = new Set(['head', 'script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'audio', 'video', 'select', 'button', 'input', 'textarea', 'xml', 'form']);
+const SKIPPED = new Set([
+  'head',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'audio',
+  'video',
+  'select',
+  'button',
+  'input',
+  'textarea',
+  'xml',
+  'form',
+]);
 const HEADINGS: Readonly<Record<string, number>> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 const PARAGRAPHS = new Set(['p', 'address', 'figcaption', 'caption', 'dt', 'summary', 'legend']);
-const CONTAINERS = new Set(['html', 'body', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'center', 'figure', 'details', 'dl', 'dd', 'fieldset', 'td', 'th', 'tbody', 'thead', 'tfoot']);
-const INLINE_MARKS: Readonly<Record<string, string>> = { b: 'bold', strong: 'bold', i: 'italic', em: 'italic', cite: 'italic', dfn: 'italic', s: 'strike', strike: 'strike', del: 'strike', code: 'code', tt: 'code', kbd: 'code', samp: 'code' };
+const CONTAINERS = new Set([
+  'html',
+  'body',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'center',
+  'figure',
+  'details',
+  'dl',
+  'dd',
+  'fieldset',
+  'td',
+  'th',
+  'tbody',
+  'thead',
+  'tfoot',
+]);
+const INLINE_MARKS: Readonly<Record<string, string>> = {
+  b: 'bold',
+  strong: 'bold',
+  i: 'italic',
+  em: 'italic',
+  cite: 'italic',
+  dfn: 'italic',
+  s: 'strike',
+  strike: 'strike',
+  del: 'strike',
+  code: 'code',
+  tt: 'code',
+  kbd: 'code',
+  samp: 'code',
+};
 
 export function htmlToProseMirror(html: string): HtmlDocument {
   const root = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const blocks = groupWordLists(blocksOf(root.children, []));
-  return { doc: { type: 'doc', content: blocks.length > 0 ? blocks : [{ type: 'paragraph' }] }, title: pageTitle(root.children) };
+  return {
+    doc: { type: 'doc', content: blocks.length > 0 ? blocks : [{ type: 'paragraph' }] },
+    title: pageTitle(root.children),
+  };
 }
 
 function isElement(node: ChildNode): node is Element {
@@ -40,13 +99,25 @@ function skipped(element: Element): boolean {
   if (SKIPPED.has(name)) return true;
   const style = element.attribs.style ?? '';
   // Word's fake list bullets and numbers, and hidden text.
-  return /mso-list\s*:\s*ignore/i.test(style) || /display\s*:\s*none/i.test(style) || element.attribs.hidden !== undefined;
+  return (
+    /mso-list\s*:\s*ignore/i.test(style) || /display\s*:\s*none/i.test(style) || element.attribs.hidden !== undefined
+  );
 }
 
 function isBlock(element: Element): boolean {
   const name = element.name;
   return (
-    name in HEADINGS || PARAGRAPHS.has(name) || CONTAINERS.has(name) || name === 'ul' || name === 'ol' || name === 'li' || name === 'blockquote' || name === 'pre' || name === 'hr' || name === 'table' || name === 'tr'
+    name in HEADINGS ||
+    PARAGRAPHS.has(name) ||
+    CONTAINERS.has(name) ||
+    name === 'ul' ||
+    name === 'ol' ||
+    name === 'li' ||
+    name === 'blockquote' ||
+    name === 'pre' ||
+    name === 'hr' ||
+    name === 'table' ||
+    name === 'tr'
   );
 }
 
@@ -125,7 +196,8 @@ function headingOf(element: Element, level: number, marks: readonly PMMark[]): P
   const firstBlock = children.findIndex((child) => isElement(child) && !skipped(child) && isBlock(child));
   const before = firstBlock === -1 ? children : children.slice(0, firstBlock);
   const heading = headingNode(before, level, marks);
-  if (firstBlock === -1 || !heading) return headingNode(children, level, marks) ? [headingNode(children, level, marks)!] : [];
+  if (firstBlock === -1 || !heading)
+    return headingNode(children, level, marks) ? [headingNode(children, level, marks)!] : [];
   return [heading, ...groupWordLists(blocksOf(children.slice(firstBlock), marks))];
 }
 
@@ -143,7 +215,13 @@ function paragraphOf(element: Element, marks: readonly PMMark[]): PMNode[] {
   const blocks = blocksOf(element.children, marks);
   const listLevel = /mso-list\s*:\s*l\d+\s+level(\d+)/i.exec(style);
   if (listLevel && blocks.length === 1 && blocks[0].type === 'paragraph') {
-    return [{ type: WORD_LIST_ITEM, attrs: { level: Number(listLevel[1]), ordered: wordListIsOrdered(element) }, content: blocks[0].content }];
+    return [
+      {
+        type: WORD_LIST_ITEM,
+        attrs: { level: Number(listLevel[1]), ordered: wordListIsOrdered(element) },
+        content: blocks[0].content,
+      },
+    ];
   }
   return blocks;
 }
@@ -165,7 +243,9 @@ function findIgnoredMarker(nodes: readonly ChildNode[]): string | null {
 }
 
 function textOf(nodes: readonly ChildNode[]): string {
-  return nodes.map((node) => (node.type === 'text' ? node.data : isElement(node) ? textOf(node.children) : '')).join('');
+  return nodes
+    .map((node) => (node.type === 'text' ? node.data : isElement(node) ? textOf(node.children) : ''))
+    .join('');
 }
 
 function listOf(element: Element, marks: readonly PMMark[]): PMNode[] {
@@ -193,7 +273,13 @@ function listOf(element: Element, marks: readonly PMMark[]): PMNode[] {
   if (items.length === 0) return [];
   if (element.name === 'ol') {
     const start = Number.parseInt(element.attribs.start ?? '1', 10);
-    return [{ type: 'orderedList', attrs: { start: Number.isFinite(start) && start >= 0 && start < 1e9 ? start : 1 }, content: items }];
+    return [
+      {
+        type: 'orderedList',
+        attrs: { start: Number.isFinite(start) && start >= 0 && start < 1e9 ? start : 1 },
+        content: items,
+      },
+    ];
   }
   return [{ type: 'bulletList', content: items }];
 }
@@ -204,7 +290,10 @@ function listItem(blocks: PMNode[]): PMNode {
 }
 
 function codeBlockOf(element: Element): PMNode[] {
-  const text = textOf(element.children).replace(/^\r?\n/, '').replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  const text = textOf(element.children)
+    .replace(/^\r?\n/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\s+$/, '');
   return [text ? { type: 'codeBlock', content: [textNode(text)] } : { type: 'codeBlock' }];
 }
 
@@ -363,7 +452,8 @@ function nestWordList(run: PMNode[], from: number, to: number): PMNode[] {
     const type = item.attrs?.ordered ? 'orderedList' : 'bulletList';
     const last = lists[lists.length - 1];
     if (last?.type === type) last.content!.push(entry);
-    else lists.push(type === 'orderedList' ? { type, attrs: { start: 1 }, content: [entry] } : { type, content: [entry] });
+    else
+      lists.push(type === 'orderedList' ? { type, attrs: { start: 1 }, content: [entry] } : { type, content: [entry] });
     i = end;
   }
   return lists;

@@ -9,10 +9,32 @@ import { textNode, type PMNode } from '@spiraal/collab';
 /** Words after "zorg-" that make it a shortened compound ("zorg- en welzijn"), not a split word. */
 const CONJUNCTIONS = new Set(['en', 'of', 'tot', 'noch', 'and', 'or', 'to']);
 /** Short Dutch words that PDF extraction glues onto a following capitalised word ("deWerkplaatsen"). */
-const GLUED_PREFIXES = new Set(['de', 'het', 'een', 'van', 'en', 'in', 'op', 'met', 'voor', 'naar', 'om', 'te', 'bij', 'door', 'uit', 'aan', 'als', 'dat', 'die', 'is']);
+const GLUED_PREFIXES = new Set([
+  'de',
+  'het',
+  'een',
+  'van',
+  'en',
+  'in',
+  'op',
+  'met',
+  'voor',
+  'naar',
+  'om',
+  'te',
+  'bij',
+  'door',
+  'uit',
+  'aan',
+  'als',
+  'dat',
+  'die',
+  'is',
+]);
 
 const BULLET = /^\s*(?:[-*•·▪◦●‣–]|\d{1,3}[.)]|[a-z][.)])\s+(?=\S)/;
-const PAGE_NUMBER = /^\s*(?:[-–—]\s*)?(?:(?:pagina|page|blz\.?|p\.)\s*)?\d{1,4}(?:\s*(?:\/|van|of)\s*\d{1,4})?(?:\s*[-–—])?\s*$/i;
+const PAGE_NUMBER =
+  /^\s*(?:[-–—]\s*)?(?:(?:pagina|page|blz\.?|p\.)\s*)?\d{1,4}(?:\s*(?:\/|van|of)\s*\d{1,4})?(?:\s*[-–—])?\s*$/i;
 
 /**
  * Cleans extracted text line by line. Returns the text with paragraphs
@@ -35,8 +57,10 @@ export function cleanExtractedText(raw: string): string {
 function dropPageFurniture(pages: string[]): string[] {
   const counts = new Map<string, number>();
   const edges = pages.map((page) => edgeLines(page.split('\n')));
-  for (const edge of edges) for (const key of new Set(edge.map(furnitureKey))) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const repeated = (line: string) => pages.length >= 3 && (counts.get(furnitureKey(line)) ?? 0) >= Math.max(3, Math.ceil(pages.length / 3));
+  for (const edge of edges)
+    for (const key of new Set(edge.map(furnitureKey))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const repeated = (line: string) =>
+    pages.length >= 3 && (counts.get(furnitureKey(line)) ?? 0) >= Math.max(3, Math.ceil(pages.length / 3));
   const out: string[] = [];
   pages.forEach((page, p) => {
     const lines = page.split('\n');
@@ -44,7 +68,8 @@ function dropPageFurniture(pages: string[]): string[] {
     lines.forEach((line, i) => {
       if (PAGE_NUMBER.test(line) && line.trim() !== '') return out.push('');
       if (edge.has(line) && line.trim() && repeated(line)) return out.push('');
-      if (pages.length === 1 && line.trim().length <= 80 && nextToPageNumber(lines, i) && repeatsElsewhere(lines, line)) return out.push('');
+      if (pages.length === 1 && line.trim().length <= 80 && nextToPageNumber(lines, i) && repeatsElsewhere(lines, line))
+        return out.push('');
       out.push(line);
     });
     // A page break ends a line (but not necessarily a paragraph).
@@ -112,7 +137,13 @@ export function isHeadingLine(line: string): boolean {
   const text = line.trim();
   if (text.length > 80 || /\p{Ll}/u.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
-  return text.length <= 80 && letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && !/[.,;]$/.test(text);
+  return (
+    text.length <= 80 &&
+    letters.length >= 4 &&
+    letters === letters.toUpperCase() &&
+    letters !== letters.toLowerCase() &&
+    !/[.,;]$/.test(text)
+  );
 }
 
 /**
@@ -130,7 +161,10 @@ function joinLines(before: string, after: string, words: ReadonlySet<string>): s
   if (!nextWord || CONJUNCTIONS.has(nextWord.toLowerCase())) return `${before} ${after}`;
   // "Noord-Brabant", "ICT-afdeling", "Wmo-werkplaats": capitals around the hyphen mean a real one.
   const fragment = split[1];
-  const keepHyphen = /\p{Lu}/u.test(nextWord[0]) || /\p{Lu}/u.test(fragment.slice(1)) || (/^\p{Lu}/u.test(fragment) && fragment.length <= 3);
+  const keepHyphen =
+    /\p{Lu}/u.test(nextWord[0]) ||
+    /\p{Lu}/u.test(fragment.slice(1)) ||
+    (/^\p{Lu}/u.test(fragment) && fragment.length <= 3);
   return keepHyphen ? `${before}${after}` : `${before.slice(0, -1)}${after}`;
 }
 
@@ -163,7 +197,9 @@ function unglue(paragraph: string): string {
       if (/[/@]|www\.|\.(nl|com|org|eu|be|net)\b/i.test(word)) return word;
       return word
         .replace(/(\p{Ll}{2,}[.!?;,:])(\p{Lu}\p{Ll})/gu, '$1 $2')
-        .replace(/^(\p{Ll}{2,4})(\p{Lu}\p{Ll}{2,})/u, (match, prefix: string, rest: string) => (GLUED_PREFIXES.has(prefix) ? `${prefix} ${rest}` : match));
+        .replace(/^(\p{Ll}{2,4})(\p{Lu}\p{Ll}{2,})/u, (match, prefix: string, rest: string) =>
+          GLUED_PREFIXES.has(prefix) ? `${prefix} ${rest}` : match,
+        );
     })
     .join(' ');
 }
@@ -175,7 +211,11 @@ export function textToProseMirror(raw: string): PMNode {
     if (!paragraph.trim()) continue;
     const bullet = BULLET.exec(paragraph);
     if (bullet) {
-      appendListItem(content, /^\s*\d/.test(bullet[0]) ? 'orderedList' : 'bulletList', paragraph.slice(bullet[0].length));
+      appendListItem(
+        content,
+        /^\s*\d/.test(bullet[0]) ? 'orderedList' : 'bulletList',
+        paragraph.slice(bullet[0].length),
+      );
     } else if (isHeadingLine(paragraph)) {
       content.push({ type: 'heading', attrs: { level: 2 }, content: [textNode(paragraph.trim())] });
     } else {
@@ -189,5 +229,6 @@ function appendListItem(content: PMNode[], type: 'bulletList' | 'orderedList', t
   const item: PMNode = { type: 'listItem', content: [{ type: 'paragraph', content: [textNode(text)] }] };
   const last = content[content.length - 1];
   if (last?.type === type) last.content!.push(item);
-  else content.push(type === 'orderedList' ? { type, attrs: { start: 1 }, content: [item] } : { type, content: [item] });
+  else
+    content.push(type === 'orderedList' ? { type, attrs: { start: 1 }, content: [item] } : { type, content: [item] });
 }

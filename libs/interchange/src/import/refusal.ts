@@ -3,7 +3,15 @@ import { IMPORT_FILE_MAX_BYTES } from '@spiraal/domain';
  * Why a file cannot be imported. The message is for people (Dutch first,
  * then English); the code is for programs and tests.
  */
-export type RefusalCode = 'INVALID_NAME' | 'EMPTY' | 'TOO_LARGE' | 'BINARY' | 'UNSUPPORTED_FORMAT' | 'ENCODING' | 'INVALID_FRONT_MATTER' | 'TOO_LONG';
+export type RefusalCode =
+  | 'INVALID_NAME'
+  | 'EMPTY'
+  | 'TOO_LARGE'
+  | 'BINARY'
+  | 'UNSUPPORTED_FORMAT'
+  | 'ENCODING'
+  | 'INVALID_FRONT_MATTER'
+  | 'TOO_LONG';
 
 export class ImportRefusal extends Error {
   constructor(

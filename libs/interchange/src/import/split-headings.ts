@@ -11,7 +11,8 @@ export interface DocumentPart {
 
 /** The plain text of a node's inline content, whitespace collapsed. */
 export function inlineText(node: PMNode): string {
-  const collect = (n: PMNode): string => (n.type === 'text' ? (n.text ?? '') : n.type === 'hardBreak' ? ' ' : (n.content ?? []).map(collect).join(''));
+  const collect = (n: PMNode): string =>
+    n.type === 'text' ? (n.text ?? '') : n.type === 'hardBreak' ? ' ' : (n.content ?? []).map(collect).join('');
   return collect(node).replace(/\s+/g, ' ').trim();
 }
 
@@ -35,7 +36,9 @@ export function titleFromFilename(filename: string): string {
  */
 export function splitByHeadings(doc: PMNode, leadTitle: string): DocumentPart[] {
   const blocks = doc.content ?? [];
-  const levels = blocks.filter((b) => b.type === 'heading' && inlineText(b) !== '').map((b) => Number(b.attrs?.level ?? 1));
+  const levels = blocks
+    .filter((b) => b.type === 'heading' && inlineText(b) !== '')
+    .map((b) => Number(b.attrs?.level ?? 1));
   if (levels.length === 0) return [{ title: leadTitle, doc }];
   const top = Math.min(...levels);
   const parts: DocumentPart[] = [];

@@ -49,9 +49,16 @@ export function readFrontMatter(text: string, strict: boolean): FrontMatterBlock
   const closing = CLOSING.exec(rest);
   const yaml = closing ? rest.slice(0, closing.index) : null;
   if (!strict && (yaml === null || (yaml.trim() !== '' && !KEY_LINE.test(yaml)))) return null;
-  if (yaml === null) throw new FrontMatterError('de front matter wordt niet afgesloten met ---', 'the front matter is not closed by ---');
+  if (yaml === null)
+    throw new FrontMatterError(
+      'de front matter wordt niet afgesloten met ---',
+      'the front matter is not closed by ---',
+    );
   if (Buffer.byteLength(yaml, 'utf8') > FRONT_MATTER_MAX_BYTES) {
-    throw new FrontMatterError(`de front matter is groter dan ${FRONT_MATTER_MAX_BYTES / 1024} kB`, `the front matter is larger than ${FRONT_MATTER_MAX_BYTES / 1024} kB`);
+    throw new FrontMatterError(
+      `de front matter is groter dan ${FRONT_MATTER_MAX_BYTES / 1024} kB`,
+      `the front matter is larger than ${FRONT_MATTER_MAX_BYTES / 1024} kB`,
+    );
   }
   let data: unknown;
   try {
@@ -67,9 +74,15 @@ export function readFrontMatter(text: string, strict: boolean): FrontMatterBlock
     }
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new FrontMatterError('de front matter moet sleutels met waarden zijn', 'the front matter must be a mapping of keys to values');
+    throw new FrontMatterError(
+      'de front matter moet sleutels met waarden zijn',
+      'the front matter must be a mapping of keys to values',
+    );
   }
-  const body = rest.slice(closing!.index + closing![0].length).replace(/^\r?\n/, '').replace(/^\r?\n/, '');
+  const body = rest
+    .slice(closing!.index + closing![0].length)
+    .replace(/^\r?\n/, '')
+    .replace(/^\r?\n/, '');
   return { data: data as Record<string, unknown>, body, lines: keyLines(yaml) };
 }
 
@@ -126,7 +139,10 @@ function yamlError(error: unknown, yaml: string): FrontMatterError {
   const code = (error as { code?: string }).code ?? '';
   const nl = YAML_PROBLEMS_NL[code] ?? 'controleer haakjes, aanhalingstekens en inspringing';
   const where = line ? { nl: ` op regel ${line}`, en: ` at line ${line}` } : { nl: '', en: '' };
-  return new FrontMatterError(`de front matter is geen geldige YAML${where.nl}: ${nl}`, `the front matter is not valid YAML${where.en}: ${detail}`);
+  return new FrontMatterError(
+    `de front matter is geen geldige YAML${where.nl}: ${nl}`,
+    `the front matter is not valid YAML${where.en}: ${detail}`,
+  );
 }
 
 const YAML_PROBLEMS_NL: Record<string, string> = {

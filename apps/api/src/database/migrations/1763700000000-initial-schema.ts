@@ -97,7 +97,17 @@ export class InitialSchema1763700000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['yjs_updates', 'yjs_snapshots', 'stage_changes', 'item_authors', 'items', 'memberships', 'communities', 'sessions', 'users']) {
+    for (const table of [
+      'yjs_updates',
+      'yjs_snapshots',
+      'stage_changes',
+      'item_authors',
+      'items',
+      'memberships',
+      'communities',
+      'sessions',
+      'users',
+    ]) {
       await db.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

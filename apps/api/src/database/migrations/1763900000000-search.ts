@@ -14,9 +14,13 @@ export class Search1763900000000 implements MigrationInterface {
     await db.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     // Stemmed Dutch and exact words, both with accents folded (cliënten = clienten).
     await db.query(`CREATE TEXT SEARCH CONFIGURATION spiraal_dutch (COPY = pg_catalog.dutch)`);
-    await db.query(`ALTER TEXT SEARCH CONFIGURATION spiraal_dutch ALTER MAPPING FOR hword, hword_part, word WITH unaccent, dutch_stem`);
+    await db.query(
+      `ALTER TEXT SEARCH CONFIGURATION spiraal_dutch ALTER MAPPING FOR hword, hword_part, word WITH unaccent, dutch_stem`,
+    );
     await db.query(`CREATE TEXT SEARCH CONFIGURATION spiraal_simple (COPY = pg_catalog.simple)`);
-    await db.query(`ALTER TEXT SEARCH CONFIGURATION spiraal_simple ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple`);
+    await db.query(
+      `ALTER TEXT SEARCH CONFIGURATION spiraal_simple ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple`,
+    );
 
     // One row per passage of an item's body (most items have one), each with
     // the title (weight A) and tags (B) so a query may match across them.

@@ -22,7 +22,9 @@ export class Spiral1764000000000 implements MigrationInterface {
     await db.query(`
       ALTER TABLE items ADD CONSTRAINT items_guideline_fields
         CHECK ((kind = 'GUIDELINE') = (guideline_status IS NOT NULL AND guideline_version IS NOT NULL))`);
-    await db.query(`CREATE INDEX items_applies_idx ON items (applies_guideline_id, created_at) WHERE applies_guideline_id IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX items_applies_idx ON items (applies_guideline_id, created_at) WHERE applies_guideline_id IS NOT NULL`,
+    );
 
     // Provenance: a guideline and the items it was made from, with the stage each source was in.
     await db.query(`

@@ -28,7 +28,9 @@ export class MailOutbox1765200000000 implements MigrationInterface {
         failed_at timestamptz,
         cancelled_at timestamptz
       )`);
-    await db.query(`CREATE INDEX mail_outbox_due_idx ON mail_outbox (next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL AND cancelled_at IS NULL`);
+    await db.query(
+      `CREATE INDEX mail_outbox_due_idx ON mail_outbox (next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL AND cancelled_at IS NULL`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

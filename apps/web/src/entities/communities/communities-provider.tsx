@@ -32,7 +32,11 @@ export function CommunitiesProvider({ children }: { children: ReactNode }) {
     if (currentId) localStorage.setItem(LAST_KEY, currentId);
   }, [currentId]);
   const list = user ? data?.communities : undefined;
-  return <CommunitiesContext.Provider value={{ list, error, reload, currentId, setCurrentId }}>{children}</CommunitiesContext.Provider>;
+  return (
+    <CommunitiesContext.Provider value={{ list, error, reload, currentId, setCurrentId }}>
+      {children}
+    </CommunitiesContext.Provider>
+  );
 }
 
 export function useCommunities(): Communities {

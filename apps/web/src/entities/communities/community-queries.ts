@@ -1,5 +1,9 @@
 // The communities' operations live in community-queries.graphql; types generated from the API schema.
-import type { CommunitySummaryFragment, InvitationFieldsFragment, MemberFieldsFragment } from '../../shared/api/generated/graphql';
+import type {
+  CommunitySummaryFragment,
+  InvitationFieldsFragment,
+  MemberFieldsFragment,
+} from '../../shared/api/generated/graphql';
 
 export {
   AcceptInvitationDocument as ACCEPT_INVITATION,

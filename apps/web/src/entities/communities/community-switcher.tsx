@@ -52,7 +52,11 @@ export function CommunitySwitcher() {
         <ul aria-label={label}>
           {communities.map((c) => (
             <li key={c.id}>
-              <Link href={`/c/${c.id}`} aria-current={c.id === currentId ? 'page' : undefined} onClick={() => setOpen(false)}>
+              <Link
+                href={`/c/${c.id}`}
+                aria-current={c.id === currentId ? 'page' : undefined}
+                onClick={() => setOpen(false)}
+              >
                 {c.name}
               </Link>
             </li>
@@ -63,7 +67,14 @@ export function CommunitySwitcher() {
 
   return (
     <div className="switcher" ref={root} onKeyDown={onKeyDown}>
-      <button ref={button} type="button" className="switcher-button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+      <button
+        ref={button}
+        type="button"
+        className="switcher-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
         <span className="switcher-label">{m.switcherLabel}</span>
         <span className="switcher-current">{current?.name ?? m.chooseCommunity}</span>
         <span aria-hidden="true" className="switcher-arrow">

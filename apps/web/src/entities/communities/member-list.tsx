@@ -30,7 +30,9 @@ export function MemberList({ communityId, members, viewerId, manage, onChanged }
 
   const changeRole = async (member: Member, role: Role) => {
     setDone('');
-    const result = await action.run(() => graphql(CHANGE_MEMBER_ROLE, { input: { communityId, userId: member.user.id, role } }));
+    const result = await action.run(() =>
+      graphql(CHANGE_MEMBER_ROLE, { input: { communityId, userId: member.user.id, role } }),
+    );
     if (!result) return;
     setDone(m.roleChanged(member.user.displayName, m.roles[role]));
     onChanged();
@@ -70,7 +72,13 @@ export function MemberList({ communityId, members, viewerId, manage, onChanged }
                   {member.user.displayName} {member.user.id === viewerId && <span className="muted">{m.you}</span>}
                 </th>
                 <td>{m.perspectives[member.perspective]}</td>
-                <td>{manage ? <RoleControl member={member} busy={action.busy} onSave={(role) => void changeRole(member, role)} /> : m.roles[member.role]}</td>
+                <td>
+                  {manage ? (
+                    <RoleControl member={member} busy={action.busy} onSave={(role) => void changeRole(member, role)} />
+                  ) : (
+                    m.roles[member.role]
+                  )}
+                </td>
                 {showEmail && <td className="email">{member.email}</td>}
                 <td>
                   <time dateTime={member.joinedAt}>{formatDate(member.joinedAt, language)}</time>
@@ -95,7 +103,12 @@ export function MemberList({ communityId, members, viewerId, manage, onChanged }
         <Dialog title={m.removeTitle} onClose={() => setRemoving(null)}>
           <p>{m.removeConfirm(removing.user.displayName)}</p>
           <div className="actions">
-            <button type="button" className="button-danger-solid" disabled={action.busy} onClick={() => void remove(removing)}>
+            <button
+              type="button"
+              className="button-danger-solid"
+              disabled={action.busy}
+              onClick={() => void remove(removing)}
+            >
               {m.removeYes}
             </button>
             <button type="button" className="button-secondary" data-autofocus onClick={() => setRemoving(null)}>

@@ -39,9 +39,11 @@ export const communityMessages = {
     nameRequired: 'Geef het leernetwerk een naam.',
     // home (/)
     welcome: 'Welkom bij Spiraal',
-    welcomeText: 'Spiraal is een gedeelde kennisbank voor leernetwerken: samen ervaringen delen, casussen uitwerken, kennis bundelen tot richtlijnen en die weer uitproberen in de praktijk.',
+    welcomeText:
+      'Spiraal is een gedeelde kennisbank voor leernetwerken: samen ervaringen delen, casussen uitwerken, kennis bundelen tot richtlijnen en die weer uitproberen in de praktijk.',
     createFirst: 'Maak je eerste leernetwerk',
-    noCommunities: 'Je bent nog geen lid van een leernetwerk. Maak er zelf een, of vraag een facilitator je toe te voegen met je e-mailadres.',
+    noCommunities:
+      'Je bent nog geen lid van een leernetwerk. Maak er zelf een, of vraag een facilitator je toe te voegen met je e-mailadres.',
     browseOpen: 'Of lees mee in een open leernetwerk:',
     // community home
     nav: 'Leernetwerk',
@@ -77,7 +79,8 @@ export const communityMessages = {
     membersTitle: 'Leden',
     membersOf: (name: string) => `Leden van ${name}`,
     invitePerson: 'Iemand uitnodigen',
-    invitePersonHint: 'De persoon krijgt een uitnodiging (in Spiraal, en per e-mail als die is ingesteld) en wordt pas lid na het aannemen. Wie nog geen account heeft, maakt er een met dat e-mailadres.',
+    invitePersonHint:
+      'De persoon krijgt een uitnodiging (in Spiraal, en per e-mail als die is ingesteld) en wordt pas lid na het aannemen. Wie nog geen account heeft, maakt er een met dat e-mailadres.',
     invite: 'Uitnodigen',
     inviting: 'Bezig met uitnodigen…',
     invited: (email: string) => `Uitnodiging verstuurd naar ${email}.`,
@@ -86,7 +89,8 @@ export const communityMessages = {
     withdraw: 'Intrekken',
     withdrawOf: (email: string) => `Uitnodiging aan ${email} intrekken`,
     myInvitations: 'Uitnodigingen',
-    invitationTo: (community: string, by: string | null, role: string) => `Je bent uitgenodigd voor ${community}${by ? ` door ${by}` : ''}, als ${role.toLowerCase()}.`,
+    invitationTo: (community: string, by: string | null, role: string) =>
+      `Je bent uitgenodigd voor ${community}${by ? ` door ${by}` : ''}, als ${role.toLowerCase()}.`,
     accept: 'Aannemen',
     decline: 'Afwijzen',
     email: 'E-mailadres',
@@ -108,11 +112,13 @@ export const communityMessages = {
     remove: 'Verwijderen',
     removeOf: (name: string) => `${name} verwijderen`,
     removeTitle: 'Uit het leernetwerk halen?',
-    removeConfirm: (name: string) => `${name} kan daarna niet meer lezen of schrijven in dit leernetwerk. Wat diegene schreef, blijft staan.`,
+    removeConfirm: (name: string) =>
+      `${name} kan daarna niet meer lezen of schrijven in dit leernetwerk. Wat diegene schreef, blijft staan.`,
     removeYes: 'Ja, verwijderen',
     removed: (name: string) => `${name} is uit het leernetwerk gehaald.`,
     readOnlyMembers: 'Alleen facilitatoren kunnen mensen uitnodigen of rollen wijzigen.',
-    rolesExplained: 'Facilitatoren beheren leden en bundelen kennis tot richtlijnen. Leden schrijven mee. Lezers lezen mee.',
+    rolesExplained:
+      'Facilitatoren beheren leden en bundelen kennis tot richtlijnen. Leden schrijven mee. Lezers lezen mee.',
   },
   en: {
     roles: labelsIn(ROLE_LABELS, 'en'),
@@ -146,9 +152,11 @@ export const communityMessages = {
     creating: 'Creating…',
     nameRequired: 'Give the community a name.',
     welcome: 'Welcome to Spiraal',
-    welcomeText: 'Spiraal is a shared knowledge base for communities of practice: share experiences, work out cases, combine knowledge into guidelines and try them out in practice.',
+    welcomeText:
+      'Spiraal is a shared knowledge base for communities of practice: share experiences, work out cases, combine knowledge into guidelines and try them out in practice.',
     createFirst: 'Create your first community',
-    noCommunities: 'You are not a member of a community yet. Create one, or ask a facilitator to add you with your e-mail address.',
+    noCommunities:
+      'You are not a member of a community yet. Create one, or ask a facilitator to add you with your e-mail address.',
     browseOpen: 'Or read along in an open community:',
     nav: 'Community',
     navHome: 'Overview',
@@ -182,7 +190,8 @@ export const communityMessages = {
     membersTitle: 'Members',
     membersOf: (name: string) => `Members of ${name}`,
     invitePerson: 'Invite someone',
-    invitePersonHint: 'They get an invitation (in Spiraal, and by e-mail when mail is set up) and become a member only by accepting. Without an account, they create one with that address.',
+    invitePersonHint:
+      'They get an invitation (in Spiraal, and by e-mail when mail is set up) and become a member only by accepting. Without an account, they create one with that address.',
     invite: 'Invite',
     inviting: 'Inviting…',
     invited: (email: string) => `Invitation sent to ${email}.`,
@@ -191,7 +200,8 @@ export const communityMessages = {
     withdraw: 'Withdraw',
     withdrawOf: (email: string) => `Withdraw the invitation to ${email}`,
     myInvitations: 'Invitations',
-    invitationTo: (community: string, by: string | null, role: string) => `You are invited to ${community}${by ? ` by ${by}` : ''}, as ${role.toLowerCase()}.`,
+    invitationTo: (community: string, by: string | null, role: string) =>
+      `You are invited to ${community}${by ? ` by ${by}` : ''}, as ${role.toLowerCase()}.`,
     accept: 'Accept',
     decline: 'Decline',
     email: 'E-mail address',
@@ -217,6 +227,7 @@ export const communityMessages = {
     removeYes: 'Yes, remove',
     removed: (name: string) => `${name} was removed from the community.`,
     readOnlyMembers: 'Only facilitators can add people or change roles.',
-    rolesExplained: 'Facilitators manage members and combine knowledge into guidelines. Members write along. Readers read along.',
+    rolesExplained:
+      'Facilitators manage members and combine knowledge into guidelines. Members write along. Readers read along.',
   },
 };

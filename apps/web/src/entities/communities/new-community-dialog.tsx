@@ -33,7 +33,9 @@ export function NewCommunityDialog({ onClose }: { onClose(): void }) {
     }
     setMissingName(false);
     const result = await run(() =>
-      graphql(CREATE_COMMUNITY, { input: { name: name.trim(), description: description.trim(), visibility, perspective } }),
+      graphql(CREATE_COMMUNITY, {
+        input: { name: name.trim(), description: description.trim(), visibility, perspective },
+      }),
     );
     if (!result) return;
     reload();
@@ -71,7 +73,13 @@ export function NewCommunityDialog({ onClose }: { onClose(): void }) {
           <legend>{m.visibility}</legend>
           {(['PRIVATE', 'NETWORK'] as const).map((value) => (
             <label key={value} className="choice">
-              <input type="radio" name={`${id}-visibility`} value={value} checked={visibility === value} onChange={() => setVisibility(value)} />
+              <input
+                type="radio"
+                name={`${id}-visibility`}
+                value={value}
+                checked={visibility === value}
+                onChange={() => setVisibility(value)}
+              />
               <span>
                 <span className="choice-title">{value === 'PRIVATE' ? m.private : m.network}</span>
                 <span className="hint">{value === 'PRIVATE' ? m.privateHint : m.networkHint}</span>

@@ -8,7 +8,6 @@ import { communityMessages } from './messages';
 import { PERSPECTIVES } from './vocabulary';
 import './communities.css';
 
-
 /** How many people bring each perspective, and which voices are still missing. */
 export function PeopleOverview({ communityId }: { communityId: string }) {
   const m = useMessages(communityMessages);

@@ -4,7 +4,15 @@ import { communityMessages } from './messages';
 import { Perspective, PERSPECTIVES } from './vocabulary';
 
 /** A labelled choice of the perspective someone brings to the network. */
-export function PerspectiveSelect({ label, value, onChange }: { label: string; value: Perspective; onChange(value: Perspective): void }) {
+export function PerspectiveSelect({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: Perspective;
+  onChange(value: Perspective): void;
+}) {
   const m = useMessages(communityMessages);
   const id = useId();
   return (

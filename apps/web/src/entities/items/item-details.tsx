@@ -39,7 +39,9 @@ export function ItemDetails({ item, editable, onSaved }: ItemDetailsProps) {
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await run(() => graphql(UPDATE_ITEM, { input: { id: item.id, title: title.trim(), tags: parseTags(tags) } }));
+    const result = await run(() =>
+      graphql(UPDATE_ITEM, { input: { id: item.id, title: title.trim(), tags: parseTags(tags) } }),
+    );
     if (!result) return;
     onSaved();
     stopEditing();
@@ -52,11 +54,23 @@ export function ItemDetails({ item, editable, onSaved }: ItemDetailsProps) {
         <form className="form details-form" onSubmit={(event) => void submit(event)} noValidate>
           <div className="field">
             <label htmlFor={`${id}-title`}>{m.title}</label>
-            <input id={`${id}-title`} value={title} maxLength={LIMITS.titleMax} required autoFocus onChange={(e) => setTitle(e.target.value)} />
+            <input
+              id={`${id}-title`}
+              value={title}
+              maxLength={LIMITS.titleMax}
+              required
+              autoFocus
+              onChange={(e) => setTitle(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-tags`}>{m.tags}</label>
-            <input id={`${id}-tags`} value={tags} aria-describedby={`${id}-tags-hint`} onChange={(e) => setTags(e.target.value)} />
+            <input
+              id={`${id}-tags`}
+              value={tags}
+              aria-describedby={`${id}-tags-hint`}
+              onChange={(e) => setTags(e.target.value)}
+            />
             <p id={`${id}-tags-hint`} className="hint">
               {m.tagsHint}
             </p>

@@ -67,7 +67,11 @@ export function ItemFilters({ filters, onChange, knownTags }: ItemFiltersProps) 
     <form className="filters" onSubmit={submitTag} aria-label={m.filters} role="search">
       <div className="field">
         <label htmlFor={`${id}-kind`}>{m.kind}</label>
-        <select id={`${id}-kind`} value={filters.kind ?? ''} onChange={(e) => onChange({ ...filters, kind: (e.target.value || null) as ItemKind | null })}>
+        <select
+          id={`${id}-kind`}
+          value={filters.kind ?? ''}
+          onChange={(e) => onChange({ ...filters, kind: (e.target.value || null) as ItemKind | null })}
+        >
           <option value="">{m.allKinds}</option>
           {ITEM_KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -78,7 +82,11 @@ export function ItemFilters({ filters, onChange, knownTags }: ItemFiltersProps) 
       </div>
       <div className="field">
         <label htmlFor={`${id}-stage`}>{m.stage}</label>
-        <select id={`${id}-stage`} value={filters.stage ?? ''} onChange={(e) => onChange({ ...filters, stage: (e.target.value || null) as SeciStage | null })}>
+        <select
+          id={`${id}-stage`}
+          value={filters.stage ?? ''}
+          onChange={(e) => onChange({ ...filters, stage: (e.target.value || null) as SeciStage | null })}
+        >
           <option value="">{m.allStages}</option>
           {SECI_STAGES.map((stage) => (
             <option key={stage} value={stage}>
@@ -90,7 +98,13 @@ export function ItemFilters({ filters, onChange, knownTags }: ItemFiltersProps) 
       <div className="field filter-tag">
         <label htmlFor={`${id}-tag`}>{m.tag}</label>
         <div className="input-with-button">
-          <input id={`${id}-tag`} value={tag} list={`${id}-tags`} placeholder={m.tagPlaceholder} onChange={(e) => setTag(e.target.value)} />
+          <input
+            id={`${id}-tag`}
+            value={tag}
+            list={`${id}-tags`}
+            placeholder={m.tagPlaceholder}
+            onChange={(e) => setTag(e.target.value)}
+          />
           <button type="submit" className="button-secondary">
             {m.applyTag}
           </button>
@@ -103,11 +117,19 @@ export function ItemFilters({ filters, onChange, knownTags }: ItemFiltersProps) 
       </div>
       <div className="filter-extra">
         <label className="checkbox">
-          <input type="checkbox" checked={filters.archived} onChange={(e) => onChange({ ...filters, archived: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={filters.archived}
+            onChange={(e) => onChange({ ...filters, archived: e.target.checked })}
+          />
           {m.includeArchived}
         </label>
         {active && (
-          <button type="button" className="button-quiet" onClick={() => onChange({ kind: null, stage: null, tag: '', archived: false })}>
+          <button
+            type="button"
+            className="button-quiet"
+            onClick={() => onChange({ kind: null, stage: null, tag: '', archived: false })}
+          >
             {m.clearFilters}
           </button>
         )}

@@ -34,7 +34,12 @@ export function ItemList({ items, onTag, compact }: ItemListProps) {
               {item.tags.map((tag) => (
                 <li key={tag}>
                   {onTag ? (
-                    <button type="button" className="tag tag-button" onClick={() => onTag(tag)} aria-label={m.filterOnTag(tag)}>
+                    <button
+                      type="button"
+                      className="tag tag-button"
+                      onClick={() => onTag(tag)}
+                      aria-label={m.filterOnTag(tag)}
+                    >
                       {tag}
                     </button>
                   ) : (

@@ -2,7 +2,6 @@ import { KIND_LABELS, STAGE_LABELS } from '@spiraal/domain';
 import { labelsIn } from '../../shared/i18n/labels';
 import type { ItemKind, SeciStage } from './vocabulary';
 
-
 /** Texts of the knowledge items: list, dialog, item page. */
 export const itemMessages = {
   nl: {
@@ -104,7 +103,8 @@ export const itemMessages = {
     revisionTitle: (date: string) => `Versie van ${date}`,
     revisionEmpty: '(Deze versie is leeg.)',
     restore: 'Deze versie terugzetten',
-    restoreHint: 'De tekst wordt voor iedereen vervangen door deze versie. Dat is zelf weer een wijziging: de geschiedenis blijft bewaard.',
+    restoreHint:
+      'De tekst wordt voor iedereen vervangen door deze versie. Dat is zelf weer een wijziging: de geschiedenis blijft bewaard.',
     restored: 'De versie is teruggezet.',
   },
   en: {

@@ -85,7 +85,12 @@ export function NewItemDialog({ communityId, role, initialKind = 'CASE', onClose
         />
         <div className="field">
           <label htmlFor={`${id}-tags`}>{m.tags}</label>
-          <input id={`${id}-tags`} value={tags} aria-describedby={`${id}-tags-hint`} onChange={(e) => setTags(e.target.value)} />
+          <input
+            id={`${id}-tags`}
+            value={tags}
+            aria-describedby={`${id}-tags-hint`}
+            onChange={(e) => setTags(e.target.value)}
+          />
           <p id={`${id}-tags-hint`} className="hint">
             {m.tagsHint}
           </p>

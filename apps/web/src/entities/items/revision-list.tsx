@@ -39,9 +39,19 @@ export function RevisionList({ itemId, editable, onRestored }: RevisionListProps
               <li key={revision.id}>
                 <div>
                   <time dateTime={revision.createdAt}>{date}</time>
-                  {revision.authors.length > 0 && <span className="muted"> {m.revisionBy(revision.authors.map((a) => a.displayName).join(', '))}</span>}
+                  {revision.authors.length > 0 && (
+                    <span className="muted">
+                      {' '}
+                      {m.revisionBy(revision.authors.map((a) => a.displayName).join(', '))}
+                    </span>
+                  )}
                 </div>
-                <button type="button" className="button-quiet" aria-label={m.viewRevision(date)} onClick={() => setOpen(revision)}>
+                <button
+                  type="button"
+                  className="button-quiet"
+                  aria-label={m.viewRevision(date)}
+                  onClick={() => setOpen(revision)}
+                >
                   {m.view}
                 </button>
               </li>
@@ -105,7 +115,13 @@ function RevisionDialog({ revision, editable, onClose, onRestored }: RevisionDia
           </p>
           <ErrorMessage error={restore.error} />
           <div className="actions">
-            <button type="button" className="button-primary" aria-describedby={hintId} disabled={!data || restore.busy} onClick={() => void restoreIt()}>
+            <button
+              type="button"
+              className="button-primary"
+              aria-describedby={hintId}
+              disabled={!data || restore.busy}
+              onClick={() => void restoreIt()}
+            >
               {m.restore}
             </button>
           </div>

@@ -17,10 +17,13 @@ export function StageHistory({ history }: { history: ItemDetail['stageHistory'] 
         {newestFirst.map((change, i) => (
           <li key={`${change.at}-${i}`}>
             <p className="history-move">
-              {change.from ? m.historyMove(m.stages[change.from], m.stages[change.to]) : m.historyStart(m.stages[change.to])}
+              {change.from
+                ? m.historyMove(m.stages[change.from], m.stages[change.to])
+                : m.historyStart(m.stages[change.to])}
             </p>
             <p className="history-meta">
-              {m.by(change.by?.displayName ?? m.unknownPerson)}, <time dateTime={change.at}>{formatDateTime(change.at, language)}</time>
+              {m.by(change.by?.displayName ?? m.unknownPerson)},{' '}
+              <time dateTime={change.at}>{formatDateTime(change.at, language)}</time>
             </p>
             {change.reason && (
               <blockquote className="history-reason">

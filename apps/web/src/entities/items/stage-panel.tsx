@@ -44,7 +44,9 @@ export function StagePanel({ item, editable, onChanged }: StagePanelProps) {
       return;
     }
     setProblem('');
-    const result = await run(() => graphql(SET_ITEM_STAGE, { input: { id: item.id, stage: target, reason: reason.trim() || null } }));
+    const result = await run(() =>
+      graphql(SET_ITEM_STAGE, { input: { id: item.id, stage: target, reason: reason.trim() || null } }),
+    );
     if (!result) return;
     setReason('');
     setStage('');
@@ -55,7 +57,9 @@ export function StagePanel({ item, editable, onChanged }: StagePanelProps) {
   const addReason = async (event: FormEvent) => {
     event.preventDefault();
     if (!lateReason.trim()) return;
-    const result = await late.run(() => graphql(ADD_STAGE_REASON, { input: { itemId: item.id, reason: lateReason.trim() } }));
+    const result = await late.run(() =>
+      graphql(ADD_STAGE_REASON, { input: { itemId: item.id, reason: lateReason.trim() } }),
+    );
     if (!result) return;
     setLateReason('');
     setDone(m.reasonAdded);
@@ -98,7 +102,14 @@ export function StagePanel({ item, editable, onChanged }: StagePanelProps) {
           </div>
           <div className="field">
             <label htmlFor={`${id}-reason`}>{m.reason}</label>
-            <textarea id={`${id}-reason`} rows={3} maxLength={LIMITS.reasonMax} value={reason} aria-describedby={`${id}-reason-hint`} onChange={(e) => setReason(e.target.value)} />
+            <textarea
+              id={`${id}-reason`}
+              rows={3}
+              maxLength={LIMITS.reasonMax}
+              value={reason}
+              aria-describedby={`${id}-reason-hint`}
+              onChange={(e) => setReason(e.target.value)}
+            />
             <p id={`${id}-reason-hint`} className="hint">
               {m.reasonHint}
             </p>

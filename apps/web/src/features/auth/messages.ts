@@ -11,10 +11,12 @@ export const authMessages = {
     toRegister: 'Maak een account aan',
     registerTitle: 'Account aanmaken',
     invitationTitle: 'Uitnodiging aannemen',
-    invitationIntro: 'Je bent uitgenodigd voor een leernetwerk in Spiraal. Kies je naam en een wachtwoord: daarmee maak je je account en word je lid.',
+    invitationIntro:
+      'Je bent uitgenodigd voor een leernetwerk in Spiraal. Kies je naam en een wachtwoord: daarmee maak je je account en word je lid.',
     invitationAccept: 'Account maken en lid worden',
     invitationHaveAccount: 'Heb je al een account met dit e-mailadres? Log in: de uitnodiging staat dan klaar.',
-    registerIntro: 'Met een account kun je meeschrijven in leernetwerken. Een facilitator nodigt je uit met je e-mailadres.',
+    registerIntro:
+      'Met een account kun je meeschrijven in leernetwerken. Een facilitator nodigt je uit met je e-mailadres.',
     name: 'Naam',
     nameHint: 'Zo zien anderen je in het netwerk.',
     passwordHint: 'Minstens 10 tekens. Een zin van een paar woorden is sterk en goed te onthouden.',
@@ -28,10 +30,12 @@ export const authMessages = {
     passwordTooShort: 'Het wachtwoord moet minstens 10 tekens hebben.',
     forgotPassword: 'Wachtwoord vergeten?',
     forgotTitle: 'Wachtwoord vergeten',
-    forgotIntro: 'Vul het e-mailadres van je account in. Je krijgt een link om een nieuw wachtwoord te kiezen; die werkt 30 minuten en één keer.',
+    forgotIntro:
+      'Vul het e-mailadres van je account in. Je krijgt een link om een nieuw wachtwoord te kiezen; die werkt 30 minuten en één keer.',
     sendLink: 'Stuur de link',
     sendingLink: 'Bezig met versturen…',
-    linkSent: 'Als er een account met dit e-mailadres is, staat de link nu in je mailbox. Geen mail gekregen? Kijk in je spam, of vraag de beheerder van Spiraal om een link.',
+    linkSent:
+      'Als er een account met dit e-mailadres is, staat de link nu in je mailbox. Geen mail gekregen? Kijk in je spam, of vraag de beheerder van Spiraal om een link.',
     resetTitle: 'Nieuw wachtwoord kiezen',
     resetIntro: 'Kies een nieuw wachtwoord. Daarna ben je overal uitgelogd, behalve hier.',
     newPassword: 'Nieuw wachtwoord',
@@ -51,10 +55,12 @@ export const authMessages = {
     toRegister: 'Create an account',
     registerTitle: 'Create an account',
     invitationTitle: 'Accept the invitation',
-    invitationIntro: 'You are invited to a community in Spiraal. Choose your name and a password: that creates your account and makes you a member.',
+    invitationIntro:
+      'You are invited to a community in Spiraal. Choose your name and a password: that creates your account and makes you a member.',
     invitationAccept: 'Create account and join',
     invitationHaveAccount: 'Already have an account with this address? Sign in: the invitation is waiting there.',
-    registerIntro: 'With an account you can write along in communities. A facilitator adds you with your e-mail address.',
+    registerIntro:
+      'With an account you can write along in communities. A facilitator adds you with your e-mail address.',
     name: 'Name',
     nameHint: 'This is how others see you in the network.',
     passwordHint: 'At least 10 characters. A sentence of a few words is strong and easy to remember.',
@@ -68,10 +74,12 @@ export const authMessages = {
     passwordTooShort: 'The password must have at least 10 characters.',
     forgotPassword: 'Forgot your password?',
     forgotTitle: 'Forgotten password',
-    forgotIntro: "Enter your account's e-mail address. You get a link to choose a new password; it works for 30 minutes, once.",
+    forgotIntro:
+      "Enter your account's e-mail address. You get a link to choose a new password; it works for 30 minutes, once.",
     sendLink: 'Send the link',
     sendingLink: 'Sending…',
-    linkSent: 'If there is an account with this address, the link is in your mailbox now. No mail? Look in your spam, or ask the administrator of Spiraal for a link.',
+    linkSent:
+      'If there is an account with this address, the link is in your mailbox now. No mail? Look in your spam, or ask the administrator of Spiraal for a link.',
     resetTitle: 'Choose a new password',
     resetIntro: 'Choose a new password. You are then signed out everywhere except here.',
     newPassword: 'New password',

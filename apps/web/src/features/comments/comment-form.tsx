@@ -54,7 +54,12 @@ export function CommentForm({
 
   const described = [`${id}-hint`, missing && `${id}-problem`].filter(Boolean).join(' ');
   return (
-    <form className="form comment-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`}>
+    <form
+      className="form comment-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
       <h3 id={`${id}-title`}>{m.add}</h3>
       <fieldset className="field">
         <legend>{m.kind}</legend>

@@ -2,7 +2,8 @@
 export const commentMessages = {
   nl: {
     section: 'Klankbord',
-    intro: 'Eerst begrijpen, dan pas oordelen. Daarom staan verdiepende vragen bovenaan en suggesties onderaan: zo stellen we ons oordeel uit.',
+    intro:
+      'Eerst begrijpen, dan pas oordelen. Daarom staan verdiepende vragen bovenaan en suggesties onderaan: zo stellen we ons oordeel uit.',
     empty: 'Nog geen reacties. Begin met een verdiepende vraag: wat wil je beter begrijpen?',
     count: (n: number) => (n === 1 ? '1 reactie' : `${n} reacties`),
     kindPrefix: 'Soort: ',
@@ -32,7 +33,8 @@ export const commentMessages = {
   },
   en: {
     section: 'Sounding board',
-    intro: 'First understand, then judge. That is why deepening questions come first and suggestions last: we suspend our judgement.',
+    intro:
+      'First understand, then judge. That is why deepening questions come first and suggestions last: we suspend our judgement.',
     empty: 'No responses yet. Start with a deepening question: what would you like to understand better?',
     count: (n: number) => (n === 1 ? '1 response' : `${n} responses`),
     kindPrefix: 'Kind: ',

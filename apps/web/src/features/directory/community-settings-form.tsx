@@ -27,7 +27,9 @@ export function CommunitySettingsForm({ community, onSaved }: { community: Setti
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone('');
-    const result = await run(() => graphql(UPDATE_COMMUNITY, { input: { id: community.id, name, description, visibility } }));
+    const result = await run(() =>
+      graphql(UPDATE_COMMUNITY, { input: { id: community.id, name, description, visibility } }),
+    );
     if (!result) return;
     setDone(m.saved);
     onSaved();
@@ -36,16 +38,34 @@ export function CommunitySettingsForm({ community, onSaved }: { community: Setti
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{m.settingsTitle}</h2>
       <form className="form" onSubmit={(e) => void submit(e)}>
-        <TextField label={m.name} value={name} maxLength={LIMITS.communityNameMax} onChange={(e) => setName(e.target.value)} />
+        <TextField
+          label={m.name}
+          value={name}
+          maxLength={LIMITS.communityNameMax}
+          onChange={(e) => setName(e.target.value)}
+        />
         <div className="field">
           <label htmlFor={`${id}-description`}>{m.description}</label>
-          <textarea id={`${id}-description`} rows={3} maxLength={LIMITS.communityDescriptionMax} value={description} onChange={(e) => setDescription(e.target.value)} />
+          <textarea
+            id={`${id}-description`}
+            rows={3}
+            maxLength={LIMITS.communityDescriptionMax}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
         </div>
         <fieldset className="field">
           <legend>{m.visibility}</legend>
           {VISIBILITIES.map((v) => (
             <label key={v} className="choice">
-              <input type="radio" name={`${id}-visibility`} value={v} checked={visibility === v} onChange={() => setVisibility(v)} /> {m.visibilities[v]}
+              <input
+                type="radio"
+                name={`${id}-visibility`}
+                value={v}
+                checked={visibility === v}
+                onChange={() => setVisibility(v)}
+              />{' '}
+              {m.visibilities[v]}
             </label>
           ))}
         </fieldset>

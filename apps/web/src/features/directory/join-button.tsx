@@ -22,7 +22,13 @@ export function JoinForm({ communityId, onAsked }: { communityId: string; onAske
     <form className="form" onSubmit={(e) => void submit(e)}>
       <div className="field">
         <label htmlFor={`${id}-message`}>{m.message}</label>
-        <textarea id={`${id}-message`} rows={2} maxLength={LIMITS.reasonMax} value={message} onChange={(e) => setMessage(e.target.value)} />
+        <textarea
+          id={`${id}-message`}
+          rows={2}
+          maxLength={LIMITS.reasonMax}
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+        />
       </div>
       <ErrorMessage error={error} />
       <button type="submit" className="button-primary" disabled={busy}>

@@ -31,10 +31,20 @@ export function JoinRequestsPanel({ communityId, onAnswered }: { communityId: st
               <strong>{r.user.displayName}</strong>
               {r.message && <> — {r.message}</>}
             </p>
-            <button type="button" className="button-primary" disabled={busy} onClick={() => void answer(r.id, r.user.displayName, true)}>
+            <button
+              type="button"
+              className="button-primary"
+              disabled={busy}
+              onClick={() => void answer(r.id, r.user.displayName, true)}
+            >
               {m.accept}
             </button>{' '}
-            <button type="button" className="button-secondary" disabled={busy} onClick={() => void answer(r.id, r.user.displayName, false)}>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={busy}
+              onClick={() => void answer(r.id, r.user.displayName, false)}
+            >
               {m.decline}
             </button>
           </li>

@@ -13,7 +13,8 @@ export type CollabTicket = CollabTicketMutation['collabTicket'];
 
 export type TicketSource = (itemId: string) => Promise<CollabTicket>;
 
-export const fetchTicket: TicketSource = async (itemId) => (await graphql(CollabTicketDocument, { itemId })).collabTicket;
+export const fetchTicket: TicketSource = async (itemId) =>
+  (await graphql(CollabTicketDocument, { itemId })).collabTicket;
 
 export interface Peer {
   id: string;
@@ -103,7 +104,8 @@ export class CollabSession {
     handlers[MESSAGE_SYNC] = (encoder, decoder, provider, emitSynced, messageType) => {
       // Peek at the sync message type: a step 2 answers our oldest step 1.
       const syncType = decoder.arr[decoder.pos];
-      if (syncType === SYNC_STEP_2 && emitSynced && this.probes.length) this.ackedSeq = Math.max(this.ackedSeq, this.probes.shift()!);
+      if (syncType === SYNC_STEP_2 && emitSynced && this.probes.length)
+        this.ackedSeq = Math.max(this.ackedSeq, this.probes.shift()!);
       handleSync(encoder, decoder, provider, emitSynced, messageType);
       if (syncType === SYNC_STEP_2) this.afterProbe();
     };
@@ -318,7 +320,8 @@ export class CollabSession {
       const user = (state as { user?: { id?: unknown; name?: unknown; color?: unknown } } | null)?.user;
       if (!user || typeof user.id !== 'string' || typeof user.name !== 'string') continue;
       // One person with two tabs is one avatar.
-      if (!byUser.has(user.id)) byUser.set(user.id, { id: user.id, name: user.name, color: safeColor(user.color), self: false });
+      if (!byUser.has(user.id))
+        byUser.set(user.id, { id: user.id, name: user.name, color: safeColor(user.color), self: false });
     }
     const others = [...byUser.values()].filter((peer) => !peer.self).sort((a, b) => a.name.localeCompare(b.name));
     return [self, ...others];
@@ -353,7 +356,10 @@ export class CollabSession {
 }
 
 function samePeers(a: Peer[], b: Peer[]): boolean {
-  return a.length === b.length && a.every((peer, i) => peer.id === b[i].id && peer.name === b[i].name && peer.color === b[i].color);
+  return (
+    a.length === b.length &&
+    a.every((peer, i) => peer.id === b[i].id && peer.name === b[i].name && peer.color === b[i].color)
+  );
 }
 
 /** `[messageSync, syncStep1, varUint8Array(stateVector)]`, as y-protocols writes it. */

@@ -25,7 +25,8 @@ export const editorMessages = {
     you: 'jij',
     readOnly: 'Alleen lezen',
     readOnlyHint: 'Je kunt dit item lezen, maar niet bewerken.',
-    keyboardHint: 'In een lijst laat Tab een punt inspringen. Druk op Escape en dan Tab om de tekst te verlaten. Ctrl+K maakt een link.',
+    keyboardHint:
+      'In een lijst laat Tab een punt inspringen. Druk op Escape en dan Tab om de tekst te verlaten. Ctrl+K maakt een link.',
     connecting: 'Verbinden…',
     saved: 'Opgeslagen',
     saving: 'Opslaan…',

@@ -14,7 +14,11 @@ export function Presence({ peers, t }: { peers: Peer[]; t: EditorMessages }) {
         const name = peer.self ? `${peer.name} (${t.you})` : peer.name;
         return (
           <li key={peer.id} className="item-editor__person" title={name} data-self={peer.self || undefined}>
-            <span className="item-editor__avatar" aria-hidden="true" style={{ backgroundColor: peer.color, color: textColorOn(peer.color) }}>
+            <span
+              className="item-editor__avatar"
+              aria-hidden="true"
+              style={{ backgroundColor: peer.color, color: textColorOn(peer.color) }}
+            >
               {initials(peer.name)}
             </span>
             <span className="item-editor__sr-only">{name}</span>

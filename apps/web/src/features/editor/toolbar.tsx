@@ -8,13 +8,28 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 
 /** "Mod-Shift-8" → aria-keyshortcuts "Control+Shift+8" and a readable "Ctrl+Shift+8". */
 function shortcut(keys: string): { aria: string; shown: string } {
-  const parts = keys.split('-').map((part) => (part === 'Mod' ? (isMac ? 'Meta' : 'Control') : part.length === 1 ? part.toUpperCase() : part));
-  const shown = parts.map((part) => ({ Meta: '⌘', Control: 'Ctrl', Alt: isMac ? '⌥' : 'Alt', Shift: isMac ? '⇧' : 'Shift' })[part] ?? part);
+  const parts = keys
+    .split('-')
+    .map((part) => (part === 'Mod' ? (isMac ? 'Meta' : 'Control') : part.length === 1 ? part.toUpperCase() : part));
+  const shown = parts.map(
+    (part) => ({ Meta: '⌘', Control: 'Ctrl', Alt: isMac ? '⌥' : 'Alt', Shift: isMac ? '⇧' : 'Shift' })[part] ?? part,
+  );
   return { aria: parts.join('+'), shown: shown.join(isMac ? '' : '+') };
 }
 
 const svg = (children: ReactNode) => (
-  <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+  <svg
+    viewBox="0 0 20 20"
+    width="18"
+    height="18"
+    aria-hidden="true"
+    focusable="false"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.6"
+    strokeLinecap="round"
+    strokeLinejoin="round"
+  >
     {children}
   </svg>
 );
@@ -113,16 +128,91 @@ export function Toolbar({
   const run = (command: (chain: ChainedCommands) => ChainedCommands) => command(editor.chain().focus()).run();
   const tools: Tool[] = [
     // The visible text is part of the name (WCAG 2.5.3 label in name).
-    { key: 'h2', label: t.heading2, content: 'H2', keys: 'Mod-Alt-2', pressed: state.h2, run: () => run((c) => c.toggleHeading({ level: 2 })) },
-    { key: 'h3', label: t.heading3, content: 'H3', keys: 'Mod-Alt-3', pressed: state.h3, run: () => run((c) => c.toggleHeading({ level: 3 })) },
-    { key: 'bold', label: t.bold, content: <b>B</b>, keys: 'Mod-b', pressed: state.bold, run: () => run((c) => c.toggleBold()), separatorBefore: true },
-    { key: 'italic', label: t.italic, content: <i>I</i>, keys: 'Mod-i', pressed: state.italic, run: () => run((c) => c.toggleItalic()) },
-    { key: 'bulletList', label: t.bulletList, content: ICONS.bulletList, keys: 'Mod-Shift-8', pressed: state.bulletList, run: () => run((c) => c.toggleBulletList()), separatorBefore: true },
-    { key: 'orderedList', label: t.orderedList, content: ICONS.orderedList, keys: 'Mod-Shift-7', pressed: state.orderedList, run: () => run((c) => c.toggleOrderedList()) },
-    { key: 'quote', label: t.quote, content: ICONS.quote, keys: 'Mod-Shift-b', pressed: state.quote, run: () => run((c) => c.toggleBlockquote()) },
-    { key: 'link', label: t.link, content: ICONS.link, keys: 'Mod-k', expanded: linkOpen, controls: linkOpen ? linkFormId : undefined, run: onLinkOpen, separatorBefore: true },
-    { key: 'undo', label: t.undo, content: ICONS.undo, keys: 'Mod-z', disabled: !state.canUndo, run: () => run((c) => c.undo()), separatorBefore: true },
-    { key: 'redo', label: t.redo, content: ICONS.redo, keys: 'Mod-Shift-z', disabled: !state.canRedo, run: () => run((c) => c.redo()) },
+    {
+      key: 'h2',
+      label: t.heading2,
+      content: 'H2',
+      keys: 'Mod-Alt-2',
+      pressed: state.h2,
+      run: () => run((c) => c.toggleHeading({ level: 2 })),
+    },
+    {
+      key: 'h3',
+      label: t.heading3,
+      content: 'H3',
+      keys: 'Mod-Alt-3',
+      pressed: state.h3,
+      run: () => run((c) => c.toggleHeading({ level: 3 })),
+    },
+    {
+      key: 'bold',
+      label: t.bold,
+      content: <b>B</b>,
+      keys: 'Mod-b',
+      pressed: state.bold,
+      run: () => run((c) => c.toggleBold()),
+      separatorBefore: true,
+    },
+    {
+      key: 'italic',
+      label: t.italic,
+      content: <i>I</i>,
+      keys: 'Mod-i',
+      pressed: state.italic,
+      run: () => run((c) => c.toggleItalic()),
+    },
+    {
+      key: 'bulletList',
+      label: t.bulletList,
+      content: ICONS.bulletList,
+      keys: 'Mod-Shift-8',
+      pressed: state.bulletList,
+      run: () => run((c) => c.toggleBulletList()),
+      separatorBefore: true,
+    },
+    {
+      key: 'orderedList',
+      label: t.orderedList,
+      content: ICONS.orderedList,
+      keys: 'Mod-Shift-7',
+      pressed: state.orderedList,
+      run: () => run((c) => c.toggleOrderedList()),
+    },
+    {
+      key: 'quote',
+      label: t.quote,
+      content: ICONS.quote,
+      keys: 'Mod-Shift-b',
+      pressed: state.quote,
+      run: () => run((c) => c.toggleBlockquote()),
+    },
+    {
+      key: 'link',
+      label: t.link,
+      content: ICONS.link,
+      keys: 'Mod-k',
+      expanded: linkOpen,
+      controls: linkOpen ? linkFormId : undefined,
+      run: onLinkOpen,
+      separatorBefore: true,
+    },
+    {
+      key: 'undo',
+      label: t.undo,
+      content: ICONS.undo,
+      keys: 'Mod-z',
+      disabled: !state.canUndo,
+      run: () => run((c) => c.undo()),
+      separatorBefore: true,
+    },
+    {
+      key: 'redo',
+      label: t.redo,
+      content: ICONS.redo,
+      keys: 'Mod-Shift-z',
+      disabled: !state.canRedo,
+      run: () => run((c) => c.redo()),
+    },
   ];
 
   // Roving tab index: the toolbar is one stop in the tab order.
@@ -140,7 +230,13 @@ export function Toolbar({
 
   return (
     <>
-      <div role="toolbar" aria-label={t.toolbarLabel} aria-controls={controls} className="item-editor__toolbar" onKeyDown={move}>
+      <div
+        role="toolbar"
+        aria-label={t.toolbarLabel}
+        aria-controls={controls}
+        className="item-editor__toolbar"
+        onKeyDown={move}
+      >
         {tools.map((tool, index) => {
           const keys = shortcut(tool.keys);
           return (

@@ -5,7 +5,6 @@ import { useMessages } from '../../shared/i18n/language';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { exportMessages } from './messages';
 
-
 /** "Downloaden als Markdown": the item with its front matter, saved as a .md file. */
 export function DownloadMarkdownButton({ itemId }: { itemId: string }) {
   const m = useMessages(exportMessages);

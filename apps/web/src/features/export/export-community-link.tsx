@@ -16,9 +16,14 @@ export function ExportCommunityLink({ communityId }: { communityId: string }) {
       <h3 id="export-community">{m.exportCommunity}</h3>
       <p className="muted">{m.exportCommunityHint}</p>
       <label className="checkbox">
-        <input type="checkbox" checked={pseudonymise} onChange={(e) => setPseudonymise(e.target.checked)} /> {m.exportPseudonymised}
+        <input type="checkbox" checked={pseudonymise} onChange={(e) => setPseudonymise(e.target.checked)} />{' '}
+        {m.exportPseudonymised}
       </label>
-      <a className="button-secondary" href={`/export/communities/${encodeURIComponent(communityId)}${pseudonymise ? '?pseudonymise=1' : ''}`} download>
+      <a
+        className="button-secondary"
+        href={`/export/communities/${encodeURIComponent(communityId)}${pseudonymise ? '?pseudonymise=1' : ''}`}
+        download
+      >
         {m.exportCommunity}
       </a>
     </section>

@@ -34,7 +34,9 @@ export function AdoptDialog({ guidelineId, version, onClose, onAdopted }: AdoptD
       return;
     }
     setProblem(undefined);
-    const result = await run(() => graphql(SET_GUIDELINE_STATUS, { input: { id: guidelineId, status: 'VASTGESTELD', reviewDate } }));
+    const result = await run(() =>
+      graphql(SET_GUIDELINE_STATUS, { input: { id: guidelineId, status: 'VASTGESTELD', reviewDate } }),
+    );
     if (result) onAdopted();
   };
 

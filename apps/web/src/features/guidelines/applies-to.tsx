@@ -9,7 +9,8 @@ export function AppliesTo({ appliesTo }: { appliesTo: NonNullable<ItemDetail['ap
   const m = useMessages(guidelineMessages);
   return (
     <p className="applies-to">
-      {m.appliesTo} <Link href={`/items/${appliesTo.guideline.id}`}>{appliesTo.guideline.title}</Link> {m.appliesToVersion(appliesTo.version)}
+      {m.appliesTo} <Link href={`/items/${appliesTo.guideline.id}`}>{appliesTo.guideline.title}</Link>{' '}
+      {m.appliesToVersion(appliesTo.version)}
     </p>
   );
 }

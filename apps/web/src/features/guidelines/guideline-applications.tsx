@@ -22,7 +22,10 @@ export function GuidelineApplications({ applications }: { applications: ItemDeta
             <li key={application.id}>
               <Link href={`/items/${application.id}`}>{application.title}</Link>
               <span className="muted">
-                {m.applicationBy(application.authors.map((a) => a.displayName).join(', ') || m.unknownPerson, formatDate(application.createdAt, language))}
+                {m.applicationBy(
+                  application.authors.map((a) => a.displayName).join(', ') || m.unknownPerson,
+                  formatDate(application.createdAt, language),
+                )}
               </span>
             </li>
           ))}

@@ -46,7 +46,8 @@ export function GuidelineStatusPanel({ item, onChanged }: GuidelineStatusPanelPr
   };
   const setStatus = async (next: GuidelineStatus) => {
     setDone('');
-    if (await run(() => graphql(SET_GUIDELINE_STATUS, { input: { id: item.id, status: next } }))) changed(m.statusChanged(label(GUIDELINE_STATUS_LABELS[next])));
+    if (await run(() => graphql(SET_GUIDELINE_STATUS, { input: { id: item.id, status: next } })))
+      changed(m.statusChanged(label(GUIDELINE_STATUS_LABELS[next])));
   };
 
   return (
@@ -60,12 +61,23 @@ export function GuidelineStatusPanel({ item, onChanged }: GuidelineStatusPanelPr
       </p>
       <dl className="facts">
         <dt>{m.reviewDate}</dt>
-        <dd>{item.reviewDate ? <time dateTime={item.reviewDate}>{formatDate(item.reviewDate, language)}</time> : m.noReviewDate}</dd>
+        <dd>
+          {item.reviewDate ? (
+            <time dateTime={item.reviewDate}>{formatDate(item.reviewDate, language)}</time>
+          ) : (
+            m.noReviewDate
+          )}
+        </dd>
       </dl>
       {manage && (
         <div className="actions">
           {status === 'CONCEPT' && (
-            <button type="button" className="button-secondary" disabled={busy} onClick={() => void setStatus('IN_UITPROBEERFASE')}>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={busy}
+              onClick={() => void setStatus('IN_UITPROBEERFASE')}
+            >
               {m.toTryOut}
             </button>
           )}
@@ -98,7 +110,14 @@ export function GuidelineStatusPanel({ item, onChanged }: GuidelineStatusPanelPr
           onAdopted={() => changed(m.statusChanged(label(GUIDELINE_STATUS_LABELS.VASTGESTELD)))}
         />
       )}
-      {dialog === 'revise' && <ReviseDialog guidelineId={item.id} version={version} onClose={() => setDialog(null)} onRevised={() => changed(m.revised(version + 1))} />}
+      {dialog === 'revise' && (
+        <ReviseDialog
+          guidelineId={item.id}
+          version={version}
+          onClose={() => setDialog(null)}
+          onRevised={() => changed(m.revised(version + 1))}
+        />
+      )}
     </section>
   );
 }

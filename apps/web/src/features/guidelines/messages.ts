@@ -3,14 +3,16 @@ export const guidelineMessages = {
   nl: {
     // promote dialog
     promote: 'Uitwerken tot richtlijn',
-    promoteIntro: 'Kies de verhalen, casussen, begrippen en notities waaruit de richtlijn ontstaat. Elke bron blijft gekoppeld aan de richtlijn, en de kernpassages komen al in de tekst.',
+    promoteIntro:
+      'Kies de verhalen, casussen, begrippen en notities waaruit de richtlijn ontstaat. Elke bron blijft gekoppeld aan de richtlijn, en de kernpassages komen al in de tekst.',
     sources: 'Bronnen',
     filter: 'Zoek in de titels',
     filterHint: 'Alleen de lijst wordt kleiner; wat je al koos, blijft gekozen.',
     chosen: (n: number) => (n === 0 ? 'Nog geen bronnen gekozen' : n === 1 ? '1 bron gekozen' : `${n} bronnen gekozen`),
     noCandidates: 'Dit leernetwerk heeft nog geen items om te bundelen.',
     noMatch: 'Geen titels die hierbij passen.',
-    moreThanShown: (shown: number, total: number) => `De ${shown} nieuwste van ${total} items staan hier. Zoek op titel om een ouder item te vinden.`,
+    moreThanShown: (shown: number, total: number) =>
+      `De ${shown} nieuwste van ${total} items staan hier. Zoek op titel om een ouder item te vinden.`,
     title: 'Titel van de richtlijn',
     titleHint: 'Bijvoorbeeld: Zo voeren we een keukentafelgesprek',
     titleRequired: 'Geef de richtlijn een titel.',
@@ -47,7 +49,8 @@ export const guidelineMessages = {
       `Je opent versie ${next} om te bewerken; de status wordt weer concept. Vastgestelde versie ${current} blijft leesbaar bij de versies.`,
     reviseYes: (next: number) => `Versie ${next} openen`,
     cancel: 'Annuleren',
-    frozen: (version: number) => `Versie ${version} is vastgesteld: de tekst kan niet meer worden gewijzigd. Bijstellen opent een nieuwe versie.`,
+    frozen: (version: number) =>
+      `Versie ${version} is vastgesteld: de tekst kan niet meer worden gewijzigd. Bijstellen opent een nieuwe versie.`,
     // attention
     attentionTitle: 'Deze richtlijn vraagt aandacht',
     reviewDatePassed: (date: string) => `De herzieningsdatum (${date}) is verstreken: tijd om bij te stellen?`,
@@ -85,14 +88,16 @@ export const guidelineMessages = {
   },
   en: {
     promote: 'Work up into a guideline',
-    promoteIntro: 'Choose the stories, cases, concepts and notes the guideline grows from. Every source stays linked to the guideline, and its key passages are already in the text.',
+    promoteIntro:
+      'Choose the stories, cases, concepts and notes the guideline grows from. Every source stays linked to the guideline, and its key passages are already in the text.',
     sources: 'Sources',
     filter: 'Search the titles',
     filterHint: 'Only the list gets shorter; what you chose stays chosen.',
     chosen: (n: number) => (n === 0 ? 'No sources chosen yet' : n === 1 ? '1 source chosen' : `${n} sources chosen`),
     noCandidates: 'This community has no items to combine yet.',
     noMatch: 'No titles match.',
-    moreThanShown: (shown: number, total: number) => `The ${shown} newest of ${total} items are listed. Search by title to find an older one.`,
+    moreThanShown: (shown: number, total: number) =>
+      `The ${shown} newest of ${total} items are listed. Search by title to find an older one.`,
     title: 'Title of the guideline',
     titleHint: 'For example: How we hold a kitchen-table conversation',
     titleRequired: 'Give the guideline a title.',
@@ -117,16 +122,19 @@ export const guidelineMessages = {
     statusChanged: (status: string) => `The status is now: ${status}.`,
     revised: (version: number) => `Version ${version} is open for revision.`,
     adoptTitle: 'Adopt guideline',
-    adoptText: (version: number) => `Version ${version} is recorded as it is now, with your name. After that nobody can change the text until someone revises it.`,
+    adoptText: (version: number) =>
+      `Version ${version} is recorded as it is now, with your name. After that nobody can change the text until someone revises it.`,
     adoptReviewDate: 'Review on',
     adoptReviewHint: 'Guidelines hold for a while. On this date the network checks whether it still fits.',
     adoptReviewRequired: 'Choose a date in the future.',
     adoptYes: 'Adopt',
     reviseTitle: 'Revise guideline',
-    reviseText: (current: number, next: number) => `You open version ${next} for editing; the status becomes draft again. Adopted version ${current} stays readable among the versions.`,
+    reviseText: (current: number, next: number) =>
+      `You open version ${next} for editing; the status becomes draft again. Adopted version ${current} stays readable among the versions.`,
     reviseYes: (next: number) => `Open version ${next}`,
     cancel: 'Cancel',
-    frozen: (version: number) => `Version ${version} is adopted: its text can no longer be changed. Revising opens a new version.`,
+    frozen: (version: number) =>
+      `Version ${version} is adopted: its text can no longer be changed. Revising opens a new version.`,
     attentionTitle: 'This guideline asks for attention',
     reviewDatePassed: (date: string) => `The review date (${date}) has passed: time to revise?`,
     sourceChanged: 'A source changed after adoption:',

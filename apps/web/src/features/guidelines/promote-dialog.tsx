@@ -30,7 +30,11 @@ export function PromoteDialog({ communityId, initialIds = [], onClose }: Promote
   const m = useMessages(guidelineMessages);
   const im = useMessages(itemMessages);
   const id = useId();
-  const { data, error } = useQuery(CANDIDATES_QUERY, { communityId, kinds: [...PROMOTABLE_KINDS], first: CANDIDATES_MAX });
+  const { data, error } = useQuery(CANDIDATES_QUERY, {
+    communityId,
+    kinds: [...PROMOTABLE_KINDS],
+    first: CANDIDATES_MAX,
+  });
   const { run, busy, error: saveError } = useAction();
   const [chosen, setChosen] = useState<string[]>(initialIds);
   const [filter, setFilter] = useState('');
@@ -45,7 +49,10 @@ export function PromoteDialog({ communityId, initialIds = [], onClose }: Promote
     return candidates.filter((item) => words.every((word) => item.title.toLocaleLowerCase('nl').includes(word)));
   }, [candidates, filter]);
 
-  const proposedTags = useMemo(() => sharedTags(candidates.filter((c) => chosen.includes(c.id)).map((c) => c.tags)), [candidates, chosen]);
+  const proposedTags = useMemo(
+    () => sharedTags(candidates.filter((c) => chosen.includes(c.id)).map((c) => c.tags)),
+    [candidates, chosen],
+  );
 
   const toggle = (itemId: string, on: boolean) => {
     setChosen((list) => (on ? [...list, itemId] : list.filter((x) => x !== itemId)));
@@ -56,13 +63,24 @@ export function PromoteDialog({ communityId, initialIds = [], onClose }: Promote
     event.preventDefault();
     const next = {
       title: title.trim() ? undefined : m.titleRequired,
-      sources: chosen.length === 0 ? m.sourcesRequired : chosen.length > PROMOTE_MAX_SOURCES ? m.tooManySources(PROMOTE_MAX_SOURCES) : undefined,
+      sources:
+        chosen.length === 0
+          ? m.sourcesRequired
+          : chosen.length > PROMOTE_MAX_SOURCES
+            ? m.tooManySources(PROMOTE_MAX_SOURCES)
+            : undefined,
     };
     setProblems(next);
     if (next.title || next.sources) return;
     // The sources in the order they are listed (newest first), as the guideline's sections.
-    const ordered = [...candidates.map((c) => c.id).filter((x) => chosen.includes(x)), ...chosen.filter((x) => !candidates.some((c) => c.id === x))];
-    const tags = (tagsText ?? proposedTags.join(', ')).split(',').map((tag) => tag.trim()).filter(Boolean);
+    const ordered = [
+      ...candidates.map((c) => c.id).filter((x) => chosen.includes(x)),
+      ...chosen.filter((x) => !candidates.some((c) => c.id === x)),
+    ];
+    const tags = (tagsText ?? proposedTags.join(', '))
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean);
     const result = await run(() => graphql(PROMOTE, { input: { sourceItemIds: ordered, title: title.trim(), tags } }));
     if (!result) return;
     onClose();
@@ -75,7 +93,15 @@ export function PromoteDialog({ communityId, initialIds = [], onClose }: Promote
         <p className="note">{m.promoteIntro}</p>
         <fieldset className="field" aria-describedby={problems.sources ? `${id}-sources-problem` : undefined}>
           <legend>{m.sources}</legend>
-          <TextField label={m.filter} hint={m.filterHint} type="search" value={filter} autoComplete="off" data-autofocus onChange={(e) => setFilter(e.target.value)} />
+          <TextField
+            label={m.filter}
+            hint={m.filterHint}
+            type="search"
+            value={filter}
+            autoComplete="off"
+            data-autofocus
+            onChange={(e) => setFilter(e.target.value)}
+          />
           <p className="chosen-count" role="status">
             {m.chosen(chosen.length)}
           </p>
@@ -88,7 +114,11 @@ export function PromoteDialog({ communityId, initialIds = [], onClose }: Promote
               {shown.map((item) => (
                 <li key={item.id}>
                   <label className="source-choice">
-                    <input type="checkbox" checked={chosen.includes(item.id)} onChange={(e) => toggle(item.id, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={chosen.includes(item.id)}
+                      onChange={(e) => toggle(item.id, e.target.checked)}
+                    />
                     <span className="source-choice-text">
                       <span className="source-choice-title">{item.title}</span>
                       <span className="source-choice-meta">
@@ -101,7 +131,9 @@ export function PromoteDialog({ communityId, initialIds = [], onClose }: Promote
               ))}
             </ul>
           )}
-          {data && data.items.totalCount > candidates.length && <p className="hint">{m.moreThanShown(candidates.length, data.items.totalCount)}</p>}
+          {data && data.items.totalCount > candidates.length && (
+            <p className="hint">{m.moreThanShown(candidates.length, data.items.totalCount)}</p>
+          )}
           {problems.sources && (
             <p id={`${id}-sources-problem`} role="alert" className="field-error">
               {problems.sources}
@@ -120,7 +152,12 @@ export function PromoteDialog({ communityId, initialIds = [], onClose }: Promote
             if (e.target.value.trim()) setProblems((p) => ({ ...p, title: undefined }));
           }}
         />
-        <TextField label={m.tags} hint={m.tagsHint} value={tagsText ?? proposedTags.join(', ')} onChange={(e) => setTagsText(e.target.value)} />
+        <TextField
+          label={m.tags}
+          hint={m.tagsHint}
+          value={tagsText ?? proposedTags.join(', ')}
+          onChange={(e) => setTagsText(e.target.value)}
+        />
         <ErrorMessage error={saveError} />
         <div className="actions">
           <button type="submit" className="button-primary" disabled={busy}>

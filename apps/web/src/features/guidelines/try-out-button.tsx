@@ -28,12 +28,22 @@ export function TryOutButton({ guidelineId, guidelineTitle }: { guidelineId: str
       <p id={`${id}-hint`} className="hint">
         {m.tryOutHint}
       </p>
-      {opened && <TryOutDialog guidelineId={guidelineId} guidelineTitle={guidelineTitle} onClose={() => setOpened(false)} />}
+      {opened && (
+        <TryOutDialog guidelineId={guidelineId} guidelineTitle={guidelineTitle} onClose={() => setOpened(false)} />
+      )}
     </div>
   );
 }
 
-function TryOutDialog({ guidelineId, guidelineTitle, onClose }: { guidelineId: string; guidelineTitle: string; onClose(): void }) {
+function TryOutDialog({
+  guidelineId,
+  guidelineTitle,
+  onClose,
+}: {
+  guidelineId: string;
+  guidelineTitle: string;
+  onClose(): void;
+}) {
   const m = useMessages(guidelineMessages);
   const id = useId();
   const [title, setTitle] = useState(labelled(KIND_LABELS.REFLECTION.nl, guidelineTitle).slice(0, LIMITS.titleMax));
@@ -44,10 +54,18 @@ function TryOutDialog({ guidelineId, guidelineTitle, onClose }: { guidelineId: s
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = { title: title.trim() ? undefined : m.tryOutTitleRequired, intention: intention.trim() ? undefined : m.tryOutIntentionRequired };
+    const found = {
+      title: title.trim() ? undefined : m.tryOutTitleRequired,
+      intention: intention.trim() ? undefined : m.tryOutIntentionRequired,
+    };
     setProblems(found);
     if (found.title || found.intention) return;
-    const input = { guidelineId, title: title.trim(), intention: intention.trim(), lookBackOn: lookBackOn ? new Date(`${lookBackOn}T00:00:00Z`).toISOString() : null };
+    const input = {
+      guidelineId,
+      title: title.trim(),
+      intention: intention.trim(),
+      lookBackOn: lookBackOn ? new Date(`${lookBackOn}T00:00:00Z`).toISOString() : null,
+    };
     const result = await run(() => graphql(RECORD_APPLICATION, { input }));
     if (!result) return;
     onClose();
@@ -57,7 +75,14 @@ function TryOutDialog({ guidelineId, guidelineTitle, onClose }: { guidelineId: s
   return (
     <Dialog title={m.tryOut} onClose={onClose}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <TextField label={m.tryOutTitle} value={title} maxLength={LIMITS.titleMax} problem={problems.title} onChange={(e) => setTitle(e.target.value)} data-autofocus />
+        <TextField
+          label={m.tryOutTitle}
+          value={title}
+          maxLength={LIMITS.titleMax}
+          problem={problems.title}
+          onChange={(e) => setTitle(e.target.value)}
+          data-autofocus
+        />
         <div className="field">
           <label htmlFor={`${id}-intention`}>{m.tryOutIntention}</label>
           <textarea
@@ -75,7 +100,13 @@ function TryOutDialog({ guidelineId, guidelineTitle, onClose }: { guidelineId: s
             </p>
           )}
         </div>
-        <TextField label={m.tryOutLookBack} hint={m.tryOutLookBackHint} type="date" value={lookBackOn} onChange={(e) => setLookBackOn(e.target.value)} />
+        <TextField
+          label={m.tryOutLookBack}
+          hint={m.tryOutLookBackHint}
+          type="date"
+          value={lookBackOn}
+          onChange={(e) => setLookBackOn(e.target.value)}
+        />
         <ErrorMessage error={error} />
         <div className="actions">
           <button type="submit" className="button-primary" disabled={busy}>

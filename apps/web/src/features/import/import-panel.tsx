@@ -13,8 +13,6 @@ import { parseTags } from '../../shared/ui/format';
 import { Link } from '../../shared/ui/link';
 import { importMessages } from './messages';
 
-
-
 type Status = 'IMPORTED' | 'SKIPPED' | 'FAILED';
 
 interface FileResult {
@@ -59,31 +57,68 @@ export function ImportPanel({ communityId, role }: { communityId: string; role: 
     setProgress(null);
   };
 
-  const importOne = async (file: File): Promise<FileResult> => (isArchiveFile(file) ? restoreOne(file) : convertOne(file));
+  const importOne = async (file: File): Promise<FileResult> =>
+    isArchiveFile(file) ? restoreOne(file) : convertOne(file);
 
   const restoreOne = async (file: File): Promise<FileResult> => {
     const failed = (reason: string): FileResult => ({ name: file.name, status: 'FAILED', reason, items: [] });
     if (!may(role, 'archive.import')) return failed(m.archiveFacilitatorsOnly);
-    if (file.size > ARCHIVE_MAX_BYTES) return failed(m.archiveTooLarge((ARCHIVE_MAX_BYTES / 1024 / 1024).toLocaleString(language)));
+    if (file.size > ARCHIVE_MAX_BYTES)
+      return failed(m.archiveTooLarge((ARCHIVE_MAX_BYTES / 1024 / 1024).toLocaleString(language)));
     try {
       const summary = await restoreArchive(communityId, file);
       const links = summary.sources + summary.mentions + summary.appliesTo;
-      if (summary.alreadyImported) return { name: file.name, status: 'SKIPPED', reason: m.archiveAlreadyRestored(summary.items), items: [] };
-      return { name: file.name, status: 'IMPORTED', reason: m.archiveRestored(summary.items, links, summary.comments), items: [] };
+      if (summary.alreadyImported)
+        return { name: file.name, status: 'SKIPPED', reason: m.archiveAlreadyRestored(summary.items), items: [] };
+      return {
+        name: file.name,
+        status: 'IMPORTED',
+        reason: m.archiveRestored(summary.items, links, summary.comments),
+        items: [],
+      };
     } catch (error) {
-      return failed(errorText(error, { FORBIDDEN: m.archiveFacilitatorsOnly, PAYLOAD_TOO_LARGE: m.archiveTooLarge((ARCHIVE_MAX_BYTES / 1024 / 1024).toLocaleString(language)) }));
+      return failed(
+        errorText(error, {
+          FORBIDDEN: m.archiveFacilitatorsOnly,
+          PAYLOAD_TOO_LARGE: m.archiveTooLarge((ARCHIVE_MAX_BYTES / 1024 / 1024).toLocaleString(language)),
+        }),
+      );
     }
   };
 
   const convertOne = async (file: File): Promise<FileResult> => {
-    if (file.size > IMPORT_FILE_MAX_BYTES) return { name: file.name, status: 'FAILED', reason: m.tooLarge((IMPORT_FILE_MAX_BYTES / 1024 / 1024).toLocaleString(language)), items: [] };
+    if (file.size > IMPORT_FILE_MAX_BYTES)
+      return {
+        name: file.name,
+        status: 'FAILED',
+        reason: m.tooLarge((IMPORT_FILE_MAX_BYTES / 1024 / 1024).toLocaleString(language)),
+        items: [],
+      };
     try {
       const content = toBase64(new Uint8Array(await file.arrayBuffer()));
-      const input = { communityId, kind, filename: file.name, content, contentEncoding: 'BASE64' as const, tags: parseTags(tags), splitHeadings: split };
+      const input = {
+        communityId,
+        kind,
+        filename: file.name,
+        content,
+        contentEncoding: 'BASE64' as const,
+        tags: parseTags(tags),
+        splitHeadings: split,
+      };
       const { importDocument } = await graphql(ImportDocumentDocument, { input });
-      return { name: file.name, status: importDocument.status, reason: importDocument.reason && serverText(importDocument.reason, language), items: importDocument.items };
+      return {
+        name: file.name,
+        status: importDocument.status,
+        reason: importDocument.reason && serverText(importDocument.reason, language),
+        items: importDocument.items,
+      };
     } catch (error) {
-      return { name: file.name, status: 'FAILED', reason: error instanceof ApiError ? errorText(error) : String(error), items: [] };
+      return {
+        name: file.name,
+        status: 'FAILED',
+        reason: error instanceof ApiError ? errorText(error) : String(error),
+        items: [],
+      };
     }
   };
 

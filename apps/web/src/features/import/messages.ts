@@ -14,11 +14,15 @@ export const importMessages = {
     results: 'Resultaat',
     status: { IMPORTED: 'Geïmporteerd', SKIPPED: 'Overgeslagen', FAILED: 'Mislukt' },
     items: (n: number) => (n === 1 ? '1 item' : `${n} items`),
-    archiveHint: 'Een zip van “Leernetwerk exporteren” zet een facilitator hier terug, met fasen, verbanden, richtlijnversies en reacties.',
-    archiveFacilitatorsOnly: 'Dit is een exportarchief (zip); alleen een facilitator van dit leernetwerk kan het terugzetten.',
+    archiveHint:
+      'Een zip van “Leernetwerk exporteren” zet een facilitator hier terug, met fasen, verbanden, richtlijnversies en reacties.',
+    archiveFacilitatorsOnly:
+      'Dit is een exportarchief (zip); alleen een facilitator van dit leernetwerk kan het terugzetten.',
     archiveTooLarge: (mb: string) => `Het archief is groter dan ${mb} MB.`,
-    archiveRestored: (items: number, links: number, comments: number) => `Exportarchief teruggezet: ${items} items, ${links} verbanden, ${comments} reacties.`,
-    archiveAlreadyRestored: (items: number) => `Dit exportarchief is hier al teruggezet (${items} items); er is niets nieuws geschreven.`,
+    archiveRestored: (items: number, links: number, comments: number) =>
+      `Exportarchief teruggezet: ${items} items, ${links} verbanden, ${comments} reacties.`,
+    archiveAlreadyRestored: (items: number) =>
+      `Dit exportarchief is hier al teruggezet (${items} items); er is niets nieuws geschreven.`,
   },
   en: {
     title: 'Import documents',
@@ -34,10 +38,13 @@ export const importMessages = {
     results: 'Result',
     status: { IMPORTED: 'Imported', SKIPPED: 'Skipped', FAILED: 'Failed' },
     items: (n: number) => (n === 1 ? '1 item' : `${n} items`),
-    archiveHint: 'A facilitator restores a zip made with “Export community” here, with stages, links, guideline versions and comments.',
+    archiveHint:
+      'A facilitator restores a zip made with “Export community” here, with stages, links, guideline versions and comments.',
     archiveFacilitatorsOnly: 'This is an export archive (zip); only a facilitator of this community can restore it.',
     archiveTooLarge: (mb: string) => `The archive is larger than ${mb} MB.`,
-    archiveRestored: (items: number, links: number, comments: number) => `Export archive restored: ${items} items, ${links} links, ${comments} comments.`,
-    archiveAlreadyRestored: (items: number) => `This export archive was restored here before (${items} items); nothing new was written.`,
+    archiveRestored: (items: number, links: number, comments: number) =>
+      `Export archive restored: ${items} items, ${links} links, ${comments} comments.`,
+    archiveAlreadyRestored: (items: number) =>
+      `This export archive was restored here before (${items} items); nothing new was written.`,
   },
 };

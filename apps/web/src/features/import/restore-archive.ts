@@ -34,14 +34,19 @@ export async function restoreArchive(communityId: string, file: Blob): Promise<A
   } catch {
     throw new ApiError('NETWORK', 'Geen verbinding met de server / No connection to the server');
   }
-  let body: { data?: { importArchive?: ArchiveSummary }; errors?: { message: string; extensions?: { code?: string } }[] };
+  let body: {
+    data?: { importArchive?: ArchiveSummary };
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
   try {
     body = await response.json();
   } catch {
     throw new ApiError('NETWORK', 'Onverwacht antwoord van de server / Unexpected answer from the server');
   }
   const error = body.errors?.[0];
-  if (error) throw new ApiError(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR', error.message, error.extensions ?? {});
-  if (!body.data?.importArchive) throw new ApiError('INTERNAL_SERVER_ERROR', 'Leeg antwoord van de server / Empty answer from the server');
+  if (error)
+    throw new ApiError(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR', error.message, error.extensions ?? {});
+  if (!body.data?.importArchive)
+    throw new ApiError('INTERNAL_SERVER_ERROR', 'Leeg antwoord van de server / Empty answer from the server');
   return body.data.importArchive;
 }

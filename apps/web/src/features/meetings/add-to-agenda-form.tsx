@@ -35,7 +35,12 @@ export function AddToAgendaForm({ meetingId, communityId, onAdded }: AddToAgenda
       return;
     }
     setMissing(false);
-    if (!(await run(() => graphql(ADD_AGENDA_ITEM, { input: { meetingId, itemId: itemId || null, note: note.trim() || null } })))) return;
+    if (
+      !(await run(() =>
+        graphql(ADD_AGENDA_ITEM, { input: { meetingId, itemId: itemId || null, note: note.trim() || null } }),
+      ))
+    )
+      return;
     const what = items.find((item) => item.id === itemId)?.title ?? note.trim();
     setItemId('');
     setNote('');
@@ -43,7 +48,12 @@ export function AddToAgendaForm({ meetingId, communityId, onAdded }: AddToAgenda
   };
 
   return (
-    <form className="form add-to-agenda" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`}>
+    <form
+      className="form add-to-agenda"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
       <h3 id={`${id}-title`}>{m.addToAgenda}</h3>
       <div className="field">
         <label htmlFor={`${id}-item`}>{m.chooseItem}</label>

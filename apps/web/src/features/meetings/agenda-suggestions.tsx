@@ -59,7 +59,9 @@ export function AgendaSuggestions({ meetingId, suggestions, manage, onAdded }: A
                 <button
                   type="button"
                   className="button-secondary button-small"
-                  aria-label={m.putOnAgendaOf(suggestion.comment ? `${what}: ${suggestion.comment.body.slice(0, 80)}` : suggestion.item.title)}
+                  aria-label={m.putOnAgendaOf(
+                    suggestion.comment ? `${what}: ${suggestion.comment.body.slice(0, 80)}` : suggestion.item.title,
+                  )}
                   disabled={busy}
                   onClick={() => void add(suggestion)}
                 >

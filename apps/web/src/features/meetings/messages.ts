@@ -3,7 +3,8 @@ export const meetingMessages = {
   nl: {
     title: 'Bijeenkomsten',
     titleOf: (community: string) => `Bijeenkomsten van ${community}`,
-    intro: 'Wat in de praktijk gebeurt, komt terug in het gesprek: zet reflecties en open vragen op de agenda van de volgende bijeenkomst.',
+    intro:
+      'Wat in de praktijk gebeurt, komt terug in het gesprek: zet reflecties en open vragen op de agenda van de volgende bijeenkomst.',
     newMeeting: 'Nieuwe bijeenkomst',
     upcoming: 'Komende bijeenkomsten',
     past: 'Eerdere bijeenkomsten',
@@ -44,7 +45,8 @@ export const meetingMessages = {
     addedItem: (title: string) => `“${title}” staat op de agenda.`,
     // suggestions
     suggestions: 'Nog niet besproken',
-    suggestionsIntro: 'Toepassingsreflecties, werkvragen en open verdiepende vragen die nog op geen enkele agenda stonden.',
+    suggestionsIntro:
+      'Toepassingsreflecties, werkvragen en open verdiepende vragen die nog op geen enkele agenda stonden.',
     noSuggestions: 'Alles is al eens besproken.',
     reasons: {
       REFLECTION: 'Toepassingsreflectie',
@@ -58,7 +60,8 @@ export const meetingMessages = {
   en: {
     title: 'Meetings',
     titleOf: (community: string) => `Meetings of ${community}`,
-    intro: 'What happens in practice comes back into conversation: put reflections and open questions on the agenda of the next meeting.',
+    intro:
+      'What happens in practice comes back into conversation: put reflections and open questions on the agenda of the next meeting.',
     newMeeting: 'New meeting',
     upcoming: 'Upcoming meetings',
     past: 'Earlier meetings',

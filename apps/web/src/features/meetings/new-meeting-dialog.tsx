@@ -26,7 +26,10 @@ export function NewMeetingDialog({ communityId, onClose }: { communityId: string
     event.preventDefault();
     // A datetime-local value is the user's own clock time.
     const when = date ? new Date(date) : null;
-    const next = { title: title.trim() ? undefined : m.titleRequired, date: when && !Number.isNaN(when.getTime()) ? undefined : m.dateRequired };
+    const next = {
+      title: title.trim() ? undefined : m.titleRequired,
+      date: when && !Number.isNaN(when.getTime()) ? undefined : m.dateRequired,
+    };
     setProblems(next);
     if (next.title || next.date) return;
     const result = await run(() =>
@@ -50,7 +53,14 @@ export function NewMeetingDialog({ communityId, onClose }: { communityId: string
           data-autofocus
           onChange={(e) => setTitle(e.target.value)}
         />
-        <TextField label={m.date} type="datetime-local" value={date} required problem={problems.date} onChange={(e) => setDate(e.target.value)} />
+        <TextField
+          label={m.date}
+          type="datetime-local"
+          value={date}
+          required
+          problem={problems.date}
+          onChange={(e) => setDate(e.target.value)}
+        />
         <fieldset className="field">
           <legend>{m.kind}</legend>
           <div className="kind-choices">

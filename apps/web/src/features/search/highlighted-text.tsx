@@ -9,7 +9,9 @@ import { Fragment } from 'react';
 export function HighlightedText({ html }: { html: string }) {
   return (
     <>
-      {highlightSegments(html).map((segment, i) => (segment.marked ? <mark key={i}>{segment.text}</mark> : <Fragment key={i}>{segment.text}</Fragment>))}
+      {highlightSegments(html).map((segment, i) =>
+        segment.marked ? <mark key={i}>{segment.text}</mark> : <Fragment key={i}>{segment.text}</Fragment>,
+      )}
     </>
   );
 }

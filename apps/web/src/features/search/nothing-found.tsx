@@ -24,7 +24,15 @@ interface NothingFoundProps {
  * No hits: with filters, a button per filter to search without it (and one
  * for all of them); without filters, a few tips for the words themselves.
  */
-export function NothingFound({ query, closeWords, filters, facets, onDrop, onDropAll, readableCommunities }: NothingFoundProps) {
+export function NothingFound({
+  query,
+  closeWords,
+  filters,
+  facets,
+  onDrop,
+  onDropAll,
+  readableCommunities,
+}: NothingFoundProps) {
   const m = useMessages(searchMessages);
   const dm = useMessages(directoryMessages);
   const { facetName, valueLabel } = useFilterLabels(facets);

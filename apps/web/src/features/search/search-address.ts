@@ -27,7 +27,13 @@ const unique = <T>(values: T[]): T[] => [...new Set(values)];
 /** The search lives in the address (`/zoeken?q=…&stage=…&stage=…&kind=…&tag=…&community=…`), so it can be shared. */
 export function searchFromAddress(search: string): SearchState {
   const params = new URLSearchParams(search);
-  const all = (name: string) => unique(params.getAll(name).map((v) => v.trim()).filter(Boolean));
+  const all = (name: string) =>
+    unique(
+      params
+        .getAll(name)
+        .map((v) => v.trim())
+        .filter(Boolean),
+    );
   return {
     q: params.get('q') ?? '',
     stages: all('stage').filter(isSeciStage),

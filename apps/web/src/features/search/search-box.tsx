@@ -18,7 +18,12 @@ function useSlashShortcut(focus: () => void): void {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       const target = event.target instanceof Element ? event.target : null;
-      if (target?.closest('input:not([type=checkbox], [type=radio], [type=button], [type=submit]), textarea, select, [contenteditable]:not([contenteditable="false"])')) return;
+      if (
+        target?.closest(
+          'input:not([type=checkbox], [type=radio], [type=button], [type=submit]), textarea, select, [contenteditable]:not([contenteditable="false"])',
+        )
+      )
+        return;
       if (document.querySelector('dialog[open]')) return;
       event.preventDefault();
       focusRef.current();
@@ -169,14 +174,33 @@ export function SearchBox() {
       <div className="search-popup" hidden={!expanded && !note}>
         {note && <p className="search-popup-note">{note}</p>}
         {/* Options are chosen with the mouse without taking focus from the box. */}
-        <ul id={listboxId} role="listbox" aria-label={m.suggestions} hidden={!expanded} onMouseDown={(event) => event.preventDefault()}>
+        <ul
+          id={listboxId}
+          role="listbox"
+          aria-label={m.suggestions}
+          hidden={!expanded}
+          onMouseDown={(event) => event.preventDefault()}
+        >
           {hits.map((hit, i) => (
-            <li key={hit.item.id} id={optionId(i)} role="option" aria-selected={i === active} className="suggestion" onClick={() => choose(i)}>
+            <li
+              key={hit.item.id}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === active}
+              className="suggestion"
+              onClick={() => choose(i)}
+            >
               <SearchSuggestion hit={hit} />
             </li>
           ))}
           {hits.length > 0 && (
-            <li id={optionId(hits.length)} role="option" aria-selected={active === hits.length} className="suggestion suggestion-all" onClick={() => choose(hits.length)}>
+            <li
+              id={optionId(hits.length)}
+              role="option"
+              aria-selected={active === hits.length}
+              className="suggestion suggestion-all"
+              onClick={() => choose(hits.length)}
+            >
               {m.allResults(query.trim())}
               {total > hits.length && <span className="suggestion-total"> ({total})</span>}
             </li>

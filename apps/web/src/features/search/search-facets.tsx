@@ -11,7 +11,12 @@ import './search.css';
 /** Tags beyond this many hide behind a "show all" button. */
 const TAGS_SHOWN = 8;
 
-const FACET_OF: Record<FacetName, keyof Facets> = { stage: 'stages', kind: 'kinds', tag: 'tags', community: 'communities' };
+const FACET_OF: Record<FacetName, keyof Facets> = {
+  stage: 'stages',
+  kind: 'kinds',
+  tag: 'tags',
+  community: 'communities',
+};
 
 /**
  * The counts of one facet, plus chosen values the answer has no count for
@@ -21,7 +26,8 @@ const FACET_OF: Record<FacetName, keyof Facets> = { stage: 'stages', kind: 'kind
 function facetValues(facet: FacetName, counts: FacetCount[], state: SearchState): FacetCount[] {
   const chosen = FACETS.find((f) => f.name === facet)!.key;
   const values = counts.filter((c) => c.count > 0 || isChosen(state, facet, c.value));
-  for (const value of state[chosen] as string[]) if (!values.some((c) => c.value === value)) values.push({ value, count: 0, label: null });
+  for (const value of state[chosen] as string[])
+    if (!values.some((c) => c.value === value)) values.push({ value, count: 0, label: null });
   const order: readonly string[] | null = facet === 'stage' ? SECI_STAGES : facet === 'kind' ? ITEM_KINDS : null;
   return order ? values.sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value)) : values;
 }
@@ -63,7 +69,11 @@ export function SearchFacets({ facets, state, onToggle, onClear }: SearchFacetsP
           {values.map((v) => (
             <li key={v.value}>
               <label className="checkbox facet-choice">
-                <input type="checkbox" checked={isChosen(state, facet, v.value)} onChange={() => onToggle(facet, v.value)} />
+                <input
+                  type="checkbox"
+                  checked={isChosen(state, facet, v.value)}
+                  onChange={() => onToggle(facet, v.value)}
+                />
                 <span className="facet-label">{valueLabel(facet, v.value)}</span>
                 <span className="facet-count">({v.count})</span>
               </label>
@@ -71,7 +81,12 @@ export function SearchFacets({ facets, state, onToggle, onClear }: SearchFacetsP
           ))}
         </ul>
         {facet === 'tag' && (hiddenTags > 0 || allTags) && facets.tags.length > TAGS_SHOWN && (
-          <button type="button" className="button-quiet button-small" aria-expanded={allTags} onClick={() => setAllTags(!allTags)}>
+          <button
+            type="button"
+            className="button-quiet button-small"
+            aria-expanded={allTags}
+            onClick={() => setAllTags(!allTags)}
+          >
             {allTags ? m.fewerTags : m.moreTags(facets.tags.length)}
           </button>
         )}
@@ -83,7 +98,13 @@ export function SearchFacets({ facets, state, onToggle, onClear }: SearchFacetsP
     <section className="search-facets" aria-labelledby={headingId}>
       <h2 id={headingId}>
         {narrow ? (
-          <button type="button" className="facets-toggle" aria-expanded={unfolded} aria-controls={panelId} onClick={() => setUnfolded(!unfolded)}>
+          <button
+            type="button"
+            className="facets-toggle"
+            aria-expanded={unfolded}
+            aria-controls={panelId}
+            onClick={() => setUnfolded(!unfolded)}
+          >
             {m.refine}
             {chosen > 0 && <span className="facets-on"> · {m.filtersOn(chosen)}</span>}
             <span aria-hidden="true" className="facets-arrow">

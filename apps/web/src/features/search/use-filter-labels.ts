@@ -11,13 +11,21 @@ export function useFilterLabels(facets: SearchFacets | undefined) {
   const m = useMessages(searchMessages);
   const im = useMessages(itemMessages);
   const { list } = useCommunities();
-  const names: Record<FacetName, string> = { stage: m.facetStage, kind: m.facetKind, tag: m.facetTag, community: m.facetCommunity };
+  const names: Record<FacetName, string> = {
+    stage: m.facetStage,
+    kind: m.facetKind,
+    tag: m.facetTag,
+    community: m.facetCommunity,
+  };
   return {
     facetName: (facet: FacetName) => names[facet],
     valueLabel: (facet: FacetName, value: string): string => {
       if (facet === 'stage' && isSeciStage(value)) return im.stages[value];
       if (facet === 'kind' && isItemKind(value)) return im.kinds[value];
-      if (facet === 'community') return facets?.communities.find((c) => c.value === value)?.label ?? list?.find((c) => c.id === value)?.name ?? value;
+      if (facet === 'community')
+        return (
+          facets?.communities.find((c) => c.value === value)?.label ?? list?.find((c) => c.id === value)?.name ?? value
+        );
       return value;
     },
   };

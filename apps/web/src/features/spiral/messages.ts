@@ -3,10 +3,12 @@ export const spiralMessages = {
   nl: {
     title: 'Kennisspiraal',
     titleOf: (community: string) => `Kennisspiraal van ${community}`,
-    intro: 'Een spiegel, geen score: zo beweegt kennis in dit leernetwerk, van gedeelde ervaring naar richtlijn en terug naar de praktijk.',
+    intro:
+      'Een spiegel, geen score: zo beweegt kennis in dit leernetwerk, van gedeelde ervaring naar richtlijn en terug naar de praktijk.',
     period: 'Periode',
     months: (n: number) => `Afgelopen ${n} maanden`,
-    periodNote: (from: string, to: string) => `Bewegingen van ${from} tot en met ${to}. De aantallen per fase gelden voor nu.`,
+    periodNote: (from: string, to: string) =>
+      `Bewegingen van ${from} tot en met ${to}. De aantallen per fase gelden voor nu.`,
     // picture
     picture: 'De vier fasen van de kennisspiraal',
     pictureTitle: 'Kennisspiraal: items per fase en bewegingen tussen de fasen',
@@ -27,10 +29,12 @@ export const spiralMessages = {
     // per month
     perMonth: 'Bewegingen per maand',
     colMonth: 'Maand',
-    movesExplained: 'Een beweging is een item dat van fase wisselt, een bron die in een richtlijn wordt verwerkt, of een toepassingsreflectie op een richtlijn.',
+    movesExplained:
+      'Een beweging is een item dat van fase wisselt, een bron die in een richtlijn wordt verwerkt, of een toepassingsreflectie op een richtlijn.',
     // flows
     flows: 'Van bron tot toepassing',
-    flowsIntro: 'Richtlijnen die in deze periode ontstonden of werden uitgeprobeerd: waar ze uit voortkwamen en waar ze werden toegepast.',
+    flowsIntro:
+      'Richtlijnen die in deze periode ontstonden of werden uitgeprobeerd: waar ze uit voortkwamen en waar ze werden toegepast.',
     noFlows: 'In deze periode is geen richtlijn gemaakt of uitgeprobeerd.',
     flowSources: 'Bronnen',
     flowGuideline: 'Richtlijn',
@@ -38,7 +42,8 @@ export const spiralMessages = {
     noApplications: 'Nog niet uitgeprobeerd',
     // contributions
     contributions: 'Welke perspectieven dragen bij?',
-    contributionsIntro: 'Wat mensen vanuit elk perspectief in deze periode inbrachten. Geen namen en geen ranglijst: het gaat erom of elke stem klinkt.',
+    contributionsIntro:
+      'Wat mensen vanuit elk perspectief in deze periode inbrachten. Geen namen en geen ranglijst: het gaat erom of elke stem klinkt.',
     contributionTable: 'Bijdragen per perspectief in deze periode',
     colPerspective: 'Perspectief',
     colMembers: 'Mensen',
@@ -55,7 +60,8 @@ export const spiralMessages = {
   en: {
     title: 'Knowledge spiral',
     titleOf: (community: string) => `Knowledge spiral of ${community}`,
-    intro: 'A mirror, not a score: how knowledge moves in this community, from shared experience to guideline and back into practice.',
+    intro:
+      'A mirror, not a score: how knowledge moves in this community, from shared experience to guideline and back into practice.',
     period: 'Period',
     months: (n: number) => `Last ${n} months`,
     periodNote: (from: string, to: string) => `Moves from ${from} up to ${to}. The numbers per stage are for now.`,
@@ -76,7 +82,8 @@ export const spiralMessages = {
     noMovesYet: 'Nothing moved between the stages in this period yet.',
     perMonth: 'Moves per month',
     colMonth: 'Month',
-    movesExplained: 'A move is an item changing stage, a source worked into a guideline, or a practice reflection on a guideline.',
+    movesExplained:
+      'A move is an item changing stage, a source worked into a guideline, or a practice reflection on a guideline.',
     flows: 'From source to application',
     flowsIntro: 'Guidelines made or tried out in this period: what they grew from and where they were applied.',
     noFlows: 'No guideline was made or tried out in this period.',
@@ -85,7 +92,8 @@ export const spiralMessages = {
     flowApplications: 'Applications',
     noApplications: 'Not tried out yet',
     contributions: 'Which perspectives contribute?',
-    contributionsIntro: 'What people from each perspective brought in during this period. No names and no ranking: what matters is whether every voice is heard.',
+    contributionsIntro:
+      'What people from each perspective brought in during this period. No names and no ranking: what matters is whether every voice is heard.',
     contributionTable: 'Contributions per perspective in this period',
     colPerspective: 'Perspective',
     colMembers: 'People',

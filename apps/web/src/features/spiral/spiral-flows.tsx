@@ -41,7 +41,9 @@ export function SpiralFlows({ flows }: { flows: SpiralReport['flows'] }) {
             <p>
               <Link href={`/items/${guideline.id}`}>{guideline.title}</Link>
             </p>
-            {guideline.guidelineStatus && <GuidelineStatusBadge status={guideline.guidelineStatus} version={guideline.guidelineVersion} />}
+            {guideline.guidelineStatus && (
+              <GuidelineStatusBadge status={guideline.guidelineStatus} version={guideline.guidelineVersion} />
+            )}
           </div>
           <span className="flow-arrow" aria-hidden="true">
             →

@@ -13,7 +13,9 @@ export function SpiralMonths({ transitions }: { transitions: StageTransition[] }
   const im = useMessages(itemMessages);
   const { language } = useLanguage();
   const monthName = (month: string) =>
-    new Intl.DateTimeFormat(LOCALES[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
+    new Intl.DateTimeFormat(LOCALES[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${month}-15T12:00:00Z`),
+    );
   if (!transitions.length) return <p className="muted">{m.noMovesYet}</p>;
   return (
     <ScrollableTable label={m.perMonth}>

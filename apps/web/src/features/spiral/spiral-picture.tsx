@@ -22,7 +22,12 @@ const BOXES: Record<SeciStage, Point> = {
 };
 
 /** The turn of the spiral, drawn even when nothing moved along it. */
-const CYCLE = ['SOCIALISATIE|EXTERNALISATIE', 'EXTERNALISATIE|COMBINATIE', 'COMBINATIE|INTERNALISATIE', 'INTERNALISATIE|SOCIALISATIE'];
+const CYCLE = [
+  'SOCIALISATIE|EXTERNALISATIE',
+  'EXTERNALISATIE|COMBINATIE',
+  'COMBINATIE|INTERNALISATIE',
+  'INTERNALISATIE|SOCIALISATIE',
+];
 
 /**
  * Where each move is drawn: start, end, and where its number goes. Moves along
@@ -62,7 +67,9 @@ function Arrow({ from, to, width, faint }: { from: Point; to: Point; width: numb
   const half = 5 + width * 0.8;
   // The line stops where the head begins, so a thick line does not poke through its point.
   const [bx, by] = [x1 - ux * head, y1 - uy * head];
-  const points = [`${x1},${y1}`, `${bx - uy * half},${by + ux * half}`, `${bx + uy * half},${by - ux * half}`].join(' ');
+  const points = [`${x1},${y1}`, `${bx - uy * half},${by + ux * half}`, `${bx + uy * half},${by - ux * half}`].join(
+    ' ',
+  );
   return (
     <g className={faint ? 'spiral-arrow spiral-arrow-faint' : 'spiral-arrow'}>
       <line x1={x0} y1={y0} x2={bx} y2={by} strokeWidth={width} strokeDasharray={faint ? '5 5' : undefined} />
@@ -90,11 +97,21 @@ export function SpiralPicture({ stageCounts, moves }: SpiralPictureProps) {
   const byKey = new Map(moves.map((move) => [`${move.from}|${move.to}`, move.count]));
   const shown = Object.keys(ARROWS).filter((key) => (byKey.get(key) ?? 0) > 0 || CYCLE.includes(key));
 
-  const stagesText = SECI_STAGES.map((stage) => `${im.stages[stage]} ${m.items(countIn(stageCounts, stage))}`).join(', ');
-  const movesText = moves.length ? moves.map((move) => `${m.move(im.stages[move.from], im.stages[move.to])}: ${move.count}`).join(', ') : m.noMoves;
+  const stagesText = SECI_STAGES.map((stage) => `${im.stages[stage]} ${m.items(countIn(stageCounts, stage))}`).join(
+    ', ',
+  );
+  const movesText = moves.length
+    ? moves.map((move) => `${m.move(im.stages[move.from], im.stages[move.to])}: ${move.count}`).join(', ')
+    : m.noMoves;
 
   return (
-    <svg className="spiral-picture" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
+    <svg
+      className="spiral-picture"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
+    >
       <title id={`${id}-title`}>{m.pictureTitle}</title>
       <desc id={`${id}-desc`}>{m.pictureDesc(stagesText, movesText)}</desc>
       {SECI_STAGES.map((stage) => {
@@ -124,7 +141,9 @@ export function SpiralPicture({ stageCounts, moves }: SpiralPictureProps) {
       {shown.map((key) => {
         const count = byKey.get(key) ?? 0;
         const arrow = ARROWS[key];
-        return <Arrow key={key} from={arrow.from} to={arrow.to} width={count ? 2 + (8 * count) / max : 1.5} faint={!count} />;
+        return (
+          <Arrow key={key} from={arrow.from} to={arrow.to} width={count ? 2 + (8 * count) / max : 1.5} faint={!count} />
+        );
       })}
       {shown
         .filter((key) => byKey.get(key))

@@ -23,7 +23,10 @@ export type VariablesArgument<V> = string extends keyof V ? [variables?: V] : [v
  * Sends one operation: a typed document generated from a `.graphql` file (see
  * apps/web/codegen.ts), so the answer's type follows the API schema.
  */
-export async function graphql<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, ...[variables]: VariablesArgument<TVariables>): Promise<TResult> {
+export async function graphql<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...[variables]: VariablesArgument<TVariables>
+): Promise<TResult> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -35,14 +38,19 @@ export async function graphql<TResult, TVariables>(document: TypedDocumentString
   } catch {
     throw new ApiError('NETWORK', 'Geen verbinding met de server / No connection to the server');
   }
-  let body: { data?: TResult; errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[] };
+  let body: {
+    data?: TResult;
+    errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
+  };
   try {
     body = await response.json();
   } catch {
     throw new ApiError('NETWORK', 'Onverwacht antwoord van de server / Unexpected answer from the server');
   }
   const error = body.errors?.[0];
-  if (error) throw new ApiError(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR', error.message, error.extensions ?? {});
-  if (!body.data) throw new ApiError('INTERNAL_SERVER_ERROR', 'Leeg antwoord van de server / Empty answer from the server');
+  if (error)
+    throw new ApiError(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR', error.message, error.extensions ?? {});
+  if (!body.data)
+    throw new ApiError('INTERNAL_SERVER_ERROR', 'Leeg antwoord van de server / Empty answer from the server');
   return body.data;
 }

@@ -36,7 +36,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await graphql(LogoutDocument).catch(() => undefined);
     setUser(null);
   }, []);
-  return <SessionContext.Provider value={{ user, refresh, signedIn: setUser, signOut }}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={{ user, refresh, signedIn: setUser, signOut }}>{children}</SessionContext.Provider>
+  );
 }
 
 export function useSession(): Session {

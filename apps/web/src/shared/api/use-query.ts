@@ -19,7 +19,11 @@ function asApiError(error: unknown): ApiError {
  * next answer loads, so lists do not flash empty. An expired session sends
  * the user back to the login page.
  */
-export function useQuery<T, V>(query: TypedDocumentString<T, V>, variables: V, options: { skip?: boolean; /** also reload when this changes */ key?: string } = {}): QueryState<T> {
+export function useQuery<T, V>(
+  query: TypedDocumentString<T, V>,
+  variables: V,
+  options: { skip?: boolean; /** also reload when this changes */ key?: string } = {},
+): QueryState<T> {
   const { user, refresh } = useSession();
   const signedIn = useRef(false);
   signedIn.current = !!user;
@@ -69,7 +73,7 @@ export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const run = useCallback(
-    async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+    async <T>(action: () => Promise<T>): Promise<T | undefined> => {
       setBusy(true);
       setError(undefined);
       try {

@@ -32,7 +32,9 @@ export function useErrorText(): (error: unknown, overrides?: Partial<Record<stri
         return m.errors.network;
       case 'RATE_LIMITED': {
         const seconds = Math.max(1, Number((error as ApiError).extensions.retryAfter) || 60);
-        return seconds < 90 ? m.errors.rateLimitedSeconds(seconds) : m.errors.rateLimitedMinutes(Math.ceil(seconds / 60));
+        return seconds < 90
+          ? m.errors.rateLimitedSeconds(seconds)
+          : m.errors.rateLimitedMinutes(Math.ceil(seconds / 60));
       }
       default:
         return m.errors.internal;

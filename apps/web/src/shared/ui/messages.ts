@@ -11,8 +11,10 @@ export const uiMessages = {
       network: 'Geen verbinding met de server. Controleer je internetverbinding en probeer het opnieuw.',
       internal: 'Er ging iets mis aan onze kant. Probeer het over een poosje opnieuw.',
       badInput: 'Controleer wat je hebt ingevuld.',
-      rateLimitedSeconds: (seconds: number) => `Te veel pogingen. Probeer het over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} opnieuw.`,
-      rateLimitedMinutes: (minutes: number) => `Te veel pogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+      rateLimitedSeconds: (seconds: number) =>
+        `Te veel pogingen. Probeer het over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} opnieuw.`,
+      rateLimitedMinutes: (minutes: number) =>
+        `Te veel pogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
     },
   },
   en: {
@@ -26,8 +28,10 @@ export const uiMessages = {
       network: 'No connection to the server. Check your internet connection and try again.',
       internal: 'Something went wrong on our side. Please try again in a while.',
       badInput: 'Please check what you entered.',
-      rateLimitedSeconds: (seconds: number) => `Too many attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
-      rateLimitedMinutes: (minutes: number) => `Too many attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+      rateLimitedSeconds: (seconds: number) =>
+        `Too many attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+      rateLimitedMinutes: (minutes: number) =>
+        `Too many attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
     },
   },
 };

@@ -16,8 +16,11 @@ export function PageHeading({ children, documentTitle }: { children: string; doc
   }, [title]);
   useEffect(() => {
     const path = window.location.pathname;
-    const typing = document.activeElement?.matches('input:not([type=checkbox], [type=radio], [type=button], [type=submit]), textarea, [contenteditable="true"]');
-    if (lastPath !== null && lastPath !== path && !document.querySelector('dialog[open]') && !typing) ref.current?.focus();
+    const typing = document.activeElement?.matches(
+      'input:not([type=checkbox], [type=radio], [type=button], [type=submit]), textarea, [contenteditable="true"]',
+    );
+    if (lastPath !== null && lastPath !== path && !document.querySelector('dialog[open]') && !typing)
+      ref.current?.focus();
     lastPath = path;
   }, []);
   return (
