@@ -56,10 +56,11 @@ const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
  * the byte order mark, Hangul fillers, invisible operators and tag characters.
  * A zero-width joiner inside an emoji sequence (👩‍💻) is allowed: see `LONE_JOINER`.
  */
-// eslint-disable-next-line no-misleading-character-class -- lists invisible and combining characters on purpose
+/* eslint-disable no-misleading-character-class -- lists invisible and combining characters on purpose */
 const INVISIBLE =
   /[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/u;
 const LONE_JOINER = /(?<!\p{Extended_Pictographic}[\ufe0e\ufe0f]?)\u200d|\u200d(?!\p{Extended_Pictographic})/u;
+/* eslint-enable no-misleading-character-class */
 
 /** What renders as nothing: white space, combining marks alone, variation selectors, the blank braille pattern. */
 // eslint-disable-next-line no-misleading-character-class -- lists invisible and combining characters on purpose
@@ -89,11 +90,12 @@ function visibleName(field: string, value: string): string {
 
 /** Text with any direction-changing or invisible character shown as ⟨U+XXXX⟩, for titles stored before these were refused. */
 export function revealHiddenCharacters(text: string): string {
-  // eslint-disable-next-line no-misleading-character-class -- lists invisible and combining characters on purpose
+  /* eslint-disable no-misleading-character-class -- lists invisible and combining characters on purpose */
   return text.replace(
     new RegExp(`${BIDI_CONTROLS.source}|${INVISIBLE.source}|${LONE_JOINER.source}`, 'gu'),
     (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`,
   );
+  /* eslint-enable no-misleading-character-class */
 }
 
 export function validateTitle(value: string): string {

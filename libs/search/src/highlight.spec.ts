@@ -17,11 +17,12 @@ describe('highlights', () => {
   it('gives the text back as segments, whatever the text, with no HTML interpreted', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.string(), fc.boolean()), { maxLength: 6 }), (parts) => {
-        // eslint-disable-next-line no-control-regex -- strips control characters like the code under test
+        /* eslint-disable no-control-regex -- strips control characters like the code under test */
         const clean = parts
           .map(([text, marked]) => [text.replace(/[\u0000-\u001f]/g, ''), marked] as const)
           .filter(([t]) => t);
         const html = markedToHtml(clean.map(([text, marked]) => (marked ? m(text) : text)).join(''));
+        /* eslint-enable no-control-regex */
         const segments = highlightSegments(html);
         expect(segments.map((s) => s.text).join('')).toBe(clean.map(([t]) => t).join(''));
         expect(

@@ -65,13 +65,14 @@ export function convertDocument(options: ConvertOptions): ConvertedDocument {
   const encoding = decoded.encoding;
   const format = named ?? formatFromContent(decoded.text);
   // A stray control character (binary files were refused above) would fail the body's rules; form feeds are page breaks in text.
-  // eslint-disable-next-line no-control-regex -- matches control characters on purpose
+  /* eslint-disable no-control-regex -- matches control characters on purpose */
   const text = decoded.text.replace(
     format === 'text'
       ? /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g
       : /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f]/g,
     (char) => (char === '\f' ? '\n' : ''),
   );
+  /* eslint-enable no-control-regex */
   if (!text.trim()) refuse('EMPTY', 'Het bestand bevat geen tekst', 'The file contains no text');
   const fallbackTitle = titleFromFilename(options.filename);
   let doc: PMNode;
@@ -115,11 +116,12 @@ export function convertDocument(options: ConvertOptions): ConvertedDocument {
 
 /** Titles are one line of at most 200 characters (the domain's rule); cut at a word. */
 function clampTitle(title: string): string {
-  // eslint-disable-next-line no-control-regex -- matches control characters on purpose
+  /* eslint-disable no-control-regex -- matches control characters on purpose */
   const line = title
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  /* eslint-enable no-control-regex */
   if (line.length <= 200) return line;
   const cut = line.slice(0, 199);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 150 ? cut.lastIndexOf(' ') : 199)}…`;
