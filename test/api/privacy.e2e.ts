@@ -262,6 +262,62 @@ describe('privacy guard', () => {
     ).toBeUndefined();
   });
 
+  it('refuses to make a community network-visible while cases hold open findings, unless a facilitator overrides with a reason', async () => {
+    const fresh = await communityWithPeople(t.baseUrl);
+    await createItem(t.baseUrl, fresh.member.token, {
+      communityId: fresh.communityId,
+      kind: 'CASE',
+      title: 'Casus',
+      body: CASE,
+    });
+    const UPDATE = `mutation ($input: UpdateCommunityInput!) { updateCommunity(input: $input) { visibility } }`;
+    const visibility = async () =>
+      (
+        await sql<{ visibility: string }>(t.db.url, 'SELECT visibility FROM communities WHERE id = $1', [
+          fresh.communityId,
+        ])
+      )[0].visibility;
+
+    const refused = await gql(
+      t.baseUrl,
+      UPDATE,
+      { input: { id: fresh.communityId, visibility: 'NETWORK' } },
+      fresh.facilitator.token,
+    );
+    expect(errorCode(refused)).toBe('PRIVACY_FINDINGS_OPEN');
+    expect(refused.errors![0].extensions!.items).toEqual([
+      expect.objectContaining({ title: 'Casus', kinds: expect.arrayContaining(['BSN', 'NAME']) }),
+    ]);
+    expect(await visibility()).toBe('PRIVATE');
+    // Other settings stay free: a new name needs no gate.
+    await gqlData(
+      t.baseUrl,
+      UPDATE,
+      { input: { id: fresh.communityId, name: 'Intervisiegroep Oost' } },
+      fresh.facilitator.token,
+    );
+
+    const overridden = await gqlData(
+      t.baseUrl,
+      UPDATE,
+      {
+        input: {
+          id: fresh.communityId,
+          visibility: 'NETWORK',
+          privacyOverride: { reason: 'Alle cliënten gaven toestemming' },
+        },
+      },
+      fresh.facilitator.token,
+    );
+    expect(overridden.updateCommunity.visibility).toBe('NETWORK');
+    const [audit] = await sql<{ details: { for: string } }>(
+      t.db.url,
+      `SELECT details FROM audit_log WHERE action = 'privacy.override' AND community_id = $1`,
+      [fresh.communityId],
+    );
+    expect(audit.details.for).toBe('community.visibility');
+  });
+
   it('never shows a BSN or IBAN in a search snippet, and exports only without open findings or pseudonymised', async () => {
     const other = await communityWithPeople(t.baseUrl);
     await createItem(t.baseUrl, other.member.token, {

@@ -31,6 +31,7 @@ import { HealthModule } from './health/health.module';
 import { CommentsModule } from './comments/comments.module';
 import { GuidelinesModule } from './guidelines/guidelines.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { CommunitySettingsModule } from './community-settings/community-settings.module';
 import { ImportModule } from './import/import.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { ItemsModule } from './items/items.module';
@@ -86,6 +87,7 @@ export class AppModule {
         SearchModule,
         GuidelinesModule,
         PrivacyModule,
+        CommunitySettingsModule,
         CommentsModule,
         MeetingsModule,
         SpiralModule,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Access, accessFor, Action, can, isUuid, ResourceFacts, Role } from '@spiraal/domain';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { forbidden, notFound, unauthenticated } from '../common/errors';
 import { CommunityEntity } from '../database/entities/community.entity';
 import { ItemEntity } from '../database/entities/item.entity';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { validatePageSize } from '@spiraal/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { badInput } from '../common/errors';
 
 /** What the audit log records (OWASP ASVS: log security-relevant events). */

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AppModule } from '../app.module';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { ArchiveImportService, type ArchiveImportSummary } from '../export/archive-import.service';
 import { ConfigError, loadConfig } from '../config/config';
 import { runMigrations } from '../database/data-source';

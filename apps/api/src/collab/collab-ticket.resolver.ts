@@ -3,7 +3,7 @@ import { can } from '@spiraal/domain';
 import { AccessService, factsOf } from '../access/access.service';
 import { sessionFingerprint } from '../auth/session.service';
 import { RateLimits } from '../common/rate-limits';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { Ctx, Viewer } from '../common/request-context';
 import type { GqlContext } from '../common/request-context';
 import { CollabTicketService } from './collab-ticket.service';

@@ -4,7 +4,7 @@ import { BODY_FRAGMENT, writeBody } from '@spiraal/collab';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { Viewer } from '../common/request-context';
 import { ItemType } from '../items/item.types';
 import { ItemsService } from '../items/items.service';

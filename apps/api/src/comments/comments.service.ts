@@ -15,7 +15,7 @@ import {
 } from '@spiraal/domain';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { appError, badInput, forbidden, notFound } from '../common/errors';
 import { groupBy } from '../common/loaders';
 import { FollowsService } from '../notifications/follows.service';

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { LIMITS } from '@spiraal/domain';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { Viewer } from '../common/request-context';
 import { toUserType, UserType } from '../users/user.type';
 import {
@@ -11,7 +11,6 @@ import {
   MemberType,
   RemoveMemberInput,
   SetMemberPerspectiveInput,
-  UpdateCommunityInput,
 } from './community.types';
 import { CommunitiesService, CommunityView, MemberView } from './communities.service';
 import { JoinRequestsService } from './join-requests.service';
@@ -99,13 +98,6 @@ export class CommunitiesResolver {
   ): Promise<boolean> {
     await this.requests.answer(viewer, id, accept);
     return true;
-  }
-
-  @Mutation(() => CommunityType, {
-    description: 'Change name, description or visibility (facilitators); recorded in the audit log',
-  })
-  updateCommunity(@Viewer() viewer: AuthUser, @Args('input') input: UpdateCommunityInput): Promise<CommunityView> {
-    return this.service.update(viewer, input);
   }
 
   @Query(() => [CommunityType], { description: 'Your leernetwerken and every NETWORK-visible one' })

@@ -16,7 +16,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { badInput, notFound } from '../common/errors';
 import { UserEntity } from '../database/entities/user.entity';
 import { CommunityEntity } from '../database/entities/community.entity';

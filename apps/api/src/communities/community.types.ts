@@ -22,14 +22,6 @@ export class JoinRequestType {
   @Field(() => Date) createdAt!: Date;
 }
 
-@InputType('UpdateCommunityInput')
-export class UpdateCommunityInput {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => VisibilityEnum, { nullable: true }) visibility?: Visibility | null;
-}
-
 @ObjectType('Member')
 export class MemberType {
   @Field(() => UserType) user!: UserType;

@@ -4,7 +4,7 @@ import { isUuid, LIMITS } from '@spiraal/domain';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { badInput, notFound } from '../common/errors';
 import { MembershipEvents } from './membership-events';
 

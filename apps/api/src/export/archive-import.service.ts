@@ -24,7 +24,7 @@ import type { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { badInput } from '../common/errors';
 import { DocumentStore } from '../documents/document.store';
 import { ImportLedger } from '../import/import-ledger';

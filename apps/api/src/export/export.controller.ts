@@ -1,7 +1,7 @@
 import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import { ARCHIVE_MAX_BYTES, attachmentDisposition } from '@spiraal/interchange';
 import type { Request, Response } from 'express';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { SessionService } from '../auth/session.service';
 import { appError, refusalFor } from '../common/errors';
 import { RateLimits } from '../common/rate-limits';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { itemFilename, writeExportArchive } from '@spiraal/interchange';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { notFound } from '../common/errors';
 import { CommunitySnapshotReader } from './community-snapshot.reader';
 import { archiveFilename, exportFiles, itemMarkdown } from './export-files';

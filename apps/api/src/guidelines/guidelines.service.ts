@@ -25,7 +25,7 @@ import { yDocToMarkdown, yDocToText } from '@spiraal/collab';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { CollabService } from '../collab/collab.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { badInput, notFound } from '../common/errors';
 import { ItemEvents } from '../items/item-events';
 import { ItemEntity } from '../database/entities/item.entity';

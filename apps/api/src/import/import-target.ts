@@ -1,6 +1,6 @@
 import { isUuid, normalizeEmail } from '@spiraal/domain';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 
 export class ImportTargetError extends Error {}
 

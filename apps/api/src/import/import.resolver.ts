@@ -1,6 +1,6 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { IMPORT_LIMITS } from '@spiraal/interchange';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { appError, badInput } from '../common/errors';
 import { Viewer } from '../common/request-context';
 import { ContentEncoding, ImportDocumentInput, ImportResultType, ImportStatus } from './import.types';

@@ -15,7 +15,7 @@ import { convertDocument, type ConvertedDocument, ImportRefusal } from '@spiraal
 import { createHash } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { ItemEntity } from '../database/entities/item.entity';
 import { ItemsService } from '../items/items.service';
 import { ImportLedger } from './import-ledger';

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthPayload } from '../auth/auth.types';
 import { setSessionCookie } from '../auth/auth.resolver';
 import { SessionService } from '../auth/session.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { Ctx, Viewer } from '../common/request-context';
 import type { GqlContext } from '../common/request-context';
 import { CommunitiesService, CommunityView } from '../communities/communities.service';

@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { badInput, notFound } from '../common/errors';
 import { RateLimits } from '../common/rate-limits';
 import { ServerSecretService } from '../database/server-secret.service';

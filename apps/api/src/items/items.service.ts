@@ -17,7 +17,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { badInput } from '../common/errors';
 import { DocumentStore } from '../documents/document.store';
 import { decodeCursor, encodeCursor } from '../common/keyset-cursor';

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { CommentType } from '../comments/comment.types';
 import { CommentsService } from '../comments/comments.service';
 import { Ctx, Viewer } from '../common/request-context';

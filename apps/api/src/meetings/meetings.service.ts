@@ -11,7 +11,7 @@ import {
 } from '@spiraal/domain';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { CommentsService } from '../comments/comments.service';
 import { badInput, notFound } from '../common/errors';
 import { ItemsService } from '../items/items.service';

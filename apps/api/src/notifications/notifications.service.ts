@@ -11,7 +11,7 @@ import {
 } from '@spiraal/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { badInput } from '../common/errors';
 import { decodeCursor, encodeCursor } from '../common/keyset-cursor';
 import { LiveService } from '../live/live.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { defaultDelivery, MAIL_DELIVERIES, MailDelivery, NOTIFICATION_KINDS, NotificationKind } from '@spiraal/domain';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { badInput } from '../common/errors';
 import type { UnsubscribeScope } from './unsubscribe-token';
 

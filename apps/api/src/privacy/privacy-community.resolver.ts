@@ -1,7 +1,7 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { can } from '@spiraal/domain';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { CommunitiesService } from '../communities/communities.service';
 import { CommunityType } from '../communities/community.types';
 import { Ctx, Viewer } from '../common/request-context';

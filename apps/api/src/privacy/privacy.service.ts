@@ -14,7 +14,7 @@ import {
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { CollabService } from '../collab/collab.service';
 import { appError, badInput, forbidden } from '../common/errors';
 import { ItemBodyService } from '../items/item-body.service';

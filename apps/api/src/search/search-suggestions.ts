@@ -4,7 +4,7 @@ import { isUuid } from '@spiraal/domain';
 import { meaningfulGroups, QueryPlan, words } from '@spiraal/search';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { badInput, notFound } from '../common/errors';
 
 /** Nearest vocabulary words looked at per query word; only those that occur in readable items are offered. */

@@ -1,5 +1,5 @@
 import { Args, Field, GraphQLISODateTime, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { Viewer } from '../common/request-context';
 import { SearchSuggestions } from './search-suggestions';
 

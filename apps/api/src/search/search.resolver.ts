@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { Viewer } from '../common/request-context';
 import { SearchService } from './search.service';
 import { SearchInput, SearchResult } from './search.types';

@@ -6,7 +6,7 @@ import { meaningfulGroups, parseQuery, QueryError, QueryPlan } from '@spiraal/se
 import { performance } from 'node:perf_hooks';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { badInput, notFound } from '../common/errors';
 import { ItemEntity } from '../database/entities/item.entity';
 import { dutchCompounds } from './dutch-words';

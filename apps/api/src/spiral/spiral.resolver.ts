@@ -1,5 +1,5 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { Viewer } from '../common/request-context';
 import { SpiralService } from './spiral.service';
 import { SpiralReportType } from './spiral.types';

@@ -14,7 +14,7 @@ import {
 import { DataSource, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { PrivacyService } from '../privacy/privacy.service';
-import type { AuthUser } from '../auth/session.service';
+import type { AuthUser } from '../common/request-context';
 import { badInput } from '../common/errors';
 import { ItemEntity } from '../database/entities/item.entity';
 import type { SpiralReportType } from './spiral.types';
