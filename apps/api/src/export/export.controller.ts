@@ -86,16 +86,14 @@ export class ExportController {
           .json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
       } else {
         this.logger.error(error);
-        res
-          .status(500)
-          .json({
-            errors: [
-              {
-                message: 'Er ging iets mis aan onze kant / Something went wrong on our side',
-                extensions: { code: 'INTERNAL_SERVER_ERROR' },
-              },
-            ],
-          });
+        res.status(500).json({
+          errors: [
+            {
+              message: 'Er ging iets mis aan onze kant / Something went wrong on our side',
+              extensions: { code: 'INTERNAL_SERVER_ERROR' },
+            },
+          ],
+        });
       }
     }
   }
