@@ -462,11 +462,9 @@ describeBrowser('the knowledge spiral in the browser', () => {
 
     // Signals are questions, with the items they are about; contributions are counts per perspective.
     const signals = region(page, 'Waar stokt onze spiraal?');
-    const notDiscussed = signals
-      .getByRole('listitem')
-      .filter({
-        has: page.getByRole('heading', { name: 'Welke toepassingsreflecties hebben we nog niet samen besproken?' }),
-      });
+    const notDiscussed = signals.getByRole('listitem').filter({
+      has: page.getByRole('heading', { name: 'Welke toepassingsreflecties hebben we nog niet samen besproken?' }),
+    });
     await notDiscussed.getByRole('link', { name: recordApplication.title }).waitFor();
     const silent = signals
       .getByRole('listitem')

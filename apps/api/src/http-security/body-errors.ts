@@ -22,15 +22,13 @@ export function bodyErrors(limit: string) {
     const { type, status } = (error ?? {}) as BodyError;
     if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status > 499 || res.headersSent)
       return next(error);
-    res
-      .status(status)
-      .json({
-        errors: [
-          {
-            message: messages[type] ?? 'Dit verzoek kan niet gelezen worden / This request cannot be read',
-            extensions: { code: 'BAD_REQUEST' },
-          },
-        ],
-      });
+    res.status(status).json({
+      errors: [
+        {
+          message: messages[type] ?? 'Dit verzoek kan niet gelezen worden / This request cannot be read',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
   };
 }
