@@ -47,17 +47,22 @@ export class ItemBodyService {
     if (!entry) return;
     clearTimeout(entry.timer);
     this.dirty.delete(itemId);
+    const contributors = [...entry.contributors];
+    let mentioned: string[];
     try {
       const text = yDocToText(entry.doc);
-      const mentioned = mentionedUserIds(entry.doc);
-      const contributors = [...entry.contributors];
-      await this.db.transaction(async (tx) => {
-        await this.apply(tx, itemId, text, contributors);
-        // Who is newly mentioned in the text hears of it (docs/notifications.md).
-        await this.mentions.documentStored(tx, itemId, mentioned, contributors[0] ?? null);
-      });
+      mentioned = mentionedUserIds(entry.doc);
+      await this.db.transaction((tx) => this.apply(tx, itemId, text, contributors));
     } catch (error) {
       this.logger.error(`Updating the text of ${itemId} failed: ${String(error)}`);
+      return;
+    }
+    // Who is newly mentioned in the text hears of it (docs/notifications.md). Apart from the text's own
+    // transaction: a failed notification must not undo the stored text and authorship, which nothing retries.
+    try {
+      await this.db.transaction((tx) => this.mentions.documentStored(tx, itemId, mentioned, contributors[0] ?? null));
+    } catch (error) {
+      this.logger.error(`Notifying the mentions in ${itemId} failed: ${String(error)}`);
     }
   }
 

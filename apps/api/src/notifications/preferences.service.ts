@@ -35,10 +35,12 @@ export class PreferencesService {
       if (!MAIL_DELIVERIES.includes(p.delivery))
         throw badInput(`Onbekende bezorging: ${p.delivery} / Unknown delivery`, 'delivery');
     }
+    // A kind named twice keeps its last choice (one row per kind: PostgreSQL refuses to update a row twice in one INSERT).
+    const chosen = new Map(preferences.map((p) => [p.kind, p.delivery]));
     await this.db.query(
       `INSERT INTO notification_preferences (user_id, kind, delivery) SELECT $1, unnest($2::text[]), unnest($3::text[])
        ON CONFLICT (user_id, kind) DO UPDATE SET delivery = excluded.delivery`,
-      [user.id, preferences.map((p) => p.kind), preferences.map((p) => p.delivery)],
+      [user.id, [...chosen.keys()], [...chosen.values()]],
     );
     return this.list(user.id);
   }

@@ -19,18 +19,29 @@ export class PrivacyCommunityResolver {
   ) {}
 
   @ResolveField(() => Int, { nullable: true, description: 'Bewaartermijn for cases, in months (null: none set)' })
-  retentionMonths(@Parent() community: CommunityType): Promise<number | null> {
-    return this.privacy.retentionMonths(community.id);
+  async retentionMonths(@Parent() community: CommunityType, @Ctx() ctx: GqlContext): Promise<number | null> {
+    return (await this.settingsAccess(community, ctx)) ? this.privacy.retentionMonths(community.id) : null;
   }
 
   @ResolveField(() => [PrivacyAttentionType], {
     description: 'Cases older than the bewaartermijn with open personal data (facilitators; empty for others)',
   })
   async privacyAttention(@Parent() community: CommunityType, @Ctx() ctx: GqlContext): Promise<PrivacyAttentionType[]> {
-    if (!ctx.user) return [];
-    const { access } = await this.access.toCommunity(ctx.user, community.id, 'community.read');
-    if (!can(access, 'community.settings')) return [];
-    return this.privacy.attention(community.id);
+    return (await this.settingsAccess(community, ctx)) ? this.privacy.attention(community.id) : [];
+  }
+
+  /**
+   * Whether the viewer may see the community's privacy settings. Never throws: the directory lists
+   * communities the viewer cannot read, and one such row must not fail the whole answer.
+   */
+  private async settingsAccess(community: CommunityType, ctx: GqlContext): Promise<boolean> {
+    if (!ctx.user) return false;
+    try {
+      const { access } = await this.access.toCommunity(ctx.user, community.id, 'community.read');
+      return can(access, 'community.settings');
+    } catch {
+      return false;
+    }
   }
 
   @Mutation(() => CommunityType, { description: 'Set the bewaartermijn for cases (facilitators)' })

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUuid } from '@spiraal/domain';
@@ -96,7 +97,12 @@ export class SearchSuggestions {
       ? await this.db.query(`SELECT community_id FROM search_synonyms WHERE id = $1`, [id])
       : [];
     if (!row) throw notFound('Deze synoniemgroep');
-    await this.access.toCommunity(user, row.community_id, 'search.synonyms');
+    // A group in a community you cannot see answers word for word as one that does not exist.
+    await this.access.toCommunity(user, row.community_id, 'search.synonyms').catch((error: unknown) => {
+      throw error instanceof GraphQLError && error.extensions?.code === 'NOT_FOUND'
+        ? notFound('Deze synoniemgroep')
+        : error;
+    });
     await this.db.query(`DELETE FROM search_synonyms WHERE id = $1`, [id]);
     return true;
   }
