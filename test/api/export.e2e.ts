@@ -135,7 +135,13 @@ describe('export and re-import', () => {
     const promoted = await gqlData(
       t.baseUrl,
       `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`,
-      { input: { sourceItemIds: [casus.id, story.id], title: 'Richtlijn: contact bij zorgmijding' } },
+      {
+        input: {
+          sourceItemIds: [casus.id, story.id],
+          title: 'Richtlijn: contact bij zorgmijding',
+          tags: ['wijkteam', 'regie', 'huisbezoek'],
+        },
+      },
       token,
     );
     const guideline = promoted.promoteToGuideline.id as string;

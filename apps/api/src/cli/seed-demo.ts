@@ -94,6 +94,8 @@ async function seed(
       const guideline = await guidelines.promote(author, {
         sourceItemIds: item.sources.map((title) => created.get(title)!),
         title: item.title,
+        // The demo's people are invented; the facilitator says so, as the privacy gate asks (docs/privacy.md).
+        privacyOverride: { reason: 'Demo: verzonnen personen / Demo: invented people' },
       });
       await guidelines.setStatus(author, { id: guideline.id, status: 'IN_UITPROBEERFASE' });
       created.set(item.title, guideline.id);

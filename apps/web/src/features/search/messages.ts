@@ -42,6 +42,7 @@ export const searchMessages = {
     withoutAllFilters: 'Zonder filters zoeken',
     nothingToSearch: 'Er is nog niets om te doorzoeken',
     nothingToSearchText: 'Je bent nog geen lid van een leernetwerk. Zoek een leernetwerk en vraag om lid te worden.',
+    browseCommunities: 'Bekijk alle leernetwerken',
     tipsIntro: 'Een paar tips:',
     tips: [
       'Gebruik minder woorden, of andere woorden voor hetzelfde.',
@@ -89,6 +90,7 @@ export const searchMessages = {
     withoutAllFilters: 'Search without filters',
     nothingToSearch: 'There is nothing to search yet',
     nothingToSearchText: 'You are not a member of any community yet. Find one and ask to join.',
+    browseCommunities: 'See all communities',
     tipsIntro: 'A few tips:',
     tips: [
       'Use fewer words, or other words for the same thing.',

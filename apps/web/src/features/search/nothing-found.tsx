@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { useMessages } from '../../shared/i18n/language';
 import { Link } from '../../shared/ui/link';
-import { directoryMessages } from '../directory/messages';
 import { searchMessages } from './messages';
 import { ActiveFilter, FacetName } from './search-address';
 import type { SearchFacets } from './search-queries';
@@ -34,7 +33,6 @@ export function NothingFound({
   readableCommunities,
 }: NothingFoundProps) {
   const m = useMessages(searchMessages);
-  const dm = useMessages(directoryMessages);
   const { facetName, valueLabel } = useFilterLabels(facets);
   if (readableCommunities === 0) {
     // Spelling tips would mislead: there is nothing to search yet.
@@ -42,7 +40,7 @@ export function NothingFound({
       <div className="search-empty">
         <h3>{m.nothingToSearch}</h3>
         <p>
-          {m.nothingToSearchText} <Link href="/leernetwerken">{dm.browse}</Link>
+          {m.nothingToSearchText} <Link href="/leernetwerken">{m.browseCommunities}</Link>
         </p>
       </div>
     );
