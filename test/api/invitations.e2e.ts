@@ -1,5 +1,5 @@
 import { communityWithPeople, CommunityFixture } from '../support/fixtures';
-import { MailCatcher, startMailCatcher } from '../support/mail-catcher';
+import { MailCatcher, mailedInvitationToken, startMailCatcher } from '../support/mail-catcher';
 import { errorCode, gql, gqlData, registerUser, startTestApp, TestApp } from '../support/test-app';
 import { sql } from '../support/test-database';
 
@@ -15,6 +15,9 @@ const DECLINE = `mutation ($id: ID!) { declineInvitation(id: $id) }`;
 const WITHDRAW = `mutation ($id: ID!) { withdrawInvitation(id: $id) }`;
 const COMMUNITIES = `{ communities { id } }`;
 const LINK = `mutation ($input: AcceptInvitationLinkInput!) { acceptInvitationLink(input: $input) { token user { displayName email } } }`;
+const ACCEPT_WITH = `mutation ($id: ID!, $token: String) { acceptInvitation(id: $id, token: $token) { id myRole } }`;
+const DECLINE_WITH = `mutation ($id: ID!, $token: String) { declineInvitation(id: $id, token: $token) }`;
+const VERIFY = `mutation ($token: String!) { verifyEmail(token: $token) }`;
 
 describe('invitations with consent (finding 2)', () => {
   let t: TestApp;
@@ -24,7 +27,7 @@ describe('invitations with consent (finding 2)', () => {
   beforeAll(async () => {
     catcher = await startMailCatcher();
     t = await startTestApp({ SMTP_URL: catcher.url, PUBLIC_URL: 'http://spiraal.test:8080', MAIL_POLL_MS: '100' });
-    c = await communityWithPeople(t.baseUrl);
+    c = await communityWithPeople(t.baseUrl, 'PRIVATE', mailedInvitationToken(catcher));
   });
   afterAll(async () => {
     await t?.close();
@@ -40,6 +43,23 @@ describe('invitations with consent (finding 2)', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error(`No invitation mail to ${email}`);
+  }
+
+  /** A registered user who confirmed their address through the verification mail. */
+  async function verifiedUser(name?: string) {
+    const user = await registerUser(t.baseUrl, name);
+    let token: string | null = null;
+    for (let i = 0; i < 100 && !token; i++) {
+      const mail = catcher.mails.find(
+        (m) => m.envelopeTo.includes(user.email) && /bevestigen\?token=/.test(m.parsed.text ?? ''),
+      );
+      const link = mail && /\/e-mailadres-bevestigen\?token=([^\s"<]+)/.exec(mail.parsed.text ?? '');
+      if (link) token = decodeURIComponent(link[1]);
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (!token) throw new Error(`No verification mail to ${user.email}`);
+    expect((await gqlData(t.baseUrl, VERIFY, { token })).verifyEmail).toBe(true);
+    return user;
   }
 
   const invite = (email: string, role = 'MEMBER', token = c.facilitator.token) =>
@@ -77,7 +97,7 @@ describe('invitations with consent (finding 2)', () => {
   });
 
   it('makes nobody a member before accepting; the invited person sees, accepts and then belongs', async () => {
-    const invited = await registerUser(t.baseUrl, 'Iris Uitgenodigd');
+    const invited = await verifiedUser('Iris Uitgenodigd');
     const sent = await gqlData(
       t.baseUrl,
       INVITE,
@@ -114,11 +134,7 @@ describe('invitations with consent (finding 2)', () => {
   });
 
   it('can be declined, withdrawn, and expires', async () => {
-    const [declining, withdrawn, late] = await Promise.all([
-      registerUser(t.baseUrl),
-      registerUser(t.baseUrl),
-      registerUser(t.baseUrl),
-    ]);
+    const [declining, withdrawn, late] = await Promise.all([verifiedUser(), verifiedUser(), verifiedUser()]);
 
     const d = (await invite(declining.email)).data!.inviteMember.id;
     expect((await gqlData(t.baseUrl, DECLINE, { id: d }, declining.token)).declineInvitation).toBe(true);
@@ -146,6 +162,76 @@ describe('invitations with consent (finding 2)', () => {
         [declining.email, withdrawn.email, late.email],
       ]),
     ).toHaveLength(0);
+  });
+
+  it('gives nobody an invitation for registering with its address: acceptance needs the link or a verified address', async () => {
+    const victim = `slachtoffer-${Date.now()}@example.nl`;
+    const sent = (await invite(victim, 'FACILITATOR')).data!.inviteMember;
+    expect(sent).toMatchObject({ email: victim });
+    // Someone else registers with the invited address (registration cannot check it) ...
+    const squatter = await gqlData(
+      t.baseUrl,
+      `mutation ($input: RegisterInput!) { register(input: $input) { token user { id } } }`,
+      {
+        input: { email: victim, password: 'een lang wachtwoord', displayName: 'Niet Slachtoffer' },
+      },
+    );
+    const token = squatter.register.token as string;
+    // ... and sees nothing of the invitation, nor can take or refuse it: the same answer as for no invitation.
+    expect((await gqlData(t.baseUrl, MINE, {}, token)).myInvitations).toEqual([]);
+    expect(errorCode(await gql(t.baseUrl, ACCEPT, { id: sent.id }, token))).toBe('NOT_FOUND');
+    expect(errorCode(await gql(t.baseUrl, DECLINE, { id: sent.id }, token))).toBe('NOT_FOUND');
+    const forged = `${sent.id}.${'A'.repeat(43)}`;
+    expect(errorCode(await gql(t.baseUrl, ACCEPT_WITH, { id: sent.id, token: forged }, token))).toBe('NOT_FOUND');
+    expect(errorCode(await gql(t.baseUrl, ACCEPT_WITH, { id: sent.id, token: 'x'.repeat(5000) }, token))).toBe(
+      'NOT_FOUND',
+    );
+    // A verification token of another account does not verify this one.
+    const other = await verifiedUser();
+    const mail = catcher.mails.find(
+      (m) => m.envelopeTo.includes(other.email) && /bevestigen/.test(m.parsed.text ?? ''),
+    )!;
+    const otherToken = decodeURIComponent(/token=([^\s"<]+)/.exec(mail.parsed.text ?? '')![1]);
+    const [, expiry, mac] = otherToken.split('.');
+    expect(
+      (await gqlData(t.baseUrl, VERIFY, { token: `${squatter.register.user.id}.${expiry}.${mac}` })).verifyEmail,
+    ).toBe(false);
+    expect((await gqlData(t.baseUrl, MINE, {}, token)).myInvitations).toEqual([]);
+    expect(
+      await sql(t.db.url, `SELECT 1 FROM memberships WHERE user_id = $1`, [squatter.register.user.id]),
+    ).toHaveLength(0);
+    expect(await sql(t.db.url, `SELECT outcome FROM invitations WHERE id = $1`, [sent.id])).toEqual([
+      { outcome: null },
+    ]);
+    // The inviting side saw nothing of it: with mail the link is not handed to the facilitator.
+    const open = await gqlData(
+      t.baseUrl,
+      `query ($id: ID!) { communityInvitations(communityId: $id) { id linkToken } }`,
+      { id: c.communityId },
+      c.facilitator.token,
+    );
+    expect(open.communityInvitations).toContainEqual({ id: sent.id, linkToken: null });
+  });
+
+  it('accepts with the mailed link for an account that has the address, and that verifies it', async () => {
+    const owner = await registerUser(t.baseUrl, 'Olga Eigenaar');
+    const next = mailedInvitationToken(catcher);
+    const first = (await invite(owner.email)).data!.inviteMember;
+    expect((await gqlData(t.baseUrl, MINE, {}, owner.token)).myInvitations).toEqual([]);
+    const token = await next(owner.email);
+    // The link of one invitation does not open another.
+    const second = (await invite(owner.email, 'READER', c.facilitator.token)).data!.inviteMember;
+    expect(second.id).toBe(first.id); // renewed: the older link is void now
+    expect(errorCode(await gql(t.baseUrl, ACCEPT_WITH, { id: first.id, token }, owner.token))).toBe('NOT_FOUND');
+    const renewed = await next(owner.email);
+    expect(errorCode(await gql(t.baseUrl, DECLINE_WITH, { id: first.id, token: renewed }, c.outsider.token))).toBe(
+      'NOT_FOUND',
+    );
+    const accepted = await gqlData(t.baseUrl, ACCEPT_WITH, { id: first.id, token: renewed }, owner.token);
+    expect(accepted.acceptInvitation).toEqual({ id: c.communityId, myRole: 'READER' });
+    expect(
+      await sql(t.db.url, `SELECT 1 FROM users WHERE id = $1 AND email_verified_at IS NOT NULL`, [owner.id]),
+    ).toHaveLength(1);
   });
 
   it('mails a signed link that creates the account on acceptance when the address has none', async () => {
@@ -186,11 +272,38 @@ describe('invitations are rate-limited per inviter (finding 2)', () => {
   let c: CommunityFixture;
 
   beforeAll(async () => {
-    t = await startTestApp({ RATE_INVITATIONS_PER_HOUR: '4' });
-    c = await communityWithPeople(t.baseUrl); // 2 invitations
+    t = await startTestApp({ RATE_INVITATIONS_PER_HOUR: '5' });
+    c = await communityWithPeople(t.baseUrl); // 2 invitations, and 1 in the first test
   });
   afterAll(async () => {
     await t?.close();
+  });
+
+  it('without mail hands the link to the facilitator; only its holder accepts, and it verifies nothing', async () => {
+    const victim = `zonder-mail-${Date.now()}@example.nl`;
+    const sent = await gqlData(
+      t.baseUrl,
+      `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id linkToken } }`,
+      { input: { communityId: c.communityId, email: victim, role: 'MEMBER', perspective: 'OTHER' } },
+      c.facilitator.token,
+    );
+    const { id, linkToken } = sent.inviteMember as { id: string; linkToken: string };
+    expect(linkToken).toMatch(new RegExp(`^${id}\\.`));
+    const holder = await gqlData(
+      t.baseUrl,
+      `mutation ($input: RegisterInput!) { register(input: $input) { token user { id } } }`,
+      {
+        input: { email: victim, password: 'een lang wachtwoord', displayName: 'Vera Zonder' },
+      },
+    );
+    const token = holder.register.token as string;
+    expect((await gqlData(t.baseUrl, MINE, {}, token)).myInvitations).toEqual([]);
+    expect(errorCode(await gql(t.baseUrl, ACCEPT, { id }, token))).toBe('NOT_FOUND');
+    const accepted = await gqlData(t.baseUrl, ACCEPT_WITH, { id, token: linkToken }, token);
+    expect(accepted.acceptInvitation).toEqual({ id: c.communityId, myRole: 'MEMBER' });
+    expect(await sql(t.db.url, `SELECT email_verified_at FROM users WHERE id = $1`, [holder.register.user.id])).toEqual(
+      [{ email_verified_at: null }],
+    );
   });
 
   it('refuses the inviter past the limit with 429, and nothing is stored', async () => {

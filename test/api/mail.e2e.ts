@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../../apps/api/src/config/config';
 import { MailOutboxWorker } from '../../apps/api/src/mail/mail-outbox.worker';
 import { MailService } from '../../apps/api/src/mail/mail.service';
 import { communityWithPeople, createItem } from '../support/fixtures';
-import { MailCatcher, startMailCatcher } from '../support/mail-catcher';
+import { MailCatcher, mailedInvitationToken, startMailCatcher } from '../support/mail-catcher';
 import { startServer } from '../support/server-process';
 import { sql } from '../support/test-database';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -128,7 +128,7 @@ describe('Mail outbox (real SMTP server)', () => {
   });
 
   it('cancels a notification mail whose recipient may no longer read its item', async () => {
-    const people = await communityWithPeople(api.baseUrl);
+    const people = await communityWithPeople(api.baseUrl, 'PRIVATE', mailedInvitationToken(catcher));
     const item = await createItem(api.baseUrl, people.member.token, {
       communityId: people.communityId,
       kind: 'CASE',

@@ -6,7 +6,7 @@ import { NotificationJobs } from '../../apps/api/src/notifications/notification-
 import { signUnsubscribe } from '../../apps/api/src/notifications/unsubscribe-token';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 import { openLive } from '../support/live-client';
-import { MailCatcher, startMailCatcher } from '../support/mail-catcher';
+import { MailCatcher, mailedInvitationToken, startMailCatcher } from '../support/mail-catcher';
 import { sql } from '../support/test-database';
 import { errorCode, gql, gqlData, startTestApp, TestApp } from '../support/test-app';
 
@@ -39,7 +39,7 @@ describe('Notifications', () => {
       PUBLIC_URL: 'http://spiraal.test:8080',
       MAIL_POLL_MS: '100',
     });
-    people = await communityWithPeople(api.baseUrl);
+    people = await communityWithPeople(api.baseUrl, 'PRIVATE', mailedInvitationToken(catcher));
     itemId = (
       await createItem(api.baseUrl, people.member.token, {
         communityId: people.communityId,
@@ -320,7 +320,7 @@ describe('Notifications', () => {
 
   it('raises every kind where it happens: stage, promotion, guideline changes, reflection, meeting, membership', async () => {
     // A community of its own, so earlier tests' notifications do not count.
-    const c = await communityWithPeople(api.baseUrl);
+    const c = await communityWithPeople(api.baseUrl, 'PRIVATE', mailedInvitationToken(catcher));
     const latest = async (token: string) =>
       (await inbox(token, { first: 20 })).notifications.edges.map((e: any) => e.node);
     const kinds = async (token: string) => (await latest(token)).map((n: any) => n.kind);

@@ -1,3 +1,4 @@
+import type { MailedInvitationToken } from './graphql-client';
 import { addMember, gql, registerUser, TestUser } from './test-app';
 
 export interface CommunityFixture {
@@ -12,6 +13,8 @@ export interface CommunityFixture {
 export async function communityWithPeople(
   baseUrl: string,
   visibility: 'PRIVATE' | 'NETWORK' | 'LISTED' = 'PRIVATE',
+  /** When the server mails invitations (see addMember). */
+  mailedToken?: MailedInvitationToken,
 ): Promise<CommunityFixture> {
   const [facilitator, member, reader, outsider] = await Promise.all([
     registerUser(baseUrl, 'Fenna Facilitator'),
@@ -30,7 +33,7 @@ export async function communityWithPeople(
     [member, 'MEMBER', 'ERVARINGSDESKUNDIGE'],
     [reader, 'READER', 'STUDENT'],
   ] as const) {
-    await addMember(baseUrl, facilitator.token, { communityId, user, role, perspective });
+    await addMember(baseUrl, facilitator.token, { communityId, user, role, perspective }, mailedToken);
   }
   return { communityId, facilitator, member, reader, outsider };
 }

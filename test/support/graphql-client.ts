@@ -62,18 +62,24 @@ export async function registerUser(baseUrl: string, displayName = `Gebruiker ${+
   return { id: user.id, email: user.email, displayName: user.displayName, token };
 }
 
+/** Where a test finds the token of an invitation link when the server mails it (see test/support/mail-catcher.ts). */
+export type MailedInvitationToken = (email: string) => Promise<string>;
+
 /**
  * Makes someone a member the only way there is: the facilitator invites their
- * address (`inviteMember`) and they accept (`acceptInvitation`).
+ * address (`inviteMember`) and they accept (`acceptInvitation`) with the
+ * link's token, which proves the address is theirs. Without mail the
+ * facilitator gets the token in the answer; with mail, pass `mailedToken`.
  */
 export async function addMember(
   baseUrl: string,
   facilitatorToken: string,
   input: { communityId: string; user: { email: string; token: string }; role: string; perspective: string },
+  mailedToken?: MailedInvitationToken,
 ): Promise<{ role: string }> {
   const invited = await gql(
     baseUrl,
-    `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id role } }`,
+    `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id linkToken } }`,
     {
       input: {
         communityId: input.communityId,
@@ -85,10 +91,13 @@ export async function addMember(
     facilitatorToken,
   );
   if (!invited.data) throw new Error(`inviteMember failed: ${JSON.stringify(invited.errors)}`);
+  const token = (invited.data.inviteMember.linkToken as string | null) ?? (await mailedToken?.(input.user.email));
+  if (!token)
+    throw new Error('addMember: the server mails invitations; pass mailedToken (test/support/mail-catcher.ts)');
   const accepted = await gql(
     baseUrl,
-    `mutation ($id: ID!) { acceptInvitation(id: $id) { id myRole } }`,
-    { id: invited.data.inviteMember.id },
+    `mutation ($id: ID!, $token: String) { acceptInvitation(id: $id, token: $token) { id myRole } }`,
+    { id: invited.data.inviteMember.id, token },
     input.user.token,
   );
   if (!accepted.data) throw new Error(`acceptInvitation failed: ${JSON.stringify(accepted.errors)}`);

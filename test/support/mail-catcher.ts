@@ -84,3 +84,27 @@ export async function startMailCatcher(options: { auth?: { user: string; pass: s
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * Reads the token of the invitation link mailed to an address (for addMember
+ * and communityWithPeople when the server mails): the newest such mail whose
+ * token was not handed out before, waiting up to 15 s for it.
+ */
+export function mailedInvitationToken(catcher: MailCatcher): (email: string) => Promise<string> {
+  const handedOut = new Set<string>();
+  return async (email) => {
+    for (let i = 0; i < 150; i++) {
+      for (const mail of [...catcher.mails].reverse()) {
+        if (!mail.envelopeTo.includes(email)) continue;
+        const link = /\/uitnodiging\?token=([^\s"<]+)/.exec(mail.parsed.text ?? '');
+        const token = link && decodeURIComponent(link[1]);
+        if (token && !handedOut.has(token)) {
+          handedOut.add(token);
+          return token;
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`No invitation mail to ${email}`);
+  };
+}

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { describeBrowser, launchBrowser, newPage, signIn } from '../support/browser';
 import { createItem } from '../support/fixtures';
-import { MailCatcher, startMailCatcher } from '../support/mail-catcher';
+import { MailCatcher, mailedInvitationToken, startMailCatcher } from '../support/mail-catcher';
 import { addMember, gql, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /**
@@ -36,7 +36,12 @@ describeBrowser('notifications in the browser', () => {
       bram.token,
     );
     const communityId = created.data!.createCommunity.id;
-    await addMember(t.baseUrl, bram.token, { communityId, user: anna, role: 'MEMBER', perspective: 'OTHER' });
+    await addMember(
+      t.baseUrl,
+      bram.token,
+      { communityId, user: anna, role: 'MEMBER', perspective: 'OTHER' },
+      mailedInvitationToken(catcher),
+    );
     itemId = (await createItem(t.baseUrl, bram.token, { communityId, kind: 'CASE', title: 'Casus: de buurvrouw' })).id;
   }, 90_000);
   afterAll(async () => {

@@ -9,9 +9,10 @@ import { SessionEvents } from './session-events';
 import { SessionService } from './session.service';
 import { RedisModule } from '../redis/redis.module';
 import { RateLimitsModule } from '../common/rate-limits.module';
+import { EmailVerificationModule } from '../email-verification/email-verification.module';
 
 @Module({
-  imports: [RedisModule, RateLimitsModule],
+  imports: [RedisModule, RateLimitsModule, EmailVerificationModule],
   providers: [
     AuthResolver,
     AuthService,

@@ -8,6 +8,7 @@ import { RateLimits } from '../common/rate-limits';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { AuthUser, IssuedSession, SessionService } from './session.service';
+import { EmailVerificationService } from '../email-verification/email-verification.service';
 
 export interface SignedIn {
   user: AuthUser;
@@ -22,6 +23,7 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
     private readonly limits: RateLimits,
+    private readonly verification: EmailVerificationService,
   ) {}
 
   async register(input: { email: string; password: string; displayName: string }, address: string): Promise<SignedIn> {
@@ -45,6 +47,8 @@ export class AuthService {
         'email',
       );
     const user = { id, email, displayName };
+    // Mailed when mail is configured: invitations to the address are shown in the app once it is confirmed.
+    await this.verification.send(user);
     return { user, session: await this.sessions.issue(id) };
   }
 

@@ -10,7 +10,7 @@ import { CollabTicketResolver } from './collab-ticket.resolver';
 import { CollabTicketService } from './collab-ticket.service';
 import { DocumentCompactor } from './document-compactor';
 import { RevisionRestoreResolver } from './revision-restore.resolver';
-import { ServerSecretService } from '../database/server-secret.service';
+import { ServerSecretModule } from '../database/server-secret.module';
 import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 import { DocumentsModule } from '../documents/documents.module';
@@ -30,6 +30,7 @@ import { RedisModule } from '../redis/redis.module';
     MetricsModule,
     RateLimitsModule,
     RedisModule,
+    ServerSecretModule,
   ],
   providers: [
     CollabGateway,
@@ -38,7 +39,6 @@ import { RedisModule } from '../redis/redis.module';
     CollabTicketResolver,
     CollabTicketService,
     DocumentCompactor,
-    ServerSecretService,
     RevisionRestoreResolver,
   ],
   exports: [CollabService],

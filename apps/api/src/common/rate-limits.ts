@@ -19,6 +19,7 @@ export class RateLimits {
   private readonly resetRequests: RateCounter;
   private readonly resetMails: RateCounter;
   private readonly invitations: RateCounter;
+  private readonly verificationMails: RateCounter;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, redis: RedisService) {
     this.registrations = rateCounter(redis, 'registrations', config.rateLimits.registrationsPerHour, 3_600_000);
@@ -27,6 +28,7 @@ export class RateLimits {
     this.resetRequests = rateCounter(redis, 'reset-requests', 10, 3_600_000);
     this.resetMails = rateCounter(redis, 'reset-mails', 3, 30 * 60_000);
     this.invitations = rateCounter(redis, 'invitations', config.rateLimits.invitationsPerHour, 3_600_000);
+    this.verificationMails = rateCounter(redis, 'verification-mails', 3, 30 * 60_000);
   }
 
   /** Throws RATE_LIMITED (with when to retry) once an address registered too often. */
@@ -61,5 +63,10 @@ export class RateLimits {
   /** Whether another reset mail may go to this account now; beyond the limit the request is answered the same, unmailed. */
   async passwordResetMail(userId: string): Promise<boolean> {
     return !(await this.resetMails.hit(userId));
+  }
+
+  /** Whether another address-verification mail may go to this account now (3 per half hour). */
+  async verificationMail(userId: string): Promise<boolean> {
+    return !(await this.verificationMails.hit(userId));
   }
 }

@@ -25,6 +25,12 @@ export class InvitationType {
   @Field(() => InvitationInviterType, { nullable: true, description: 'Null when the inviter’s account is gone' })
   invitedBy!: InvitationInviterType | null;
   @Field(() => Date) expiresAt!: Date;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The token of the acceptance link (/uitnodiging?token=…), for the facilitators who invited, only when the server mails nothing: they pass the link on themselves',
+  })
+  linkToken?: string | null;
 }
 
 @InputType('InviteMemberInput')

@@ -11,6 +11,17 @@ import { toUserType } from '../users/user.type';
 import { AcceptInvitationLinkInput, InvitationType, InviteMemberInput } from './invitation.types';
 import { InvitationsService } from './invitations.service';
 
+const LINK_TOKEN = {
+  type: () => String,
+  nullable: true,
+  description: 'The token of the invitation link (/uitnodiging?token=…); not needed once your address is verified',
+} as const;
+
+/** Null for a missing token; bounded, so a long string costs nothing. */
+function linkToken(token: string | null | undefined): string | null {
+  return token === null || token === undefined ? null : String(token).slice(0, 200);
+}
+
 @Resolver(() => InvitationType)
 export class InvitationsResolver {
   constructor(
@@ -40,17 +51,27 @@ export class InvitationsResolver {
     return this.invitations.ofCommunity(viewer, communityId);
   }
 
-  @Mutation(() => CommunityType, { description: 'Accept an invitation to your address: you become a member' })
+  @Mutation(() => CommunityType, {
+    description:
+      'Accept an invitation to your address: you become a member. Prove the address is yours with the token of the invitation link, or have it verified',
+  })
   async acceptInvitation(
     @Viewer() viewer: AuthUser,
     @Args('id', { type: () => ID }) id: string,
+    @Args('token', { ...LINK_TOKEN }) token: string | null,
   ): Promise<CommunityView> {
-    return this.communities.get(viewer, await this.invitations.accept(viewer, id));
+    return this.communities.get(viewer, await this.invitations.accept(viewer, id, linkToken(token)));
   }
 
-  @Mutation(() => Boolean, { description: 'Decline an invitation to your address' })
-  declineInvitation(@Viewer() viewer: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
-    return this.invitations.decline(viewer, id);
+  @Mutation(() => Boolean, {
+    description: 'Decline an invitation to your address (proved as for acceptInvitation)',
+  })
+  declineInvitation(
+    @Viewer() viewer: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('token', { ...LINK_TOKEN }) token: string | null,
+  ): Promise<boolean> {
+    return this.invitations.decline(viewer, id, linkToken(token));
   }
 
   @Mutation(() => Boolean, { description: 'Withdraw an open invitation (facilitators of its community)' })

@@ -11,6 +11,7 @@ import { badInput, notFound } from '../common/errors';
 import { RateLimits } from '../common/rate-limits';
 import { ServerSecretService } from '../database/server-secret.service';
 import { MembershipEvents } from '../communities/membership-events';
+import { EmailVerificationService } from '../email-verification/email-verification.service';
 import { invitationIdOf, signInvitation, verifyInvitation } from './invitation-link';
 import { InvitationMailer } from './invitation-mailer';
 
@@ -25,6 +26,8 @@ export interface InvitationView {
   community: { id: string; name: string };
   invitedBy: { displayName: string } | null;
   expiresAt: Date;
+  /** Only for the community's facilitators, and only when nothing is mailed (they pass the link on). */
+  linkToken?: string | null;
 }
 
 interface InvitationRow {
@@ -77,6 +80,7 @@ export class InvitationsService {
     private readonly mailer: InvitationMailer,
     private readonly hasher: PasswordHasher,
     private readonly events: MembershipEvents,
+    private readonly verification: EmailVerificationService,
   ) {}
 
   async invite(
@@ -112,23 +116,29 @@ export class InvitationsService {
         details: { invitation: id, role: input.role },
       });
       const invitation = await this.one(tx, id);
+      const token = signInvitation(secret, invitation);
       await this.mailer.send(
         {
           email,
           communityName: invitation.community.name,
           inviterName: user.displayName,
-          token: signInvitation(secret, invitation),
+          token,
           expiresAt: invitation.expiresAt,
         },
         tx,
       );
-      return invitation;
+      return { ...invitation, linkToken: this.verification.linksProveAddress ? null : token };
     });
     return view;
   }
 
-  /** The open invitations to the signed-in user's address. */
+  /**
+   * The open invitations to the signed-in user's address, once they proved
+   * it is theirs (a verified address): registering with someone else's
+   * address shows nothing of their invitations.
+   */
   async mine(user: AuthUser): Promise<InvitationView[]> {
+    if (!(await this.verification.isVerified(user))) return [];
     const rows: InvitationRow[] = await this.db.query(
       `${SELECT} WHERE i.email = $1 AND ${OPEN} ORDER BY i.created_at, i.id`,
       [user.email],
@@ -143,13 +153,22 @@ export class InvitationsService {
       `${SELECT} WHERE i.community_id = $1 AND ${OPEN} ORDER BY i.created_at, i.id`,
       [communityId],
     );
-    return rows.map(toView);
+    const secret = this.verification.linksProveAddress ? null : await this.secrets.get('invitation-links');
+    return rows.map((row) => {
+      const view = toView(row);
+      return { ...view, linkToken: secret ? signInvitation(secret, view) : null };
+    });
   }
 
-  /** Accepts an invitation to the user's own address: from now on a member. Returns the community's id. */
-  async accept(user: AuthUser, id: string): Promise<string> {
+  /**
+   * Accepts an invitation to the user's own address: from now on a member.
+   * Returns the community's id. The user proves the address is theirs with
+   * the link's token or a verified address; an account that merely carries
+   * the address gets NOT_FOUND, word for word as for a missing invitation.
+   */
+  async accept(user: AuthUser, id: string, token: string | null = null): Promise<string> {
     const invitation = await this.db.transaction(async (tx) => {
-      const open = await this.lockOpen(tx, id, user.email);
+      const open = await this.lockOwn(tx, user, id, token);
       await this.join(tx, open, user.id);
       return open;
     });
@@ -157,9 +176,9 @@ export class InvitationsService {
     return invitation.community_id;
   }
 
-  async decline(user: AuthUser, id: string): Promise<boolean> {
+  async decline(user: AuthUser, id: string, token: string | null = null): Promise<boolean> {
     await this.db.transaction(async (tx) => {
-      await this.lockOpen(tx, id, user.email);
+      await this.lockOwn(tx, user, id, token);
       await tx.query(`UPDATE invitations SET outcome = 'DECLINED', answered_at = now() WHERE id = $1`, [id]);
     });
     return true;
@@ -217,9 +236,11 @@ export class InvitationsService {
       ) {
         throw notFound('Deze uitnodiging (verlopen, ingetrokken of al beantwoord)');
       }
+      // A mailed link proves the address (a link the facilitator passed on, without mail, does not).
       const inserted: { id: string }[] = await tx.query(
-        `INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`,
-        [row.email, displayName, passwordHash],
+        `INSERT INTO users (email, display_name, password_hash, email_verified_at)
+         VALUES ($1, $2, $3, CASE WHEN $4::boolean THEN now() END) ON CONFLICT DO NOTHING RETURNING id`,
+        [row.email, displayName, passwordHash, this.verification.linksProveAddress],
       );
       if (!inserted.length)
         throw badInput(
@@ -248,11 +269,24 @@ export class InvitationsService {
     });
   }
 
-  private async lockOpen(tx: EntityManager, id: string, email: string): Promise<InvitationRow> {
+  /**
+   * The open invitation to the user's address, locked, when they proved the
+   * address is theirs: with the link's token (which then verifies the address,
+   * when it came by mail), or with an address verified before.
+   */
+  private async lockOwn(tx: EntityManager, user: AuthUser, id: string, token: string | null): Promise<InvitationRow> {
     const [row]: InvitationRow[] = isUuid(id)
-      ? await tx.query(`${SELECT} WHERE i.id = $1 AND i.email = $2 AND ${OPEN} FOR UPDATE OF i`, [id, email])
+      ? await tx.query(`${SELECT} WHERE i.id = $1 AND i.email = $2 AND ${OPEN} FOR UPDATE OF i`, [id, user.email])
       : [];
     if (!row) throw notThisInvitation();
+    if (token !== null) {
+      const secret = await this.secrets.get('invitation-links');
+      const claim = { id: row.id, email: row.email, expiresAt: new Date(row.expires_at) };
+      if (invitationIdOf(token) !== row.id || !verifyInvitation(secret, token, claim)) throw notThisInvitation();
+      if (this.verification.linksProveAddress) await this.verification.markVerified(user.id, row.email, tx);
+    } else if (!(await this.verification.isVerified(user, tx))) {
+      throw notThisInvitation();
+    }
     return row;
   }
 

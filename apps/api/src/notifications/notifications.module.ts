@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
-import { ServerSecretService } from '../database/server-secret.service';
+import { ServerSecretModule } from '../database/server-secret.module';
 import { DigestService } from './digest.service';
 import { FollowsService } from './follows.service';
 import { ItemMentionsService } from './item-mentions.service';
@@ -16,7 +16,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
  * the GraphQL side is in inbox/.
  */
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, ServerSecretModule],
   controllers: [UnsubscribeController],
   providers: [
     NotificationsService,
@@ -26,7 +26,6 @@ import { UnsubscribeController } from './unsubscribe.controller';
     NotificationMailer,
     DigestService,
     NotificationJobs,
-    ServerSecretService,
   ],
   exports: [
     NotificationsService,
