@@ -25,6 +25,8 @@ import { Distribution, median } from './support/percentiles';
 import { renderTable } from './support/table';
 
 const GOAL_RATIO = 1.5;
+/** Issue 20, finding 8: accepted-to-stored p99 at most this (the window a crash can cost). */
+const DURABILITY_GOAL_MS = 250;
 /** Everything stops by itself after this, whatever happens. */
 const HARD_LIMIT_MS = 15 * 60_000;
 
@@ -325,6 +327,38 @@ function report(
   );
   console.log('');
   console.log(renderTable(['metric', 'Spiraal', 'reference', 'ratio', 'note'], rows));
+  console.log('');
+  // Issue 20, finding 8: the window of accepted edits a crash can cost, per load.
+  const durability = SCENARIO_KEYS.map((key) => {
+    const mine = results.fanOut[key][ours];
+    const accepted = mine.accepted;
+    return [
+      SCENARIOS[key].name,
+      ms(pick(mine.stored, 'p50')),
+      ms(pick(mine.stored, 'p99')),
+      accepted ? ms(accepted.p50) : 'n/a',
+      accepted ? ms(accepted.p99) : 'n/a',
+      accepted ? (accepted.p99 <= DURABILITY_GOAL_MS ? 'PASS' : 'FAIL') : 'n/a',
+      `${mine.serverWaitingForCpu.toFixed(0)} %`,
+    ];
+  });
+  console.log(
+    `Durability: update-to-stored (edit sent -> row visible in yjs_updates) and accepted-to-stored (server histogram, update log append -> row durable); goal p99 accepted-to-stored <= ${DURABILITY_GOAL_MS} ms`,
+  );
+  console.log(
+    renderTable(
+      [
+        'scenario',
+        'update-to-stored p50',
+        'update-to-stored p99',
+        'accepted-to-stored p50',
+        'accepted-to-stored p99',
+        'goal',
+        'server waiting for CPU',
+      ],
+      durability,
+    ),
+  );
   console.log('');
   for (const key of SCENARIO_KEYS) {
     const a = pick(results.fanOut[key][ours].latency, 'p99');

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { expectedBlocks, openClient } from './client';
 import { nowNs, SendTimes } from './edit-marker';
 import type { EditorSpec, FromWorker, StartMessage, WorkerResult, WorkerSetup } from './fan-out-protocol';
+import { BucketedDistribution, histogramDelta } from './server-histogram';
 import { startStoredProbe, StoredProbe } from './stored-latency';
 import type { CollabTarget } from './target';
 import {
@@ -35,6 +36,8 @@ export interface FanOutResult {
   latency: Distribution | null;
   /** Edit-to-row latencies, when the target stores updates. */
   stored: Distribution | null;
+  /** Accepted-to-stored as the server measures it (its histogram, over the window and the drain). */
+  accepted: BucketedDistribution | null;
   /** Deliveries expected (edits in the window times the other editors of the room) and measured. */
   expected: number;
   received: number;
@@ -147,6 +150,7 @@ export async function runFanOut(
 
     // CPU and main-thread lag over the measurement window only.
     await sleepUntil(windowStartNs);
+    const histogramBefore = (await target.storedHistogram?.()) ?? null;
     const mainLag = monitorEventLoopDelay({ resolution: 5 });
     mainLag.enable();
     const server = percentOfWallTime(() => cpuSeconds(target.pid));
@@ -167,6 +171,7 @@ export async function runFanOut(
 
     const done = await withTimeout(results, timing.drainMs + 60_000, 'editors to report');
     const stored = probe ? await probe.stop() : null;
+    const histogramAfter = (await target.storedHistogram?.()) ?? null;
     const storedLatencies = target.databaseUrl && stored ? stored.latencies : null;
 
     const latencies = concat(done.map((r) => r.latencies));
@@ -176,6 +181,7 @@ export async function runFanOut(
       rooms,
       latency: summarize(latencies),
       stored: storedLatencies ? summarize(storedLatencies) : null,
+      accepted: histogramBefore && histogramAfter ? histogramDelta(histogramBefore, histogramAfter) : null,
       expected: editsPerRoom.reduce((sum, edits) => sum + edits * (scenario.editorsPerRoom - 1), 0),
       received: latencies.length,
       editsInWindow,

@@ -5,6 +5,7 @@ import { startServer } from '../../support/server-process';
 import { addMember, gql, registerUser, TestUser } from '../../support/graphql-client';
 import { freePort } from '../../../apps/api/src/database/embedded-postgres';
 import { BenchDatabase, createBenchDatabase } from './bench-database';
+import { scrapeHistogram } from './server-histogram';
 import type { Endpoint } from './client';
 import type { CollabTarget, PreparedRoom } from './target';
 
@@ -27,7 +28,15 @@ export async function startSpiraal(
       RATE_INVITATIONS_PER_HOUR: '1000000',
     };
     server = await startServer(
-      { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...unlimited, ...database.serverEnv, ...extraEnv },
+      {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        METRICS_PUBLIC: 'true',
+        ...unlimited,
+        ...database.serverEnv,
+        ...extraEnv,
+      },
       180_000,
     );
   } catch (error) {
@@ -120,6 +129,7 @@ export async function startSpiraal(
         await client.end();
       }
     },
+    storedHistogram: () => scrapeHistogram(baseUrl),
     stop,
   };
 }

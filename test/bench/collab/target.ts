@@ -1,3 +1,4 @@
+import type { HistogramSnapshot } from './server-histogram';
 import type { Endpoint } from './client';
 
 /** A document to use in a phase; `seed` is set when the first client must bring its content. */
@@ -19,5 +20,7 @@ export interface CollabTarget {
   endpoint(room: string, editor: number): Promise<Endpoint>;
   /** Waits (bounded) until background work left by earlier phases on these rooms is done. */
   settle(rooms: readonly string[]): Promise<void>;
+  /** The server's accepted-to-stored histogram now, when it keeps one (server-histogram.ts). */
+  storedHistogram?(): Promise<HistogramSnapshot | null>;
   stop(): Promise<void>;
 }
