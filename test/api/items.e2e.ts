@@ -193,6 +193,28 @@ describe('knowledge items', () => {
       ['EXTERNALISATIE', 'Uitgeschreven na de intervisie'],
       ['COMBINATIE', 'Samen met twee casussen gebundeld'],
     ]);
+    // That reason stands: another member may not overwrite it; the mover (the facilitator) may, and the log keeps the old one.
+    expect(
+      errorCode(await gql(t.baseUrl, explain, { input: { itemId: id, reason: 'Iets anders' } }, c.member.token)),
+    ).toBe('FORBIDDEN');
+    const replaced = (
+      await gql(
+        t.baseUrl,
+        explain,
+        { input: { itemId: id, reason: 'Gebundeld voor de richtlijn' } },
+        c.facilitator.token,
+      )
+    ).data!.addStageReason;
+    expect(replaced.stageHistory.map((h: any) => h.reason)[2]).toBe('Gebundeld voor de richtlijn');
+    const logged = await sql<{ actor_id: string; details: { previous: string | null } }>(
+      t.db.url,
+      `SELECT actor_id, details FROM audit_log WHERE action = 'item.stage.reason' AND target_id = $1 ORDER BY id`,
+      [id],
+    );
+    expect(logged.map((r) => [r.actor_id, r.details.previous])).toEqual([
+      [c.member.id, null],
+      [c.facilitator.id, 'Samen met twee casussen gebundeld'],
+    ]);
   });
 
   it('updates title and tags', async () => {

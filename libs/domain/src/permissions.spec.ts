@@ -1,4 +1,13 @@
-import { ACCESS_LEVELS, ACTIONS, accessFor, allowedActions, can, Access, Action } from './permissions';
+import {
+  ACCESS_LEVELS,
+  ACTIONS,
+  accessFor,
+  allowedActions,
+  can,
+  mayReplaceStageReason,
+  Access,
+  Action,
+} from './permissions';
 
 // The rights table of docs/DOMAIN.md, written out independently of the implementation.
 const EXPECTED: Record<Access, Action[]> = {
@@ -84,5 +93,15 @@ describe('accessFor', () => {
     expect(accessFor(null, 'LISTED')).toBe('GUEST');
     expect(can('GUEST', 'community.read')).toBe(false);
     expect(can('GUEST', 'community.join')).toBe(true);
+  });
+});
+
+describe('mayReplaceStageReason', () => {
+  it('lets only the mover or a facilitator replace a reason already given', () => {
+    expect(mayReplaceStageReason('MEMBER', { ownedByActor: true })).toBe(true);
+    expect(mayReplaceStageReason('MEMBER', { ownedByActor: false })).toBe(false);
+    expect(mayReplaceStageReason('FACILITATOR', { ownedByActor: false })).toBe(true);
+    expect(mayReplaceStageReason('READER', { ownedByActor: true })).toBe(false);
+    expect(mayReplaceStageReason('VISITOR', { ownedByActor: true })).toBe(false);
   });
 });

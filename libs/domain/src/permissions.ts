@@ -99,3 +99,12 @@ export function can(access: Access, action: Action, resource: ResourceFacts = {}
 export function allowedActions(access: Access, resource: ResourceFacts = {}): Action[] {
   return ACTIONS.filter((action) => can(access, action, resource));
 }
+
+/**
+ * Replacing the reason someone else gave for an item's last stage move
+ * (addStageReason when the move has one already): only the person who
+ * moved it, or a facilitator. Adding a missing reason is item.setStage.
+ */
+export function mayReplaceStageReason(access: Access, resource: ResourceFacts): boolean {
+  return can(access, 'item.setStage') && (access === 'FACILITATOR' || resource.ownedByActor === true);
+}

@@ -16,6 +16,7 @@ export type AuditAction =
   | 'member.remove'
   | 'member.leave'
   | 'item.stage'
+  | 'item.stage.reason'
   | 'item.archive'
   | 'guideline.promote'
   | 'guideline.status'

@@ -7,12 +7,13 @@ import { PasswordHasher } from './password-hasher';
 import { PasswordResetService } from './password-reset.service';
 import { SessionEvents } from './session-events';
 import { SessionService } from './session.service';
+import { MailModule } from '../mail/mail.module';
 import { RedisModule } from '../redis/redis.module';
 import { RateLimitsModule } from '../common/rate-limits.module';
 import { EmailVerificationModule } from '../email-verification/email-verification.module';
 
 @Module({
-  imports: [RedisModule, RateLimitsModule, EmailVerificationModule],
+  imports: [RedisModule, RateLimitsModule, EmailVerificationModule, MailModule],
   providers: [
     AuthResolver,
     AuthService,

@@ -8,9 +8,10 @@ import { MembershipLive } from './membership-live';
 import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 import { RedisModule } from '../redis/redis.module';
+import { LiveModule } from '../live/live.module';
 
 @Module({
-  imports: [NotificationsModule, AccessModule, AuditModule, RedisModule],
+  imports: [NotificationsModule, AccessModule, AuditModule, RedisModule, LiveModule],
   providers: [CommunitiesResolver, CommunitiesService, JoinRequestsService, MembershipEvents, MembershipLive],
   exports: [CommunitiesService, MembershipEvents],
 })

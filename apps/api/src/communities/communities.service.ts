@@ -197,13 +197,7 @@ export class CommunitiesService {
         targetId: target.id,
         details: { role: input.role, perspective: input.perspective },
       });
-      await this.notifications.notify(tx, {
-        kind: 'MEMBERSHIP',
-        actorId: user.id,
-        communityId: input.communityId,
-        excerpt: `Je bent lid geworden als ${ROLE_LABELS[input.role].nl.toLowerCase()}`,
-        userIds: [target.id],
-      });
+      await this.notifyMembership(tx, user, input.communityId, target.id, `Je bent lid geworden als`, input.role);
       return this.member(tx, input.communityId, target.id);
     });
   }
@@ -227,13 +221,7 @@ export class CommunitiesService {
         targetId: input.userId,
         details: { from: membership.role, to: input.role },
       });
-      await this.notifications.notify(tx, {
-        kind: 'MEMBERSHIP',
-        actorId: user.id,
-        communityId: input.communityId,
-        excerpt: `Je rol is nu ${ROLE_LABELS[input.role].nl.toLowerCase()}`,
-        userIds: [input.userId],
-      });
+      await this.notifyMembership(tx, user, input.communityId, input.userId, `Je rol is nu`, input.role);
       return this.member(tx, input.communityId, input.userId);
     });
     this.events.emit({ communityId: input.communityId, userId: input.userId, role: input.role });
@@ -294,6 +282,24 @@ export class CommunitiesService {
       : null;
     if (!membership) throw notFound('Dit lid');
     return membership;
+  }
+
+  /** Tells a member, in the change's transaction, that they joined or that their role changed. */
+  private async notifyMembership(
+    tx: EntityManager,
+    actor: AuthUser,
+    communityId: string,
+    userId: string,
+    what: 'Je bent lid geworden als' | 'Je rol is nu',
+    role: Role,
+  ): Promise<void> {
+    await this.notifications.notify(tx, {
+      kind: 'MEMBERSHIP',
+      actorId: actor.id,
+      communityId,
+      excerpt: `${what} ${ROLE_LABELS[role].nl.toLowerCase()}`,
+      userIds: [userId],
+    });
   }
 
   private async keepAFacilitator(tx: EntityManager, communityId: string): Promise<void> {

@@ -5,12 +5,13 @@ import { AuthModule } from '../auth/auth.module';
 import { RateLimitsModule } from '../common/rate-limits.module';
 import { ServerSecretModule } from '../database/server-secret.module';
 import { EmailVerificationModule } from '../email-verification/email-verification.module';
+import { MailModule } from '../mail/mail.module';
 import { CommunitiesModule } from '../communities/communities.module';
 import { InvitationMailer } from './invitation-mailer';
 import { InvitationsResolver } from './invitations.resolver';
 import { InvitationsService } from './invitations.service';
 
-/** Invitations by e-mail: joining a community with consent (README, "Leden uitnodigen"); mails through the global MailModule. */
+/** Invitations by e-mail: joining a community with consent (README, "Leden uitnodigen"); mails through the MailModule. */
 @Module({
   imports: [
     AuthModule,
@@ -20,6 +21,7 @@ import { InvitationsService } from './invitations.service';
     RateLimitsModule,
     ServerSecretModule,
     EmailVerificationModule,
+    MailModule,
   ],
   providers: [InvitationsResolver, InvitationsService, InvitationMailer],
 })

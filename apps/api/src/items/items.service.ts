@@ -4,6 +4,7 @@ import { BODY_FRAGMENT, markdownToProseMirror, proseMirrorToText, writeBody, yDo
 import {
   defaultStageFor,
   ItemKind,
+  mayReplaceStageReason,
   SeciStage,
   templateFor,
   validateBody,
@@ -18,7 +19,7 @@ import * as Y from 'yjs';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
-import { badInput } from '../common/errors';
+import { badInput, forbidden } from '../common/errors';
 import { DocumentStore } from '../documents/document.store';
 import { decodeCursor, encodeCursor } from '../common/keyset-cursor';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -199,20 +200,33 @@ export class ItemsService {
     });
   }
 
-  /** A reason for the last move, added afterwards: the stage stays where it is. */
+  /**
+   * A reason for the last move, added afterwards: the stage stays where it
+   * is. A reason already given is replaced only by the mover or a
+   * facilitator (mayReplaceStageReason), never silently: the audit log keeps
+   * the one it replaced.
+   */
   async addStageReason(user: AuthUser, input: { itemId: string; reason: string }): Promise<ItemEntity> {
-    const { item } = await this.access.toItem(user, input.itemId, 'item.setStage');
+    const { item, access } = await this.access.toItem(user, input.itemId, 'item.setStage');
     const reason = validateReason(input.reason);
     if (!reason) throw badInput('Schrijf een toelichting / Write a reason', 'reason');
     return this.db.transaction(async (tx) => {
-      const [rows]: [{ id: string }[], number] = await tx.query(
-        `UPDATE stage_changes SET reason = $2
-          WHERE id = (SELECT id FROM stage_changes WHERE item_id = $1 ORDER BY changed_at DESC, id DESC LIMIT 1)
-          RETURNING id`,
-        [item.id, reason],
+      const [last]: { id: string; reason: string | null; changed_by: string | null }[] = await tx.query(
+        `SELECT id, reason, changed_by FROM stage_changes WHERE item_id = $1
+          ORDER BY changed_at DESC, id DESC LIMIT 1 FOR UPDATE`,
+        [item.id],
       );
-      if (!rows.length)
-        throw badInput('Dit item heeft nog geen fasewijziging / This item has no stage change yet', 'itemId');
+      if (!last) throw badInput('Dit item heeft nog geen fasewijziging / This item has no stage change yet', 'itemId');
+      if (last.reason !== null && !mayReplaceStageReason(access, { ownedByActor: last.changed_by === user.id }))
+        throw forbidden();
+      await tx.query(`UPDATE stage_changes SET reason = $2 WHERE id = $1`, [last.id, reason]);
+      await this.audit.record(tx, {
+        communityId: item.communityId,
+        actorId: user.id,
+        action: 'item.stage.reason',
+        targetId: item.id,
+        details: { stageChange: last.id, previous: last.reason },
+      });
       return tx.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
     });
   }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { ServerSecretModule } from '../database/server-secret.module';
+import { LiveModule } from '../live/live.module';
+import { MailModule } from '../mail/mail.module';
 import { DigestService } from './digest.service';
 import { FollowsService } from './follows.service';
 import { ItemMentionsService } from './item-mentions.service';
@@ -16,7 +18,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
  * the GraphQL side is in inbox/.
  */
 @Module({
-  imports: [AccessModule, ServerSecretModule],
+  imports: [AccessModule, ServerSecretModule, MailModule, LiveModule],
   controllers: [UnsubscribeController],
   providers: [
     NotificationsService,

@@ -1,6 +1,8 @@
 import { MouseEvent, useEffect } from 'react';
 import { LoginPage } from '../pages/login-page';
+import { InvitationAnswerPage } from '../pages/invitation-answer-page';
 import { InvitationLinkPage } from '../pages/invitation-link-page';
+import { VerifyEmailPage } from '../pages/verify-email-page';
 import { RegisterPage } from '../pages/register-page';
 import { ForgotPasswordPage } from '../pages/forgot-password-page';
 import { ResetPasswordPage } from '../pages/reset-password-page';
@@ -30,12 +32,14 @@ import './app.css';
 
 /** The page for an address, for a signed-in user. */
 function SignedInRoutes({ path }: { path: string }) {
-  // Signed in, the invitation link leads to the start page, where open invitations are shown.
-  const isAuthPage = path === '/login' || path === '/register' || path === '/uitnodiging';
+  const isAuthPage = path === '/login' || path === '/register';
   useEffect(() => {
     if (isAuthPage) navigate('/', { replace: true });
   }, [isAuthPage]);
   if (path === '/' || isAuthPage) return <StartPage />;
+  // Signed in, the invitation link is answered with its token (the address need not be verified).
+  if (path === '/uitnodiging') return <InvitationAnswerPage />;
+  if (path === '/e-mailadres-bevestigen') return <VerifyEmailPage />;
   let params: Record<string, string> | null;
   if ((params = match('/c/:id', path))) return <CommunityHomePage key={params.id} communityId={params.id} />;
   if ((params = match('/c/:id/items', path))) return <ItemListPage key={params.id} communityId={params.id} />;
@@ -56,6 +60,7 @@ function SignedOutRoutes({ path }: { path: string }) {
   if (path === '/register') return <RegisterPage />;
   if (path === '/wachtwoord-vergeten') return <ForgotPasswordPage />;
   if (path === '/uitnodiging') return <InvitationLinkPage />;
+  if (path === '/e-mailadres-bevestigen') return <VerifyEmailPage />;
   return <LoginPage />;
 }
 

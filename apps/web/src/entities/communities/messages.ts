@@ -88,6 +88,12 @@ export const communityMessages = {
     expires: (date: string) => `verloopt ${date}`,
     withdraw: 'Intrekken',
     withdrawOf: (email: string) => `Uitnodiging aan ${email} intrekken`,
+    passLinkOn: 'Deze server verstuurt geen e-mail: geef deze link zelf door (alleen aan deze persoon).',
+    linkFor: (email: string) => `Uitnodigingslink voor ${email}`,
+    linkInvitationTitle: 'Uitnodiging',
+    linkInvitationText:
+      'Je hebt een uitnodigingslink geopend. Neem de uitnodiging aan om lid te worden, of wijs haar af.',
+    linkInvitationDeclined: 'Je hebt de uitnodiging afgewezen.',
     myInvitations: 'Uitnodigingen',
     invitationTo: (community: string, by: string | null, role: string) =>
       `Je bent uitgenodigd voor ${community}${by ? ` door ${by}` : ''}, als ${role.toLowerCase()}.`,
@@ -199,6 +205,11 @@ export const communityMessages = {
     expires: (date: string) => `expires ${date}`,
     withdraw: 'Withdraw',
     withdrawOf: (email: string) => `Withdraw the invitation to ${email}`,
+    passLinkOn: 'This server sends no e-mail: pass this link on yourself (to this person only).',
+    linkFor: (email: string) => `Invitation link for ${email}`,
+    linkInvitationTitle: 'Invitation',
+    linkInvitationText: 'You opened an invitation link. Accept the invitation to become a member, or decline it.',
+    linkInvitationDeclined: 'You declined the invitation.',
     myInvitations: 'Invitations',
     invitationTo: (community: string, by: string | null, role: string) =>
       `You are invited to ${community}${by ? ` by ${by}` : ''}, as ${role.toLowerCase()}.`,

@@ -5,6 +5,11 @@ import { ErrorMessage } from '../../shared/ui/error-message';
 import { Invitation, WITHDRAW_INVITATION } from './community-queries';
 import { communityMessages } from './messages';
 
+/** The acceptance link of an invitation, for a facilitator to pass on when the server mails nothing (README, "Leden uitnodigen"). */
+function invitationLink(token: string): string {
+  return `${window.location.origin}/uitnodiging?token=${encodeURIComponent(token)}`;
+}
+
 /** The community's open invitations, for facilitators, each of which can be withdrawn. */
 export function PendingInvitations({ invitations, onChanged }: { invitations: Invitation[]; onChanged(): void }) {
   const m = useMessages(communityMessages);
@@ -31,6 +36,17 @@ export function PendingInvitations({ invitations, onChanged }: { invitations: In
             >
               {m.withdraw}
             </button>
+            {invitation.linkToken ? (
+              <p className="hint">
+                {m.passLinkOn}{' '}
+                <input
+                  readOnly
+                  aria-label={m.linkFor(invitation.email)}
+                  value={invitationLink(invitation.linkToken)}
+                  onFocus={(event) => event.currentTarget.select()}
+                />
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

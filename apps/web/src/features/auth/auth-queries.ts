@@ -5,4 +5,5 @@ export {
   RegisterDocument as REGISTER,
   RequestPasswordResetDocument as REQUEST_PASSWORD_RESET,
   ResetPasswordDocument as RESET_PASSWORD,
+  VerifyEmailDocument as VERIFY_EMAIL,
 } from '../../shared/api/generated/graphql';

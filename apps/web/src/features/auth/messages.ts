@@ -14,7 +14,12 @@ export const authMessages = {
     invitationIntro:
       'Je bent uitgenodigd voor een leernetwerk in Spiraal. Kies je naam en een wachtwoord: daarmee maak je je account en word je lid.',
     invitationAccept: 'Account maken en lid worden',
-    invitationHaveAccount: 'Heb je al een account met dit e-mailadres? Log in: de uitnodiging staat dan klaar.',
+    invitationHaveAccount: 'Heb je al een account met dit e-mailadres? Log in en open de link daarna opnieuw.',
+    verifyTitle: 'E-mailadres bevestigen',
+    verifying: 'Bezig met bevestigen…',
+    verified: 'Je e-mailadres is bevestigd. Uitnodigingen aan dit adres zie je nu in Spiraal.',
+    verifyFailed: 'Deze link werkt niet (meer): verlopen, al gebruikt voor een ander adres, of niet compleet.',
+    toStart: 'Naar Spiraal',
     registerIntro:
       'Met een account kun je meeschrijven in leernetwerken. Een facilitator nodigt je uit met je e-mailadres.',
     name: 'Naam',
@@ -58,7 +63,12 @@ export const authMessages = {
     invitationIntro:
       'You are invited to a community in Spiraal. Choose your name and a password: that creates your account and makes you a member.',
     invitationAccept: 'Create account and join',
-    invitationHaveAccount: 'Already have an account with this address? Sign in: the invitation is waiting there.',
+    invitationHaveAccount: 'Already have an account with this address? Sign in, then open the link again.',
+    verifyTitle: 'Confirm e-mail address',
+    verifying: 'Confirming…',
+    verified: 'Your e-mail address is confirmed. Invitations to it now show in Spiraal.',
+    verifyFailed: 'This link does not work (any more): expired, for another address, or incomplete.',
+    toStart: 'To Spiraal',
     registerIntro:
       'With an account you can write along in communities. A facilitator adds you with your e-mail address.',
     name: 'Name',
