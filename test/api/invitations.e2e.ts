@@ -18,6 +18,7 @@ const LINK = `mutation ($input: AcceptInvitationLinkInput!) { acceptInvitationLi
 const ACCEPT_WITH = `mutation ($id: ID!, $token: String) { acceptInvitation(id: $id, token: $token) { id myRole } }`;
 const DECLINE_WITH = `mutation ($id: ID!, $token: String) { declineInvitation(id: $id, token: $token) }`;
 const VERIFY = `mutation ($token: String!) { verifyEmail(token: $token) }`;
+const INBOX = `{ notifications { edges { node { kind summary excerpt community { id } } } } unreadNotificationCount }`;
 
 describe('invitations with consent (finding 2)', () => {
   let t: TestApp;
@@ -120,6 +121,17 @@ describe('invitations with consent (finding 2)', () => {
       }),
     ]);
     expect(new Date(mine[0].expiresAt).getTime()).toBeGreaterThan(Date.now());
+    // Their inbox says so too (the community is not readable to them yet).
+    const inbox = await gqlData(t.baseUrl, INBOX, {}, invited.token);
+    expect(inbox.notifications.edges.map((e: { node: unknown }) => e.node)).toEqual([
+      {
+        kind: 'INVITATION',
+        summary: expect.stringContaining('Fenna Facilitator'),
+        excerpt: expect.stringContaining('als lezer'),
+        community: { id: c.communityId },
+      },
+    ]);
+    expect(inbox.unreadNotificationCount).toBe(1);
 
     // Someone else cannot take it.
     expect(errorCode(await gql(t.baseUrl, ACCEPT, { id }, c.outsider.token))).toBe('NOT_FOUND');
@@ -197,6 +209,7 @@ describe('invitations with consent (finding 2)', () => {
       (await gqlData(t.baseUrl, VERIFY, { token: `${squatter.register.user.id}.${expiry}.${mac}` })).verifyEmail,
     ).toBe(false);
     expect((await gqlData(t.baseUrl, MINE, {}, token)).myInvitations).toEqual([]);
+    expect((await gqlData(t.baseUrl, INBOX, {}, token)).unreadNotificationCount).toBe(0);
     expect(
       await sql(t.db.url, `SELECT 1 FROM memberships WHERE user_id = $1`, [squatter.register.user.id]),
     ).toHaveLength(0);

@@ -108,3 +108,23 @@ export function mailedInvitationToken(catcher: MailCatcher): (email: string) => 
     throw new Error(`No invitation mail to ${email}`);
   };
 }
+
+/** The address confirmation every registration mails when mail is on (apps/api/src/email-verification). */
+export function isAddressConfirmation(mail: CaughtMail): boolean {
+  return /^Bevestig je e-mailadres/.test(mail.parsed.subject ?? '');
+}
+
+/** Resolves with the first caught mail that matches, waiting up to `timeoutMs` for it. */
+export async function waitForMail(
+  catcher: MailCatcher,
+  matches: (mail: CaughtMail) => boolean,
+  timeoutMs = 15_000,
+): Promise<CaughtMail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = catcher.mails.find(matches);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error('No such mail was caught');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

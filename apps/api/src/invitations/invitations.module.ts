@@ -6,6 +6,7 @@ import { RateLimitsModule } from '../common/rate-limits.module';
 import { ServerSecretModule } from '../database/server-secret.module';
 import { EmailVerificationModule } from '../email-verification/email-verification.module';
 import { MailModule } from '../mail/mail.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { CommunitiesModule } from '../communities/communities.module';
 import { InvitationMailer } from './invitation-mailer';
 import { InvitationsResolver } from './invitations.resolver';
@@ -22,6 +23,7 @@ import { InvitationsService } from './invitations.service';
     ServerSecretModule,
     EmailVerificationModule,
     MailModule,
+    NotificationsModule,
   ],
   providers: [InvitationsResolver, InvitationsService, InvitationMailer],
 })

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid, Perspective, Role, validateDisplayName, validateEmail, validatePassword } from '@spiraal/domain';
+import {
+  isUuid,
+  Perspective,
+  Role,
+  ROLE_LABELS,
+  validateDisplayName,
+  validateEmail,
+  validatePassword,
+} from '@spiraal/domain';
 import { GraphQLError } from 'graphql';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -12,6 +20,7 @@ import { RateLimits } from '../common/rate-limits';
 import { ServerSecretService } from '../database/server-secret.service';
 import { MembershipEvents } from '../communities/membership-events';
 import { EmailVerificationService } from '../email-verification/email-verification.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { invitationIdOf, signInvitation, verifyInvitation } from './invitation-link';
 import { InvitationMailer } from './invitation-mailer';
 
@@ -81,6 +90,7 @@ export class InvitationsService {
     private readonly hasher: PasswordHasher,
     private readonly events: MembershipEvents,
     private readonly verification: EmailVerificationService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async invite(
@@ -116,6 +126,18 @@ export class InvitationsService {
         details: { invitation: id, role: input.role },
       });
       const invitation = await this.one(tx, id);
+      // An account that proved this address hears of it in its inbox too (an unverified one does not: see `mine`).
+      const [invitee]: { id: string }[] = await tx.query(
+        `SELECT id FROM users WHERE email = $1 AND email_verified_at IS NOT NULL AND id <> $2`,
+        [email, user.id],
+      );
+      if (invitee)
+        await this.notifications.notifyInvited(tx, {
+          userId: invitee.id,
+          actorId: user.id,
+          communityId: input.communityId,
+          excerpt: `${invitation.community.name}, als ${ROLE_LABELS[input.role].nl.toLowerCase()}`,
+        });
       const token = signInvitation(secret, invitation);
       await this.mailer.send(
         {

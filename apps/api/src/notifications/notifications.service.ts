@@ -151,7 +151,25 @@ export class NotificationsService {
     return recipients.length;
   }
 
-  /** The inbox, newest first, in pages like `items`; only what the user may still read. */
+  /**
+   * Tells an account it was invited (issue 20), inside the invitation's
+   * transaction: an INVITATION notification, shown although the community is
+   * not readable to them yet. Not mailed: the invitation mail is the mail.
+   * The caller decides who may hear of it (a verified address only).
+   */
+  async notifyInvited(
+    manager: EntityManager,
+    event: { userId: string; actorId: string; communityId: string; excerpt: string },
+  ): Promise<void> {
+    const [row]: { id: string }[] = await manager.query(
+      `INSERT INTO notifications (user_id, kind, community_id, actor_id, actor_ids, excerpt)
+       VALUES ($1, 'INVITATION', $2, $3, ARRAY[$3]::uuid[], $4) RETURNING id`,
+      [event.userId, event.communityId, event.actorId, excerptOf(event.excerpt)],
+    );
+    this.afterCommit.run(manager, () => void this.announce([event.userId], new Map([[event.userId, row.id]])));
+  }
+
+  /** The inbox, newest first, in pages like `items`; only what the user may still read, and invitations. */
   async list(
     user: AuthUser,
     first: number | null | undefined,
@@ -163,7 +181,7 @@ export class NotificationsService {
       throw badInput('first moet tussen 1 en 100 liggen / first must be between 1 and 100', 'first');
     const cursor = after ? decodeCursor(after) : null;
     const communities = await this.access.readableCommunityIds(user.id);
-    const where = `n.user_id = $1 AND n.community_id = ANY($2::uuid[]) ${unreadOnly ? 'AND n.read_at IS NULL' : ''}`;
+    const where = `n.user_id = $1 AND (n.community_id = ANY($2::uuid[]) OR n.kind = 'INVITATION') ${unreadOnly ? 'AND n.read_at IS NULL' : ''}`;
     const rows: NotificationRow[] = await this.db.query(
       `SELECT n.id, n.kind, n.community_id AS "communityId", n.item_id AS "itemId", n.comment_id AS "commentId", n.actor_id AS "actorId",
               greatest(cardinality(n.actor_ids), 1) AS "actorCount", n.excerpt, n.created_at AS "createdAt", n.read_at AS "readAt"
@@ -184,20 +202,21 @@ export class NotificationsService {
     return encodeCursor({ createdAt: row.createdAt, id: row.id });
   }
 
-  /** Unread notifications of each user that they may still read (`can(…, 'community.read')`). */
+  /** Unread notifications of each user that they may still read (`can(…, 'community.read')`), and invitations. */
   async unreadCounts(userIds: readonly string[]): Promise<Map<string, number>> {
-    const rows: { user_id: string; role: Role | null; visibility: Visibility; n: number }[] = await this.db.query(
-      `SELECT n.user_id, m.role, c.visibility, count(*)::int AS n
-         FROM notifications n
-         JOIN communities c ON c.id = n.community_id
-         LEFT JOIN memberships m ON m.community_id = n.community_id AND m.user_id = n.user_id
-        WHERE n.user_id = ANY($1::uuid[]) AND n.read_at IS NULL
-        GROUP BY n.user_id, m.role, c.visibility`,
-      [userIds],
-    );
+    const rows: { user_id: string; role: Role | null; visibility: Visibility; invitation: boolean; n: number }[] =
+      await this.db.query(
+        `SELECT n.user_id, m.role, c.visibility, n.kind = 'INVITATION' AS invitation, count(*)::int AS n
+           FROM notifications n
+           JOIN communities c ON c.id = n.community_id
+           LEFT JOIN memberships m ON m.community_id = n.community_id AND m.user_id = n.user_id
+          WHERE n.user_id = ANY($1::uuid[]) AND n.read_at IS NULL
+          GROUP BY n.user_id, m.role, c.visibility, n.kind = 'INVITATION'`,
+        [userIds],
+      );
     const counts = new Map(userIds.map((id) => [id, 0]));
     for (const row of rows)
-      if (can(accessFor(row.role, row.visibility), 'community.read'))
+      if (row.invitation || can(accessFor(row.role, row.visibility), 'community.read'))
         counts.set(row.user_id, (counts.get(row.user_id) ?? 0) + row.n);
     return counts;
   }
