@@ -52,7 +52,7 @@ describe('Notifications', () => {
       await gqlData(api.baseUrl, `mutation { markAllNotificationsRead }`, {}, user.token);
     await drain();
     catcher.mails.splice(0);
-   }, 60_000); // joining waits for the invitation mails
+  }, 60_000); // joining waits for the invitation mails
   afterAll(async () => {
     await api?.close();
     await catcher?.close();
