@@ -416,6 +416,9 @@ const NOT_COMMUNITY_SCOPED = [
   'acceptInvitation',
   'declineInvitation',
   'acceptInvitationLink',
+  // One's own address (test/api/invitations.e2e.ts: a token of another account verifies nothing).
+  'verifyEmail',
+  'requestEmailVerification',
 ];
 
 /** The root field an operation's query asks for. */
