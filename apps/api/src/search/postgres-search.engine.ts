@@ -30,8 +30,8 @@ const WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
  */
 const BODY_RANK_BOUND = '0.2001';
 
-/** Passages ranked in full before the threshold is known: the page, and some to spare for long items. */
-const FIRST_RANKED = 50;
+/** Passages ranked in full before the threshold is known: twice the page, and some to spare for long items. */
+const firstRanked = (limit: number, offset: number) => 2 * (limit + offset) + 10;
 
 interface ResultRow {
   /** [stage, kind, communityId, inCommunities, inKinds, inStages, withTags, count]: one pass for total and facets. */
@@ -262,7 +262,7 @@ export class PostgresSearchEngine implements SearchEngine {
         SNIPPET_OPTIONS,
         groups.map((g) => g.exact),
         phrase,
-        ...(scan ? [] : [groups.map((g) => g.lexemes), FIRST_RANKED]),
+        ...(scan ? [] : [groups.map((g) => g.lexemes), firstRanked(query.limit, query.offset)]),
       ]);
       return {
         ...facetsFrom(row.groups ?? [], row.tags ?? []),
@@ -273,6 +273,7 @@ export class PostgresSearchEngine implements SearchEngine {
           text: markedToHtml(text),
         })),
         feedback: feedbackOf(resolved, (row.df ?? []).map(Number)),
+        ...(row.ranked === undefined ? {} : { ranked: row.ranked }),
       };
     });
   }
