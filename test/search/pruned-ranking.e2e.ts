@@ -20,7 +20,14 @@ function body(seed: number, words: number, times: number, extra = ''): string {
   return `${out.join(' ')} ${extra}`.trim();
 }
 
-const QUERIES = ['overleg ', 'overleg wijkteam ', 'wijkteam overleg ', 'teamoverleg ', 'overl', 'hoe gaat het overleg '];
+const QUERIES = [
+  'overleg ',
+  'overleg wijkteam ',
+  'wijkteam overleg ',
+  'teamoverleg ',
+  'overl',
+  'hoe gaat het overleg ',
+];
 
 describe('pruned search ranking', () => {
   let app: TestApp;
@@ -53,7 +60,13 @@ describe('pruned search ranking', () => {
   async function passagesRanked(query: string, readable: string[], limit = 5): Promise<number> {
     const engine = app.app.get(PostgresSearchEngine);
     const filters = { communityIds: null, kinds: null, stages: null, tags: null };
-    const result = await engine.search({ plan: parseQuery(query), readableCommunityIds: readable, filters, limit, offset: 0 });
+    const result = await engine.search({
+      plan: parseQuery(query),
+      readableCommunityIds: readable,
+      filters,
+      limit,
+      offset: 0,
+    });
     return result.ranked!;
   }
 
@@ -78,9 +91,15 @@ describe('pruned search ranking', () => {
     );
     for (let i = 0; i < specs.length; i += 8) {
       await Promise.all(
-        specs.slice(i, i + 8).map((spec) =>
-          createItem(app.baseUrl, spec.communityId === ours.communityId ? ours.member.token : theirs.member.token, spec),
-        ),
+        specs
+          .slice(i, i + 8)
+          .map((spec) =>
+            createItem(
+              app.baseUrl,
+              spec.communityId === ours.communityId ? ours.member.token : theirs.member.token,
+              spec,
+            ),
+          ),
       );
     }
     await indexed(app);
@@ -112,8 +131,9 @@ describe('pruned search ranking', () => {
 
   it('follows inserts, edits, deletes and permission changes, with the stored lengths kept right', async () => {
     const stale = async () =>
-      (await sql<{ n: number }>(app.db.url, 'SELECT count(*)::int AS n FROM search_passages WHERE len <> length(tsv)'))[0]
-        .n;
+      (
+        await sql<{ n: number }>(app.db.url, 'SELECT count(*)::int AS n FROM search_passages WHERE len <> length(tsv)')
+      )[0].n;
     const ids = async (user: TestUser, limit = 5) =>
       (await expectSameAsScan(user, { query: 'overleg ', limit })).hits.map((h) => h.item.id);
 
@@ -150,7 +170,12 @@ describe('pruned search ranking', () => {
     expect(await stale()).toBe(0);
 
     // Delete (archive): gone from the first page and the count.
-    await gqlData(app.baseUrl, `mutation ($id: ID!) { archiveItem(id: $id) { id } }`, { id: fresh.id }, ours.member.token);
+    await gqlData(
+      app.baseUrl,
+      `mutation ($id: ID!) { archiveItem(id: $id) { id } }`,
+      { id: fresh.id },
+      ours.member.token,
+    );
     await indexed(app);
     expect(await ids(ours.reader)).not.toContain(fresh.id);
     expect((await search(ours.reader, { query: 'overleg ' })).totalHits).toBe(48);
