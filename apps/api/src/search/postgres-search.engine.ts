@@ -29,6 +29,8 @@ const WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
  * lexeme). A little above 0.2 for float4 rounding.
  */
 const BODY_RANK_BOUND = '0.2001';
+/** The same for any weight: A (title) = 1.0. */
+const HEAD_RANK_BOUND = '1.0001';
 
 /** Passages ranked in full before the threshold is known: twice the page, and some to spare for long items. */
 const firstRanked = (limit: number, offset: number) => 2 * (limit + offset) + 10;
@@ -145,7 +147,9 @@ const scoreOf = (source: string) => `
  * length, document frequencies), the total, the facets, and per passage an
  * upper bound of its score: a group matched only in the body ranks at most
  * C = 0.2 (ts_rank's per-word series converges to the weight), so its
- * saturated share is at most 0.2 / (0.2 + k·norm); otherwise at most 1.
+ * saturated share is at most 0.2 / (0.2 + k·norm); one in the title or tags
+ * at most 1 / (1 + k·norm); a group with a half word (any number of
+ * completions) at most 1.
  * Then the passages with the highest bounds are ranked in full; the k-th
  * best item score among them (θ) is a lower bound of the final k-th, and
  * only passages whose bound reaches θ are ranked too. The top k is exactly
@@ -159,7 +163,7 @@ const SEARCH_SQL = `
      WHERE $1::text IS NOT NULL -- the union of the groups: each group is looked up on its own here
   ),
   gm AS MATERIALIZED (
-    SELECT m.*, g.bit, (g.lx IS NOT NULL AND NOT m.head @@ g.lx) AS body_only
+    SELECT m.*, g.bit, g.lx IS NOT NULL AS bounded, (g.lx IS NOT NULL AND NOT m.head @@ g.lx) AS body_only
       FROM g CROSS JOIN LATERAL (
         SELECT p.item_id, p.ordinal, p.community_id, p.kind, p.stage, p.tags, p.updated_at, p.len, p.head
           FROM search_passages p
@@ -169,6 +173,7 @@ const SEARCH_SQL = `
   s AS MATERIALIZED (
     SELECT item_id, ordinal, community_id, kind, stage, tags, updated_at, len,
            bit_or(bit) AS mask, coalesce(bit_or(bit) FILTER (WHERE body_only), 0) AS body_mask,
+           coalesce(bit_or(bit) FILTER (WHERE bounded), 0) AS bounded_mask,
            ($5::uuid[] IS NULL OR community_id = ANY($5)) AS c_ok,
            ($6::text[] IS NULL OR kind = ANY($6)) AS k_ok,
            ($7::text[] IS NULL OR stage = ANY($7)) AS s_ok,
@@ -189,15 +194,28 @@ const SEARCH_SQL = `
     SELECT i.ord, i.bit, i.df, ln(1 + (st.n - i.df + 0.5) / (i.df + 0.5)) AS w FROM idf i, stats st
   ),
   total AS (SELECT sum(w) AS w FROM weights),
+  -- Per combination of matched groups (few): the idf sums the bound needs, so each passage costs a hash lookup.
+  combos AS (
+    SELECT c.mask, c.body_mask, c.bounded_mask,
+           coalesce(sum(w.w) FILTER (WHERE c.body_mask & w.bit <> 0), 0) AS w_body,
+           coalesce(sum(w.w) FILTER (WHERE c.body_mask & w.bit = 0 AND c.bounded_mask & w.bit <> 0), 0) AS w_head,
+           coalesce(sum(w.w) FILTER (WHERE c.bounded_mask & w.bit = 0), 0) AS w_free,
+           sum(w.w) / nullif(tw.w, 0) AS share,
+           -- The phrase bonus needs two neighbouring groups matched.
+           CASE WHEN c.mask & (c.mask >> 1) <> 0 THEN 1.25 ELSE 1 END AS phrase
+      FROM (SELECT DISTINCT mask, body_mask, bounded_mask FROM s) c
+      JOIN weights w ON c.mask & w.bit <> 0
+      CROSS JOIN total tw
+     GROUP BY c.mask, c.body_mask, c.bounded_mask, tw.w
+  ),
   bounded AS MATERIALIZED (
-    SELECT s.item_id, s.ordinal, s.updated_at, s.len, s.mask, b.ub * CASE WHEN b.matched > 1 THEN 1.25 ELSE 1 END AS ub
-      FROM s, stats st, total tw
-      CROSS JOIN LATERAL (
-        SELECT sum(w.w * CASE WHEN s.body_mask & w.bit <> 0 THEN ${BODY_RANK_BOUND} / (${BODY_RANK_BOUND} + 0.05 * (0.5 + 0.5 * s.len / st.avglen)) ELSE 1 END)
-                 * sum(w.w) / nullif(tw.w, 0) AS ub,
-               count(*) AS matched
-          FROM weights w WHERE s.mask & w.bit <> 0
-      ) b
+    SELECT s.item_id, s.ordinal, s.updated_at, s.len, s.mask,
+           (c.w_body * ${BODY_RANK_BOUND} / (${BODY_RANK_BOUND} + 0.05 * (0.5 + 0.5 * s.len / st.avglen))
+            + c.w_head * ${HEAD_RANK_BOUND} / (${HEAD_RANK_BOUND} + 0.05 * (0.5 + 0.5 * s.len / st.avglen))
+            + c.w_free) * c.share * c.phrase AS ub
+      FROM s
+      JOIN combos c USING (mask, body_mask, bounded_mask)
+      CROSS JOIN stats st
      WHERE s.c_ok AND s.k_ok AND s.s_ok AND s.t_ok
   ),
   first AS (SELECT * FROM bounded ORDER BY ub DESC, item_id, ordinal LIMIT $17),
@@ -246,6 +264,10 @@ export class PostgresSearchEngine implements SearchEngine {
       const { filters } = query;
       // The full scan stays selectable, so the benchmark can measure both paths in one run.
       const scan = process.env.SPIRAAL_SEARCH_RANKING === 'scan';
+      // A word in most passages tempts the planner into a sequential scan, which unpacks every tsvector;
+      // the GIN bitmap answers "which passages match" without reading any (docs/decisions/search-speed.md).
+      // Tens of thousands of matches are grouped and sorted: in memory, not in temporary files.
+      if (!scan) await tx.query(`SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '64MB'`);
       const [row]: ResultRow[] = await tx.query(scan ? SCAN_SQL : SEARCH_SQL, [
         any,
         groups.map((g) => g.full),
