@@ -155,31 +155,37 @@ const scoreOf = (source: string) => `
  * only passages whose bound reaches θ are ranked too. The top k is exactly
  * that of the full scan.
  */
-const SEARCH_SQL = `
+const searchSql = (single: boolean) => `
   WITH g AS (
     SELECT t.ord, t.q::tsquery AS q, t.st::tsquery AS st, t.x::tsquery AS x, t.lx::tsquery AS lx,
            (1::bigint << (t.ord - 1)::int) AS bit
       FROM unnest($2::text[], $3::text[], $14::text[], $16::text[]) WITH ORDINALITY AS t(q, st, x, lx, ord)
      WHERE $1::text IS NOT NULL -- the union of the groups: each group is looked up on its own here
   ),
-  gm AS MATERIALIZED (
-    SELECT m.*, g.bit, g.lx IS NOT NULL AS bounded, (g.lx IS NOT NULL AND NOT m.head @@ g.lx) AS body_only
+  gm AS ${single ? '' : 'MATERIALIZED'} (
+    SELECT m.*, g.bit, g.lx IS NOT NULL AS bounded
       FROM g CROSS JOIN LATERAL (
-        SELECT p.item_id, p.ordinal, p.community_id, p.kind, p.stage, p.tags, p.updated_at, p.len, p.head
+        SELECT p.item_id, p.ordinal, p.community_id, p.kind, p.stage, p.tags, p.updated_at, p.len,
+               (g.lx IS NOT NULL AND NOT p.head @@ g.lx) AS body_only
           FROM search_passages p
          WHERE p.tsv @@ g.q AND p.community_id = ANY($4::uuid[])
       ) m
   ),
   s AS MATERIALIZED (
     SELECT item_id, ordinal, community_id, kind, stage, tags, updated_at, len,
-           bit_or(bit) AS mask, coalesce(bit_or(bit) FILTER (WHERE body_only), 0) AS body_mask,
-           coalesce(bit_or(bit) FILTER (WHERE bounded), 0) AS bounded_mask,
+           ${
+             single
+               ? // One group: each passage comes once, nothing to combine.
+                 `bit AS mask, CASE WHEN body_only THEN bit ELSE 0 END AS body_mask, CASE WHEN bounded THEN bit ELSE 0 END AS bounded_mask,`
+               : `bit_or(bit) AS mask, coalesce(bit_or(bit) FILTER (WHERE body_only), 0) AS body_mask,
+                  coalesce(bit_or(bit) FILTER (WHERE bounded), 0) AS bounded_mask,`
+           }
            ($5::uuid[] IS NULL OR community_id = ANY($5)) AS c_ok,
            ($6::text[] IS NULL OR kind = ANY($6)) AS k_ok,
            ($7::text[] IS NULL OR stage = ANY($7)) AS s_ok,
            ($8::text[] IS NULL OR tags @> $8) AS t_ok
       FROM gm
-     GROUP BY item_id, ordinal, community_id, kind, stage, tags, updated_at, len
+     ${single ? '' : 'GROUP BY item_id, ordinal, community_id, kind, stage, tags, updated_at, len'}
   ),
   stats AS (
     SELECT greatest((SELECT reltuples FROM pg_class WHERE oid = 'search_passages'::regclass), count(*), 1)::float8 AS n,
@@ -243,6 +249,9 @@ const SEARCH_SQL = `
     (SELECT array_agg(df ORDER BY ord) FROM idf) AS df,
     (SELECT count(*) FROM scored)::int AS ranked`;
 
+const SEARCH_SQL = searchSql(false);
+const SEARCH_ONE_GROUP_SQL = searchSql(true);
+
 /**
  * PostgreSQL full-text search, the default engine (also on the embedded
  * database). Dutch stems and exact words together, accents folded, typo
@@ -264,11 +273,12 @@ export class PostgresSearchEngine implements SearchEngine {
       const { filters } = query;
       // The full scan stays selectable, so the benchmark can measure both paths in one run.
       const scan = process.env.SPIRAAL_SEARCH_RANKING === 'scan';
+      const single = groups.length === 1;
       // A word in most passages tempts the planner into a sequential scan, which unpacks every tsvector;
       // the GIN bitmap answers "which passages match" without reading any (docs/decisions/search-speed.md).
       // Tens of thousands of matches are grouped and sorted: in memory, not in temporary files.
       if (!scan) await tx.query(`SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '64MB'`);
-      const [row]: ResultRow[] = await tx.query(scan ? SCAN_SQL : SEARCH_SQL, [
+      const [row]: ResultRow[] = await tx.query(scan ? SCAN_SQL : single ? SEARCH_ONE_GROUP_SQL : SEARCH_SQL, [
         any,
         groups.map((g) => g.full),
         groups.map((g) => g.stem),
