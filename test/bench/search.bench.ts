@@ -12,7 +12,7 @@
  * exit code.
  */
 import { cpus, loadavg } from 'node:os';
-import { spiraalTarget, startApi } from './search/api';
+import { spiraalScanTarget, spiraalTarget, startApi } from './search/api';
 import { buildCorpus, Corpus } from './search/corpus';
 import {
   BenchServer,
@@ -144,11 +144,15 @@ async function benchmarkSize(
   const stopApi = cleanUps.add(() => api.stop());
   const iLike = await iLikeTarget(database.url, readable);
   const closeILike = cleanUps.add(() => iLike.close());
-  const timings = await measureTargets([spiraalTarget(api, token), iLike, miniSearchTarget(index, readable)], queries, {
-    rounds: ROUNDS,
-    budgetMs: ENGINE_BUDGET_MS,
-    progress: (message) => progress(`${size} items: ${message}`),
-  });
+  const timings = await measureTargets(
+    [spiraalTarget(api, token), spiraalScanTarget(api, token), iLike, miniSearchTarget(index, readable)],
+    queries,
+    {
+      rounds: ROUNDS,
+      budgetMs: ENGINE_BUDGET_MS,
+      progress: (message) => progress(`${size} items: ${message}`),
+    },
+  );
   const plantedRanks = [];
   for (const c of planted.cases) {
     const { ids } = await searchSpiraal(api.baseUrl, token, c.query);

@@ -67,6 +67,25 @@ export function spiraalTarget(api: RunningApi, token: string): SearchTarget {
   return { label: 'Spiraal', search: (query) => searchSpiraal(api.baseUrl, token, query) };
 }
 
+/**
+ * The same API ranking every match in full, as before the pruned ranking
+ * (docs/decisions/search-speed.md): the engine reads SPIRAAL_SEARCH_RANKING
+ * per query, and the API runs in this process, one query at a time.
+ */
+export function spiraalScanTarget(api: RunningApi, token: string): SearchTarget {
+  return {
+    label: 'Spiraal, full scan (before)',
+    async search(query) {
+      process.env.SPIRAAL_SEARCH_RANKING = 'scan';
+      try {
+        return await searchSpiraal(api.baseUrl, token, query);
+      } finally {
+        delete process.env.SPIRAAL_SEARCH_RANKING;
+      }
+    },
+  };
+}
+
 export async function renameItem(baseUrl: string, token: string, id: string, title: string): Promise<void> {
   await graphql(
     baseUrl,

@@ -27,6 +27,14 @@ export interface GroupQuery {
   full: string;
   stem: string;
   exact: string;
+  /**
+   * Every lexeme of `full` as one OR query, when the group's rank can be
+   * bounded from where its words stand (see BODY_RANK_BOUND in
+   * postgres-search.engine.ts): no prefix lexeme (which may match many
+   * words) and `full`, `stem` and `exact` each a plain OR at the top (ts_rank
+   * scores an AND or phrase differently). Null otherwise: no bound.
+   */
+  lexemes: string | null;
 }
 
 /**
@@ -145,12 +153,13 @@ export function buildQueries(plan: QueryPlan, info: Map<string, WordInfo>): Post
     if (!full.length) continue;
     const or = (list: string[]) => (list.length > 1 ? `(${list.join(' | ')})` : list[0]);
     const fullQuery = or(full);
-    groups.push({
+    const queries = {
       source: group.source,
       full: fullQuery,
       stem: stem.length ? or(stem) : fullQuery,
       exact: exact.length ? or(exact) : fullQuery,
-    });
+    };
+    groups.push({ ...queries, lexemes: boundableLexemes([queries.full, queries.stem, queries.exact]) });
   }
   const pairs = groups.slice(1).map((g, i) => `(${groups[i].stem} <-> ${g.full})`);
   return {
@@ -160,6 +169,44 @@ export function buildQueries(plan: QueryPlan, info: Map<string, WordInfo>): Post
     highlight: highlight.size ? [...highlight].join(' | ') : null,
     corrections,
   };
+}
+
+const QUOTED_LEXEME = /'(?:[^'\\]|\\.)*'(:\*)?/g;
+
+/** All lexemes of the queries as one OR query, or null when a prefix or a top-level AND/phrase makes ts_rank unbounded by weight alone. */
+export function boundableLexemes(queries: string[]): string | null {
+  const lexemes = new Set<string>();
+  for (const query of queries) {
+    for (const match of query.matchAll(QUOTED_LEXEME)) {
+      if (match[1]) return null;
+      lexemes.add(match[0]);
+    }
+    if (!isTopLevelOr(query.replace(QUOTED_LEXEME, 'w'))) return null;
+  }
+  return lexemes.size ? [...lexemes].join(' | ') : null;
+}
+
+/** Whether a query (lexemes replaced by a letter) has no AND or phrase outside all parentheses, once its outer parentheses are off. */
+function isTopLevelOr(query: string): boolean {
+  let q = query.trim();
+  while (q.startsWith('(') && closingParen(q, 0) === q.length - 1) q = q.slice(1, -1).trim();
+  let depth = 0;
+  for (let i = 0; i < q.length; i++) {
+    const c = q[i];
+    if (c === '(') depth += 1;
+    else if (c === ')') depth -= 1;
+    else if (depth === 0 && (c === '&' || c === '<')) return false;
+  }
+  return true;
+}
+
+function closingParen(q: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < q.length; i++) {
+    if (q[i] === '(') depth += 1;
+    else if (q[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 interface Lexemes {

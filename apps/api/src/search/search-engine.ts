@@ -46,6 +46,8 @@ export interface EngineResult {
   hits: EngineHit[];
   /** Each facet counts the hits under every filter except its own (so a chosen value's siblings stay visible). */
   facets: Record<FacetName, FacetValue[]>;
+  /** Passages whose text was ranked (PostgreSQL's pruned ranking only; for tests and the benchmark). */
+  ranked?: number;
 }
 
 /** What an engine indexes for one item: its current state, read from PostgreSQL. */

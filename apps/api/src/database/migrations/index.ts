@@ -13,6 +13,7 @@ import { TagSpellings1765500000000 } from './1765500000000-tag-spellings';
 import { PasswordResets1765500000001 } from './1765500000001-password-resets';
 import { ListedCommunities1765500000002 } from './1765500000002-listed-communities';
 import { EmailVerification1766500000000 } from './1766500000000-email-verification';
+import { SearchPassageLengths1766600000000 } from './1766600000000-search-passage-lengths';
 
 /** Every migration, in order. Listed explicitly so source and build behave the same. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   PasswordResets1765500000001,
   ListedCommunities1765500000002,
   EmailVerification1766500000000,
+  SearchPassageLengths1766600000000,
 ];
