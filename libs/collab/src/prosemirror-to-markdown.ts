@@ -1,8 +1,10 @@
 /**
  * ProseMirror JSON -> Markdown (CommonMark + ~~strikethrough~~), written so
  * that parsing the output with markdownToProseMirror gives the same tree.
+ * Tables become GFM pipe tables (markdown-table.ts).
  */
 import { inlineToMarkdownLines, longestRun } from './markdown-inline';
+import { tableLines } from './markdown-table';
 import type { PMNode } from './prosemirror';
 
 export function proseMirrorToMarkdown(doc: PMNode): string {
@@ -57,6 +59,8 @@ function blockToLines(node: PMNode, style: ListStyle): string[] {
       return codeBlockLines(node);
     case 'horizontalRule':
       return ['---'];
+    case 'table':
+      return tableLines(node);
     case 'text':
     case 'hardBreak':
       // Inline content where a block belongs: keep the text as a paragraph.
