@@ -7,6 +7,7 @@
  * - the document never ends in a heading or another non-paragraph block,
  *   so typing at its end never writes into the last heading.
  */
+import { templateHeadingKey } from '@spiraal/domain';
 import { markdownToProseMirror } from './markdown-to-prosemirror';
 import type { PMNode } from './prosemirror';
 import { proseMirrorToText } from './prosemirror-to-text';
@@ -24,10 +25,8 @@ export interface TemplateDocument {
 
 const PROMPT_MAX = 500;
 
-/** The key under which the editor looks up a heading's prompt. */
-export function headingKey(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl');
-}
+/** The key under which the editor looks up a heading's prompt (shared with the web app). */
+export const headingKey = templateHeadingKey;
 
 export function templateDocument(markdown: string): TemplateDocument {
   const blocks = markdownToProseMirror(markdown).content ?? [];

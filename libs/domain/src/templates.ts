@@ -275,3 +275,8 @@ export function validateTemplate(input: {
   }
   return { kind: input.kind as ItemKind, name, description, body: `${body}\n` };
 }
+
+/** The key under which a heading's prompt is found: the editor looks up the heading above an empty paragraph. */
+export function templateHeadingKey(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl');
+}
