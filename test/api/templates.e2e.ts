@@ -40,10 +40,20 @@ describe('templates facilitators make', () => {
     const templates = await list(c.reader.token);
     expect(templates.every((template) => template.builtIn)).toBe(true);
     expect(templates.map((template) => template.name)).toEqual(
-      expect.arrayContaining(['Casus', 'Verhaal', 'Werkvraag', 'Toepassingsreflectie', 'Incidentmethode', 'Roddelmethode']),
+      expect.arrayContaining([
+        'Casus',
+        'Verhaal',
+        'Werkvraag',
+        'Toepassingsreflectie',
+        'Incidentmethode',
+        'Roddelmethode',
+      ]),
     );
     const casus = templates.find((template) => template.name === 'Casus')!;
-    expect(casus.prompts[0]).toEqual({ heading: 'situatie', prompt: 'Wat speelt er? Wie zijn betrokken, sinds wanneer?' });
+    expect(casus.prompts[0]).toEqual({
+      heading: 'situatie',
+      prompt: 'Wat speelt er? Wie zijn betrokken, sinds wanneer?',
+    });
     expect(casus.document).not.toContain('Wat speelt er');
     expect(errorCode(await gql(t.baseUrl, TEMPLATES, { communityId: c.communityId }, c.outsider.token))).toBe(
       'NOT_FOUND',
@@ -64,7 +74,12 @@ describe('templates facilitators make', () => {
       errorCode(await gql(t.baseUrl, UPDATE_TEMPLATE, { input: { id: created.id, name: 'Van Mo' } }, c.member.token)),
     ).toBe('FORBIDDEN');
     const updated = (
-      await gqlData(t.baseUrl, UPDATE_TEMPLATE, { input: { id: created.id, name: 'Incidentmethode (ons)' } }, c.facilitator.token)
+      await gqlData(
+        t.baseUrl,
+        UPDATE_TEMPLATE,
+        { input: { id: created.id, name: 'Incidentmethode (ons)' } },
+        c.facilitator.token,
+      )
     ).updateTemplate;
     expect(updated).toMatchObject({ name: 'Incidentmethode (ons)', body: INCIDENT });
     const builtIn = await gql(
@@ -130,7 +145,14 @@ describe('templates facilitators make', () => {
       await gqlData(
         t.baseUrl,
         CREATE_ITEM,
-        { input: { communityId: c.communityId, kind: 'CASE', title: 'Incident bij de voordeur', templateId: template.id } },
+        {
+          input: {
+            communityId: c.communityId,
+            kind: 'CASE',
+            title: 'Incident bij de voordeur',
+            templateId: template.id,
+          },
+        },
         c.member.token,
       )
     ).createItem;

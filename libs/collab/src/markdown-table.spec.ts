@@ -5,7 +5,8 @@ import { proseMirrorToText } from './prosemirror-to-text';
 
 const text = (value: string, ...marks: PMMark[]): PMNode =>
   marks.length > 0 ? { type: 'text', text: value, marks } : { type: 'text', text: value };
-const paragraph = (...content: PMNode[]): PMNode => (content.length ? { type: 'paragraph', content } : { type: 'paragraph' });
+const paragraph = (...content: PMNode[]): PMNode =>
+  content.length ? { type: 'paragraph', content } : { type: 'paragraph' };
 const cell = (type: 'tableHeader' | 'tableCell', ...content: PMNode[]): PMNode => ({
   type,
   attrs: { colspan: 1, rowspan: 1 },

@@ -1,4 +1,11 @@
-import { BUILT_IN_TEMPLATES, builtInTemplateFor, TEMPLATE_LIMITS, TEMPLATES, templateFor, validateTemplate } from './templates';
+import {
+  BUILT_IN_TEMPLATES,
+  builtInTemplateFor,
+  TEMPLATE_LIMITS,
+  TEMPLATES,
+  templateFor,
+  validateTemplate,
+} from './templates';
 import { ValidationError } from './validation';
 
 describe('templates', () => {
@@ -41,14 +48,23 @@ describe('validateTemplate', () => {
     expect(() => validateTemplate({ ...valid, body: `## Kop\n\n${'x'.repeat(TEMPLATE_LIMITS.bodyMaxChars)}` })).toThrow(
       ValidationError,
     );
-    expect(() => validateTemplate({ ...valid, name: 'x'.repeat(TEMPLATE_LIMITS.nameMax + 1) })).toThrow(ValidationError);
+    expect(() => validateTemplate({ ...valid, name: 'x'.repeat(TEMPLATE_LIMITS.nameMax + 1) })).toThrow(
+      ValidationError,
+    );
   });
 
   it('offers every kind template and three intervisie methods as built-ins, with unique ids', () => {
     const ids = BUILT_IN_TEMPLATES.map((t) => t.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(BUILT_IN_TEMPLATES.map((t) => t.name)).toEqual(
-      expect.arrayContaining(['Casus', 'Verhaal', 'Werkvraag', 'Toepassingsreflectie', 'Incidentmethode', 'Roddelmethode']),
+      expect.arrayContaining([
+        'Casus',
+        'Verhaal',
+        'Werkvraag',
+        'Toepassingsreflectie',
+        'Incidentmethode',
+        'Roddelmethode',
+      ]),
     );
     expect(builtInTemplateFor('CASE')?.body).toBe(templateFor('CASE'));
   });

@@ -259,7 +259,8 @@ export class GuidelinesService {
     // The reflection template's prompts are placeholders, never text (docs/templates.md).
     const template = builtInTemplateFor('REFLECTION');
     const body = input.body?.trim() ? validateBody(input.body) : '';
-    const document = input.body?.trim() || !template ? undefined : reflectionDocument(template.body, intention, lookBackOn);
+    const document =
+      input.body?.trim() || !template ? undefined : reflectionDocument(template.body, intention, lookBackOn);
     const title = input.title?.trim()
       ? validateTitle(input.title)
       : labelled(KIND_LABELS.REFLECTION.nl, guideline.title).slice(0, LIMITS.titleMax).trim();
@@ -327,7 +328,8 @@ export class GuidelinesService {
 
 /** What the person will try and when they look back, as text, then the reflection template's headings. */
 function reflectionDocument(templateBody: string, intention: string | null, lookBackOn: Date | null): PMNode {
-  const draft = intention || lookBackOn ? markdownToProseMirror(applicationDraft(intention ?? '', lookBackOn, '')) : null;
+  const draft =
+    intention || lookBackOn ? markdownToProseMirror(applicationDraft(intention ?? '', lookBackOn, '')) : null;
   const { doc } = templateDocument(templateBody);
   return { type: 'doc', content: [...(draft?.content ?? []), ...(doc.content ?? [])] };
 }

@@ -34,7 +34,9 @@ export class CreateTemplateInput {
   @Field(() => ItemKindEnum) kind!: ItemKind;
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => String, { description: 'Markdown: ## headings, the prompt as a paragraph under each; at most 20 000 characters' })
+  @Field(() => String, {
+    description: 'Markdown: ## headings, the prompt as a paragraph under each; at most 20 000 characters',
+  })
   body!: string;
 }
 

@@ -108,7 +108,13 @@ export class TemplatesService {
 
   async update(
     user: AuthUser,
-    input: { id: string; kind?: string | null; name?: string | null; description?: string | null; body?: string | null },
+    input: {
+      id: string;
+      kind?: string | null;
+      name?: string | null;
+      description?: string | null;
+      body?: string | null;
+    },
   ): Promise<TemplateType> {
     const template = await this.own(user, input.id);
     const fields = validateTemplate({

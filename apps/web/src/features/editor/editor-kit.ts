@@ -1,10 +1,9 @@
 import type { Editor } from '@tiptap/core';
 import { TableKit } from '@tiptap/extension-table';
-import { Placeholder } from '@tiptap/extensions';
-import type { Node as PMNode } from '@tiptap/pm/model';
 import './editor-kit.css';
 import type { SlashCommand } from './slash-commands';
 import { slashMenu } from './slash-menu';
+import { PROMPTS_CHANGED, templatePrompts } from './template-prompts-plugin';
 
 /**
  * What the editor kit needs from the page: the "/" menu's entries and the
@@ -30,28 +29,13 @@ const NO_KIT: EditorKitOptions = { slashCommands: () => [], promptFor: () => '',
 export function editorKit(options: EditorKitOptions = NO_KIT) {
   return [
     TableKit.configure({ table: { resizable: false } }),
-    Placeholder.configure({
-      // Every empty paragraph under a heading shows its prompt, not only the one with the caret.
-      showOnlyCurrent: false,
-      includeChildren: false,
-      placeholder: ({ editor, node, pos }) => promptAt(editor, node, pos, options),
-    }),
+    templatePrompts((heading) => options.promptFor(heading)),
     slashMenu({ commands: options.slashCommands, label: options.menuLabel, found: options.found }),
   ];
 }
 
-/** The prompt for a top-level empty paragraph: from the heading right above it, or the document's first. */
-function promptAt(editor: Editor, node: PMNode, pos: number, options: EditorKitOptions): string {
-  if (node.type.name !== 'paragraph') return '';
-  const $pos = editor.state.doc.resolve(pos);
-  if ($pos.depth !== 0) return '';
-  const index = $pos.index(0);
-  if (index === 0) return options.promptFor(null);
-  const above = editor.state.doc.child(index - 1);
-  return above.type.name === 'heading' ? options.promptFor(above.textContent) : '';
-}
-
 /** Shows prompts that arrived after the editor was drawn (the placeholders are decorations). */
 export function redrawPrompts(editor: Editor): void {
-  if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta('addToHistory', false));
+  if (!editor.isDestroyed)
+    editor.view.dispatch(editor.state.tr.setMeta(PROMPTS_CHANGED, true).setMeta('addToHistory', false));
 }

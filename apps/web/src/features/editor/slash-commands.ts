@@ -64,10 +64,7 @@ export function blockCommands(t: SlashTexts): SlashCommand[] {
 
 /** Folds case and accents, so "/tabel", "/Tabel" and "/tábel" find the same entry. */
 function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('nl');
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('nl');
 }
 
 /** The entries whose label or keywords contain the typed query, label matches first. */

@@ -21,7 +21,13 @@ export function useEditorKit(
   extra: readonly SlashCommand[] = [],
 ): { options: EditorKitOptions; attach(editor: Editor | null): void } {
   const t = useMessages(slashMessages);
-  const state = useRef({ t, extra, templates: [] as Template[], prompts: new TemplatePrompts(), editor: null as Editor | null });
+  const state = useRef({
+    t,
+    extra,
+    templates: [] as Template[],
+    prompts: new TemplatePrompts(),
+    editor: null as Editor | null,
+  });
   state.current.t = t;
   state.current.extra = extra;
 

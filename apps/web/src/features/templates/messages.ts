@@ -21,7 +21,8 @@ export const templateMessages = {
     body: 'Inhoud (Markdown)',
     bodyHint:
       'Elk kopje begint met ## . De alinea onder een kopje is de hulpvraag: die verschijnt als grijze tekst in de lege regel. Tabellen en lijsten blijven gewone tekst.',
-    example: '## Het incident\n\nBeschrijf één concreet moment: wat gebeurde er, wat deed jij?\n\n## Mijn vraag\n\nWat wil je leren?\n',
+    example:
+      '## Het incident\n\nBeschrijf één concreet moment: wat gebeurde er, wat deed jij?\n\n## Mijn vraag\n\nWat wil je leren?\n',
     save: 'Opslaan',
     cancel: 'Annuleren',
     readOnly: 'Alleen facilitators maken en wijzigen sjablonen. Je gebruikt ze via ‘Nieuw item’ of met / in de tekst.',
@@ -31,7 +32,8 @@ export const templateMessages = {
     title: 'Templates',
     manageLink: 'Templates of this community (make and change)',
     titleOf: (community: string) => `Templates of ${community}`,
-    intro: 'A template gives a new item headings with prompts. The prompts show greyed in the empty lines and never become text.',
+    intro:
+      'A template gives a new item headings with prompts. The prompts show greyed in the empty lines and never become text.',
     builtIn: 'Built in',
     own: 'Own template',
     edit: 'Edit',
