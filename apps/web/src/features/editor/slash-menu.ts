@@ -111,7 +111,6 @@ function renderMenu(options: SlashMenuOptions) {
         status.setAttribute('aria-live', 'polite');
         document.body.append(list, status);
         start.editor.view.dom.setAttribute('aria-controls', LIST_ID);
-        start.editor.view.dom.setAttribute('aria-expanded', 'true');
         draw();
       },
       onUpdate: (next: SuggestionProps<SlashCommand, SlashCommand>) => {
@@ -136,7 +135,6 @@ function renderMenu(options: SlashMenuOptions) {
         const dom = props?.editor.view.dom;
         dom?.removeAttribute('aria-activedescendant');
         dom?.removeAttribute('aria-controls');
-        dom?.removeAttribute('aria-expanded');
         list?.remove();
         status?.remove();
         list = null;
