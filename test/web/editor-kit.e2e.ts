@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { waitFor } from '../support/collab-client';
 import { communityWithPeople, CommunityFixture } from '../support/fixtures';
-import { describeBrowser, launchBrowser, newPage } from '../support/browser';
+import { describeBrowser, launchBrowser, newPage, seriousAccessibilityViolations } from '../support/browser';
 import { gql, gqlData, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /**
@@ -88,6 +88,8 @@ describeBrowser('the editor kit: slash menu, tables, templates', () => {
     await mo.keyboard.type('/');
     const menu = mo.getByRole('listbox', { name: 'Invoegen' });
     await menu.waitFor();
+    expect(await menu.getByRole('option').count()).toBeGreaterThanOrEqual(7);
+    expect(await seriousAccessibilityViolations(mo)).toEqual([]);
     await mo.keyboard.press('Escape');
     await menu.waitFor({ state: 'detached' });
     await mo.keyboard.press('Backspace');

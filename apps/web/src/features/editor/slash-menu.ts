@@ -10,7 +10,8 @@ export interface SlashMenuOptions {
   found(n: number): string;
 }
 
-const SHOWN = 12;
+/** At most this many at once; typing narrows the list (the menu does not scroll, editor-kit.css). */
+const SHOWN = 10;
 const LIST_ID = 'slash-menu';
 
 /**
@@ -92,7 +93,6 @@ function renderMenu(options: SlashMenuOptions) {
       const editorDom = props.editor.view.dom;
       if (props.items.length) editorDom.setAttribute('aria-activedescendant', `${LIST_ID}-option-${active}`);
       else editorDom.removeAttribute('aria-activedescendant');
-      document.getElementById(`${LIST_ID}-option-${active}`)?.scrollIntoView({ block: 'nearest' });
       if (status) status.textContent = options.found(props.items.length);
     };
 
