@@ -144,21 +144,21 @@ describeBrowser('the editor kit: slash menu, tables, templates', () => {
   });
 
   it('"/" offers a facilitator’s template; its prompts show as placeholders, never as text', async () => {
-    const template = await gqlData(
-      t.baseUrl,
-      `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`,
-      {
-        input: {
-          communityId: c.communityId,
-          kind: 'CASE',
-          name: 'Teamincident',
-          description: 'Eén voorval, de groep vraagt door',
-          body: '## Het voorval\n\nBeschrijf één concreet moment.\n\n## Mijn vraag\n\nWat wil je leren?\n',
-        },
-      },
-      c.facilitator.token,
-    );
-    expect(template.createTemplate.id).toBeTruthy();
+    // The facilitator writes the template on the templates page.
+    const fenna = await signIn(c.facilitator);
+    await fenna.goto(`${t.baseUrl}/c/${c.communityId}/sjablonen`);
+    await fenna.getByRole('heading', { level: 1, name: 'Sjablonen' }).waitFor();
+    await fenna.getByRole('button', { name: 'Nieuw sjabloon' }).click();
+    const form = fenna.getByRole('form', { name: 'Nieuw sjabloon' });
+    await form.getByLabel('Naam').fill('Teamincident');
+    await form.getByLabel('Waarvoor (optioneel)').fill('Eén voorval, de groep vraagt door');
+    await form
+      .getByLabel('Inhoud (Markdown)')
+      .fill('## Het voorval\n\nBeschrijf één concreet moment.\n\n## Mijn vraag\n\nWat wil je leren?\n');
+    expect(await seriousAccessibilityViolations(fenna)).toEqual([]);
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await fenna.getByRole('status').filter({ hasText: 'Sjabloon ‘Teamincident’ opgeslagen.' }).waitFor();
+    await fenna.getByRole('heading', { level: 2, name: 'Teamincident' }).waitFor();
 
     const id = await newItem({ kind: 'CASE', title: 'Casus: de voordeur' });
     const mo = await signIn(c.member);
