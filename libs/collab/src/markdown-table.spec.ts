@@ -71,4 +71,11 @@ describe('GFM pipe tables', () => {
       expect.arrayContaining(['Waarde', 'Autonomie', 'zelf kiezen', 'a | b', 'x|y']),
     );
   });
+
+  it('keeps a paragraph whose line after a hard break looks like a delimiter row a paragraph', () => {
+    for (const second of ['-|-', ':-- | --:', '| --- | --- |', '--- | ---']) {
+      const node = doc(paragraph(text('a | b'), { type: 'hardBreak' }, text(second)));
+      expect(markdownToProseMirror(proseMirrorToMarkdown(node))).toEqual(node);
+    }
+  });
 });

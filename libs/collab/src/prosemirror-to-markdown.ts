@@ -76,8 +76,15 @@ function isList(node: PMNode): boolean {
 }
 
 function paragraphLines(node: PMNode): string[] {
-  const lines = inlineToMarkdownLines(node.content ?? []);
+  const lines = inlineToMarkdownLines(node.content ?? []).map(escapeDelimiterRow);
   return lines.length === 1 && lines[0] === '' ? [] : lines;
+}
+
+/** A line of only pipes, dashes and colons ("-|-") after a hard break would turn the paragraph into a GFM table. */
+const DELIMITER_ROW = /^[ \t|:-]*-[ \t|:-]*$/;
+
+function escapeDelimiterRow(line: string, index: number): string {
+  return index > 0 && DELIMITER_ROW.test(line) && /[|:]/.test(line) ? `\\${line}` : line;
 }
 
 function headingLines(node: PMNode): string[] {
