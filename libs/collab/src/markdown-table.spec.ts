@@ -2,6 +2,8 @@ import { markdownToProseMirror } from './markdown-to-prosemirror';
 import type { PMMark, PMNode } from './prosemirror';
 import { proseMirrorToMarkdown } from './prosemirror-to-markdown';
 import { proseMirrorToText } from './prosemirror-to-text';
+import * as Y from 'yjs';
+import { readBody, writeBody } from './ydoc-body';
 
 const text = (value: string, ...marks: PMMark[]): PMNode =>
   marks.length > 0 ? { type: 'text', text: value, marks } : { type: 'text', text: value };
@@ -77,5 +79,12 @@ describe('GFM pipe tables', () => {
       const node = doc(paragraph(text('a | b'), { type: 'hardBreak' }, text(second)));
       expect(markdownToProseMirror(proseMirrorToMarkdown(node))).toEqual(node);
     }
+  });
+
+  it('goes through the Yjs document as y-prosemirror encodes it, cell attributes included', () => {
+    const ydoc = new Y.Doc();
+    writeBody(ydoc.getXmlFragment('default'), dilemma);
+    expect(readBody(ydoc.getXmlFragment('default'))).toEqual(dilemma);
+    ydoc.destroy();
   });
 });
