@@ -49,6 +49,8 @@ export const templateMessages = {
     body: 'Content (Markdown)',
     bodyHint:
       'Each heading starts with ## . The paragraph below a heading is its prompt: it shows greyed in the empty line. Tables and lists stay ordinary text.',
+    example:
+      '## The incident\n\nDescribe one concrete moment: what happened, what did you do?\n\n## My question\n\nWhat do you want to learn?\n',
     save: 'Save',
     cancel: 'Cancel',
     readOnly: 'Only facilitators make and change templates. You use them through ‘New item’ or with / in the text.',
