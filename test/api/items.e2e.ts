@@ -110,7 +110,9 @@ describe('knowledge items', () => {
       c.member.token,
     );
     const item = (await gql(t.baseUrl, ITEM, { id: created.data!.createItem.id }, c.member.token)).data!.item;
-    expect(item.markdown).toMatch(/^## Situatie\n\nWat speelt er\?/);
+    // The prompts are placeholders in the editor, never text (docs/templates.md).
+    expect(item.markdown).toMatch(/^## Situatie\n\n## Werkvraag\n/);
+    expect(item.markdown).not.toContain('Wat speelt er');
     expect(item.markdown).toContain('## Afspraken');
     expect(item.text.split('\n')).toContain('Verdiepende vragen');
     const both = await gql(

@@ -6,3 +6,4 @@ export { markdownToYDocUpdate, readBody, writeBody, yDocToMarkdown, yDocToText }
 export { replaceInBody, type TextReplacement } from './ydoc-replace';
 export * from './server';
 export { MENTION_NODE, mentionedUserIds, mentionText } from './mentions';
+export { headingKey, templateDocument, type TemplateDocument, type TemplatePrompt } from './template-document';

@@ -1,6 +1,8 @@
 /**
- * Markdown -> ProseMirror JSON for the TipTap 3 StarterKit + Link schema,
- * built from markdown-it's token stream.
+ * Markdown -> ProseMirror JSON for the TipTap 3 StarterKit + Link + Table
+ * schema, built from markdown-it's token stream. GFM pipe tables become
+ * TipTap tables (the header row as tableHeader cells; column alignment is
+ * not kept, the editor has none).
  */
 import MarkdownIt from 'markdown-it';
 import { safeHref } from '@spiraal/domain';
@@ -9,7 +11,7 @@ import { appendInline, emptyDoc, sortMarks, textNode, type PMMark, type PMNode }
 type Token = MarkdownIt.Token;
 
 function createParser(): MarkdownIt {
-  const md = new MarkdownIt('commonmark', { html: false }).enable('strikethrough');
+  const md = new MarkdownIt('commonmark', { html: false }).enable(['strikethrough', 'table']);
   // markdown-it leaves links it distrusts (javascript:, ...) as literal
   // source text. Accept them all here so `safeHref` decides, and an unsafe
   // link keeps its text without the link instead of showing raw Markdown.
@@ -30,6 +32,10 @@ export function markdownToProseMirror(markdown: string): PMNode {
 
 function handleBlockToken(token: Token, stack: PMNode[]): void {
   const top = stack[stack.length - 1];
+  if (TABLE_SECTIONS.has(token.type)) {
+    // thead/tbody have no node of their own: their rows go straight into the table.
+    return;
+  }
   if (token.nesting === 1) {
     stack.push(openBlock(token));
   } else if (token.nesting === -1) {
@@ -56,6 +62,14 @@ function openBlock(token: Token): PMNode {
       return { type: 'orderedList', attrs: { start: Number(token.attrGet('start') ?? 1) } };
     case 'list_item_open':
       return { type: 'listItem' };
+    case 'table_open':
+      return { type: 'table' };
+    case 'tr_open':
+      return { type: 'tableRow' };
+    case 'th_open':
+      return { type: 'tableHeader', attrs: { ...CELL_ATTRS } };
+    case 'td_open':
+      return { type: 'tableCell', attrs: { ...CELL_ATTRS } };
     default:
       // paragraph_open, and anything unexpected, becomes a paragraph.
       return { type: 'paragraph' };
@@ -70,9 +84,17 @@ function finishBlock(node: PMNode): PMNode {
     node.content = [{ type: 'paragraph' }, ...content];
   } else if (node.type === 'blockquote' && content.length === 0) {
     node.content = [{ type: 'paragraph' }];
+  } else if (node.type === 'tableCell' || node.type === 'tableHeader') {
+    // A cell holds blocks; markdown-it gives its inline content directly.
+    node.content = [content.length > 0 ? { type: 'paragraph', content } : { type: 'paragraph' }];
   }
   return node;
 }
+
+const TABLE_SECTIONS = new Set(['thead_open', 'thead_close', 'tbody_open', 'tbody_close']);
+
+/** TipTap's cell attributes (colwidth null is left out, as y-prosemirror leaves out null attributes). */
+export const CELL_ATTRS: Readonly<Record<string, unknown>> = { colspan: 1, rowspan: 1 };
 
 function appendChild(parent: PMNode, child: PMNode): void {
   (parent.content ??= []).push(child);

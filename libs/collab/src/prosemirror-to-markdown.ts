@@ -1,8 +1,10 @@
 /**
  * ProseMirror JSON -> Markdown (CommonMark + ~~strikethrough~~), written so
  * that parsing the output with markdownToProseMirror gives the same tree.
+ * Tables become GFM pipe tables (markdown-table.ts).
  */
 import { inlineToMarkdownLines, longestRun } from './markdown-inline';
+import { tableLines } from './markdown-table';
 import type { PMNode } from './prosemirror';
 
 export function proseMirrorToMarkdown(doc: PMNode): string {
@@ -57,6 +59,8 @@ function blockToLines(node: PMNode, style: ListStyle): string[] {
       return codeBlockLines(node);
     case 'horizontalRule':
       return ['---'];
+    case 'table':
+      return tableLines(node);
     case 'text':
     case 'hardBreak':
       // Inline content where a block belongs: keep the text as a paragraph.
@@ -72,8 +76,15 @@ function isList(node: PMNode): boolean {
 }
 
 function paragraphLines(node: PMNode): string[] {
-  const lines = inlineToMarkdownLines(node.content ?? []);
+  const lines = inlineToMarkdownLines(node.content ?? []).map(escapeDelimiterRow);
   return lines.length === 1 && lines[0] === '' ? [] : lines;
+}
+
+/** A line of only pipes, dashes and colons ("-|-") after a hard break would turn the paragraph into a GFM table. */
+const DELIMITER_ROW = /^[ \t|:-]*-[ \t|:-]*$/;
+
+function escapeDelimiterRow(line: string, index: number): string {
+  return index > 0 && DELIMITER_ROW.test(line) && /[|:]/.test(line) ? `\\${line}` : line;
 }
 
 function headingLines(node: PMNode): string[] {

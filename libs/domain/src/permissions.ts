@@ -27,6 +27,7 @@ export const ACTIONS = [
   'community.manage', // change name, description and visibility
   'search.synonyms', // add or remove the community's own search synonyms
   'community.settings', // the bewaartermijn for cases (docs/privacy.md)
+  'template.manage', // write, change and archive the community's own templates (docs/templates.md)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -63,6 +64,7 @@ const TABLE: Readonly<Record<Action, readonly Access[]>> = {
   'community.manage': ['FACILITATOR'],
   'search.synonyms': ['FACILITATOR'],
   'community.settings': ['FACILITATOR'],
+  'template.manage': ['FACILITATOR'],
 };
 
 /** Facts about the resource that some rules look at beyond the role. */

@@ -295,3 +295,12 @@ export function validateDate(field: string, value: Date | string): Date {
   }
   return date;
 }
+
+/** A template's name (templates.ts): a visible name, like a community's. */
+export function validateTemplateName(value: string, max: number): string {
+  const name = visibleName('name', value);
+  if (name.length < 1 || name.length > max) {
+    fail('name', `De naam moet 1 tot ${max} tekens lang zijn`, `The name must be 1 to ${max} characters`);
+  }
+  return name;
+}

@@ -27,7 +27,10 @@ export type AuditAction =
   | 'privacy.pseudonymise'
   | 'privacy.override'
   | 'community.update'
-  | 'join.answer';
+  | 'join.answer'
+  | 'template.create'
+  | 'template.update'
+  | 'template.archive';
 
 export interface AuditEntry {
   communityId: string;

@@ -4,6 +4,7 @@ import { MembershipEntity } from './entities/membership.entity';
 import { ItemAuthorEntity } from './entities/item-author.entity';
 import { ItemEntity } from './entities/item.entity';
 import { StageChangeEntity } from './entities/stage-change.entity';
+import { TemplateEntity } from './entities/template.entity';
 import { UserEntity } from './entities/user.entity';
 
 /** Every TypeORM entity: the tables' mapping, beside the migrations that make them (docs/decisions/0007-api-layers.md). */
@@ -15,4 +16,5 @@ export const ENTITIES = [
   ItemEntity,
   ItemAuthorEntity,
   StageChangeEntity,
+  TemplateEntity,
 ];

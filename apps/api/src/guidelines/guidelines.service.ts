@@ -12,7 +12,7 @@ import {
   PROMOTABLE_KINDS,
   PROMOTE_MAX_SOURCES,
   sharedTags,
-  templateFor,
+  builtInTemplateFor,
   validateBody,
   validateDate,
   validateReason,
@@ -21,7 +21,7 @@ import {
   GUIDELINE_STATUS_LABELS,
 } from '@spiraal/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { yDocToMarkdown, yDocToText } from '@spiraal/collab';
+import { markdownToProseMirror, templateDocument, yDocToMarkdown, yDocToText, type PMNode } from '@spiraal/collab';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { CollabService } from '../collab/collab.service';
@@ -256,12 +256,11 @@ export class GuidelinesService {
     }
     const intention = validateReason(input.intention);
     const lookBackOn = input.lookBackOn ? validateDate('lookBackOn', input.lookBackOn) : null;
-    const template = templateFor('REFLECTION') ?? '';
-    const body = input.body?.trim()
-      ? validateBody(input.body)
-      : intention || lookBackOn
-        ? applicationDraft(intention ?? '', lookBackOn, template)
-        : template;
+    // The reflection template's prompts are placeholders, never text (docs/templates.md).
+    const template = builtInTemplateFor('REFLECTION');
+    const body = input.body?.trim() ? validateBody(input.body) : '';
+    const document =
+      input.body?.trim() || !template ? undefined : reflectionDocument(template.body, intention, lookBackOn);
     const title = input.title?.trim()
       ? validateTitle(input.title)
       : labelled(KIND_LABELS.REFLECTION.nl, guideline.title).slice(0, LIMITS.titleMax).trim();
@@ -273,6 +272,8 @@ export class GuidelinesService {
         title,
         tags: guideline.tags,
         markdown: body,
+        document,
+        templateId: document ? template?.id : null,
         appliesGuidelineId: guideline.id,
         appliesVersion: guideline.guidelineVersion,
       });
@@ -323,4 +324,12 @@ export class GuidelinesService {
     if (item.kind !== 'GUIDELINE') throw badInput('Dit item is geen richtlijn / This item is not a guideline', 'id');
     return item;
   }
+}
+
+/** What the person will try and when they look back, as text, then the reflection template's headings. */
+function reflectionDocument(templateBody: string, intention: string | null, lookBackOn: Date | null): PMNode {
+  const draft =
+    intention || lookBackOn ? markdownToProseMirror(applicationDraft(intention ?? '', lookBackOn, '')) : null;
+  const { doc } = templateDocument(templateBody);
+  return { type: 'doc', content: [...(draft?.content ?? []), ...(doc.content ?? [])] };
 }

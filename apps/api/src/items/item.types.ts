@@ -24,6 +24,11 @@ export class ItemType {
   guidelineVersion!: number | null;
   @Field(() => Date, { nullable: true, description: 'Guidelines only: when to look at it again (tijdelijk geldig)' })
   reviewDate!: Date | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The template the item started from; the editor shows its prompts as placeholders',
+  })
+  templateId!: string | null;
   communityId!: string;
   createdBy!: string | null;
   appliesGuidelineId!: string | null;
@@ -76,6 +81,11 @@ export class CreateItemInput {
     description: 'Start from the kind’s template (casus, verhaal, werkvraag, toepassingsreflectie)',
   })
   template?: boolean | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Start from this template (a built-in one or the community’s own, of the same kind); see `templates`',
+  })
+  templateId?: string | null;
 }
 
 @InputType('UpdateItemInput')

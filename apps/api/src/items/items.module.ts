@@ -8,9 +8,10 @@ import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { RedisModule } from '../redis/redis.module';
+import { TemplatesModule } from '../templates/templates.module';
 
 @Module({
-  imports: [NotificationsModule, AccessModule, AuditModule, DocumentsModule, RedisModule],
+  imports: [NotificationsModule, AccessModule, AuditModule, DocumentsModule, RedisModule, TemplatesModule],
   providers: [ItemsResolver, ItemsService, ItemBodyService, ItemEvents],
   exports: [ItemsService, ItemBodyService, ItemEvents],
 })

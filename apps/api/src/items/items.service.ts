@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BODY_FRAGMENT, markdownToProseMirror, proseMirrorToText, writeBody, yDocToMarkdown } from '@spiraal/collab';
 import {
+  BODY_FRAGMENT,
+  markdownToProseMirror,
+  proseMirrorToText,
+  templateDocument,
+  writeBody,
+  yDocToMarkdown,
+  type PMNode,
+} from '@spiraal/collab';
+import {
+  builtInTemplateFor,
   defaultStageFor,
   ItemKind,
   mayReplaceStageReason,
   SeciStage,
-  templateFor,
   validateBody,
   validatePageSize,
   validateReason,
@@ -26,6 +34,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { ItemAuthorEntity } from '../database/entities/item-author.entity';
 import { ItemEntity } from '../database/entities/item.entity';
 import { StageChangeEntity } from '../database/entities/stage-change.entity';
+import { TemplatesService } from '../templates/templates.service';
 import { communitySpelling, spelledAsKnown } from './tag-spellings';
 
 export interface CreateItem {
@@ -37,6 +46,8 @@ export interface CreateItem {
   body?: string | null;
   /** Start from the kind's template instead of a body. */
   template?: boolean | null;
+  /** Start from this template (built-in or the community's own). */
+  templateId?: string | null;
 }
 
 /** A validated new item, for `insert`. */
@@ -47,6 +58,9 @@ export interface NewItem {
   title: string;
   tags: string[];
   markdown: string;
+  /** The starting document, when it is not plain Markdown (a template: headings without their prompts). */
+  document?: PMNode;
+  templateId?: string | null;
   appliesGuidelineId?: string | null;
   appliesVersion?: number | null;
 }
@@ -72,6 +86,7 @@ export class ItemsService {
     private readonly documents: DocumentStore,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly templates: TemplatesService,
   ) {}
 
   async create(user: AuthUser, input: CreateItem): Promise<ItemEntity> {
@@ -83,9 +98,15 @@ export class ItemsService {
     );
     const title = validateTitle(input.title);
     const tags = validateTags(input.tags ?? []);
-    if (input.template && input.body)
+    if ((input.template || input.templateId) && input.body)
       throw badInput('Kies een sjabloon of een tekst, niet allebei / Give a template or a body, not both', 'template');
-    const markdown = input.template ? (templateFor(input.kind) ?? '') : validateBody(input.body ?? '');
+    // A template's prompts become placeholders, never text (docs/templates.md).
+    const template = input.templateId
+      ? await this.templates.forItem(input.communityId, input.templateId, input.kind)
+      : input.template
+        ? builtInTemplateFor(input.kind)
+        : null;
+    const markdown = template ? '' : validateBody(input.body ?? '');
     return this.db.transaction((tx) =>
       this.insert(tx, user, {
         communityId: input.communityId,
@@ -94,6 +115,8 @@ export class ItemsService {
         title,
         tags,
         markdown,
+        document: template ? templateDocument(template.body).doc : undefined,
+        templateId: template?.id ?? null,
       }),
     );
   }
@@ -104,7 +127,7 @@ export class ItemsService {
    * (clients never seed content). Callers check access and validate first.
    */
   async insert(tx: EntityManager, user: AuthUser, fields: NewItem): Promise<ItemEntity> {
-    const body = markdownToProseMirror(fields.markdown);
+    const body = fields.document ?? markdownToProseMirror(fields.markdown);
     const doc = new Y.Doc();
     writeBody(doc.getXmlFragment(BODY_FRAGMENT), body);
     const state = Y.encodeStateAsUpdate(doc);
@@ -125,6 +148,7 @@ export class ItemsService {
       reviewDate: null,
       appliesGuidelineId: fields.appliesGuidelineId ?? null,
       appliesVersion: fields.appliesVersion ?? null,
+      templateId: fields.templateId ?? null,
     });
     await tx
       .getRepository(ItemAuthorEntity)

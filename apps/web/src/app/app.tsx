@@ -16,6 +16,7 @@ import { ItemListPage } from '../pages/item-list-page';
 // The item page holds the lazily loaded editor: `lazy(() => import('../features/editor/item-editor'))`.
 import { ItemPage } from '../pages/item-page';
 import { MeetingPage } from '../pages/meeting-page';
+import { TemplatesPage } from '../pages/templates-page';
 import { MeetingsPage } from '../pages/meetings-page';
 import { SEARCH_PATH } from '../features/search/search-address';
 import { SearchPage } from '../pages/search-page';
@@ -46,6 +47,7 @@ function SignedInRoutes({ path }: { path: string }) {
   if ((params = match('/c/:id/members', path))) return <MembersPage key={params.id} communityId={params.id} />;
   if ((params = match('/c/:id/spiraal', path))) return <SpiralPage key={params.id} communityId={params.id} />;
   if ((params = match('/c/:id/bijeenkomsten', path))) return <MeetingsPage key={params.id} communityId={params.id} />;
+  if ((params = match('/c/:id/sjablonen', path))) return <TemplatesPage key={params.id} communityId={params.id} />;
   if ((params = match('/items/:id', path))) return <ItemPage key={params.id} itemId={params.id} />;
   if ((params = match('/bijeenkomsten/:id', path))) return <MeetingPage key={params.id} meetingId={params.id} />;
   if (match(SEARCH_PATH, path)) return <SearchPage />;

@@ -13,10 +13,13 @@ import { MemberList } from '../entities/communities/member-list';
 import { communityMessages } from '../entities/communities/messages';
 import { CommunitySettingsForm } from '../features/directory/community-settings-form';
 import { JoinRequestsPanel } from '../features/directory/join-requests-panel';
+import { templateMessages } from '../features/templates/messages';
+import { Link } from '../shared/ui/link';
 
 /** `/c/<id>/members`: facilitators manage people; everyone else sees the list. */
 export function MembersPage({ communityId }: { communityId: string }) {
   const m = useMessages(communityMessages);
+  const tm = useMessages(templateMessages);
   const { user } = useSession();
   useCurrentCommunity(communityId);
   const { data, error, reload } = useQuery(MEMBERS_QUERY, { id: communityId });
@@ -68,6 +71,9 @@ export function MembersPage({ communityId }: { communityId: string }) {
       {may(community.myRole, 'community.manage') && (
         <CommunitySettingsForm key={community.id} community={community} onSaved={reload} />
       )}
+      <p>
+        <Link href={`/c/${communityId}/sjablonen`}>{tm.manageLink}</Link>
+      </p>
     </>
   );
 }

@@ -83,12 +83,32 @@ describe('htmlToProseMirror', () => {
     expect(markdownOf(html)).toBe('klik [a](https://a.nl) anker [schema](https://a.nl/b.png) ingebed\n');
   });
 
-  it('turns tables into one paragraph per row', () => {
+  it('keeps tables as tables, header cells apart, rows filled up to the widest', () => {
     expect(
       markdownOf(
         '<table><tr><th>Wie</th><th>Wat</th></tr><tr><td>Mo</td><td>casus</td></tr><tr><td></td><td></td></tr></table>',
       ),
-    ).toBe('**Wie** | **Wat**\n\nMo | casus\n');
+    ).toBe('| Wie | Wat |\n| --- | --- |\n| Mo | casus |\n| | |\n');
+    const doc = htmlToProseMirror(
+      '<table><tr><td colspan="2">Dilemma</td></tr><tr><td>a</td><td><p>b</p><p>c</p></td><td>d</td></tr></table>',
+    ).doc;
+    const rows = doc.content![0].content!;
+    expect(rows.map((row) => row.content!.length)).toEqual([3, 3]);
+    expect(rows[1].content![1].content!.map((block) => block.type)).toEqual(['paragraph', 'paragraph']);
+  });
+
+  it('reads a Word table (MsoTableGrid, cells of MsoNormal paragraphs) into a table', () => {
+    const word = `<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;mso-yfti-tbllook:1184'>
+ <tr style='mso-yfti-irow:0;mso-yfti-firstrow:yes'>
+  <td width=302 valign=top style='width:226.55pt;border:solid windowtext 1.0pt'><p class=MsoNormal><b>Waarde<o:p></o:p></b></p></td>
+  <td width=302 valign=top style='width:226.55pt'><p class=MsoNormal><b>Spanning<o:p></o:p></b></p></td>
+ </tr>
+ <tr style='mso-yfti-irow:1;mso-yfti-lastrow:yes'>
+  <td width=302 valign=top><p class=MsoNormal>Autonomie<o:p></o:p></p></td>
+  <td width=302 valign=top><p class=MsoNormal>Veiligheid thuis<o:p></o:p></p></td>
+ </tr>
+</table>`;
+    expect(markdownOf(word)).toBe('| **Waarde** | **Spanning** |\n| --- | --- |\n| Autonomie | Veiligheid thuis |\n');
   });
 
   it('does not throw on broken HTML and keeps its text', () => {

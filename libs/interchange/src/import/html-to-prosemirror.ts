@@ -1,5 +1,5 @@
 /**
- * HTML -> ProseMirror JSON of the editor's schema (TipTap StarterKit + Link).
+ * HTML -> ProseMirror JSON of the editor's schema (TipTap StarterKit + Link + Table).
  * Made for what people export from Word, LibreOffice, wikis and browsers:
  * Word's list paragraphs (`mso-list`) become real lists, its bold and italic
  * spans become marks, and its conditional comments, `<o:p>`, styles and
@@ -297,33 +297,62 @@ function codeBlockOf(element: Element): PMNode[] {
   return [text ? { type: 'codeBlock', content: [textNode(text)] } : { type: 'codeBlock' }];
 }
 
-/** The schema has no tables: every row becomes a paragraph, its cells separated by " | ". */
+/**
+ * A table as a TipTap table (Word's tables too): `th` cells become header
+ * cells, each cell keeps its blocks. The editor's tables are rectangular, so
+ * a cell spanning columns is followed by empty cells and short rows are
+ * filled up; row spans are not kept. A caption becomes a paragraph above.
+ */
 function tableOf(element: Element, marks: readonly PMMark[]): PMNode[] {
-  const rows: PMNode[] = [];
+  const before: PMNode[] = [];
+  const rows: PMNode[][] = [];
   const visit = (nodes: readonly ChildNode[]) => {
     for (const node of nodes) {
       if (!isElement(node) || skipped(node)) continue;
-      if (node.name === 'tr') rows.push(...rowOf(node, marks));
-      else if (node.name === 'caption') rows.push(...paragraphOf(node, marks));
-      else if (node.name !== 'table') visit(node.children);
-      else rows.push(...tableOf(node, marks));
+      if (node.name === 'tr') rows.push(cellsOf(node, marks));
+      else if (node.name === 'caption') before.push(...paragraphOf(node, marks));
+      else if (node.name === 'table') before.push(...tableOf(node, marks));
+      else visit(node.children);
     }
   };
   visit(element.children);
-  return rows;
+  const filled = rows.filter((cells) => cells.length > 0);
+  if (filled.length === 0) return before;
+  const width = Math.max(...filled.map((cells) => cells.length));
+  const content = filled.map((cells) => ({
+    type: 'tableRow',
+    content: [...cells, ...Array.from({ length: width - cells.length }, () => emptyCell(cells[0].type))],
+  }));
+  return [...before, { type: 'table', content }];
 }
 
+/** A row outside a table: a table of one row. */
 function rowOf(row: Element, marks: readonly PMMark[]): PMNode[] {
-  const content: PMNode[] = [];
+  const cells = cellsOf(row, marks);
+  return cells.length > 0 ? [{ type: 'table', content: [{ type: 'tableRow', content: cells }] }] : [];
+}
+
+const MAX_SPAN = 50;
+
+function cellsOf(row: Element, marks: readonly PMMark[]): PMNode[] {
+  const cells: PMNode[] = [];
   for (const cell of row.children) {
     if (!isElement(cell) || (cell.name !== 'td' && cell.name !== 'th') || skipped(cell)) continue;
-    const cellMarks = cell.name === 'th' ? withMark(marks, 'bold') : marks;
-    const inline = trimInline(inlineOf(cell.children, cellMarks)).filter((node) => node.type !== 'hardBreak');
-    if (inline.length === 0) continue;
-    if (content.length > 0) appendInline(content, textNode(' | '));
-    for (const node of inline) appendInline(content, node);
+    const type = cell.name === 'th' ? 'tableHeader' : 'tableCell';
+    const blocks = groupWordLists(blocksOf(cell.children, marks));
+    cells.push({
+      type,
+      attrs: { colspan: 1, rowspan: 1 },
+      content: blocks.length > 0 ? blocks : [{ type: 'paragraph' }],
+    });
+    const span = Number.parseInt(cell.attribs.colspan ?? '1', 10);
+    for (let i = 1; Number.isFinite(span) && i < Math.min(span, MAX_SPAN); i++) cells.push(emptyCell(type));
   }
-  return content.length > 0 ? [{ type: 'paragraph', content }] : [];
+  return cells;
+}
+
+function emptyCell(type: string): PMNode {
+  return { type, attrs: { colspan: 1, rowspan: 1 }, content: [{ type: 'paragraph' }] };
 }
 
 /** Everything inside as inline content; block boundaries become spaces. */

@@ -22,4 +22,6 @@ export class ItemEntity {
   /** Practice reflections only: the guideline and the version they applied. */
   @Column('uuid', { name: 'applies_guideline_id', nullable: true }) appliesGuidelineId!: string | null;
   @Column('integer', { name: 'applies_version', nullable: true }) appliesVersion!: number | null;
+  /** The template the item started from (a built-in id or a template's uuid); its prompts show as placeholders. */
+  @Column('text', { name: 'template_id', nullable: true }) templateId!: string | null;
 }

@@ -12,6 +12,7 @@ export {
   ArchiveItemDocument as ARCHIVE_ITEM,
   CreateItemDocument as CREATE_ITEM,
   ItemDocument as ITEM_QUERY,
+  NewItemTemplatesDocument as NEW_ITEM_TEMPLATES,
   ItemsDocument as ITEMS_QUERY,
   RestoreRevisionDocument as RESTORE_REVISION,
   RevisionDocument as REVISION_QUERY,

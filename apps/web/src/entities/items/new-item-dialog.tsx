@@ -2,13 +2,13 @@ import { LIMITS } from '@spiraal/domain';
 import { TextField } from '../../shared/ui/text-field';
 import { FormEvent, useId, useState } from 'react';
 import { graphql } from '../../shared/api/graphql';
-import { useAction } from '../../shared/api/use-query';
+import { useAction, useQuery } from '../../shared/api/use-query';
 import { navigate } from '../../shared/router/router';
 import { useMessages } from '../../shared/i18n/language';
 import { Dialog } from '../../shared/ui/dialog';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { parseTags } from '../../shared/ui/format';
-import { CREATE_ITEM } from './item-queries';
+import { CREATE_ITEM, NEW_ITEM_TEMPLATES } from './item-queries';
 import { itemMessages } from './messages';
 import { ItemKind, kindsFor, KINDS_WITH_TEMPLATE } from './vocabulary';
 import './items.css';
@@ -29,6 +29,11 @@ export function NewItemDialog({ communityId, role, initialKind = 'CASE', onClose
   const [tags, setTags] = useState('');
   const [missingTitle, setMissingTitle] = useState(false);
   const id = useId();
+  // The built-in and the community's own templates of the chosen kind; undefined: the kind's built-in one.
+  const templates = useQuery(NEW_ITEM_TEMPLATES, { communityId }).data?.templates ?? [];
+  const ofKind = templates.filter((template) => template.kind === kind);
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const templateId = chosen[kind] ?? ofKind.find((template) => template.builtIn)?.id ?? ofKind[0]?.id ?? '';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,10 +42,12 @@ export function NewItemDialog({ communityId, role, initialKind = 'CASE', onClose
       return;
     }
     setMissingTitle(false);
-    // The server writes the kind's template into the document (kinds without one start empty).
+    // The server writes the chosen template's headings into the document; its prompts show as
+    // placeholders (docs/templates.md). Before the templates load, the kind's built-in one.
+    const from = templates.length > 0 ? (templateId ? { templateId } : {}) : { template: true };
     const result = await run(() =>
       graphql(CREATE_ITEM, {
-        input: { communityId, kind, title: title.trim(), tags: parseTags(tags), template: true },
+        input: { communityId, kind, title: title.trim(), tags: parseTags(tags), ...from },
       }),
     );
     if (!result) return;
@@ -72,9 +79,30 @@ export function NewItemDialog({ communityId, role, initialKind = 'CASE', onClose
             ))}
           </div>
         </fieldset>
-        <p className="note" aria-live="polite">
-          {KINDS_WITH_TEMPLATE.includes(kind) ? m.withTemplate(m.kinds[kind]) : m.withoutTemplate}
-        </p>
+        {ofKind.length > 0 ? (
+          <div className="field">
+            <label htmlFor={`${id}-template`}>{m.templateLabel}</label>
+            <select
+              id={`${id}-template`}
+              value={templateId}
+              onChange={(e) => setChosen({ ...chosen, [kind]: e.target.value })}
+            >
+              {ofKind.map((template) => (
+                <option key={template.id} value={template.id}>
+                  {template.name}
+                </option>
+              ))}
+              <option value="">{m.noTemplate}</option>
+            </select>
+            <p className="hint" aria-live="polite">
+              {templateId ? (ofKind.find((t) => t.id === templateId)?.description ?? '') : m.withoutTemplate}
+            </p>
+          </div>
+        ) : (
+          <p className="note" aria-live="polite">
+            {KINDS_WITH_TEMPLATE.includes(kind) ? m.withTemplate(m.kinds[kind]) : m.withoutTemplate}
+          </p>
+        )}
         <TextField
           label={m.title}
           value={title}

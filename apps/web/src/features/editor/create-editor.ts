@@ -6,6 +6,7 @@ import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import type { CollabSession } from './collab-session';
 import { PrivacyHighlights } from '../../entities/privacy/privacy-highlights';
+import { editorKit, type EditorKitOptions } from './editor-kit';
 import { isAllowedHref } from './links';
 import { MentionCandidate, mentionExtension } from './mention-suggestion';
 import { safeColor, textColorOn } from './people';
@@ -117,6 +118,8 @@ export function createEditor(
     editable: boolean;
     onLinkShortcut(): void;
     mentions?: { members(): Promise<MentionCandidate[]>; found(n: number): string };
+    /** Tables, template prompts and the "/" menu (editor-kit.ts). */
+    kit?: EditorKitOptions;
   },
 ): Editor {
   const LinkShortcut = Extension.create({
@@ -177,6 +180,7 @@ export function createEditor(
       // Without a community to suggest from, mention nodes still show (others may have made them).
       mentionExtension(options.mentions?.members ?? (async () => []), { found: options.mentions?.found ?? (() => '') }),
       PrivacyHighlights,
+      ...editorKit(options.kit),
     ],
     editorProps: editorProps(options),
   });

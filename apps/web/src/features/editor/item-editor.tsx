@@ -13,14 +13,19 @@ import { editorMessages, EditorMessages } from './messages';
 import { Presence } from './presence';
 import { SaveStatus } from './save-status';
 import { Toolbar } from './toolbar';
+import type { SlashCommand } from './slash-commands';
+import { TableToolbar } from './table-toolbar';
+import { useEditorKit } from './use-editor-kit';
 import { findingsStore } from '../../entities/privacy/findings-store';
 import { showFindings } from '../../entities/privacy/privacy-highlights';
 
 export interface ItemEditorProps {
   itemId: string;
   user: SessionUser;
-  /** Whose members `@` suggests. */
+  /** Whose members `@` suggests, and whose templates "/" offers. */
   communityId?: string;
+  /** More "/" menu entries (images, files), beside the blocks and templates (docs/editor-kit.md). */
+  slashCommands?: readonly SlashCommand[];
 }
 
 interface Live {
@@ -37,7 +42,8 @@ interface Live {
  * first set is destroyed before it ever connected (the session connects on
  * the next tick).
  */
-export default function ItemEditor({ itemId, user, communityId }: ItemEditorProps) {
+export default function ItemEditor({ itemId, user, communityId, slashCommands }: ItemEditorProps) {
+  const kit = useEditorKit(itemId, communityId, slashCommands);
   const nm = useMessages(mentionMessages);
   const found = useRef(nm.suggestions);
   found.current = nm.suggestions;
@@ -57,7 +63,9 @@ export default function ItemEditor({ itemId, user, communityId }: ItemEditorProp
       editable: false,
       onLinkShortcut: () => setLinkOpen(true),
       mentions: communityId ? { members: membersOf(communityId), found: (n) => found.current(n) } : undefined,
+      kit: kit.options,
     });
+    kit.attach(editor);
     session.start();
     setLive({ session, editor });
     // Privacy findings underlined while writing: asked again from the server when typing pauses.
@@ -66,13 +74,14 @@ export default function ItemEditor({ itemId, user, communityId }: ItemEditorProp
     session.doc.on('update', onUpdate);
     const unsubscribe = findings.subscribe(() => showFindings(editor, findings.getSnapshot()));
     return () => {
+      kit.attach(null);
       session.doc.off('update', onUpdate);
       unsubscribe();
       setLinkOpen(false);
       editor.destroy();
       session.destroy();
     };
-  }, [itemId, user.id, generation, communityId]);
+  }, [itemId, user.id, generation, communityId, kit]);
 
   useEffect(() => {
     live?.session.setUserName(user.displayName);
@@ -171,6 +180,7 @@ function LiveEditor({
             onLinkClose={() => setLinkOpen(false)}
           />
         )}
+        {editable && <TableToolbar editor={editor} controls={contentId} />}
         <div className="item-editor__meta">
           <Presence peers={peers} t={t} />
           <SaveStatus state={state} t={t} onRetry={() => session.retry()} />
