@@ -31,9 +31,16 @@ export const fileErrors = {
       { reason: 'TYPE_MISMATCH' },
     ),
   brokenImage: () =>
-    appError('UNSUPPORTED_MEDIA_TYPE', 'Deze afbeelding is beschadigd of te groot / This image is damaged or too large', {
-      reason: 'BROKEN_IMAGE',
-    }),
+    appError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Deze afbeelding is beschadigd of te groot / This image is damaged or too large',
+      {
+        reason: 'BROKEN_IMAGE',
+      },
+    ),
   badWidth: () =>
-    appError('BAD_USER_INPUT', 'w moet een breedte van 16 tot 2560 pixels zijn / w must be a width of 16 to 2560 pixels'),
+    appError(
+      'BAD_USER_INPUT',
+      'w moet een breedte van 16 tot 2560 pixels zijn / w must be a width of 16 to 2560 pixels',
+    ),
 };

