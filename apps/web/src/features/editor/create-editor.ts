@@ -5,6 +5,8 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import type { CollabSession } from './collab-session';
+import { FileAttachment, fileDropPaste, SpiraalImage } from './file-nodes';
+import type { FileUploads } from './file-uploads';
 import { PrivacyHighlights } from '../../entities/privacy/privacy-highlights';
 import { isAllowedHref } from './links';
 import { MentionCandidate, mentionExtension } from './mention-suggestion';
@@ -117,6 +119,8 @@ export function createEditor(
     editable: boolean;
     onLinkShortcut(): void;
     mentions?: { members(): Promise<MentionCandidate[]>; found(n: number): string };
+    /** Images and files pasted, dropped or picked (features/editor/file-uploads.ts). */
+    uploads?: FileUploads;
   },
 ): Editor {
   const LinkShortcut = Extension.create({
@@ -135,7 +139,7 @@ export function createEditor(
     },
   });
 
-  return new Editor({
+  const editor = new Editor({
     editable: options.editable,
     // Styles come from editor.css, not from an injected <style>.
     injectCSS: false,
@@ -177,7 +181,13 @@ export function createEditor(
       // Without a community to suggest from, mention nodes still show (others may have made them).
       mentionExtension(options.mentions?.members ?? (async () => []), { found: options.mentions?.found ?? (() => '') }),
       PrivacyHighlights,
+      // Images and file chips are nodes in the Y.Doc: every editor of the item sees them.
+      SpiraalImage,
+      FileAttachment,
+      ...(options.uploads ? [fileDropPaste(options.uploads)] : []),
     ],
     editorProps: editorProps(options),
   });
+  options.uploads?.attach(editor);
+  return editor;
 }

@@ -13,6 +13,8 @@ import { editorMessages, EditorMessages } from './messages';
 import { Presence } from './presence';
 import { SaveStatus } from './save-status';
 import { Toolbar } from './toolbar';
+import { FileUploads } from './file-uploads';
+import { UploadStatus } from './upload-status';
 import { findingsStore } from '../../entities/privacy/findings-store';
 import { showFindings } from '../../entities/privacy/privacy-highlights';
 
@@ -26,6 +28,7 @@ export interface ItemEditorProps {
 interface Live {
   session: CollabSession;
   editor: Editor;
+  uploads: FileUploads;
 }
 
 /**
@@ -51,7 +54,9 @@ export default function ItemEditor({ itemId, user, communityId }: ItemEditorProp
 
   useEffect(() => {
     const session = new CollabSession(itemId, { id: user.id, name: latest.current.name });
+    const uploads = new FileUploads(itemId);
     const editor = createEditor(session, {
+      uploads,
       label: latest.current.t.editorLabel,
       readOnly: true,
       editable: false,
@@ -59,7 +64,7 @@ export default function ItemEditor({ itemId, user, communityId }: ItemEditorProp
       mentions: communityId ? { members: membersOf(communityId), found: (n) => found.current(n) } : undefined,
     });
     session.start();
-    setLive({ session, editor });
+    setLive({ session, editor, uploads });
     // Privacy findings underlined while writing: asked again from the server when typing pauses.
     const findings = findingsStore(itemId);
     const onUpdate = () => findings.schedule();
@@ -107,6 +112,7 @@ export default function ItemEditor({ itemId, user, communityId }: ItemEditorProp
 function LiveEditor({
   session,
   editor,
+  uploads,
   t,
   linkOpen,
   setLinkOpen,
@@ -169,8 +175,10 @@ function LiveEditor({
             linkOpen={linkOpen}
             onLinkOpen={() => editable && setLinkOpen(true)}
             onLinkClose={() => setLinkOpen(false)}
+            onPickFile={() => editable && uploads.pick()}
           />
         )}
+        {!state.readOnly && <UploadStatus uploads={uploads} />}
         <div className="item-editor__meta">
           <Presence peers={peers} t={t} />
           <SaveStatus state={state} t={t} onRetry={() => session.retry()} />
