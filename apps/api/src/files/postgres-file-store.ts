@@ -2,6 +2,9 @@ import { Readable } from 'node:stream';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { FILE_CHUNK_BYTES, FileStore, rechunk } from './file-store';
 
+/** Chunks fetched per query when reading: 1 MB per round trip, never more in memory. */
+const CHUNKS_PER_READ = 4;
+
 /**
  * Bytes in PostgreSQL, one `file_chunks` row per 256 kB: written within the
  * upload's transaction and read back one chunk at a time, so neither end
@@ -25,13 +28,13 @@ export class PostgresFileStore implements FileStore {
   read(fileId: string): Promise<Readable> {
     const db = this.db;
     async function* chunks(): AsyncGenerator<Buffer> {
-      for (let seq = 0; ; seq++) {
+      for (let seq = 0; ; seq += CHUNKS_PER_READ) {
         const rows: { data: Buffer }[] = await db.query(
-          `SELECT data FROM file_chunks WHERE file_id = $1 AND seq = $2`,
-          [fileId, seq],
+          `SELECT data FROM file_chunks WHERE file_id = $1 AND seq >= $2 AND seq < $3 ORDER BY seq`,
+          [fileId, seq, seq + CHUNKS_PER_READ],
         );
-        if (!rows.length) return;
-        yield rows[0].data;
+        for (const row of rows) yield row.data;
+        if (rows.length < CHUNKS_PER_READ) return;
       }
     }
     return Promise.resolve(Readable.from(chunks(), { objectMode: false }));

@@ -45,6 +45,9 @@ export async function sniffed(
   return { sniffed: sniffFileType(first.subarray(0, SNIFF_BYTES), complete), bytes: all() };
 }
 
+// Every image is new to this process: libvips' operation cache would only hold memory.
+sharp.cache(false);
+
 /** Images larger than this many pixels are refused before decoding (a small file can unpack into a huge bitmap). */
 export const MAX_IMAGE_PIXELS = 100_000_000;
 

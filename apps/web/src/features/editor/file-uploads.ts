@@ -107,7 +107,10 @@ export class FileUploads {
       this.update(id, { state: 'done', percent: 100 });
       window.setTimeout(() => this.update(id, null), 4000);
     } catch (problem) {
-      this.update(id, { state: 'failed', problem: typeof problem === 'string' ? (problem as UploadProblem) : 'failed' });
+      this.update(id, {
+        state: 'failed',
+        problem: typeof problem === 'string' ? (problem as UploadProblem) : 'failed',
+      });
     }
   }
 

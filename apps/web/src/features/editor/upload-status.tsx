@@ -49,7 +49,11 @@ export function UploadStatus({ uploads }: { uploads: FileUploads }) {
             {upload.state === 'failed' && (
               <>
                 <span role="alert">{t[upload.problem ?? 'failed'](upload.name)}</span>
-                <button type="button" className="item-editor__upload-dismiss" onClick={() => uploads.dismiss(upload.id)}>
+                <button
+                  type="button"
+                  className="item-editor__upload-dismiss"
+                  onClick={() => uploads.dismiss(upload.id)}
+                >
                   {t.dismiss}
                 </button>
               </>
