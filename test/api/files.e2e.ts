@@ -264,3 +264,76 @@ describe('sweep', () => {
     expect(Number(chunks)).toBe(0);
   });
 });
+
+describe('community archive', () => {
+  it('takes files along in the export and restores them with new addresses in the bodies', async () => {
+    const photo = await phonePhoto();
+    const up = (await (await upload(photo, { type: 'image/jpeg', name: 'flip-over.jpg' })).json()) as {
+      id: string;
+      url: string;
+    };
+    const pdf = Buffer.from('%PDF-1.4\nprotocol\n%%EOF\n');
+    const doc = (await (await upload(pdf, { type: 'application/pdf', name: 'protocol.pdf' })).json()) as {
+      url: string;
+    };
+    const shown = await createItem(t.baseUrl, c.facilitator.token, {
+      communityId: c.communityId,
+      kind: 'CASE',
+      title: 'Met foto',
+      body: `De flip-over:\n\n![flip-over](${up.url})\n\nHet protocol: [protocol.pdf](${doc.url})\n`,
+    });
+    expect(shown.id).toBeTruthy();
+    const zip = await fetch(`${t.baseUrl}/export/communities/${c.communityId}`, {
+      headers: { Authorization: `Bearer ${c.facilitator.token}` },
+    });
+    expect(zip.status).toBe(200);
+    const archive = new Uint8Array(await zip.arrayBuffer());
+
+    // Restored into a new, empty community of the same facilitator.
+    const created = await fetch(`${t.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${c.facilitator.token}` },
+      body: JSON.stringify({ query: 'mutation { createCommunity(input: { name: "Hersteld" }) { id } }' }),
+    });
+    const target = ((await created.json()) as { data: { createCommunity: { id: string } } }).data.createCommunity.id;
+    const restored = await fetch(`${t.baseUrl}/export/communities/${target}/import`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${c.facilitator.token}`, 'Content-Type': 'application/zip' },
+      body: archive,
+    });
+    expect(restored.status).toBe(200);
+
+    const [item] = await sql<{ id: string }>(
+      t.db.url,
+      `SELECT id FROM items WHERE community_id = $1 AND title = 'Met foto'`,
+      [target],
+    );
+    const files = await sql<{ id: string; name: string; item_id: string }>(
+      t.db.url,
+      `SELECT id, name, item_id FROM files WHERE community_id = $1 ORDER BY name`,
+      [target],
+    );
+    expect(files.map((f) => f.name)).toContain('flip-over.jpg');
+    expect(files.map((f) => f.name)).toContain('protocol.pdf');
+    const markdown = (
+      (await (
+        await fetch(`${t.baseUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${c.facilitator.token}` },
+          body: JSON.stringify({ query: `{ item(id: "${item.id}") { markdown } }` }),
+        })
+      ).json()) as { data: { item: { markdown: string } } }
+    ).data.item.markdown;
+    const photoCopy = files.find((f) => f.name === 'flip-over.jpg')!;
+    const pdfCopy = files.find((f) => f.name === 'protocol.pdf')!;
+    expect(photoCopy.id).not.toBe(up.id);
+    expect(markdown).toContain(`![flip-over](/files/${photoCopy.id})`);
+    expect(markdown).toContain(`/files/${pdfCopy.id}`);
+    expect(markdown).not.toContain(up.url);
+    const original = Buffer.from(await (await download(up.url, c.facilitator.token)).arrayBuffer());
+    const copy = Buffer.from(await (await download(`/files/${photoCopy.id}`, c.facilitator.token)).arrayBuffer());
+    expect(copy.equals(original)).toBe(true);
+    // The original community's members see nothing of the copy.
+    expect((await download(`/files/${photoCopy.id}`, c.reader.token)).status).toBe(404);
+  });
+});

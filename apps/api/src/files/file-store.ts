@@ -1,8 +1,12 @@
 import type { Readable } from 'node:stream';
-import type { QueryRunner } from 'typeorm';
 
 /** Bytes per chunk: a file is written and read this much at a time, whatever the store. */
 export const FILE_CHUNK_BYTES = 256 * 1024;
+
+/** An open transaction (a TypeORM QueryRunner or EntityManager). */
+export interface Transaction {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
 
 /**
  * Where the bytes of files live (docs/decisions/file-storage.md): PostgreSQL
@@ -17,7 +21,7 @@ export interface FileStore {
    * in PostgreSQL writes within it (so a failed upload leaves nothing); any
    * other store is asked to `remove` what it wrote when the upload fails.
    */
-  write(tx: QueryRunner, fileId: string, bytes: AsyncIterable<Uint8Array>): Promise<number>;
+  write(tx: Transaction, fileId: string, bytes: AsyncIterable<Uint8Array>): Promise<number>;
   /** The bytes of a stored file, streamed. */
   read(fileId: string): Promise<Readable>;
   /** Forgets these files' bytes (called after their rows are deleted); unknown ids are fine. */

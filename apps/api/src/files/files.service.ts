@@ -17,7 +17,7 @@ import type { AuthUser } from '../common/request-context';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { fileErrors } from './file-errors';
-import { FILE_STORE, FileStore } from './file-store';
+import { FILE_STORE, FileStore, Transaction } from './file-store';
 import { limited, resized, sniffed, withoutMetadata } from './upload-stream';
 
 /** What the upload route answers (issue 22): `url` is relative, `/files/<id>`. */
@@ -72,52 +72,22 @@ export class FilesService {
 
   async upload(user: AuthUser, request: UploadRequest): Promise<StoredFile> {
     const communityId = await this.checkUpload(user, request.itemId, request.declaredLength);
-    const { sniffed: kind, bytes } = await sniffed(limited(request.body, FILE_MAX_BYTES, fileErrors.tooLarge));
-    if (!kind.allowed) throw fileErrors.typeNotAllowed(kind.what);
-    const declared = bareMimeType(request.declaredType);
-    if (!declaredTypeMatches(declared, kind.type)) throw fileErrors.typeMismatch(declared, kind.type);
-    const type = kind.type;
-    const name = cleanFileName(request.filename, type);
-
-    const image = isImageType(type) ? withoutMetadata(bytes, type) : null;
-    const quota = this.quota();
-    const used = await this.used(communityId);
-    const output = limited(image ? image.output : bytes, Math.max(0, quota - used), () => fileErrors.quota(quota));
-
     const tx = this.db.createQueryRunner();
     await tx.connect();
     let id: string | null = null;
     try {
       await tx.startTransaction();
-      const [row]: { id: string }[] = await tx.query(
-        `INSERT INTO files (community_id, item_id, name, content_type, size, storage, uploaded_by)
-         VALUES ($1, $2, $3, $4, 0, $5, $6) RETURNING id`,
-        [communityId, request.itemId, name, type, this.store.kind, user.id],
-      );
-      id = row.id;
-      let size: number;
-      try {
-        size = await this.store.write(tx, id, output);
-      } catch (error) {
-        if (image && !isAppError(error)) throw fileErrors.brokenImage();
-        throw error;
-      }
-      const dimensions = image ? await image.info.catch(() => null) : null;
-      // One upload at a time per community past this point, so two cannot both fit in the last of the quota.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('files:' || $1))`, [communityId]);
-      const [{ total }]: { total: string }[] = await tx.query(
-        `SELECT coalesce(sum(size), 0) AS total FROM files WHERE community_id = $1`,
-        [communityId],
-      );
-      if (Number(total) + size > quota) throw fileErrors.quota(quota);
-      await tx.query(`UPDATE files SET size = $2, width = $3, height = $4 WHERE id = $1`, [
-        id,
-        size,
-        dimensions?.width ?? null,
-        dimensions?.height ?? null,
-      ]);
+      const stored = await this.storeInto(tx, {
+        communityId,
+        itemId: request.itemId,
+        uploadedBy: user.id,
+        filename: request.filename,
+        declaredType: request.declaredType,
+        body: request.body,
+        onRow: (rowId) => (id = rowId),
+      });
       await tx.commitTransaction();
-      return { id, url: `/files/${id}`, name, size, contentType: type };
+      return stored;
     } catch (error) {
       if (tx.isTransactionActive) await tx.rollbackTransaction();
       if (id && this.store.kind !== 'postgres') await this.store.remove([id]).catch(() => undefined);
@@ -125,6 +95,85 @@ export class FilesService {
     } finally {
       await tx.release();
     }
+  }
+
+  /**
+   * Checks, cleans and stores one file within an open transaction: its type
+   * from the bytes (and agreeing with the declared one), images re-encoded
+   * without metadata, the community's quota. Used by uploads and by the
+   * restore of a community archive.
+   */
+  async storeInto(
+    tx: Transaction,
+    file: {
+      id?: string;
+      communityId: string;
+      itemId: string;
+      uploadedBy: string | null;
+      filename: string | undefined;
+      declaredType: string;
+      body: AsyncIterable<Uint8Array>;
+      onRow?(id: string): void;
+    },
+  ): Promise<StoredFile> {
+    const { sniffed: kind, bytes } = await sniffed(limited(file.body, FILE_MAX_BYTES, fileErrors.tooLarge));
+    if (!kind.allowed) throw fileErrors.typeNotAllowed(kind.what);
+    const declared = bareMimeType(file.declaredType);
+    if (!declaredTypeMatches(declared, kind.type)) throw fileErrors.typeMismatch(declared, kind.type);
+    const type = kind.type;
+    const name = cleanFileName(file.filename, type);
+
+    const image = isImageType(type) ? withoutMetadata(bytes, type) : null;
+    const quota = this.quota();
+    const used = await this.used(file.communityId, tx);
+    const output = limited(image ? image.output : bytes, Math.max(0, quota - used), () => fileErrors.quota(quota));
+
+    const [row] = (await tx.query(
+      `INSERT INTO files (id, community_id, item_id, name, content_type, size, storage, uploaded_by)
+       VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, 0, $6, $7) RETURNING id`,
+      [file.id ?? null, file.communityId, file.itemId, name, type, this.store.kind, file.uploadedBy],
+    )) as { id: string }[];
+    const id = row.id;
+    file.onRow?.(id);
+    let size: number;
+    try {
+      size = await this.store.write(tx, id, output);
+    } catch (error) {
+      if (image && !isAppError(error)) throw fileErrors.brokenImage();
+      throw error;
+    }
+    const dimensions = image ? await image.info.catch(() => null) : null;
+    // One file at a time per community past this point, so two cannot both fit in the last of the quota.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('files:' || $1))`, [file.communityId]);
+    if ((await this.used(file.communityId, tx)) + size > quota) throw fileErrors.quota(quota);
+    await tx.query(`UPDATE files SET size = $2, width = $3, height = $4 WHERE id = $1`, [
+      id,
+      size,
+      dimensions?.width ?? null,
+      dimensions?.height ?? null,
+    ]);
+    return { id, url: `/files/${id}`, name, size, contentType: type };
+  }
+
+  /**
+   * The files of these items with their bytes, for a community archive
+   * (export/export.service.ts). Read whole: an archive is built in memory
+   * and refused on restore past ARCHIVE_MAX_BYTES anyway.
+   */
+  async forArchive(itemIds: readonly string[]): Promise<{ rows: FileRow[]; bytes: Map<string, Uint8Array> }> {
+    if (!itemIds.length) return { rows: [], bytes: new Map() };
+    const rows: FileRow[] = await this.db.query(
+      `SELECT id, community_id, item_id, name, content_type, size, storage FROM files
+        WHERE item_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      [itemIds],
+    );
+    const bytes = new Map<string, Uint8Array>();
+    for (const row of rows) {
+      const parts: Buffer[] = [];
+      for await (const chunk of await this.store.read(row.id)) parts.push(chunk as Buffer);
+      bytes.set(row.id, new Uint8Array(Buffer.concat(parts)));
+    }
+    return { rows, bytes };
   }
 
   /** The file and its bytes, for someone who may read the item it belongs to; NOT_FOUND for anyone else. */
@@ -153,11 +202,10 @@ export class FilesService {
     return this.config.files.communityQuotaBytes;
   }
 
-  private async used(communityId: string): Promise<number> {
-    const [{ total }]: { total: string }[] = await this.db.query(
-      `SELECT coalesce(sum(size), 0) AS total FROM files WHERE community_id = $1`,
-      [communityId],
-    );
+  private async used(communityId: string, tx: Transaction = this.db): Promise<number> {
+    const [{ total }] = (await tx.query(`SELECT coalesce(sum(size), 0) AS total FROM files WHERE community_id = $1`, [
+      communityId,
+    ])) as { total: string }[];
     return Number(total);
   }
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import type { DataSource, QueryRunner } from 'typeorm';
-import { FILE_CHUNK_BYTES, FileStore, rechunk } from './file-store';
+import type { DataSource } from 'typeorm';
+import { FILE_CHUNK_BYTES, FileStore, rechunk, Transaction } from './file-store';
 
 /** Chunks fetched per query when reading: 1 MB per round trip, never more in memory. */
 const CHUNKS_PER_READ = 4;
@@ -15,7 +15,7 @@ export class PostgresFileStore implements FileStore {
 
   constructor(private readonly db: DataSource) {}
 
-  async write(tx: QueryRunner, fileId: string, bytes: AsyncIterable<Uint8Array>): Promise<number> {
+  async write(tx: Transaction, fileId: string, bytes: AsyncIterable<Uint8Array>): Promise<number> {
     let seq = 0;
     let size = 0;
     for await (const chunk of rechunk(bytes, FILE_CHUNK_BYTES)) {

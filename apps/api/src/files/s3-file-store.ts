@@ -1,9 +1,8 @@
 import { DeleteObjectsCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { PassThrough, Readable } from 'node:stream';
-import type { QueryRunner } from 'typeorm';
 import type { S3Config } from '../config/config';
-import { FILE_CHUNK_BYTES, FileStore } from './file-store';
+import { FILE_CHUNK_BYTES, FileStore, Transaction } from './file-store';
 
 /**
  * Bytes in an S3-compatible store (AWS S3, MinIO, Garage …) under
@@ -27,7 +26,7 @@ export class S3FileStore implements FileStore {
     return `files/${fileId}`;
   }
 
-  async write(_tx: QueryRunner, fileId: string, bytes: AsyncIterable<Uint8Array>): Promise<number> {
+  async write(_tx: Transaction, fileId: string, bytes: AsyncIterable<Uint8Array>): Promise<number> {
     const body = new PassThrough({ highWaterMark: FILE_CHUNK_BYTES });
     const upload = new Upload({
       client: this.client,
