@@ -1,5 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import sharp from 'sharp';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../../apps/api/src/config/config';
+import { FILE_STORE, FileStore } from '../../apps/api/src/files/file-store';
 import { FileSweeper } from '../../apps/api/src/files/file-sweeper';
+import { S3FileStore } from '../../apps/api/src/files/s3-file-store';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 import { sql } from '../support/test-database';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -336,4 +342,59 @@ describe('community archive', () => {
     // The original community's members see nothing of the copy.
     expect((await download(`/files/${photoCopy.id}`, c.reader.token)).status).toBe(404);
   });
+});
+
+/**
+ * The storage contract every store keeps (docs/decisions/file-storage.md):
+ * bytes written in pieces come back the same, in order, and are gone after
+ * `remove`. PostgreSQL always; S3 where S3_URL (and its credentials) are set.
+ */
+describe('file store contract', () => {
+  async function contract(store: FileStore): Promise<void> {
+    const db = t.app.get(DataSource);
+    const bytes = randomBytes(700 * 1024 + 13);
+    const pieces = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => bytes.subarray(i * 100 * 1024, (i + 1) * 100 * 1024));
+    const tx = db.createQueryRunner();
+    await tx.connect();
+    let id: string;
+    try {
+      await tx.startTransaction();
+      [{ id }] = await tx.query(
+        `INSERT INTO files (community_id, item_id, name, content_type, size, storage)
+         VALUES ($1, $2, 'contract.txt', 'text/plain', 0, $3) RETURNING id`,
+        [c.communityId, itemId, store.kind],
+      );
+      expect(await store.write(tx, id, Readable.from(pieces))).toBe(bytes.length);
+      await tx.commitTransaction();
+    } finally {
+      await tx.release();
+    }
+    const back: Buffer[] = [];
+    for await (const chunk of await store.read(id)) back.push(chunk as Buffer);
+    expect(Buffer.concat(back).equals(bytes)).toBe(true);
+    await db.query(`DELETE FROM files WHERE id = $1`, [id]);
+    await store.remove([id]);
+    const after: Buffer[] = [];
+    try {
+      for await (const chunk of await store.read(id)) after.push(chunk as Buffer);
+    } catch {
+      // A store may refuse to read what is gone; it must not give the bytes back.
+    }
+    expect(Buffer.concat(after).length).toBe(0);
+  }
+
+  it('PostgreSQL (the default) keeps it', async () => {
+    const store = t.app.get<FileStore>(FILE_STORE);
+    expect(store.kind).toBe('postgres');
+    await contract(store);
+  });
+
+  const s3 = process.env.S3_URL ? loadConfig({ ...process.env, DATABASE_URL: undefined }).files.s3 : null;
+  if (!s3) {
+    it.skip('S3 keeps it: skipped, no S3_URL (with S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY) is set', () => {});
+  } else {
+    it('S3 keeps it', async () => {
+      await contract(new S3FileStore(s3));
+    });
+  }
 });
