@@ -120,8 +120,9 @@ export class FileUploads {
     const node = isImageType(stored.contentType)
       ? { type: 'image', attrs: { src: stored.url, alt: stored.name } }
       : { type: 'fileAttachment', attrs: { href: stored.url, name: stored.name, size: stored.size } };
-    const at = position !== undefined && position <= editor.state.doc.content.size ? position : undefined;
-    const chain = editor.chain();
-    (at !== undefined ? chain.insertContentAt(at, node) : chain.focus().insertContent(node)).run();
+    // After the selection, never over it: the image inserted just before is selected, and must stay.
+    const at =
+      position !== undefined && position <= editor.state.doc.content.size ? position : editor.state.selection.to;
+    editor.chain().insertContentAt(at, node).run();
   }
 }
