@@ -190,23 +190,27 @@ export function validateManifest(value: unknown): ExportManifest {
         resolvedAt: o.resolvedAt == null ? null : date(o.resolvedAt, `${where}.resolvedAt`),
       };
     }),
-    files: list(root.files ?? [], 'files', MAX_RECORDS).map((raw, i) => {
-      const where = `files[${i}]`;
-      const o = object(raw, where);
-      const id = string(o.id, `${where}.id`, 64);
-      const file = string(o.file, `${where}.file`, 255);
-      if (file !== `${FILES_FOLDER}${id}` || !isSafeArchivePath(file))
-        fail(`${where}.file moet files/<id> zijn`, `${where}.file must be files/<id>`);
-      return {
-        id,
-        itemId: known(o.itemId, `${where}.itemId`),
-        name: string(o.name, `${where}.name`, 255),
-        contentType: string(o.contentType, `${where}.contentType`, 255),
-        size: integer(o.size, `${where}.size`),
-        file,
-      };
-    }),
+    ...(root.files === undefined ? {} : { files: manifestFiles(root.files, known) }),
   };
+}
+
+function manifestFiles(value: unknown, known: (id: unknown, where: string) => string): ManifestFile[] {
+  return list(value, 'files', MAX_RECORDS).map((raw, i) => {
+    const where = `files[${i}]`;
+    const o = object(raw, where);
+    const id = string(o.id, `${where}.id`, 64);
+    const file = string(o.file, `${where}.file`, 255);
+    if (file !== `${FILES_FOLDER}${id}` || !isSafeArchivePath(file))
+      fail(`${where}.file moet files/<id> zijn`, `${where}.file must be files/<id>`);
+    return {
+      id,
+      itemId: known(o.itemId, `${where}.itemId`),
+      name: string(o.name, `${where}.name`, 255),
+      contentType: string(o.contentType, `${where}.contentType`, 255),
+      size: integer(o.size, `${where}.size`),
+      file,
+    };
+  });
 }
 
 function item(raw: unknown, i: number): ManifestItem {
