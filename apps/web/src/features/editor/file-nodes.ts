@@ -2,7 +2,7 @@ import { Extension, mergeAttributes, Node } from '@tiptap/core';
 import Image from '@tiptap/extension-image';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { formatFileSize } from '@spiraal/domain';
-import type { FileUploads } from './file-uploads';
+import type { FileUploads, PickKind } from './file-uploads';
 
 /** Only files Spiraal stores itself are shown: `/files/<id>` (anything else the CSP blocks anyway). */
 const OWN_FILE = /^\/files\/[0-9a-f-]{36}$/;
@@ -86,10 +86,30 @@ export const FileAttachment = Node.create({
   },
 });
 
-/** Pasted and dropped files go to the uploads; Mod-Alt-f opens the file picker. */
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    fileDropPaste: {
+      /** Opens the file picker: images only, or any allowed file (the slash menu's "Afbeelding" and "Bestand"). */
+      pickFile: (kind?: PickKind) => ReturnType;
+    };
+  }
+}
+
+/** Pasted and dropped files go to the uploads; Mod-Alt-f and `editor.commands.pickFile()` open the file picker. */
 export function fileDropPaste(uploads: FileUploads) {
   return Extension.create({
     name: 'fileDropPaste',
+    addCommands() {
+      return {
+        pickFile:
+          (kind: PickKind = 'any') =>
+          ({ editor }) => {
+            if (!editor.isEditable) return false;
+            uploads.pick(kind);
+            return true;
+          },
+      };
+    },
     addKeyboardShortcuts() {
       return {
         'Mod-Alt-f': () => {

@@ -21,10 +21,13 @@ export interface Upload {
   problem?: UploadProblem;
 }
 
+/** What the picker offers: images only, or every allowed file. */
+export type PickKind = 'image' | 'any';
+
 let uploadIds = 0;
 
 /** Which words explain a refusal (the API answers in the GraphQL error shape, docs/decisions/file-storage.md). */
-function problemOf(status: number, body: string): UploadProblem {
+export function problemOf(status: number, body: string): UploadProblem {
   if (status === 413) return /COMMUNITY_QUOTA/.test(body) ? 'quota' : 'tooLarge';
   if (status === 415) return 'typeNotAllowed';
   if (status === 403 || status === 404 || status === 401) return 'forbidden';
@@ -42,7 +45,7 @@ export class FileUploads {
   private readonly listeners = new Set<() => void>();
   private editor: Editor | null = null;
   /** Opens the file picker (set by the component that holds the hidden input). */
-  picker: (() => void) | null = null;
+  picker: ((kind: PickKind) => void) | null = null;
 
   constructor(private readonly itemId: string) {}
 
@@ -59,8 +62,8 @@ export class FileUploads {
     return () => this.listeners.delete(listener);
   }
 
-  pick(): void {
-    this.picker?.();
+  pick(kind: PickKind = 'any'): void {
+    this.picker?.(kind);
   }
 
   dismiss(id: number): void {

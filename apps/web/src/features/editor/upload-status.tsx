@@ -3,6 +3,9 @@ import { useMessages } from '../../shared/i18n/language';
 import { fileMessages } from './file-messages';
 import type { FileUploads } from './file-uploads';
 
+const IMAGES = 'image/png,image/jpeg,image/webp,image/gif';
+const DOCUMENTS = 'application/pdf,.docx,.xlsx,.odt,.txt';
+
 /**
  * The hidden file picker behind the toolbar's button, and the uploads under
  * way: progress, then done or a clear reason, announced to screen readers.
@@ -15,7 +18,11 @@ export function UploadStatus({ uploads }: { uploads: FileUploads }) {
     () => uploads.list(),
   );
   useEffect(() => {
-    uploads.picker = () => input.current?.click();
+    uploads.picker = (kind) => {
+      if (!input.current) return;
+      input.current.accept = kind === 'image' ? IMAGES : `${IMAGES},${DOCUMENTS}`;
+      input.current.click();
+    };
     return () => {
       uploads.picker = null;
     };
@@ -31,7 +38,7 @@ export function UploadStatus({ uploads }: { uploads: FileUploads }) {
         type="file"
         multiple
         hidden
-        accept="image/png,image/jpeg,image/webp,image/gif,application/pdf,.docx,.xlsx,.odt,.txt"
+        accept={`${IMAGES},${DOCUMENTS}`}
         onChange={picked}
         aria-label={t.attach}
         data-testid="file-input"
