@@ -237,6 +237,58 @@ describe('refusals', () => {
   });
 });
 
+describe('uploads at once', () => {
+  it('takes at most four uploads at once, refuses a fifth with 429, and keeps nothing of aborted ones', async () => {
+    const before = await fileCount();
+    const aborts: AbortController[] = [];
+    for (let i = 0; i < 4; i++) {
+      const abort = new AbortController();
+      aborts.push(abort);
+      let sent = false;
+      // A client that sends 110 kB of text and then nothing more.
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (!sent) {
+            sent = true;
+            controller.enqueue(new Uint8Array(Buffer.from('Langzaam. '.repeat(11_000))));
+          }
+          return new Promise<void>(() => undefined);
+        },
+      });
+      void fetch(`${t.baseUrl}/items/${itemId}/files`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain', Authorization: `Bearer ${c.member.token}` },
+        body: stream,
+        duplex: 'half',
+        signal: abort.signal,
+      } as RequestInit).catch(() => undefined);
+    }
+    // An SVG is refused with 415 while a slot is free; once all four are taken, with 429 before reading it.
+    let answer: Response | null = null;
+    for (let attempt = 0; attempt < 100; attempt++) {
+      answer = await upload(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), {
+        type: 'image/svg+xml',
+        name: 'x.svg',
+      });
+      if (answer.status === 429) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(answer?.status).toBe(429);
+    expect(Number(answer?.headers.get('retry-after'))).toBeGreaterThan(0);
+    for (const abort of aborts) abort.abort();
+    let after: Response | null = null;
+    for (let attempt = 0; attempt < 100; attempt++) {
+      after = await upload(Buffer.from('weer ruimte'), { type: 'text/plain', name: 'daarna.txt' });
+      if (after.status === 201) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(after?.status).toBe(201);
+    const now = await fileCount();
+    expect(now.files).toBe(before.files + 1);
+    expect(now.chunks).toBe(before.chunks + 1);
+  });
+});
+
 describe('sweep', () => {
   it('removes a file no item refers to any more, and keeps one another item still shows', async () => {
     const item = await createItem(t.baseUrl, c.member.token, {

@@ -19,6 +19,7 @@ import type { AppConfig } from '../config/config';
 import { fileErrors } from './file-errors';
 import { FILE_STORE, FileStore, Transaction } from './file-store';
 import { limited, resized, sniffed, withoutMetadata } from './upload-stream';
+import { UploadSlots } from './upload-slots';
 
 /** What the upload route answers (issue 22): `url` is relative, `/files/<id>`. */
 export interface StoredFile {
@@ -54,6 +55,8 @@ export interface UploadRequest {
  */
 @Injectable()
 export class FilesService {
+  private readonly slots = new UploadSlots();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORE) private readonly store: FileStore,
@@ -72,6 +75,10 @@ export class FilesService {
 
   async upload(user: AuthUser, request: UploadRequest): Promise<StoredFile> {
     const communityId = await this.checkUpload(user, request.itemId, request.declaredLength);
+    return this.slots.run(() => this.uploadInTransaction(user, communityId, request));
+  }
+
+  private async uploadInTransaction(user: AuthUser, communityId: string, request: UploadRequest): Promise<StoredFile> {
     const tx = this.db.createQueryRunner();
     await tx.connect();
     let id: string | null = null;
