@@ -27,6 +27,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { DocumentsModule } from './documents/documents.module';
 import { ExportModule } from './export/export.module';
+import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { CommentsModule } from './comments/comments.module';
 import { GuidelinesModule } from './guidelines/guidelines.module';
@@ -93,6 +94,7 @@ export class AppModule {
         SpiralModule,
         ImportModule,
         ExportModule,
+        FilesModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, LoadersModule, RateLimitsModule, MetricsModule],

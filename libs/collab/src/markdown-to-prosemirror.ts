@@ -30,6 +30,9 @@ export function markdownToProseMirror(markdown: string): PMNode {
   return doc.content && doc.content.length > 0 ? doc : emptyDoc();
 }
 
+/** Paragraphs that hold only images of Spiraal's own files: they become image nodes. */
+const imageParagraphs = new WeakMap<PMNode, PMNode[]>();
+
 function handleBlockToken(token: Token, stack: PMNode[]): void {
   const top = stack[stack.length - 1];
   if (TABLE_SECTIONS.has(token.type)) {
@@ -40,8 +43,12 @@ function handleBlockToken(token: Token, stack: PMNode[]): void {
     stack.push(openBlock(token));
   } else if (token.nesting === -1) {
     const node = stack.pop() as PMNode;
-    appendChild(stack[stack.length - 1], finishBlock(node));
+    const images = imageParagraphs.get(node);
+    if (images) for (const image of images) appendChild(stack[stack.length - 1], image);
+    else appendChild(stack[stack.length - 1], finishBlock(node));
   } else if (token.type === 'inline') {
+    const images = top.type === 'paragraph' ? ownImages(token.children ?? []) : null;
+    if (images) return void imageParagraphs.set(top, images);
     const content = inlineToNodes(token.children ?? []);
     if (content.length > 0) top.content = content;
   } else {
@@ -217,7 +224,21 @@ function linkMark(href: string | null): PMMark | null {
   return safe === null ? null : { type: 'link', attrs: { href: safe } };
 }
 
-/** The schema has no images: write a link to the image, labelled with its alt text. */
+/** The address of a file Spiraal stores (docs/decisions/file-storage.md). */
+export const OWN_FILE_SRC = /^\/files\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** `![alt](/files/<id>)` alone in a paragraph (one or more, separated by spaces or line breaks): image nodes. */
+function ownImages(tokens: Token[]): PMNode[] | null {
+  const images: PMNode[] = [];
+  for (const token of tokens) {
+    if (token.type === 'image' && OWN_FILE_SRC.test(token.attrGet('src') ?? '')) {
+      images.push({ type: 'image', attrs: { src: token.attrGet('src'), alt: altText(token.children ?? []) || null } });
+    } else if (!(token.type === 'softbreak' || (token.type === 'text' && !token.content.trim()))) return null;
+  }
+  return images.length ? images : null;
+}
+
+/** Other images (elsewhere on the web) are not shown: write a link to the image, labelled with its alt text. */
 function handleImage(token: Token, builder: InlineBuilder): void {
   const alt = altText(token.children ?? []);
   const link = linkMark(token.attrGet('src'));

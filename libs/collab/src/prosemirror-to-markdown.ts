@@ -61,6 +61,10 @@ function blockToLines(node: PMNode, style: ListStyle): string[] {
       return ['---'];
     case 'table':
       return tableLines(node);
+    case 'image':
+      return [`![${escapeAlt(String(node.attrs?.alt ?? ''))}](${String(node.attrs?.src ?? '')})`];
+    case 'fileAttachment':
+      return [`[${escapeAlt(String(node.attrs?.name ?? 'bestand'))}](${String(node.attrs?.href ?? '')})`];
     case 'text':
     case 'hardBreak':
       // Inline content where a block belongs: keep the text as a paragraph.
@@ -197,4 +201,9 @@ function clampInt(value: unknown, min: number, max: number, fallback: number): n
 /** push(...lines) overflows the call stack for very large arrays. */
 function appendAll(target: string[], lines: readonly string[]): void {
   for (const line of lines) target.push(line);
+}
+
+/** Text inside `[...]` of an image or link: brackets and backslashes escaped, on one line. */
+function escapeAlt(text: string): string {
+  return text.replace(/[\\[\]]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
 }

@@ -10,3 +10,4 @@ export * from './live-events';
 export * from './notifications';
 export * from './contracts';
 export * from './tags';
+export * from './files';

@@ -42,6 +42,17 @@ export interface AppConfig {
      */
     relayAdoptMs: number;
   };
+  /** Files and images in items (docs/decisions/file-storage.md); 20 MB per file is fixed in @spiraal/domain. */
+  files: {
+    /** All files of one community together may take at most this many bytes. */
+    communityQuotaBytes: number;
+    /** A file no item refers to any more is removed this long after that was first seen. */
+    orphanGraceMs: number;
+    /** How often the sweep for such files runs; 0: never (tests run it directly). */
+    sweepIntervalMs: number;
+    /** An S3-compatible store; null: the bytes stay in PostgreSQL. */
+    s3: S3Config | null;
+  };
   /** Redis, for the live traffic between several API processes; null: one process, nothing relayed. */
   redis: {
     url: string | null;
@@ -83,6 +94,18 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** Where an S3-compatible store is and how to sign in to it. */
+export interface S3Config {
+  /** The endpoint, e.g. https://s3.eu-central-1.amazonaws.com or http://minio:9000. */
+  url: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Path-style addressing (MinIO and most self-hosted stores); S3_FORCE_PATH_STYLE=false for virtual hosts. */
+  forcePathStyle: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -219,6 +242,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       flushIntervalMs: integer('COLLAB_FLUSH_INTERVAL_MS', 100, 1, 600_000),
       relayAdoptMs: integer('COLLAB_RELAY_ADOPT_MS', 10_000, 100, 3_600_000),
     },
+    files: {
+      communityQuotaBytes: integer('FILES_COMMUNITY_QUOTA_MB', 1024, 1, 10_000_000) * 1024 * 1024,
+      orphanGraceMs: integer('FILES_ORPHAN_GRACE_HOURS', 24, 0, 24 * 365) * 3_600_000,
+      sweepIntervalMs: integer('FILES_SWEEP_INTERVAL_MINUTES', 60, 0, 7 * 24 * 60) * 60_000,
+      s3: s3Config(env, httpUrl('S3_URL'), problems),
+    },
     redis: {
       url: redisUrl('REDIS_URL'),
       prefix: identifier('REDIS_PREFIX', 'spiraal'),
@@ -244,4 +273,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** The S3 settings when S3_URL is set: bucket and credentials are then required. */
+function s3Config(env: Env, url: string | null, problems: string[]): S3Config | null {
+  if (!url) return null;
+  const required = (name: string): string => {
+    const value = env[name]?.trim();
+    if (!value) problems.push(`${name} is required when S3_URL is set`);
+    return value ?? '';
+  };
+  return {
+    url,
+    bucket: required('S3_BUCKET'),
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    accessKeyId: required('S3_ACCESS_KEY_ID'),
+    secretAccessKey: required('S3_SECRET_ACCESS_KEY'),
+    forcePathStyle: env.S3_FORCE_PATH_STYLE?.trim().toLowerCase() !== 'false',
+  };
 }

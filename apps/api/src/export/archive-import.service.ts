@@ -19,7 +19,8 @@ import {
   readExportArchive,
   rewriteItemLinks,
 } from '@spiraal/interchange';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -27,6 +28,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { badInput } from '../common/errors';
 import { DocumentStore } from '../documents/document.store';
+import { FilesService } from '../files/files.service';
 import { ImportLedger } from '../import/import-ledger';
 import { ItemsService } from '../items/items.service';
 import { MetricsService } from '../metrics/metrics.service';
@@ -74,6 +76,7 @@ export class ArchiveImportService {
     private readonly documents: DocumentStore,
     private readonly audit: AuditService,
     private readonly ledger: ImportLedger,
+    private readonly files: FilesService,
     metrics: MetricsService,
   ) {
     this.inflated = metrics.counter({
@@ -96,14 +99,20 @@ export class ArchiveImportService {
     } finally {
       this.inflated.inc(meter.inflated);
     }
-    const { manifest, bodies } = read;
+    const { manifest, bodies, attachments } = read;
+    // Files get new ids, and the bodies that show them the new addresses (docs/decisions/file-storage.md).
+    const fileIds = new Map((manifest.files ?? []).map((file) => [file.id, randomUUID()]));
+    const withNewFiles = (markdown: string) =>
+      markdown.replace(/\/files\/([0-9a-f-]{36})/g, (found, id: string) =>
+        fileIds.has(id) ? `/files/${fileIds.get(id)}` : found,
+      );
     const prepared = manifest.items.map((item) =>
       prepare(item.file, () => ({
         oldId: item.id,
         file: item.file,
         title: validateTitle(item.title),
         tags: validateTags(item.tags),
-        markdown: validateBody(bodies.get(item.id) ?? ''),
+        markdown: withNewFiles(validateBody(bodies.get(item.id) ?? '')),
       })),
     );
     checkLinks(manifest);
@@ -113,7 +122,18 @@ export class ArchiveImportService {
       await this.ledger.lock(tx, communityId, sourceKey);
       const earlier = await this.ledger.find(tx, communityId, sourceKey);
       if (earlier) return { ...NOTHING, alreadyImported: true, items: earlier.itemIds.length };
-      const { summary, itemIds } = await this.write(tx, user, communityId, manifest, prepared);
+      const { summary, itemIds, newItemId } = await this.write(tx, user, communityId, manifest, prepared);
+      for (const file of manifest.files ?? []) {
+        await this.files.storeInto(tx, {
+          id: fileIds.get(file.id),
+          communityId,
+          itemId: newItemId(file.itemId),
+          uploadedBy: user.id,
+          filename: file.name,
+          declaredType: file.contentType,
+          body: Readable.from([Buffer.from(attachments.get(file.id)!)]),
+        });
+      }
       await this.ledger.record(tx, {
         communityId,
         sourceKey,
@@ -131,7 +151,7 @@ export class ArchiveImportService {
     communityId: string,
     manifest: ExportManifest,
     prepared: PreparedItem[],
-  ): Promise<{ summary: ArchiveImportSummary; itemIds: string[] }> {
+  ): Promise<{ summary: ArchiveImportSummary; itemIds: string[]; newItemId(oldId: string): string }> {
     const byOldId = new Map(manifest.items.map((item) => [item.id, item]));
     const ids = new Map<string, string>();
     // First every item, so that links can point to any of them.
@@ -250,7 +270,7 @@ export class ArchiveImportService {
       targetId: null,
       details: { from: manifest.community.name, exportedAt: manifest.exportedAt, ...summary },
     });
-    return { summary, itemIds: prepared.map((item) => newId(item.oldId)) };
+    return { summary, itemIds: prepared.map((item) => newId(item.oldId)), newItemId: newId };
   }
 }
 

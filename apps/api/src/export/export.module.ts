@@ -15,6 +15,7 @@ import { AuditModule } from '../audit/audit.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { RateLimitsModule } from '../common/rate-limits.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { FilesModule } from '../files/files.module';
 
 /** Taking knowledge out (Markdown, a community zip) and restoring such a zip. */
 @Module({
@@ -29,6 +30,7 @@ import { MetricsModule } from '../metrics/metrics.module';
     RateLimitsModule,
     PrivacyModule,
     MetricsModule,
+    FilesModule,
   ],
   controllers: [ExportController],
   providers: [CommunitySnapshotReader, ExportService, ExportResolver, ArchiveImportService, RestoreSlots],

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { itemFilename, writeExportArchive } from '@spiraal/interchange';
+import { FILES_FOLDER, itemFilename, writeExportArchive } from '@spiraal/interchange';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/request-context';
 import { notFound } from '../common/errors';
 import { CommunitySnapshotReader } from './community-snapshot.reader';
 import { archiveFilename, exportFiles, itemMarkdown } from './export-files';
 import { PrivacyService } from '../privacy/privacy.service';
+import { FilesService } from '../files/files.service';
 import { applyReplacements, detectPersonalData, planPseudonyms, withIds } from '@spiraal/privacy';
 import type { CommunitySnapshot } from './community-snapshot.reader';
 
@@ -41,6 +42,7 @@ export class ExportService {
     private readonly access: AccessService,
     private readonly reader: CommunitySnapshotReader,
     private readonly privacy: PrivacyService,
+    private readonly files: FilesService,
   ) {}
 
   async item(user: AuthUser, itemId: string): Promise<ItemExport> {
@@ -75,9 +77,23 @@ export class ExportService {
     if (options.pseudonymise) pseudonymiseSnapshot(snapshot);
     const exportedAt = new Date();
     const { manifest, files } = exportFiles(snapshot, exportedAt);
+    // Files and images go along, except in a pseudonymised archive: a photo or a PDF cannot be pseudonymised.
+    const attachments = new Map<string, Uint8Array>();
+    if (!options.pseudonymise) {
+      const stored = await this.files.forArchive(snapshot.items.map((item) => item.id));
+      manifest.files = stored.rows.map((row) => ({
+        id: row.id,
+        itemId: row.item_id!,
+        name: row.name,
+        contentType: row.content_type,
+        size: Number(row.size),
+        file: `${FILES_FOLDER}${row.id}`,
+      }));
+      for (const row of stored.rows) attachments.set(`${FILES_FOLDER}${row.id}`, stored.bytes.get(row.id)!);
+    }
     return {
       filename: archiveFilename(snapshot.community.name, exportedAt),
-      zip: writeExportArchive(manifest, files),
+      zip: writeExportArchive(manifest, files, attachments),
       items: manifest.items.length,
       links: manifest.links.length,
       comments: manifest.comments.length,

@@ -5,7 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { basename, join } from 'node:path';
 
 /** Paths the API answers itself; everything else that asks for a page gets the web app. */
-const API_PATHS = /^\/(graphql|health|ready|collab|metrics|export|events|unsubscribe)(\/|$)/;
+const API_PATHS = /^\/(graphql|health|ready|collab|metrics|export|events|unsubscribe|files)(\/|$)/;
 
 /** Vite names built files `<name>-<hash>.<ext>`: their content never changes under that name. */
 const HASHED = /-[A-Za-z0-9_-]{8,}\.(js|css|woff2?|svg|png|jpg|webp|wasm)$/;

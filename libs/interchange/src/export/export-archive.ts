@@ -1,19 +1,24 @@
-import { ARCHIVE_MAX_BYTES } from '@spiraal/domain';
+import { ARCHIVE_MAX_BYTES, FILE_MAX_BYTES } from '@spiraal/domain';
 import { ArchiveError } from './archive-error';
 import { splitItemMarkdown } from './front-matter';
-import { ExportManifest, MANIFEST_FILE, validateManifest } from './manifest';
+import { ExportManifest, FILES_FOLDER, MANIFEST_FILE, validateManifest } from './manifest';
 import { InflateMeter, readZip, writeZip, ZipLimits } from './zip';
 
 /**
  * A community export: `manifest.json` (what the items are and how they are
  * linked) and one Markdown file per item with front matter.
  */
-export function writeExportArchive(manifest: ExportManifest, files: ReadonlyMap<string, string>): Uint8Array {
+export function writeExportArchive(
+  manifest: ExportManifest,
+  files: ReadonlyMap<string, string>,
+  attachments: ReadonlyMap<string, Uint8Array> = new Map(),
+): Uint8Array {
   const encoder = new TextEncoder();
   const entries = new Map<string, Uint8Array>([
     [MANIFEST_FILE, encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`)],
   ]);
   for (const [path, text] of files) entries.set(path, encoder.encode(text));
+  for (const [path, bytes] of attachments) entries.set(path, bytes);
   return writeZip(entries, new Date(manifest.exportedAt));
 }
 
@@ -21,6 +26,8 @@ export interface ReadExport {
   manifest: ExportManifest;
   /** Each item's Markdown body (front matter removed), by the item's id in the manifest. */
   bodies: Map<string, string>;
+  /** The bytes of each file in `manifest.files`, by its id in the manifest. */
+  attachments: Map<string, Uint8Array>;
 }
 
 /** Most bytes the manifest may have. */
@@ -41,7 +48,8 @@ export const EXPORT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_050,
   maxEntryBytes: MANIFEST_MAX_BYTES,
   maxTotalBytes: 4 * ARCHIVE_MAX_BYTES,
-  entryBytes: (name) => (name === MANIFEST_FILE ? MANIFEST_MAX_BYTES : ITEM_FILE_MAX_BYTES),
+  entryBytes: (name) =>
+    name === MANIFEST_FILE ? MANIFEST_MAX_BYTES : name.startsWith(FILES_FOLDER) ? FILE_MAX_BYTES : ITEM_FILE_MAX_BYTES,
 };
 
 /**
@@ -82,7 +90,17 @@ export function readExportArchive(
       );
     bodies.set(item.id, splitItemMarkdown(utf8(file, item.file), item.file).body);
   }
-  return { manifest, bodies };
+  const attachments = new Map<string, Uint8Array>();
+  for (const file of manifest.files ?? []) {
+    const bytes = files.get(file.file);
+    if (!bytes)
+      throw new ArchiveError(
+        `${file.file} staat in manifest.json maar niet in het archief`,
+        `${file.file} is in manifest.json but not in the archive`,
+      );
+    attachments.set(file.id, bytes);
+  }
+  return { manifest, bodies, attachments };
 }
 
 function utf8(bytes: Uint8Array, file: string): string {

@@ -80,6 +80,19 @@ export interface ManifestComment {
   resolvedAt: string | null;
 }
 
+/** Folder of the archive that holds the items' files and images, one entry per file: `files/<id>`. */
+export const FILES_FOLDER = 'files/';
+
+/** A file or image of an item (docs/decisions/file-storage.md); its bytes are the entry `file`. */
+export interface ManifestFile {
+  id: string;
+  itemId: string;
+  name: string;
+  contentType: string;
+  size: number;
+  file: string;
+}
+
 export interface ExportManifest {
   format: typeof MANIFEST_FORMAT;
   version: typeof MANIFEST_VERSION;
@@ -90,6 +103,8 @@ export interface ExportManifest {
   stageHistory: ManifestStageChange[];
   guidelineVersions: ManifestGuidelineVersion[];
   comments: ManifestComment[];
+  /** Absent in archives made before files existed. */
+  files?: ManifestFile[];
 }
 
 /** Checks a parsed manifest.json field by field; the first problem is thrown, with its place. */
@@ -175,7 +190,27 @@ export function validateManifest(value: unknown): ExportManifest {
         resolvedAt: o.resolvedAt == null ? null : date(o.resolvedAt, `${where}.resolvedAt`),
       };
     }),
+    ...(root.files === undefined ? {} : { files: manifestFiles(root.files, known) }),
   };
+}
+
+function manifestFiles(value: unknown, known: (id: unknown, where: string) => string): ManifestFile[] {
+  return list(value, 'files', MAX_RECORDS).map((raw, i) => {
+    const where = `files[${i}]`;
+    const o = object(raw, where);
+    const id = string(o.id, `${where}.id`, 64);
+    const file = string(o.file, `${where}.file`, 255);
+    if (file !== `${FILES_FOLDER}${id}` || !isSafeArchivePath(file))
+      fail(`${where}.file moet files/<id> zijn`, `${where}.file must be files/<id>`);
+    return {
+      id,
+      itemId: known(o.itemId, `${where}.itemId`),
+      name: string(o.name, `${where}.name`, 255),
+      contentType: string(o.contentType, `${where}.contentType`, 255),
+      size: integer(o.size, `${where}.size`),
+      file,
+    };
+  });
 }
 
 function item(raw: unknown, i: number): ManifestItem {

@@ -13,6 +13,7 @@ import { TagSpellings1765500000000 } from './1765500000000-tag-spellings';
 import { PasswordResets1765500000001 } from './1765500000001-password-resets';
 import { ListedCommunities1765500000002 } from './1765500000002-listed-communities';
 import { Templates1766200000000 } from './1766200000000-templates';
+import { Files1766300000000 } from './1766300000000-files';
 import { EmailVerification1766500000000 } from './1766500000000-email-verification';
 import { SearchPassageLengths1766600000000 } from './1766600000000-search-passage-lengths';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   PasswordResets1765500000001,
   ListedCommunities1765500000002,
   Templates1766200000000,
+  Files1766300000000,
   EmailVerification1766500000000,
   SearchPassageLengths1766600000000,
 ];

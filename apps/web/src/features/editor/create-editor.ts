@@ -5,6 +5,8 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import type { CollabSession } from './collab-session';
+import { FileAttachment, fileDropPaste, SpiraalImage } from './file-nodes';
+import type { FileUploads } from './file-uploads';
 import { PrivacyHighlights } from '../../entities/privacy/privacy-highlights';
 import { editorKit, type EditorKitOptions } from './editor-kit';
 import { isAllowedHref } from './links';
@@ -120,6 +122,8 @@ export function createEditor(
     mentions?: { members(): Promise<MentionCandidate[]>; found(n: number): string };
     /** Tables, template prompts and the "/" menu (editor-kit.ts). */
     kit?: EditorKitOptions;
+    /** Images and files pasted, dropped or picked (features/editor/file-uploads.ts). */
+    uploads?: FileUploads;
   },
 ): Editor {
   const LinkShortcut = Extension.create({
@@ -138,7 +142,7 @@ export function createEditor(
     },
   });
 
-  return new Editor({
+  const editor = new Editor({
     editable: options.editable,
     // Styles come from editor.css, not from an injected <style>.
     injectCSS: false,
@@ -181,7 +185,13 @@ export function createEditor(
       mentionExtension(options.mentions?.members ?? (async () => []), { found: options.mentions?.found ?? (() => '') }),
       PrivacyHighlights,
       ...editorKit(options.kit),
+      // Images and file chips are nodes in the Y.Doc: every editor of the item sees them.
+      SpiraalImage,
+      FileAttachment,
+      ...(options.uploads ? [fileDropPaste(options.uploads)] : []),
     ],
     editorProps: editorProps(options),
   });
+  options.uploads?.attach(editor);
+  return editor;
 }

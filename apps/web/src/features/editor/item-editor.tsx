@@ -16,6 +16,8 @@ import { Toolbar } from './toolbar';
 import type { SlashCommand } from './slash-commands';
 import { TableToolbar } from './table-toolbar';
 import { useEditorKit } from './use-editor-kit';
+import { FileUploads } from './file-uploads';
+import { UploadStatus } from './upload-status';
 import { findingsStore } from '../../entities/privacy/findings-store';
 import { showFindings } from '../../entities/privacy/privacy-highlights';
 
@@ -31,6 +33,7 @@ export interface ItemEditorProps {
 interface Live {
   session: CollabSession;
   editor: Editor;
+  uploads: FileUploads;
 }
 
 /**
@@ -57,7 +60,9 @@ export default function ItemEditor({ itemId, user, communityId, slashCommands }:
 
   useEffect(() => {
     const session = new CollabSession(itemId, { id: user.id, name: latest.current.name });
+    const uploads = new FileUploads(itemId);
     const editor = createEditor(session, {
+      uploads,
       label: latest.current.t.editorLabel,
       readOnly: true,
       editable: false,
@@ -67,7 +72,7 @@ export default function ItemEditor({ itemId, user, communityId, slashCommands }:
     });
     kit.attach(editor);
     session.start();
-    setLive({ session, editor });
+    setLive({ session, editor, uploads });
     // Privacy findings underlined while writing: asked again from the server when typing pauses.
     const findings = findingsStore(itemId);
     const onUpdate = () => findings.schedule();
@@ -116,6 +121,7 @@ export default function ItemEditor({ itemId, user, communityId, slashCommands }:
 function LiveEditor({
   session,
   editor,
+  uploads,
   t,
   linkOpen,
   setLinkOpen,
@@ -178,9 +184,11 @@ function LiveEditor({
             linkOpen={linkOpen}
             onLinkOpen={() => editable && setLinkOpen(true)}
             onLinkClose={() => setLinkOpen(false)}
+            onPickFile={() => editable && uploads.pick()}
           />
         )}
         {editable && <TableToolbar editor={editor} controls={contentId} />}
+        {!state.readOnly && <UploadStatus uploads={uploads} />}
         <div className="item-editor__meta">
           <Presence peers={peers} t={t} />
           <SaveStatus state={state} t={t} onRetry={() => session.retry()} />

@@ -62,6 +62,13 @@ const ICONS = {
       <path d="M11.5 8.5a3 3 0 0 0-4.2 0l-3 3a3 3 0 0 0 4.2 4.2l1-1" />
     </>,
   ),
+  attach: svg(
+    <>
+      <rect x="3" y="4" width="14" height="12" rx="1.5" />
+      <circle cx="7.5" cy="8.5" r="1.3" />
+      <path d="m3.5 14.5 4-4 3 3 2-2 4 4" />
+    </>,
+  ),
   undo: svg(
     <>
       <path d="M7 5 3.5 8.5 7 12" />
@@ -101,6 +108,7 @@ export function Toolbar({
   linkOpen,
   onLinkOpen,
   onLinkClose,
+  onPickFile,
 }: {
   editor: Editor;
   t: EditorMessages;
@@ -108,6 +116,8 @@ export function Toolbar({
   linkOpen: boolean;
   onLinkOpen(): void;
   onLinkClose(): void;
+  /** Opens the file picker (features/editor/upload-status.tsx). */
+  onPickFile?(): void;
 }) {
   const state = useEditorState({
     editor,
@@ -196,6 +206,17 @@ export function Toolbar({
       run: onLinkOpen,
       separatorBefore: true,
     },
+    ...(onPickFile
+      ? [
+          {
+            key: 'file',
+            label: t.attachFile,
+            content: ICONS.attach,
+            keys: 'Mod-Alt-f',
+            run: onPickFile,
+          },
+        ]
+      : []),
     {
       key: 'undo',
       label: t.undo,
