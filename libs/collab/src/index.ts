@@ -6,3 +6,17 @@ export { markdownToYDocUpdate, readBody, writeBody, yDocToMarkdown, yDocToText }
 export { replaceInBody, type TextReplacement } from './ydoc-replace';
 export * from './server';
 export { MENTION_NODE, mentionedUserIds, mentionText } from './mentions';
+export {
+  anchorQuote,
+  anchorRange,
+  bodyText,
+  decodeAnchorPosition,
+  encodeAnchorPosition,
+  findQuote,
+  MAX_QUOTE_LENGTH,
+  quoteAt,
+  resolveAnchor,
+  type ResolvedAnchor,
+  type StoredAnchor,
+  type TextQuote,
+} from './anchors';
