@@ -12,6 +12,7 @@ const EXPECTED: Record<Access, Action[]> = {
     'item.archive',
     'comment.create',
     'comment.resolve',
+    'comment.edit',
     'reflection.record',
     'meeting.manage',
     'membership.own',
@@ -22,6 +23,7 @@ const EXPECTED: Record<Access, Action[]> = {
     'member.list',
     'comment.create',
     'comment.resolve',
+    'comment.edit',
     'reflection.record',
     'membership.own',
     'community.see',
@@ -58,6 +60,12 @@ describe('can', () => {
     expect(can('FACILITATOR', 'comment.resolve', { ownedByActor: false })).toBe(true);
   });
 
+  it('lets only the author edit or delete a comment', () => {
+    expect(can('READER', 'comment.edit', { ownedByActor: true })).toBe(true);
+    expect(can('FACILITATOR', 'comment.edit', { ownedByActor: false })).toBe(false);
+    expect(can('VISITOR', 'comment.edit', { ownedByActor: true })).toBe(false);
+  });
+
   it('lists allowed actions', () => {
     expect(allowedActions('READER')).toEqual([
       'community.read',
@@ -68,6 +76,7 @@ describe('can', () => {
       'community.see',
     ]);
     expect(allowedActions('READER', { ownedByActor: true })).toContain('comment.resolve');
+    expect(allowedActions('READER', { ownedByActor: true })).toContain('comment.edit');
   });
 });
 
