@@ -6,6 +6,7 @@ import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import type { CollabSession } from './collab-session';
 import { PrivacyHighlights } from '../../entities/privacy/privacy-highlights';
+import { commentHighlights } from '../../entities/comments/comment-highlights';
 import { isAllowedHref } from './links';
 import { MentionCandidate, mentionExtension } from './mention-suggestion';
 import { safeColor, textColorOn } from './people';
@@ -177,6 +178,7 @@ export function createEditor(
       // Without a community to suggest from, mention nodes still show (others may have made them).
       mentionExtension(options.mentions?.members ?? (async () => []), { found: options.mentions?.found ?? (() => '') }),
       PrivacyHighlights,
+      commentHighlights(session.itemId),
     ],
     editorProps: editorProps(options),
   });
