@@ -91,7 +91,7 @@ describe('Comment threads and anchors', () => {
     };
     expect(await refused({ exact: 'Deze zin staat er niet' })).toMatch(/staat niet in het item.*does not occur/);
     expect(await refused({ exact: 'Wat bedoel je' })).toMatch(/meer dan eens.*more than once/);
-    expect(await refused({ exact: 'Wat bedoel je', prefix: 'niets' })).toMatch(/staat niet in het item/);
+    expect(await refused({ exact: 'Wat bedoel je', prefix: 'niets' })).toMatch(/meer dan eens/);
     expect(await refused({ exact: 'x'.repeat(1001) })).toMatch(/hoogstens 1000 tekens.*at most 1000/);
     await refused({ exact: 'Wat bedoel je', suffix: 'y'.repeat(1001) }, 'anchor.suffix');
 

@@ -65,7 +65,21 @@ describe('comment anchors', () => {
       expect(findQuote(text, { exact: 'de kat', suffix: ' en' })).toEqual({ ok: true, start: 0, end: 6 });
     });
     it('refuses a context that decides nothing', () => {
-      expect(findQuote(text, { exact: 'de kat', prefix: 'x' })).toEqual({ ok: false, reason: 'NOT_FOUND' });
+      expect(findQuote(text, { exact: 'de kat', prefix: 'x' })).toEqual({ ok: false, reason: 'AMBIGUOUS' });
+      expect(findQuote('ab de kat ab de kat', { exact: 'de kat', prefix: 'ab ' })).toEqual({
+        ok: false,
+        reason: 'AMBIGUOUS',
+      });
+    });
+    it('takes the context that agrees most, also when others typed in it since', () => {
+      // "en " was "hond en " when the quote was chosen; the end still agrees.
+      expect(findQuote(text, { exact: 'de kat', prefix: 'muis en ' })).toEqual({ ok: true, start: 21, end: 27 });
+      // One occurrence is it, whatever its (stale) context.
+      expect(findQuote(text, { exact: 'hond', prefix: 'geen ', suffix: 'x' })).toEqual({
+        ok: true,
+        start: 13,
+        end: 17,
+      });
     });
     it('refuses empty and too long quotes', () => {
       expect(findQuote(text, { exact: '  ' })).toEqual({ ok: false, reason: 'EMPTY' });

@@ -91,25 +91,45 @@ export type QuoteMatch =
   { ok: true; start: number; end: number } | { ok: false; reason: 'EMPTY' | 'TOO_LONG' | 'NOT_FOUND' | 'AMBIGUOUS' };
 
 /**
- * Where the quote is in the text: the one occurrence of `exact` whose
- * surroundings end with `prefix` and start with `suffix`. Not found, or more
- * than one such occurrence, is an error the caller reports.
+ * Where the quote is in the text. One occurrence of `exact` is it, whatever
+ * the context says (context goes stale while others type around it). Of
+ * several, the one whose surroundings agree most with `prefix` and `suffix`
+ * (characters in common next to it) is it, when that one is ahead of all
+ * others; otherwise, or when none occurs, the caller reports why.
  */
 export function findQuote(text: string, quote: TextQuote): QuoteMatch {
   const { exact } = quote;
   if (!exact.trim()) return { ok: false, reason: 'EMPTY' };
   if (exact.length > MAX_QUOTE_LENGTH) return { ok: false, reason: 'TOO_LONG' };
+  const found: number[] = [];
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) found.push(at);
+  if (!found.length) return { ok: false, reason: 'NOT_FOUND' };
+  if (found.length === 1) return { ok: true, start: found[0], end: found[0] + exact.length };
   const prefix = quote.prefix ?? '';
   const suffix = quote.suffix ?? '';
-  const found: number[] = [];
-  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-    if (prefix && !text.slice(0, at).endsWith(prefix)) continue;
-    if (suffix && !text.slice(at + exact.length).startsWith(suffix)) continue;
-    found.push(at);
-    if (found.length > 1) return { ok: false, reason: 'AMBIGUOUS' };
-  }
-  if (!found.length) return { ok: false, reason: 'NOT_FOUND' };
-  return { ok: true, start: found[0], end: found[0] + exact.length };
+  const scored = found
+    .map((at) => ({
+      at,
+      score:
+        commonEnd(text.slice(Math.max(0, at - prefix.length), at), prefix) +
+        commonStart(text.slice(at + exact.length, at + exact.length + suffix.length), suffix),
+    }))
+    .sort((a, b) => b.score - a.score);
+  if (scored[0].score === 0 || scored[0].score === scored[1].score) return { ok: false, reason: 'AMBIGUOUS' };
+  return { ok: true, start: scored[0].at, end: scored[0].at + exact.length };
+}
+
+/** How many characters two strings have in common at their ends. */
+function commonEnd(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+function commonStart(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 function segmentAt(body: BodyText, offset: number): Segment | undefined {

@@ -42,8 +42,18 @@ function highlights(state: EditorState, store: CommentAnchorsStore): DecorationS
     let to: number | null;
     try {
       // The mapping may still miss nodes right after loading: then this thread waits for the next change.
-      from = relativePositionToAbsolutePosition(binding.doc, binding.type, decodeAnchorPosition(thread.start), binding.mapping as never);
-      to = relativePositionToAbsolutePosition(binding.doc, binding.type, decodeAnchorPosition(thread.end), binding.mapping as never);
+      from = relativePositionToAbsolutePosition(
+        binding.doc,
+        binding.type,
+        decodeAnchorPosition(thread.start),
+        binding.mapping as never,
+      );
+      to = relativePositionToAbsolutePosition(
+        binding.doc,
+        binding.type,
+        decodeAnchorPosition(thread.end),
+        binding.mapping as never,
+      );
     } catch {
       continue;
     }
@@ -70,7 +80,11 @@ function selectedQuote(view: EditorView): { quote: ChosenQuote; to: number } | n
     const from = view.posAtDOM(range.startContainer, range.startOffset);
     const to = view.posAtDOM(range.endContainer, range.endOffset);
     if (to <= from) return null;
-    const start = absolutePositionToRelativePosition(from, binding.type, binding.mapping as never) as Y.RelativePosition;
+    const start = absolutePositionToRelativePosition(
+      from,
+      binding.type,
+      binding.mapping as never,
+    ) as Y.RelativePosition;
     const end = absolutePositionToRelativePosition(to, binding.type, binding.mapping as never) as Y.RelativePosition;
     const read = resolveAnchor(binding.doc, { start, end });
     if (!read || !read.exact.trim() || read.exact.length > MAX_QUOTE_LENGTH) return null;

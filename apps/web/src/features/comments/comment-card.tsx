@@ -67,7 +67,9 @@ export function CommentCard({ comment, role, viewerId, isReply = false, onResolv
       ref={card}
       id={`comment-${comment.id}`}
       tabIndex={-1}
-      className={['comment', comment.resolvedAt && 'comment-resolved', isReply && 'comment-reply'].filter(Boolean).join(' ')}
+      className={['comment', comment.resolvedAt && 'comment-resolved', isReply && 'comment-reply']
+        .filter(Boolean)
+        .join(' ')}
       aria-label={isReply ? name : `${kind}, ${name}`}
     >
       {!isReply && (
