@@ -343,4 +343,61 @@ describe('Comment threads and anchors', () => {
     expect(thread.id).toBe(root.id);
     expect(thread.anchor).toMatchObject({ exact: SENTENCE, orphaned: false });
   });
+
+  it('keeps threads, replies and their places through the community archive', async () => {
+    const token = c.facilitator.token;
+    const newCommunity = async (name: string) =>
+      (
+        await gqlData(
+          t.baseUrl,
+          `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+          { input: { name, visibility: 'PRIVATE' } },
+          token,
+        )
+      ).createCommunity.id as string;
+    const source = await newCommunity('Leernetwerk met draden');
+    const { id } = await createItem(t.baseUrl, token, {
+      communityId: source,
+      kind: 'CASE',
+      title: 'Casus',
+      body: BODY,
+    });
+    const root = (
+      await gqlData(
+        t.baseUrl,
+        ADD,
+        { input: { itemId: id, kind: 'QUESTION', body: 'Welke zin?', anchor: { exact: SENTENCE } } },
+        token,
+      )
+    ).addComment;
+    await gqlData(t.baseUrl, REPLY, { input: { commentId: root.id, body: 'Deze.' } }, token);
+    await gqlData(t.baseUrl, ADD, { input: { itemId: id, kind: 'SUMMARY', body: 'Over alles' } }, token);
+
+    const zip = new Uint8Array(
+      await (
+        await fetch(`${t.baseUrl}/export/communities/${source}`, { headers: { Authorization: `Bearer ${token}` } })
+      ).arrayBuffer(),
+    );
+    const target = await newCommunity('Leernetwerk hersteld');
+    const restored = await fetch(`${t.baseUrl}/export/communities/${target}/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/zip', Authorization: `Bearer ${token}` },
+      body: zip,
+    });
+    expect(restored.status).toBe(200);
+    const items = await gqlData(
+      t.baseUrl,
+      `query ($id: ID!) { items(communityId: $id) { edges { node { id } } } }`,
+      { id: target },
+      token,
+    );
+    const [restoredId] = items.items.edges.map((e: any) => e.node.id);
+    const list = await threads(restoredId, token);
+    expect(
+      list.map((x) => [x.body, x.anchor?.exact ?? null, x.anchor?.orphaned ?? null, x.replies.map((r: any) => r.body)]),
+    ).toEqual([
+      ['Welke zin?', SENTENCE, false, ['Deze.']],
+      ['Over alles', null, null, []],
+    ]);
+  });
 });
