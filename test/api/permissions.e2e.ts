@@ -197,6 +197,30 @@ const OPERATIONS: Operation[] = [
     variables: async (c, t) => ({ id: await commentBy(c, t) }),
   },
   {
+    name: "reopenComment (someone else's)",
+    action: 'comment.resolve',
+    query: `mutation ($id: ID!) { reopenComment(id: $id) { id } }`,
+    variables: async (c, t) => ({ id: await commentBy(c, t) }),
+  },
+  {
+    name: 'replyToComment',
+    action: 'comment.create',
+    query: `mutation ($input: ReplyToCommentInput!) { replyToComment(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { commentId: await commentBy(c, t), body: 'Dat herken ik.' } }),
+  },
+  {
+    name: "editComment (someone else's)",
+    action: 'comment.edit',
+    query: `mutation ($input: EditCommentInput!) { editComment(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { id: await commentBy(c, t), body: 'Anders gezegd.' } }),
+  },
+  {
+    name: "deleteComment (someone else's)",
+    action: 'comment.edit',
+    query: `mutation ($id: ID!) { deleteComment(id: $id) }`,
+    variables: async (c, t) => ({ id: await commentBy(c, t) }),
+  },
+  {
     name: 'createMeeting',
     action: 'meeting.manage',
     query: `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`,

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
-import { describeBrowser, launchBrowser, newPage } from '../support/browser';
+import { describeBrowser, launchBrowser, newPage, screenshot } from '../support/browser';
 import { startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /**
@@ -136,6 +136,7 @@ describeBrowser('comments in the text', () => {
     await thread.getByLabel('Jouw antwoord').fill('De twijfel van mevrouw J.');
     await thread.getByRole('button', { name: 'Antwoorden' }).click();
     await bram.page.getByText('De twijfel van mevrouw J.').waitFor({ timeout: 3_000 });
+    await screenshot(anna.page, 'comment-thread-beside-the-text');
 
     await thread.getByRole('button', { name: /markeren als afgehandeld/ }).click();
     await expectHighlight(bram.page, '', "Bram's highlight after resolving");

@@ -109,9 +109,10 @@ function respondButton(view: EditorView, store: CommentAnchorsStore): { update()
     if (chosen) store.choose(chosen);
     button.hidden = true;
   });
-  const host = view.dom.parentElement;
-  host?.append(button);
+  // Beside the editing area: TipTap moves the area (and so this button) into its React container when mounted.
+  view.dom.parentElement?.append(button);
   const update = () => {
+    const host = button.parentElement;
     const found = selectedQuote(view);
     if (!found || !host) {
       button.hidden = true;
