@@ -212,13 +212,13 @@ const OPERATIONS: Operation[] = [
     name: "editComment (someone else's)",
     action: 'comment.edit',
     query: `mutation ($input: EditCommentInput!) { editComment(input: $input) { id } }`,
-    variables: async (c, t) => ({ input: { id: await commentBy(c, t), body: 'Anders gezegd.' } }),
+    variables: async (c, t) => ({ input: { id: await strangersComment(c, t), body: 'Anders gezegd.' } }),
   },
   {
     name: "deleteComment (someone else's)",
     action: 'comment.edit',
     query: `mutation ($id: ID!) { deleteComment(id: $id) }`,
-    variables: async (c, t) => ({ id: await commentBy(c, t) }),
+    variables: async (c, t) => ({ id: await strangersComment(c, t) }),
   },
   {
     name: 'createMeeting',
@@ -513,6 +513,16 @@ async function commentBy(c: CommunityFixture, t: TestApp): Promise<string> {
     c.facilitator.token,
   );
   return added.data!.addComment.id as string;
+}
+
+/** A comment none of the actors wrote (as one restored from an archive, without an author). */
+async function strangersComment(c: CommunityFixture, t: TestApp): Promise<string> {
+  const [row] = await sql<{ id: string }>(
+    t.db.url,
+    `INSERT INTO comments (item_id, kind, body, author_id) VALUES ($1, 'REACTION', 'Van iemand anders.', NULL) RETURNING id`,
+    [(await itemBy(c, t)).id],
+  );
+  return row.id;
 }
 
 async function meetingBy(c: CommunityFixture, t: TestApp): Promise<string> {
