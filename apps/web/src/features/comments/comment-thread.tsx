@@ -54,7 +54,13 @@ export function CommentThreadView({
             <button
               type="button"
               className="button-quiet button-small"
-              onClick={() => commentAnchorsStore(itemId).setActive(thread.id)}
+              onClick={() => {
+                commentAnchorsStore(itemId).setActive(thread.id);
+                // The passage in the editor, brought into view.
+                document
+                  .querySelector(`.comment-highlight[data-comment-id="${CSS.escape(thread.id)}"]`)
+                  ?.scrollIntoView({ block: 'center' });
+              }}
             >
               {m.showInText}
             </button>
