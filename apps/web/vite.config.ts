@@ -12,6 +12,8 @@ export default defineConfig({
     alias: {
       '@spiraal/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),
       '@spiraal/search': fileURLToPath(new URL('../../libs/search/src/index.ts', import.meta.url)),
+      // Comment anchoring only (it imports nothing but yjs): the rest of the collab lib stays out of the bundle.
+      '@spiraal/collab/anchors': fileURLToPath(new URL('../../libs/collab/src/anchors.ts', import.meta.url)),
     },
   },
   // The lazily loaded editor chunk (TipTap, ProseMirror, Yjs) is ~540 kB before gzip; the first page is far smaller.

@@ -197,6 +197,30 @@ const OPERATIONS: Operation[] = [
     variables: async (c, t) => ({ id: await commentBy(c, t) }),
   },
   {
+    name: "reopenComment (someone else's)",
+    action: 'comment.resolve',
+    query: `mutation ($id: ID!) { reopenComment(id: $id) { id } }`,
+    variables: async (c, t) => ({ id: await commentBy(c, t) }),
+  },
+  {
+    name: 'replyToComment',
+    action: 'comment.create',
+    query: `mutation ($input: ReplyToCommentInput!) { replyToComment(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { commentId: await commentBy(c, t), body: 'Dat herken ik.' } }),
+  },
+  {
+    name: "editComment (someone else's)",
+    action: 'comment.edit',
+    query: `mutation ($input: EditCommentInput!) { editComment(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { id: await strangersComment(c, t), body: 'Anders gezegd.' } }),
+  },
+  {
+    name: "deleteComment (someone else's)",
+    action: 'comment.edit',
+    query: `mutation ($id: ID!) { deleteComment(id: $id) }`,
+    variables: async (c, t) => ({ id: await strangersComment(c, t) }),
+  },
+  {
     name: 'createMeeting',
     action: 'meeting.manage',
     query: `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`,
@@ -492,6 +516,16 @@ async function commentBy(c: CommunityFixture, t: TestApp): Promise<string> {
     c.facilitator.token,
   );
   return added.data!.addComment.id as string;
+}
+
+/** A comment none of the actors wrote (as one restored from an archive, without an author). */
+async function strangersComment(c: CommunityFixture, t: TestApp): Promise<string> {
+  const [row] = await sql<{ id: string }>(
+    t.db.url,
+    `INSERT INTO comments (item_id, kind, body, author_id) VALUES ($1, 'REACTION', 'Van iemand anders.', NULL) RETURNING id`,
+    [(await itemBy(c, t)).id],
+  );
+  return row.id;
 }
 
 async function meetingBy(c: CommunityFixture, t: TestApp): Promise<string> {

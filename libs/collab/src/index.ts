@@ -7,3 +7,17 @@ export { replaceInBody, type TextReplacement } from './ydoc-replace';
 export * from './server';
 export { MENTION_NODE, mentionedUserIds, mentionText } from './mentions';
 export { headingKey, templateDocument, type TemplateDocument, type TemplatePrompt } from './template-document';
+export {
+  anchorQuote,
+  anchorRange,
+  bodyText,
+  decodeAnchorPosition,
+  encodeAnchorPosition,
+  findQuote,
+  MAX_QUOTE_LENGTH,
+  quoteAt,
+  resolveAnchor,
+  type ResolvedAnchor,
+  type StoredAnchor,
+  type TextQuote,
+} from './anchors';

@@ -7,11 +7,14 @@
 export interface LiveEventMap {
   /** The unread count changed (a new notification, or some were read, perhaps in another tab). */
   notification: { unreadCount: number; notificationId: string | null };
-  /** A klankbord comment was added to an item the user may read (for live comment lists). */
-  comment: { itemId: string; commentId: string };
+  /** A klankbord comment or reply on an item the user may read changed (for live comment lists and highlights). */
+  comment: { itemId: string; commentId: string; threadId: string; change: CommentChange };
   /** The user's access to a community changed: pages should re-check what they show (role null: no longer a member). */
   permissions: { communityId: string; role: string | null };
 }
+
+export const COMMENT_CHANGES = ['added', 'replied', 'edited', 'deleted', 'resolved', 'reopened'] as const;
+export type CommentChange = (typeof COMMENT_CHANGES)[number];
 
 export type LiveEventType = keyof LiveEventMap;
 

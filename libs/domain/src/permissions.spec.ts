@@ -21,6 +21,7 @@ const EXPECTED: Record<Access, Action[]> = {
     'item.archive',
     'comment.create',
     'comment.resolve',
+    'comment.edit',
     'reflection.record',
     'meeting.manage',
     'membership.own',
@@ -31,6 +32,7 @@ const EXPECTED: Record<Access, Action[]> = {
     'member.list',
     'comment.create',
     'comment.resolve',
+    'comment.edit',
     'reflection.record',
     'membership.own',
     'community.see',
@@ -67,6 +69,12 @@ describe('can', () => {
     expect(can('FACILITATOR', 'comment.resolve', { ownedByActor: false })).toBe(true);
   });
 
+  it('lets only the author edit or delete a comment', () => {
+    expect(can('READER', 'comment.edit', { ownedByActor: true })).toBe(true);
+    expect(can('FACILITATOR', 'comment.edit', { ownedByActor: false })).toBe(false);
+    expect(can('VISITOR', 'comment.edit', { ownedByActor: true })).toBe(false);
+  });
+
   it('lists allowed actions', () => {
     expect(allowedActions('READER')).toEqual([
       'community.read',
@@ -77,6 +85,7 @@ describe('can', () => {
       'community.see',
     ]);
     expect(allowedActions('READER', { ownedByActor: true })).toContain('comment.resolve');
+    expect(allowedActions('READER', { ownedByActor: true })).toContain('comment.edit');
   });
 });
 

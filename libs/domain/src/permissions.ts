@@ -12,7 +12,8 @@ export const ACTIONS = [
   'item.setStage',
   'item.archive',
   'comment.create', // klankbord
-  'comment.resolve', // mark a klankbord comment as dealt with
+  'comment.resolve', // mark a klankbord comment as dealt with (or open it again)
+  'comment.edit', // change or delete one's own klankbord comment
   'reflection.record', // toepassingsreflectie on a guideline
   'guideline.create', // uitwerken tot richtlijn
   'guideline.setStatus', // and bijstellen (a new version)
@@ -50,6 +51,7 @@ const TABLE: Readonly<Record<Action, readonly Access[]>> = {
   'item.archive': ['FACILITATOR', 'MEMBER'],
   'comment.create': ['FACILITATOR', 'MEMBER', 'READER'],
   'comment.resolve': ['FACILITATOR', 'MEMBER', 'READER'],
+  'comment.edit': ['FACILITATOR', 'MEMBER', 'READER'],
   'reflection.record': ['FACILITATOR', 'MEMBER', 'READER'],
   'guideline.create': ['FACILITATOR'],
   'guideline.setStatus': ['FACILITATOR'],
@@ -83,6 +85,8 @@ const NARROWING: Partial<Record<Action, (access: Access, resource: ResourceFacts
   'item.archive': (access, resource) => access === 'FACILITATOR' || resource.ownedByActor === true,
   // A comment is resolved by its author or a facilitator.
   'comment.resolve': (access, resource) => access === 'FACILITATOR' || resource.ownedByActor === true,
+  // Only its author changes or deletes a comment (docs/DOMAIN.md).
+  'comment.edit': (_access, resource) => resource.ownedByActor === true,
 };
 
 export function accessFor(membershipRole: Role | null | undefined, visibility: Visibility): Access {

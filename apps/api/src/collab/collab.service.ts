@@ -10,7 +10,7 @@ import {
   yDocToText,
 } from '@spiraal/collab';
 import { DataSource } from 'typeorm';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { DocumentStore } from '../documents/document.store';
@@ -89,6 +89,30 @@ export class CollabService implements DocumentPersistence, OnModuleDestroy, Befo
     });
     this.revisionIntervalMs = config.collab.revisionIntervalMs;
     this.compactAfterRows = config.collab.compactAfterRows;
+  }
+
+  /**
+   * Item ids whose body was written anew (a revision restored), after the
+   * change: what points into the old text (comment anchors) finds its place again.
+   */
+  private readonly rewriteHooks: ((itemId: string) => Promise<void>)[] = [];
+
+  onBodyRewritten(hook: (itemId: string) => Promise<void>): void {
+    this.rewriteHooks.push(hook);
+  }
+
+  async bodyRewritten(itemId: string): Promise<void> {
+    await Promise.all(this.rewriteHooks.map((hook) => hook(itemId)));
+  }
+
+  /** The item's current document to read from: the one loaded in this process, else its stored state. Do not change it. */
+  async currentDocument(itemId: string): Promise<Y.Doc> {
+    const room = this.registry.loaded(itemId);
+    if (room) return room.doc;
+    const doc = new Y.Doc();
+    const state = await this.documents.load(itemId);
+    if (state) Y.applyUpdate(doc, state);
+    return doc;
   }
 
   /** Runs work on an item's live document (loading it when needed); connected editors see the result. */

@@ -35,6 +35,7 @@ export class RevisionRestoreResolver {
       });
     });
     await this.collab.flush(itemId);
+    await this.collab.bodyRewritten(itemId);
     await this.audit.record(this.db.manager, {
       communityId: item.communityId,
       actorId: viewer.id,

@@ -3,10 +3,13 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { CommentsResolver, ItemCommentsResolver } from './comments.resolver';
 import { CommentsService } from './comments.service';
 import { AccessModule } from '../access/access.module';
+import { CollabModule } from '../collab/collab.module';
+import { CommentAnchorsService } from './comment-anchors.service';
+import { CommentsLive } from './comments-live';
 
 @Module({
-  imports: [NotificationsModule, AccessModule],
-  providers: [CommentsService, CommentsResolver, ItemCommentsResolver],
+  imports: [NotificationsModule, AccessModule, CollabModule],
+  providers: [CommentsService, CommentsResolver, ItemCommentsResolver, CommentAnchorsService, CommentsLive],
   exports: [CommentsService],
 })
 export class CommentsModule {}

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { markdownToProseMirror, markdownToYDocUpdate, proseMirrorToMarkdown, proseMirrorToText } from '@spiraal/collab';
+import {
+  anchorQuote,
+  encodeAnchorPosition,
+  markdownToProseMirror,
+  markdownToYDocUpdate,
+  proseMirrorToMarkdown,
+  proseMirrorToText,
+  type TextQuote,
+} from '@spiraal/collab';
 import {
   PROMOTABLE_KINDS,
   validateBody,
@@ -23,6 +31,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
+import * as Y from 'yjs';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
@@ -245,12 +254,34 @@ export class ArchiveImportService {
       if (row) guidelineVersions++;
     }
 
+    // Threads, their replies and their places in the text (docs/decisions/comment-anchors.md).
+    const threadIds = new Map<string, string>();
+    const documents = new Map<string, Y.Doc>();
     for (const [i, comment] of manifest.comments.entries()) {
-      const body = prepare(`comments[${i}]`, () => validateComment(comment.body));
-      await tx.query(
-        `INSERT INTO comments (item_id, kind, body, author_id, created_at, resolved_at) VALUES ($1, $2, $3, NULL, $4, $5)`,
-        [newId(comment.itemId), comment.kind, body, comment.createdAt, comment.resolvedAt],
+      const body = comment.deleted ? '' : prepare(`comments[${i}]`, () => validateComment(comment.body));
+      const itemId = newId(comment.itemId);
+      const parentId = comment.replyTo ? (threadIds.get(comment.replyTo) ?? null) : null;
+      const anchor = comment.anchor && !parentId ? await anchorIn(tx, documents, itemId, comment.anchor) : null;
+      const [{ id }] = await tx.query(
+        `INSERT INTO comments (item_id, kind, body, author_id, created_at, resolved_at, parent_id, deleted_at,
+                               anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix)
+         VALUES ($1, $2, $3, NULL, $4, $5, $6, CASE WHEN $7 THEN $4::timestamptz END, $8, $9, $10, $11, $12) RETURNING id`,
+        [
+          itemId,
+          comment.kind,
+          body,
+          comment.createdAt,
+          comment.resolvedAt,
+          parentId,
+          comment.deleted === true,
+          anchor?.start ?? null,
+          anchor?.end ?? null,
+          anchor ? comment.anchor!.exact : null,
+          anchor ? comment.anchor!.prefix : null,
+          anchor ? comment.anchor!.suffix : null,
+        ],
       );
+      if (comment.id && !comment.replyTo) threadIds.set(comment.id, id as string);
     }
 
     const summary: ArchiveImportSummary = {
@@ -321,4 +352,30 @@ function checkLinks(manifest: ExportManifest): void {
       );
     }
   });
+}
+
+/**
+ * A restored thread's passage in the restored text (a new document, so new
+ * positions), or null when the quote is not found there exactly once: the
+ * thread then stays, about the item as a whole.
+ */
+async function anchorIn(
+  tx: EntityManager,
+  documents: Map<string, Y.Doc>,
+  itemId: string,
+  quote: TextQuote,
+): Promise<{ start: Buffer; end: Buffer } | null> {
+  let doc = documents.get(itemId);
+  if (!doc) {
+    const [row]: { state: Buffer }[] = await tx.query(`SELECT state FROM yjs_snapshots WHERE item_id = $1`, [itemId]);
+    doc = new Y.Doc();
+    if (row) Y.applyUpdate(doc, new Uint8Array(row.state));
+    documents.set(itemId, doc);
+  }
+  const found = anchorQuote(doc, quote);
+  if (!found.ok) return null;
+  return {
+    start: Buffer.from(encodeAnchorPosition(found.anchor.start), 'base64'),
+    end: Buffer.from(encodeAnchorPosition(found.anchor.end), 'base64'),
+  };
 }

@@ -60,6 +60,10 @@ export interface CommunitySnapshot {
     author: string | null;
     createdAt: Date;
     resolvedAt: Date | null;
+    id: string;
+    replyTo: string | null;
+    anchor: { exact: string; prefix: string | null; suffix: string | null } | null;
+    deleted: boolean;
   }[];
   bodies: Map<string, SnapshotBody>;
 }
@@ -118,9 +122,13 @@ export class CommunitySnapshotReader {
           [ids],
         ),
         comments: await tx.query(
-          `SELECT c.item_id AS "itemId", c.kind, c.body, u.display_name AS author, c.created_at AS "createdAt", c.resolved_at AS "resolvedAt"
+          // Threads keep their replies and the passage they are about (docs/decisions/comment-anchors.md); threads come first.
+          `SELECT c.item_id AS "itemId", c.kind, c.body, u.display_name AS author, c.created_at AS "createdAt", c.resolved_at AS "resolvedAt",
+                  c.id, c.parent_id AS "replyTo", c.deleted_at IS NOT NULL AS deleted,
+                  CASE WHEN c.anchor_exact IS NULL THEN NULL
+                       ELSE jsonb_build_object('exact', c.anchor_exact, 'prefix', c.anchor_prefix, 'suffix', c.anchor_suffix) END AS anchor
              FROM comments c LEFT JOIN users u ON u.id = c.author_id
-            WHERE c.item_id = ANY($1) ORDER BY c.created_at, c.id`,
+            WHERE c.item_id = ANY($1) ORDER BY c.parent_id IS NOT NULL, c.created_at, c.id`,
           [ids],
         ),
         bodies: await this.bodies(tx, ids),

@@ -111,10 +111,15 @@ export function exportFiles(
       adoptedAt: v.adoptedAt.toISOString(),
       reviewDate: iso(v.reviewDate),
     })),
-    comments: snapshot.comments.map((c) => ({
+    comments: snapshot.comments.map(({ id, replyTo, anchor, deleted, ...c }) => ({
       ...c,
       createdAt: c.createdAt.toISOString(),
       resolvedAt: iso(c.resolvedAt),
+      // Threads (docs/decisions/comment-anchors.md): only the fields a comment has.
+      id,
+      ...(replyTo ? { replyTo } : {}),
+      ...(anchor ? { anchor } : {}),
+      ...(deleted ? { deleted } : {}),
     })),
   };
   return { manifest, files };

@@ -19,7 +19,16 @@ function pseudonymiseSnapshot(snapshot: CommunitySnapshot): void {
   for (const item of snapshot.items) item.title = pseudonymiseText(item.title);
   for (const body of snapshot.bodies.values()) body.markdown = pseudonymiseText(body.markdown);
   for (const version of snapshot.guidelineVersions) version.markdown = pseudonymiseText(version.markdown);
-  for (const comment of snapshot.comments) comment.body = pseudonymiseText(comment.body);
+  for (const comment of snapshot.comments) {
+    comment.body = pseudonymiseText(comment.body);
+    // The quote is the body's own text: no personal data may slip out through it (it may then not be found again).
+    if (comment.anchor)
+      comment.anchor = {
+        exact: pseudonymiseText(comment.anchor.exact),
+        prefix: comment.anchor.prefix && pseudonymiseText(comment.anchor.prefix),
+        suffix: comment.anchor.suffix && pseudonymiseText(comment.anchor.suffix),
+      };
+  }
 }
 
 export interface ItemExport {

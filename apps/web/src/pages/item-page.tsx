@@ -6,6 +6,7 @@ import { lazy, Suspense } from 'react';
 import { useQuery } from '../shared/api/use-query';
 import { useSession } from '../shared/api/session';
 import { CommentsPanel } from '../features/comments/comments-panel';
+import { ActiveThreadPanel } from '../features/comments/active-thread-panel';
 import { DownloadMarkdownButton } from '../features/export/download-markdown-button';
 import { useCurrentCommunity } from '../entities/communities/communities-provider';
 import { AppliesTo } from '../features/guidelines/applies-to';
@@ -142,6 +143,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
           <CommentsPanel itemId={item.id} />
         </div>
         <aside className="item-side" aria-label={m.aboutItem}>
+          <ActiveThreadPanel itemId={item.id} communityId={item.community.id} />
           {guideline && <GuidelineStatusPanel item={item} onChanged={reload} />}
           {guideline && <GuidelineSources sources={item.sources} />}
           {guideline && <GuidelineApplications applications={item.applications} />}

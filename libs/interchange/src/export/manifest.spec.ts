@@ -45,6 +45,19 @@ describe('validateManifest', () => {
     ['a bad date', (m) => (m.items[0].createdAt = 'gisteren'), /items\[0\]\.createdAt is geen geldige datum/],
     ['a too long title', (m) => (m.items[0].title = 'x'.repeat(201)), /items\[0\]\.title is te lang/],
     ['an unknown comment kind', (m) => (m.comments[0].kind = 'RANT'), /comments\[0\]\.kind/],
+    ['a reply to no earlier thread', (m) => (m.comments[0].replyTo = 'c9'), /comments\[0\]\.replyTo verwijst niet/],
+    [
+      'a reply with a place of its own',
+      (m) =>
+        m.comments.push({ ...m.comments[0], id: 'r1', replyTo: 'c1', anchor: { exact: 'x' } }) &&
+        (m.comments[0].id = 'c1'),
+      /comments\[1\]\.anchor/,
+    ],
+    [
+      'a too long quote',
+      (m) => (m.comments[0].anchor = { exact: 'x'.repeat(1001) }),
+      /comments\[0\]\.anchor\.exact is te lang/,
+    ],
     [
       'a stage change of an unknown item',
       (m) => (m.stageHistory[0].itemId = '44444444-4444-4444-8444-444444444444'),
@@ -53,5 +66,23 @@ describe('validateManifest', () => {
     ['items that are not a list', (m) => (m.items = {}), /items moet een lijst zijn/],
   ])('refuses %s, naming the field', (_what, edit, message) => {
     expect(() => validateManifest(changed(edit))).toThrow(message);
+  });
+
+  it('keeps threads: ids, replies, places in the text and deleted responses', () => {
+    const manifest = changed((m) => {
+      Object.assign(m.comments[0], { id: 'c1', anchor: { exact: 'Waarom', prefix: null, suffix: null } });
+      m.comments.push({ ...m.comments[0], id: 'c2', replyTo: 'c1', anchor: undefined, body: '', deleted: true });
+    });
+    expect(
+      validateManifest(manifest).comments.map((c) => [
+        c.id,
+        c.replyTo ?? null,
+        c.anchor?.exact ?? null,
+        c.deleted ?? false,
+      ]),
+    ).toEqual([
+      ['c1', null, 'Waarom', false],
+      ['c2', 'c1', null, true],
+    ]);
   });
 });

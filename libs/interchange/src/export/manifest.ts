@@ -78,6 +78,14 @@ export interface ManifestComment {
   author: string | null;
   createdAt: string;
   resolvedAt: string | null;
+  /** Names the comment within the archive, so replies can point to their thread (optional: older archives). */
+  id?: string;
+  /** The `id` of the thread this is a reply in (listed before it). */
+  replyTo?: string;
+  /** The passage it is about, as a W3C text quote selector; found again in the restored text. */
+  anchor?: { exact: string; prefix: string | null; suffix: string | null };
+  /** Deleted while it had replies ("verwijderd"): its body is empty. */
+  deleted?: boolean;
 }
 
 /** Folder of the archive that holds the items' files and images, one entry per file: `files/<id>`. */
@@ -133,6 +141,8 @@ export function validateManifest(value: unknown): ExportManifest {
     ids.add(entry.id);
     files.add(entry.file);
   });
+  // Comment ids seen so far: threads (with their item's id), and replies (which have no replies of their own).
+  const threads = { ofItem: new Map<string, unknown>(), replies: new Set<string>() };
   const known = (id: unknown, where: string): string => {
     const text = string(id, where);
     if (!ids.has(text))
@@ -182,6 +192,7 @@ export function validateManifest(value: unknown): ExportManifest {
       const where = `comments[${i}]`;
       const o = object(raw, where);
       return {
+        ...thread(o, where, threads),
         itemId: known(o.itemId, `${where}.itemId`),
         kind: oneOf(o.kind, COMMENT_KINDS, `${where}.kind`),
         body: string(o.body, `${where}.body`, LIMITS.commentMax),
@@ -211,6 +222,41 @@ function manifestFiles(value: unknown, known: (id: unknown, where: string) => st
       file,
     };
   });
+}
+
+/** A comment's thread fields, only those it has (archives from before threads have none). */
+function thread(
+  o: Record<string, unknown>,
+  where: string,
+  seen: { ofItem: Map<string, unknown>; replies: Set<string> },
+): Pick<ManifestComment, 'id' | 'replyTo' | 'anchor' | 'deleted'> {
+  const out: Pick<ManifestComment, 'id' | 'replyTo' | 'anchor' | 'deleted'> = {};
+  const id = optionalString(o.id, `${where}.id`, 64);
+  const replyTo = optionalString(o.replyTo, `${where}.replyTo`, 64);
+  if (replyTo !== null && seen.ofItem.get(replyTo) !== o.itemId)
+    fail(
+      `${where}.replyTo verwijst niet naar een eerdere draad bij hetzelfde item`,
+      `${where}.replyTo does not name an earlier thread on the same item`,
+    );
+  if (id !== null) {
+    if (seen.ofItem.has(id) || seen.replies.has(id)) fail(`${where}.id komt dubbel voor`, `${where}.id occurs twice`);
+    if (replyTo === null) seen.ofItem.set(id, o.itemId);
+    else seen.replies.add(id);
+    out.id = id;
+  }
+  if (replyTo !== null) out.replyTo = replyTo;
+  if (o.anchor != null) {
+    if (replyTo !== null)
+      fail(`${where}.anchor: een antwoord heeft geen eigen plek`, `${where}.anchor: a reply has no place of its own`);
+    const anchor = object(o.anchor, `${where}.anchor`);
+    out.anchor = {
+      exact: string(anchor.exact, `${where}.anchor.exact`, 1000),
+      prefix: optionalString(anchor.prefix, `${where}.anchor.prefix`, 1000),
+      suffix: optionalString(anchor.suffix, `${where}.anchor.suffix`, 1000),
+    };
+  }
+  if (o.deleted === true) out.deleted = true;
+  return out;
 }
 
 function item(raw: unknown, i: number): ManifestItem {

@@ -1,17 +1,22 @@
 import { COMMENT_KIND_LABELS, COMMENT_KINDS, CommentKind, LIMITS } from '@spiraal/domain';
-import { FormEvent, useId, useState } from 'react';
+import { FormEvent, useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { graphql } from '../../shared/api/graphql';
 import { useAction } from '../../shared/api/use-query';
 import { useMessages } from '../../shared/i18n/language';
 import { useLabel } from '../../shared/i18n/use-label';
 import { ErrorMessage } from '../../shared/ui/error-message';
 import { ADD_COMMENT } from '../../entities/comments/comment-queries';
+import { commentAnchorsStore } from '../../entities/comments/comment-anchors-store';
 import { mentionMessages } from '../../entities/communities/mention-messages';
 import { Member, mentionedIds, MentionTextarea } from '../../entities/communities/mention-textarea';
 import { commentMessages } from './messages';
 import './comments.css';
 
-/** A new response: first its kind (a question is the default), then the text. */
+/**
+ * A new response: first its kind (a question is the default), then the text.
+ * Chosen from a selection in the editor ("Reageer op deze tekst"), it is
+ * about that passage: the quote goes along as its anchor.
+ */
 export function CommentForm({
   itemId,
   communityId,
@@ -22,7 +27,7 @@ export function CommentForm({
   onPosted(): void;
 }) {
   const nm = useMessages(mentionMessages);
-  const [chosen, setChosen] = useState<Member[]>([]);
+  const [mentioned, setMentioned] = useState<Member[]>([]);
   const m = useMessages(commentMessages);
   const label = useLabel();
   const id = useId();
@@ -31,6 +36,13 @@ export function CommentForm({
   const [missing, setMissing] = useState(false);
   const [done, setDone] = useState('');
   const { run, busy, error } = useAction();
+  const store = commentAnchorsStore(itemId);
+  const { chosen, chosenAt } = useSyncExternalStore(store.subscribe, store.getSnapshot);
+
+  // Chosen from the editor: the writing starts here.
+  useEffect(() => {
+    if (chosenAt) document.getElementById(`${id}-body`)?.focus();
+  }, [chosenAt, id]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,12 +54,21 @@ export function CommentForm({
     setMissing(false);
     if (
       !(await run(() =>
-        graphql(ADD_COMMENT, { input: { itemId, kind, body: body.trim(), mentions: mentionedIds(body, chosen) } }),
+        graphql(ADD_COMMENT, {
+          input: {
+            itemId,
+            kind,
+            body: body.trim(),
+            mentions: mentionedIds(body, mentioned),
+            anchor: chosen ?? undefined,
+          },
+        }),
       ))
     )
       return;
     setBody('');
-    setChosen([]);
+    setMentioned([]);
+    store.choose(null);
     setDone(m.posted);
     onPosted();
   };
@@ -61,6 +82,16 @@ export function CommentForm({
       aria-labelledby={`${id}-title`}
     >
       <h3 id={`${id}-title`}>{m.add}</h3>
+      {chosen && (
+        <div className="comment-chosen">
+          <p className="comment-quote">
+            <span className="comment-quote-label">{m.aboutChosen}</span> <q>{chosen.exact}</q>
+          </p>
+          <button type="button" className="button-quiet button-small" onClick={() => store.choose(null)}>
+            {m.unlink}
+          </button>
+        </div>
+      )}
       <fieldset className="field">
         <legend>{m.kind}</legend>
         <div className="comment-kinds">
@@ -87,7 +118,7 @@ export function CommentForm({
           aria-invalid={missing || undefined}
           aria-describedby={described}
           onChange={setBody}
-          onMention={(member) => setChosen((list) => [...list, member])}
+          onMention={(member) => setMentioned((list) => [...list, member])}
         />
         <p id={`${id}-hint`} className="hint">
           {m.bodyHint} {nm.mentionHint}

@@ -9,6 +9,7 @@ import { FileAttachment, fileDropPaste, SpiraalImage } from './file-nodes';
 import type { FileUploads } from './file-uploads';
 import { PrivacyHighlights } from '../../entities/privacy/privacy-highlights';
 import { editorKit, type EditorKitOptions } from './editor-kit';
+import { commentHighlights } from '../../entities/comments/comment-highlights';
 import { isAllowedHref } from './links';
 import { MentionCandidate, mentionExtension } from './mention-suggestion';
 import { safeColor, textColorOn } from './people';
@@ -189,6 +190,7 @@ export function createEditor(
       SpiraalImage,
       FileAttachment,
       ...(options.uploads ? [fileDropPaste(options.uploads)] : []),
+      commentHighlights(session.itemId),
     ],
     editorProps: editorProps(options),
   });
