@@ -13,6 +13,7 @@ import { safeHref } from '@spiraal/domain';
 import { markdownToProseMirror } from './markdown-to-prosemirror';
 import { proseMirrorToMarkdown } from './prosemirror-to-markdown';
 import { proseMirrorToText } from './prosemirror-to-text';
+import { withoutProposals } from './proposal-marks';
 import { appendInline, BODY_FRAGMENT, emptyDoc, sortMarks, textNode, type PMMark, type PMNode } from './prosemirror';
 
 type YChild = Y.XmlElement | Y.XmlText;
@@ -43,12 +44,21 @@ export function markdownToYDocUpdate(markdown: string): Uint8Array {
   return update;
 }
 
+/**
+ * The body as readers outside the editor see it: without open proposals
+ * (inserts left out, deletions kept), as Markdown export, search, derived
+ * text and adopted versions show it (docs/decisions/proposals.md).
+ */
+export function readSettledBody(fragment: Y.XmlFragment): PMNode {
+  return withoutProposals(readBody(fragment));
+}
+
 export function yDocToMarkdown(ydoc: Y.Doc): string {
-  return withoutControls(proseMirrorToMarkdown(readBody(ydoc.getXmlFragment(BODY_FRAGMENT))));
+  return withoutControls(proseMirrorToMarkdown(readSettledBody(ydoc.getXmlFragment(BODY_FRAGMENT))));
 }
 
 export function yDocToText(ydoc: Y.Doc): string {
-  return withoutControls(proseMirrorToText(readBody(ydoc.getXmlFragment(BODY_FRAGMENT))));
+  return withoutControls(proseMirrorToText(readSettledBody(ydoc.getXmlFragment(BODY_FRAGMENT))));
 }
 
 /**
