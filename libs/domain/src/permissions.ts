@@ -27,6 +27,8 @@ export const ACTIONS = [
   'community.manage', // change name, description and visibility
   'search.synonyms', // add or remove the community's own search synonyms
   'community.settings', // the bewaartermijn for cases (docs/privacy.md)
+  'proposal.create', // voorstellen: suggest changes in the text, also on an adopted guideline
+  'proposal.decide', // accept or reject voorstellen
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -63,6 +65,8 @@ const TABLE: Readonly<Record<Action, readonly Access[]>> = {
   'community.manage': ['FACILITATOR'],
   'search.synonyms': ['FACILITATOR'],
   'community.settings': ['FACILITATOR'],
+  'proposal.create': ['FACILITATOR', 'MEMBER'],
+  'proposal.decide': ['FACILITATOR', 'MEMBER'],
 };
 
 /** Facts about the resource that some rules look at beyond the role. */
@@ -81,6 +85,8 @@ const NARROWING: Partial<Record<Action, (access: Access, resource: ResourceFacts
   'item.archive': (access, resource) => access === 'FACILITATOR' || resource.ownedByActor === true,
   // A comment is resolved by its author or a facilitator.
   'comment.resolve': (access, resource) => access === 'FACILITATOR' || resource.ownedByActor === true,
+  // Voorstellen are decided by the item's author or a facilitator.
+  'proposal.decide': (access, resource) => access === 'FACILITATOR' || resource.ownedByActor === true,
 };
 
 export function accessFor(membershipRole: Role | null | undefined, visibility: Visibility): Access {
@@ -98,4 +104,19 @@ export function can(access: Access, action: Action, resource: ResourceFacts = {}
 /** The actions an access level allows, for showing buttons in the interface. */
 export function allowedActions(access: Access, resource: ResourceFacts = {}): Action[] {
   return ACTIONS.filter((action) => can(access, action, resource));
+}
+
+/**
+ * How someone may work in an item's live document: EDIT (change it), SUGGEST
+ * (only record voorstellen, enforced by the server on the websocket), READ.
+ * Members get SUGGEST on an adopted guideline, which nobody edits.
+ */
+export type CollabMode = 'EDIT' | 'SUGGEST' | 'READ';
+
+export const COLLAB_MODES: readonly CollabMode[] = ['EDIT', 'SUGGEST', 'READ'];
+
+export function collabModeFor(access: Access, resource: ResourceFacts = {}): CollabMode {
+  if (can(access, 'item.edit', resource)) return 'EDIT';
+  if (can(access, 'proposal.create', resource)) return 'SUGGEST';
+  return 'READ';
 }
