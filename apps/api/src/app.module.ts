@@ -30,6 +30,7 @@ import { ExportModule } from './export/export.module';
 import { HealthModule } from './health/health.module';
 import { CommentsModule } from './comments/comments.module';
 import { GuidelinesModule } from './guidelines/guidelines.module';
+import { ProposalsModule } from './proposals/proposals.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { CommunitySettingsModule } from './community-settings/community-settings.module';
 import { ImportModule } from './import/import.module';
@@ -86,6 +87,7 @@ export class AppModule {
         CollabModule,
         SearchModule,
         GuidelinesModule,
+        ProposalsModule,
         PrivacyModule,
         CommunitySettingsModule,
         CommentsModule,

@@ -26,7 +26,9 @@ export type AuditAction =
   | 'privacy.pseudonymise'
   | 'privacy.override'
   | 'community.update'
-  | 'join.answer';
+  | 'join.answer'
+  | 'proposal.accept'
+  | 'proposal.reject';
 
 export interface AuditEntry {
   communityId: string;

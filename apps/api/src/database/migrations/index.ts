@@ -12,6 +12,7 @@ import { Invitations1765300000000 } from './1765300000000-invitations';
 import { TagSpellings1765500000000 } from './1765500000000-tag-spellings';
 import { PasswordResets1765500000001 } from './1765500000001-password-resets';
 import { ListedCommunities1765500000002 } from './1765500000002-listed-communities';
+import { Proposals1766100000000 } from './1766100000000-proposals';
 
 /** Every migration, in order. Listed explicitly so source and build behave the same. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   TagSpellings1765500000000,
   PasswordResets1765500000001,
   ListedCommunities1765500000002,
+  Proposals1766100000000,
 ];
