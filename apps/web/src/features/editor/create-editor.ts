@@ -9,6 +9,7 @@ import { PrivacyHighlights } from '../../entities/privacy/privacy-highlights';
 import { isAllowedHref } from './links';
 import { MentionCandidate, mentionExtension } from './mention-suggestion';
 import { safeColor, textColorOn } from './people';
+import { proposalExtensions } from './proposal-mode';
 
 export interface EditorLabels {
   label: string;
@@ -177,6 +178,8 @@ export function createEditor(
       // Without a community to suggest from, mention nodes still show (others may have made them).
       mentionExtension(options.mentions?.members ?? (async () => []), { found: options.mentions?.found ?? (() => '') }),
       PrivacyHighlights,
+      // Voorstellen: the marks, and suggestion mode (applyMode / setSuggesting in proposal-mode.ts).
+      ...proposalExtensions(session.user),
     ],
     editorProps: editorProps(options),
   });

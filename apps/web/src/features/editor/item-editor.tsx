@@ -13,6 +13,9 @@ import { editorMessages, EditorMessages } from './messages';
 import { Presence } from './presence';
 import { SaveStatus } from './save-status';
 import { Toolbar } from './toolbar';
+import { proposalMessages } from './proposal-messages';
+import { applyMode, setSuggesting } from './proposal-mode';
+import { ProposalsPanel } from './proposals-panel';
 import { findingsStore } from '../../entities/privacy/findings-store';
 import { showFindings } from '../../entities/privacy/privacy-highlights';
 
@@ -21,6 +24,10 @@ export interface ItemEditorProps {
   user: SessionUser;
   /** Whose members `@` suggests. */
   communityId?: string;
+  /** The viewer may accept or reject voorstellen (the item's author or a facilitator). */
+  canDecideProposals?: boolean;
+  /** After voorstellen were accepted or rejected (an adopted guideline may have a new version). */
+  onProposalsDecided?(): void;
 }
 
 interface Live {
@@ -37,7 +44,13 @@ interface Live {
  * first set is destroyed before it ever connected (the session connects on
  * the next tick).
  */
-export default function ItemEditor({ itemId, user, communityId }: ItemEditorProps) {
+export default function ItemEditor({
+  itemId,
+  user,
+  communityId,
+  canDecideProposals = false,
+  onProposalsDecided,
+}: ItemEditorProps) {
   const nm = useMessages(mentionMessages);
   const found = useRef(nm.suggestions);
   found.current = nm.suggestions;
@@ -100,6 +113,7 @@ export default function ItemEditor({ itemId, user, communityId }: ItemEditorProp
       linkOpen={linkOpen}
       setLinkOpen={setLinkOpen}
       onRefused={startOver}
+      proposals={{ itemId, canDecide: canDecideProposals, onDecided: onProposalsDecided }}
     />
   );
 }
@@ -111,8 +125,17 @@ function LiveEditor({
   linkOpen,
   setLinkOpen,
   onRefused,
-}: Live & { t: EditorMessages; linkOpen: boolean; setLinkOpen(open: boolean): void; onRefused(): void }) {
+  proposals,
+}: Live & {
+  t: EditorMessages;
+  linkOpen: boolean;
+  setLinkOpen(open: boolean): void;
+  onRefused(): void;
+  proposals: { itemId: string; canDecide: boolean; onDecided?(): void };
+}) {
+  const pm = useMessages(proposalMessages);
   const state = useSyncExternalStore(session.subscribe, session.getState);
+  const mode = useSyncExternalStore(session.subscribe, session.getMode);
   const peers = useSyncExternalStore(session.subscribe, session.getPeers);
   const editable = state.loaded && !state.readOnly;
   const contentId = useId();
@@ -130,6 +153,11 @@ function LiveEditor({
       ),
     });
   }, [editor, editable, state.readOnly, t.editorLabel, contentId, readOnlyHintId, keyboardHintId]);
+
+  // EDIT, SUGGEST or READ: suggestion mode is forced on in SUGGEST (the server stores nothing else).
+  useEffect(() => {
+    if (state.loaded) applyMode(editor, state.readOnly ? 'READ' : mode);
+  }, [editor, mode, state.loaded, state.readOnly]);
 
   useEffect(() => {
     if (!editable) setLinkOpen(false);
@@ -169,6 +197,11 @@ function LiveEditor({
             linkOpen={linkOpen}
             onLinkOpen={() => editable && setLinkOpen(true)}
             onLinkClose={() => setLinkOpen(false)}
+            suggest={{
+              label: pm.suggest,
+              forced: mode === 'SUGGEST',
+              toggle: () => setSuggesting(editor, !editor.storage.proposals.suggesting),
+            }}
           />
         )}
         <div className="item-editor__meta">
@@ -179,7 +212,18 @@ function LiveEditor({
       <p id={keyboardHintId} className="item-editor__sr-only">
         {t.keyboardHint}
       </p>
+      {!state.readOnly && (
+        <p className="item-editor__hint item-editor__suggest-hint" data-mode={mode}>
+          {mode === 'SUGGEST' ? pm.suggestOnlyHint : null}
+        </p>
+      )}
       <EditorContent editor={editor} className="item-editor__body" />
+      <ProposalsPanel
+        editor={editor}
+        itemId={proposals.itemId}
+        canDecide={proposals.canDecide}
+        onDecided={proposals.onDecided}
+      />
     </section>
   );
 }

@@ -101,6 +101,7 @@ export function Toolbar({
   linkOpen,
   onLinkOpen,
   onLinkClose,
+  suggest,
 }: {
   editor: Editor;
   t: EditorMessages;
@@ -108,6 +109,8 @@ export function Toolbar({
   linkOpen: boolean;
   onLinkOpen(): void;
   onLinkClose(): void;
+  /** The voorstellen toggle (proposal-mode.ts); `forced` in SUGGEST mode. */
+  suggest?: { label: string; forced: boolean; toggle(): void };
 }) {
   const state = useEditorState({
     editor,
@@ -122,6 +125,7 @@ export function Toolbar({
       link: e.isActive('link'),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
+      suggesting: e.storage.proposals?.suggesting === true,
     }),
   });
   const linkFormId = useId();
@@ -214,6 +218,18 @@ export function Toolbar({
       run: () => run((c) => c.redo()),
     },
   ];
+  if (suggest) {
+    tools.push({
+      key: 'suggest',
+      label: suggest.label,
+      content: suggest.label,
+      keys: 'Mod-Shift-e',
+      pressed: state.suggesting,
+      disabled: suggest.forced,
+      run: suggest.toggle,
+      separatorBefore: true,
+    });
+  }
 
   // Roving tab index: the toolbar is one stop in the tab order.
   const [current, setCurrent] = useState(0);
