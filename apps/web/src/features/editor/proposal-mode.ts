@@ -37,10 +37,11 @@ declare module '@tiptap/core' {
   }
 }
 
-const attribute = (name: string) => ({
+/** A mark attribute kept in the DOM as `data-<data>`. */
+const attribute = (name: string, data: string) => ({
   default: null,
-  parseHTML: (element: HTMLElement) => element.getAttribute(`data-${name}`),
-  renderHTML: (attrs: Record<string, unknown>) => ({ [`data-${name}`]: attrs[name] }),
+  parseHTML: (element: HTMLElement) => element.getAttribute(`data-${data}`),
+  renderHTML: (attrs: Record<string, unknown>) => ({ [`data-${data}`]: attrs[name] }),
 });
 
 function proposalMark(name: string, tag: 'ins' | 'del') {
@@ -49,10 +50,10 @@ function proposalMark(name: string, tag: 'ins' | 'del') {
     // Typing next to a proposal is handled below, not by ProseMirror extending the mark.
     inclusive: false,
     addAttributes: () => ({
-      id: attribute('proposal'),
-      authorId: attribute('author-id'),
-      authorName: attribute('author'),
-      createdAt: attribute('created'),
+      id: attribute('id', 'proposal'),
+      authorId: attribute('authorId', 'author-id'),
+      authorName: attribute('authorName', 'author'),
+      createdAt: attribute('createdAt', 'created'),
     }),
     parseHTML: () => [{ tag: `${tag}[data-proposal]` }],
     renderHTML: ({ HTMLAttributes }) => {

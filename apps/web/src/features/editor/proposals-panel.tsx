@@ -29,7 +29,9 @@ export function ProposalsPanel({
   const m = useMessages(proposalMessages);
   const { run, busy, error } = useAction();
   const [status, setStatus] = useState('');
-  const proposals = useEditorState({ editor, selector: ({ editor: e }) => openProposals(e.state.doc),
+  const proposals = useEditorState({
+    editor,
+    selector: ({ editor: e }) => openProposals(e.state.doc),
     equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
   if (!proposals.length && !status) return null;
