@@ -16,6 +16,7 @@ export {
   type ProposalAuthor,
   type ProposalDecision,
 } from './proposal-marks';
+export { applyProposalQuotes, proposalQuotes, type ProposalQuote } from './proposal-quotes';
 export { checkProposalUpdate, decideProposals, mentionsProposals, proposalsIn } from './ydoc-proposals';
 export { replaceInBody, type TextReplacement } from './ydoc-replace';
 export * from './server';
