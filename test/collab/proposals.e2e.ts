@@ -197,6 +197,41 @@ describe('voorstellen over y-websocket', () => {
     text.format(at, 'stel je voor'.length, { proposalDelete: proposalOf(c.member, 'p-delete') });
     await waitFor(async () => (await proposals()).length === 1, 3000, 'the proposed deletion');
     expect((await item()).markdown).toContain('stel je voor');
+
+    // The community archive keeps the open proposal beside the text and restores it.
+    const zip = new Uint8Array(
+      await (
+        await fetch(`${t.baseUrl}/export/communities/${c.communityId}`, {
+          headers: { Authorization: `Bearer ${c.facilitator.token}` },
+        })
+      ).arrayBuffer(),
+    );
+    const target = await gqlData<{ createCommunity: { id: string } }>(
+      t.baseUrl,
+      `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+      { input: { name: 'Hersteld', visibility: 'PRIVATE' } },
+      c.facilitator.token,
+    );
+    const restored = await fetch(`${t.baseUrl}/export/communities/${target.createCommunity.id}/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/zip', Authorization: `Bearer ${c.facilitator.token}` },
+      body: zip,
+    });
+    expect(restored.status).toBe(200);
+    const copies = await gqlData<{ items: { edges: { node: { id: string; kind: string } }[] } }>(
+      t.baseUrl,
+      `query ($id: ID!) { items(communityId: $id) { edges { node { id kind } } } }`,
+      { id: target.createCommunity.id },
+      c.facilitator.token,
+    );
+    const copy = copies.items.edges.find((e) => e.node.kind === 'GUIDELINE')!.node.id;
+    const restoredProposals = await gqlData<{ proposals: { id: string; authorName: string; deleted: string }[] }>(
+      t.baseUrl,
+      `query ($id: ID!) { proposals(itemId: $id) { id authorName deleted } }`,
+      { id: copy },
+      c.facilitator.token,
+    );
+    expect(restoredProposals.proposals).toEqual([{ id: 'p-delete', authorName: 'Mo Lid', deleted: 'stel je voor' }]);
     const rejected = await decide('rejectProposals', c.facilitator);
     expect(rejected.errors).toBeUndefined();
     expect(rejected.data!.rejectProposals.guidelineVersion).toBe(2);

@@ -116,6 +116,9 @@ export function exportFiles(
       createdAt: c.createdAt.toISOString(),
       resolvedAt: iso(c.resolvedAt),
     })),
+    proposals: [...snapshot.bodies].flatMap(([itemId, body]) =>
+      body.proposals.map((proposal) => ({ itemId, ...proposal })),
+    ),
   };
   return { manifest, files };
 }
