@@ -35,6 +35,11 @@ export function readBody(fragment: Y.XmlFragment): PMNode {
   return content.length > 0 ? { type: 'doc', content } : emptyDoc();
 }
 
+/** Some top-level children of the body as a document of their own (for comparing just those). */
+export function readBlocks(children: readonly (Y.XmlElement | Y.XmlText)[]): PMNode {
+  return { type: 'doc', content: fromYChildren(children, true) };
+}
+
 /** A fresh Y.Doc holding the Markdown as its body, encoded as one update. */
 export function markdownToYDocUpdate(markdown: string): Uint8Array {
   const ydoc = new Y.Doc();

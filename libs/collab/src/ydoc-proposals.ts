@@ -14,7 +14,7 @@ import {
   type ProposalAuthor,
   type ProposalDecision,
 } from './proposal-marks';
-import { readBody } from './ydoc-body';
+import { readBlocks, readBody } from './ydoc-body';
 
 type DeltaOp = { insert?: unknown; attributes?: Record<string, unknown> };
 
@@ -101,7 +101,10 @@ export function mentionsProposals(update: Uint8Array): boolean {
 /**
  * Why `update` from `author` must be refused on `doc`, or null. The update is
  * applied to a copy, never to `doc`; the bodies before and after are compared
- * as `proposalViolation` says. `onlyProposals` for a connection in SUGGEST mode.
+ * as `proposalViolation` says, block by block: only the top-level blocks the
+ * update touched (an update that adds or removes blocks is compared whole,
+ * and in SUGGEST mode is refused: blocks are not proposable).
+ * `onlyProposals` for a connection in SUGGEST mode.
  */
 export function checkProposalUpdate(
   doc: Y.Doc,
@@ -113,10 +116,38 @@ export function checkProposalUpdate(
   const copy = new Y.Doc({ gc: false });
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-    const before = readBody(copy.getXmlFragment(BODY_FRAGMENT));
+    const body = copy.getXmlFragment(BODY_FRAGMENT);
+    const changed = new Set<Y.AbstractType<unknown>>();
+    copy.on('afterTransaction', (transaction: Y.Transaction) => {
+      for (const type of transaction.changed.keys()) changed.add(type);
+    });
+    const fragmentBefore = body.length;
     Y.applyUpdate(copy, update);
-    return proposalViolation(before, readBody(copy.getXmlFragment(BODY_FRAGMENT)), author, onlyProposals);
+    const touched = touchedBlocks(body, changed);
+    if (touched === null || body.length !== fragmentBefore) {
+      if (onlyProposals) return 'changes outside proposals';
+      return proposalViolation(readBody(doc.getXmlFragment(BODY_FRAGMENT)), readBody(body), author, false);
+    }
+    if (!touched.length) return null;
+    const original = doc.getXmlFragment(BODY_FRAGMENT);
+    const before = readBlocks(touched.map((i) => original.get(i) as Y.XmlElement | Y.XmlText));
+    const after = readBlocks(touched.map((i) => body.get(i) as Y.XmlElement | Y.XmlText));
+    return proposalViolation(before, after, author, onlyProposals);
   } finally {
     copy.destroy();
   }
+}
+
+/** Indices of the top-level blocks under the changed types; null when the body's own list of blocks changed. */
+function touchedBlocks(body: Y.XmlFragment, changed: ReadonlySet<Y.AbstractType<unknown>>): number[] | null {
+  if (changed.has(body as unknown as Y.AbstractType<unknown>)) return null;
+  const tops = new Set<unknown>();
+  for (let type of changed) {
+    while (type.parent && type.parent !== (body as unknown)) type = type.parent as Y.AbstractType<unknown>;
+    if (type.parent === (body as unknown)) tops.add(type);
+  }
+  if (!tops.size) return [];
+  const indices: number[] = [];
+  body.toArray().forEach((child, i) => tops.has(child) && indices.push(i));
+  return indices;
 }
