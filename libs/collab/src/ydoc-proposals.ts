@@ -117,7 +117,7 @@ export function checkProposalUpdate(
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
     const body = copy.getXmlFragment(BODY_FRAGMENT);
-    const changed = new Set<Y.AbstractType<unknown>>();
+    const changed = new Set<unknown>();
     copy.on('afterTransaction', (transaction: Y.Transaction) => {
       for (const type of transaction.changed.keys()) changed.add(type);
     });
@@ -139,12 +139,13 @@ export function checkProposalUpdate(
 }
 
 /** Indices of the top-level blocks under the changed types; null when the body's own list of blocks changed. */
-function touchedBlocks(body: Y.XmlFragment, changed: ReadonlySet<Y.AbstractType<unknown>>): number[] | null {
-  if (changed.has(body as unknown as Y.AbstractType<unknown>)) return null;
+function touchedBlocks(body: Y.XmlFragment, changed: ReadonlySet<unknown>): number[] | null {
+  if (changed.has(body)) return null;
   const tops = new Set<unknown>();
-  for (let type of changed) {
-    while (type.parent && type.parent !== (body as unknown)) type = type.parent as Y.AbstractType<unknown>;
-    if (type.parent === (body as unknown)) tops.add(type);
+  for (const start of changed) {
+    let type = start as { parent: unknown };
+    while (type.parent && type.parent !== body) type = type.parent as { parent: unknown };
+    if (type.parent === body) tops.add(type);
   }
   if (!tops.size) return [];
   const indices: number[] = [];
