@@ -130,7 +130,7 @@ export function applyMode(editor: Editor, mode: CollabMode): void {
 }
 
 /** The same transaction as proposals, or null when it cannot be one (it is dropped then). */
-function asProposal(state: EditorState, tr: Transaction, author: ProposalAuthor): Transaction | null {
+export function asProposal(state: EditorState, tr: Transaction, author: ProposalAuthor): Transaction | null {
   if (tr.steps.length !== 1 || !(tr.steps[0] instanceof ReplaceStep)) return null;
   const step = tr.steps[0] as ReplaceStep & { from: number; to: number; slice: ReplaceStep['slice'] };
   const { from, to, slice } = step;
