@@ -31,6 +31,7 @@ import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { CommentsModule } from './comments/comments.module';
 import { GuidelinesModule } from './guidelines/guidelines.module';
+import { ProposalsModule } from './proposals/proposals.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { CommunitySettingsModule } from './community-settings/community-settings.module';
 import { ImportModule } from './import/import.module';
@@ -87,6 +88,7 @@ export class AppModule {
         CollabModule,
         SearchModule,
         GuidelinesModule,
+        ProposalsModule,
         PrivacyModule,
         CommunitySettingsModule,
         CommentsModule,

@@ -13,6 +13,7 @@ import { safeHref } from '@spiraal/domain';
 import { markdownToProseMirror } from './markdown-to-prosemirror';
 import { proseMirrorToMarkdown } from './prosemirror-to-markdown';
 import { proseMirrorToText } from './prosemirror-to-text';
+import { withoutProposals } from './proposal-marks';
 import { appendInline, BODY_FRAGMENT, emptyDoc, sortMarks, textNode, type PMMark, type PMNode } from './prosemirror';
 
 type YChild = Y.XmlElement | Y.XmlText;
@@ -34,6 +35,11 @@ export function readBody(fragment: Y.XmlFragment): PMNode {
   return content.length > 0 ? { type: 'doc', content } : emptyDoc();
 }
 
+/** Some top-level children of the body as a document of their own (for comparing just those). */
+export function readBlocks(children: readonly (Y.XmlElement | Y.XmlText)[]): PMNode {
+  return { type: 'doc', content: fromYChildren(children, true) };
+}
+
 /** A fresh Y.Doc holding the Markdown as its body, encoded as one update. */
 export function markdownToYDocUpdate(markdown: string): Uint8Array {
   const ydoc = new Y.Doc();
@@ -43,12 +49,21 @@ export function markdownToYDocUpdate(markdown: string): Uint8Array {
   return update;
 }
 
+/**
+ * The body as readers outside the editor see it: without open proposals
+ * (inserts left out, deletions kept), as Markdown export, search, derived
+ * text and adopted versions show it (docs/decisions/proposals.md).
+ */
+export function readSettledBody(fragment: Y.XmlFragment): PMNode {
+  return withoutProposals(readBody(fragment));
+}
+
 export function yDocToMarkdown(ydoc: Y.Doc): string {
-  return withoutControls(proseMirrorToMarkdown(readBody(ydoc.getXmlFragment(BODY_FRAGMENT))));
+  return withoutControls(proseMirrorToMarkdown(readSettledBody(ydoc.getXmlFragment(BODY_FRAGMENT))));
 }
 
 export function yDocToText(ydoc: Y.Doc): string {
-  return withoutControls(proseMirrorToText(readBody(ydoc.getXmlFragment(BODY_FRAGMENT))));
+  return withoutControls(proseMirrorToText(readSettledBody(ydoc.getXmlFragment(BODY_FRAGMENT))));
 }
 
 /**

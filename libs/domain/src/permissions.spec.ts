@@ -4,6 +4,7 @@ import {
   accessFor,
   allowedActions,
   can,
+  collabModeFor,
   mayReplaceStageReason,
   Access,
   Action,
@@ -26,6 +27,8 @@ const EXPECTED: Record<Access, Action[]> = {
     'meeting.manage',
     'membership.own',
     'community.see',
+    'proposal.create',
+    'proposal.decide',
   ],
   READER: [
     'community.read',
@@ -61,6 +64,21 @@ describe('can', () => {
   it('lets nobody edit an adopted guideline', () => {
     expect(can('FACILITATOR', 'item.edit', { frozen: true })).toBe(false);
     expect(can('MEMBER', 'item.edit', { frozen: false })).toBe(true);
+  });
+
+  it('lets the author or a facilitator decide voorstellen', () => {
+    expect(can('MEMBER', 'proposal.decide', { ownedByActor: false })).toBe(false);
+    expect(can('MEMBER', 'proposal.decide', { ownedByActor: true })).toBe(true);
+    expect(can('FACILITATOR', 'proposal.decide', { ownedByActor: false, frozen: true })).toBe(true);
+    expect(can('READER', 'proposal.decide', { ownedByActor: true })).toBe(false);
+  });
+
+  it('gives members SUGGEST on an adopted guideline, readers READ, editors EDIT', () => {
+    expect(collabModeFor('MEMBER', { frozen: true })).toBe('SUGGEST');
+    expect(collabModeFor('FACILITATOR', { frozen: true })).toBe('SUGGEST');
+    expect(collabModeFor('MEMBER', { frozen: false })).toBe('EDIT');
+    expect(collabModeFor('READER', { frozen: true })).toBe('READ');
+    expect(collabModeFor('VISITOR')).toBe('READ');
   });
 
   it('lets the author or a facilitator resolve a comment', () => {

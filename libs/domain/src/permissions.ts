@@ -29,6 +29,8 @@ export const ACTIONS = [
   'search.synonyms', // add or remove the community's own search synonyms
   'community.settings', // the bewaartermijn for cases (docs/privacy.md)
   'template.manage', // write, change and archive the community's own templates (docs/templates.md)
+  'proposal.create', // voorstellen: suggest changes in the text, also on an adopted guideline
+  'proposal.decide', // accept or reject voorstellen
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,6 +69,8 @@ const TABLE: Readonly<Record<Action, readonly Access[]>> = {
   'search.synonyms': ['FACILITATOR'],
   'community.settings': ['FACILITATOR'],
   'template.manage': ['FACILITATOR'],
+  'proposal.create': ['FACILITATOR', 'MEMBER'],
+  'proposal.decide': ['FACILITATOR', 'MEMBER'],
 };
 
 /** Facts about the resource that some rules look at beyond the role. */
@@ -87,6 +91,8 @@ const NARROWING: Partial<Record<Action, (access: Access, resource: ResourceFacts
   'comment.resolve': (access, resource) => access === 'FACILITATOR' || resource.ownedByActor === true,
   // Only its author changes or deletes a comment (docs/DOMAIN.md).
   'comment.edit': (_access, resource) => resource.ownedByActor === true,
+  // Voorstellen are decided by the item's author or a facilitator.
+  'proposal.decide': (access, resource) => access === 'FACILITATOR' || resource.ownedByActor === true,
 };
 
 export function accessFor(membershipRole: Role | null | undefined, visibility: Visibility): Access {
@@ -113,4 +119,19 @@ export function allowedActions(access: Access, resource: ResourceFacts = {}): Ac
  */
 export function mayReplaceStageReason(access: Access, resource: ResourceFacts): boolean {
   return can(access, 'item.setStage') && (access === 'FACILITATOR' || resource.ownedByActor === true);
+}
+
+/**
+ * How someone may work in an item's live document: EDIT (change it), SUGGEST
+ * (only record voorstellen, enforced by the server on the websocket), READ.
+ * Members get SUGGEST on an adopted guideline, which nobody edits.
+ */
+export type CollabMode = 'EDIT' | 'SUGGEST' | 'READ';
+
+export const COLLAB_MODES: readonly CollabMode[] = ['EDIT', 'SUGGEST', 'READ'];
+
+export function collabModeFor(access: Access, resource: ResourceFacts = {}): CollabMode {
+  if (can(access, 'item.edit', resource)) return 'EDIT';
+  if (can(access, 'proposal.create', resource)) return 'SUGGEST';
+  return 'READ';
 }

@@ -30,7 +30,9 @@ export type AuditAction =
   | 'join.answer'
   | 'template.create'
   | 'template.update'
-  | 'template.archive';
+  | 'template.archive'
+  | 'proposal.accept'
+  | 'proposal.reject';
 
 export interface AuditEntry {
   communityId: string;

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { can } from '@spiraal/domain';
+import { collabModeFor } from '@spiraal/domain';
 import { AccessService, factsOf } from '../access/access.service';
 import { sessionFingerprint } from '../auth/session.service';
 import { RateLimits } from '../common/rate-limits';
@@ -7,7 +7,7 @@ import type { AuthUser } from '../common/request-context';
 import { Ctx, Viewer } from '../common/request-context';
 import type { GqlContext } from '../common/request-context';
 import { CollabTicketService } from './collab-ticket.service';
-import { CollabTicketType } from './collab-ticket.types';
+import { CollabModeEnum, CollabTicketType } from './collab-ticket.types';
 
 @Resolver()
 export class CollabTicketResolver {
@@ -25,14 +25,16 @@ export class CollabTicketResolver {
   ): Promise<CollabTicketType> {
     await this.limits.ticket(viewer.id);
     const { access, item } = await this.access.toItem(viewer, itemId, 'community.read');
-    const readOnly = !can(access, 'item.edit', factsOf(item, viewer.id));
+    const mode = collabModeFor(access, factsOf(item, viewer.id));
+    const readOnly = mode !== 'EDIT';
     const { token, expiresAt } = await this.tickets.issue({
       itemId,
       userId: viewer.id,
       readOnly,
+      mode,
       session: sessionFingerprint(ctx.token!),
     });
     const scheme = ctx.req.secure ? 'wss' : 'ws';
-    return { url: `${scheme}://${ctx.req.get('host')}/collab`, token, expiresAt, readOnly };
+    return { url: `${scheme}://${ctx.req.get('host')}/collab`, token, expiresAt, readOnly, mode: CollabModeEnum[mode] };
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { COLLAB_MODES, type CollabMode } from '@spiraal/domain';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -10,6 +11,8 @@ export interface TicketClaims {
   itemId: string;
   userId: string;
   readOnly: boolean;
+  /** EDIT, SUGGEST or READ when the ticket was issued (older tickets: from readOnly). */
+  mode: CollabMode;
   /** The fingerprint of the session the ticket was issued to: the socket lives only as long as it. */
   session: string;
   /** Expiry, in seconds since the epoch. */
@@ -41,6 +44,7 @@ export class CollabTicketService {
         i: claims.itemId,
         u: claims.userId,
         r: claims.readOnly,
+        m: claims.mode,
         s: claims.session,
         e: expiresAt,
         n: randomBytes(16).toString('base64url'),
@@ -62,6 +66,7 @@ export class CollabTicketService {
         i: string;
         u: string;
         r: boolean;
+        m?: string;
         s: string;
         e: number;
         n: string;
@@ -70,6 +75,7 @@ export class CollabTicketService {
         itemId: raw.i,
         userId: raw.u,
         readOnly: raw.r === true,
+        mode: COLLAB_MODES.includes(raw.m as CollabMode) ? (raw.m as CollabMode) : raw.r === true ? 'READ' : 'EDIT',
         session: raw.s,
         expiresAt: raw.e,
         nonce: raw.n,

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CLOSE, CollabConnection, DocumentRoom, DocumentTooLarge } from '@spiraal/collab';
-import { can, colorFor, isUuid } from '@spiraal/domain';
+import { CLOSE, CollabConnection, DocumentRoom, DocumentTooLarge, type Peer } from '@spiraal/collab';
+import { can, collabModeFor, colorFor, isUuid } from '@spiraal/domain';
+import { peerMode } from './collab-mode';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -120,11 +121,12 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       const user = await this.db.getRepository(UserEntity).findOneBy({ id: claims.userId });
       const granted = user ? await this.access.toItem(user, itemId, 'community.read').catch(() => null) : null;
       if (!user || !granted) return refuse(socket, 401, 'Unauthorized');
-      const readOnly = claims.readOnly || !can(granted.access, 'item.edit', factsOf(granted.item, user.id));
+      const mode = peerMode(claims.mode, granted.access, factsOf(granted.item, user.id));
       this.wss.handleUpgrade(req, socket, head, (ws) =>
         this.accept(ws, itemId, granted.community.id, claims.session, {
           identity: { id: user.id, name: user.displayName, color: colorFor(user.id) },
-          readOnly,
+          readOnly: mode === 'READ',
+          suggestOnly: mode === 'SUGGEST',
         }),
       );
     } catch (error) {
@@ -133,13 +135,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private accept(
-    socket: WebSocket,
-    itemId: string,
-    communityId: string,
-    session: string,
-    peer: { identity: { id: string; name: string; color: string }; readOnly: boolean },
-  ): void {
+  private accept(socket: WebSocket, itemId: string, communityId: string, session: string, peer: Peer): void {
     const connection: CollabConnection = {
       send: (message) => {
         if (socket.readyState === WebSocket.OPEN) socket.send(message);
@@ -226,21 +222,19 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private itemChanged(itemId: string, frozen: boolean): void {
     for (const client of this.clients) {
       if (client.itemId !== itemId) continue;
+      // Frozen: read-only at once, then SUGGEST for whoever may propose (refreshAccess).
       if (frozen) client.room?.setReadOnly(client.connection, true);
-      else void this.refreshAccess(client);
+      void this.refreshAccess(client);
     }
   }
 
-  /** Applies the client's access as it is now: read-only, editing, or gone. */
+  /** Applies the client's access as it is now: EDIT, SUGGEST, READ, or gone. */
   private async refreshAccess(client: Client): Promise<void> {
     const granted = await this.access
       .toItem({ id: client.userId, email: '', displayName: '' }, client.itemId, 'community.read')
       .catch(() => null);
     if (!granted) return client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason);
-    client.room?.setReadOnly(
-      client.connection,
-      !can(granted.access, 'item.edit', factsOf(granted.item, client.userId)),
-    );
+    client.room?.setMode(client.connection, collabModeFor(granted.access, factsOf(granted.item, client.userId)));
   }
 
   /** Every socket as if all events had arrived: ended sessions close, access applies as it is now. */

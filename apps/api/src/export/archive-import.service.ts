@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   anchorQuote,
   encodeAnchorPosition,
+  applyProposalQuotes,
   markdownToProseMirror,
   markdownToYDocUpdate,
   proseMirrorToMarkdown,
@@ -179,13 +180,15 @@ export class ArchiveImportService {
     const newId = (oldId: string) => ids.get(oldId)!;
 
     let mentions = 0;
+    const proposalsOf = groupProposals(manifest);
     for (const item of prepared) {
       const body = markdownToProseMirror(item.markdown);
       const linked = linkedItemIds(body).filter((id) => ids.has(id));
-      if (!linked.length) continue;
+      const proposals = proposalsOf.get(item.oldId);
+      if (!linked.length && !proposals) continue;
       mentions += linked.length;
-      const rewritten = proseMirrorToMarkdown(rewriteItemLinks(body, ids));
-      await this.documents.saveSnapshot(tx, newId(item.oldId), markdownToYDocUpdate(rewritten));
+      const markdown = linked.length ? proseMirrorToMarkdown(rewriteItemLinks(body, ids)) : item.markdown;
+      await this.documents.saveSnapshot(tx, newId(item.oldId), withProposals(markdown, proposals));
     }
 
     const appliesTo = new Map(
@@ -378,4 +381,35 @@ async function anchorIn(
     start: Buffer.from(encodeAnchorPosition(found.anchor.start), 'base64'),
     end: Buffer.from(encodeAnchorPosition(found.anchor.end), 'base64'),
   };
+}
+
+/** Stands for the author of a restored voorstel (not a user id: `Proposal.author` is null). */
+const ARCHIVED_AUTHOR = 'archief';
+
+function groupProposals(manifest: ExportManifest): Map<string, ExportManifest['proposals']> {
+  const groups = new Map<string, ExportManifest['proposals']>();
+  for (const proposal of manifest.proposals) {
+    const group = groups.get(proposal.itemId) ?? [];
+    group.push(proposal);
+    groups.set(proposal.itemId, group);
+  }
+  return groups;
+}
+
+/**
+ * The body as a Y.Doc update, with the archived voorstellen laid back onto it
+ * (those whose place no longer fits are left out). They keep their author's
+ * name; the author may not be a user here, so no user id is claimed.
+ */
+function withProposals(markdown: string, proposals: ExportManifest['proposals'] | undefined): Uint8Array {
+  const update = markdownToYDocUpdate(markdown);
+  if (!proposals?.length) return update;
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, update);
+    applyProposalQuotes(doc, proposals, ARCHIVED_AUTHOR);
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
 }

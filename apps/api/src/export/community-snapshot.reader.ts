@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BODY_FRAGMENT, readBody, yDocToMarkdown } from '@spiraal/collab';
+import { BODY_FRAGMENT, proposalQuotes, readBody, yDocToMarkdown, type ProposalQuote } from '@spiraal/collab';
 import type { CommentKind, GuidelineStatus, ItemKind, SeciStage } from '@spiraal/domain';
 import { linkedItemIds } from '@spiraal/interchange';
 import { DataSource, EntityManager } from 'typeorm';
@@ -30,6 +30,8 @@ export interface SnapshotBody {
   markdown: string;
   /** Ids of the items the body links to (`/items/<id>`). */
   links: string[];
+  /** Open voorstellen, by their place in `markdown` (which leaves them out). */
+  proposals: ProposalQuote[];
 }
 
 export interface CommunitySnapshot {
@@ -191,5 +193,6 @@ export class CommunitySnapshotReader {
 }
 
 function bodyOf(doc: Y.Doc): SnapshotBody {
-  return { markdown: yDocToMarkdown(doc), links: linkedItemIds(readBody(doc.getXmlFragment(BODY_FRAGMENT))) };
+  const body = readBody(doc.getXmlFragment(BODY_FRAGMENT));
+  return { markdown: yDocToMarkdown(doc), links: linkedItemIds(body), proposals: proposalQuotes(body) };
 }

@@ -121,6 +121,9 @@ export function exportFiles(
       ...(anchor ? { anchor } : {}),
       ...(deleted ? { deleted } : {}),
     })),
+    proposals: [...snapshot.bodies].flatMap(([itemId, body]) =>
+      body.proposals.map((proposal) => ({ itemId, ...proposal })),
+    ),
   };
   return { manifest, files };
 }

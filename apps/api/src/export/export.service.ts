@@ -17,7 +17,11 @@ function pseudonymiseText(text: string): string {
 
 function pseudonymiseSnapshot(snapshot: CommunitySnapshot): void {
   for (const item of snapshot.items) item.title = pseudonymiseText(item.title);
-  for (const body of snapshot.bodies.values()) body.markdown = pseudonymiseText(body.markdown);
+  for (const body of snapshot.bodies.values()) {
+    body.markdown = pseudonymiseText(body.markdown);
+    // Their places are in the text before pseudonymising, and their text is not pseudonymised: left out.
+    body.proposals = [];
+  }
   for (const version of snapshot.guidelineVersions) version.markdown = pseudonymiseText(version.markdown);
   for (const comment of snapshot.comments) {
     comment.body = pseudonymiseText(comment.body);

@@ -54,6 +54,7 @@ export class RecordApplicationInput {
 
 @ObjectType('GuidelineVersion', { description: 'An adopted (vastgesteld) version, frozen and readable for good' })
 export class GuidelineVersionType {
+  guidelineId!: string;
   @Field(() => Int) number!: number;
   @Field(() => String) title!: string;
   @Field(() => String, { description: 'The text as adopted' }) text!: string;

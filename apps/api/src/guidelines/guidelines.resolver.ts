@@ -84,6 +84,7 @@ export class GuidelinesResolver {
     const rows = await ctx.loaders.guidelineVersions.load(item.id);
     return Promise.all(
       rows.map(async (row) => ({
+        guidelineId: row.guideline_id,
         number: row.number,
         title: row.title,
         text: row.text,

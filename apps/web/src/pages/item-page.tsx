@@ -136,6 +136,10 @@ export function ItemPage({ itemId }: { itemId: string }) {
                   itemId={item.id}
                   user={user}
                   communityId={item.community.id}
+                  canDecideProposals={
+                    live && may(role, 'proposal.decide', { ownedByActor: item.createdBy?.id === user.id })
+                  }
+                  onProposalsDecided={reload}
                 />
               </Suspense>
             </ErrorBoundary>

@@ -17,6 +17,7 @@ import {
   syncProtocol,
 } from './messages';
 import { inspectUpdate } from './update-inspection';
+import { checkProposalUpdate } from '../ydoc-proposals';
 
 /** One socket, as the room sees it: the transport stays outside this library. */
 export interface CollabConnection {
@@ -27,7 +28,17 @@ export interface CollabConnection {
 export interface Peer {
   identity: PeerIdentity;
   readOnly: boolean;
+  /**
+   * SUGGEST mode: every update must only add, extend or withdraw the peer's
+   * own voorstellen (docs/decisions/proposals.md); others are refused as a
+   * reader's are. Proposal marks are checked for every writer: they must name
+   * the peer.
+   */
+  suggestOnly?: boolean;
 }
+
+/** How a connection works on the document; see `collabModeFor` in @spiraal/domain. */
+export type PeerMode = 'EDIT' | 'SUGGEST' | 'READ';
 
 /** Where a change to a document came from: decides whether it is stored here. */
 export type UpdateOrigin =
@@ -121,6 +132,14 @@ export class DocumentRoom {
     if (peer) peer.readOnly = readOnly;
   }
 
+  /** Switches a connection between EDIT, SUGGEST and READ, effective for its next frame. */
+  setMode(connection: CollabConnection, mode: PeerMode): void {
+    const peer = this.peers.get(connection);
+    if (!peer) return;
+    peer.readOnly = mode === 'READ';
+    peer.suggestOnly = mode === 'SUGGEST';
+  }
+
   /**
    * Handles one frame from a connection. Throws ProtocolError for frames that
    * are not the protocol; the caller closes that connection only.
@@ -211,6 +230,16 @@ export class DocumentRoom {
     // forged or lost, and Yjs would keep them, retrying them on every update.
     if (incomplete) throw new ProtocolError('update depends on content the document does not have');
     this.checkWriters(writers, peer.identity.id);
+    const refusal = checkProposalUpdate(this.doc, update, peer.identity, peer.suggestOnly === true);
+    if (refusal) {
+      // Refused whole, as a reader's change: the document stays as it was.
+      connection.send(
+        encodePermissionDenied(
+          `voorstellen: ${refusal} — alleen je eigen voorstellen worden bewaard / only your own proposals are stored`,
+        ),
+      );
+      return;
+    }
     this.ensureRoomFor(update.length);
     // Counted as received (an upper bound: parts Yjs already has or drops count too).
     this.approximateBytes += update.length;

@@ -66,5 +66,17 @@ export function sampleManifest(): ExportManifest {
         resolvedAt: null,
       },
     ],
+    proposals: [
+      {
+        itemId: CASE_ID,
+        id: 'voorstel-1',
+        kind: 'insert',
+        authorName: 'Bram',
+        createdAt: '2025-01-04T10:00:00.000Z',
+        block: 0,
+        offset: 3,
+        text: 'wel ',
+      },
+    ],
   };
 }

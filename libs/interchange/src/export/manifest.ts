@@ -101,6 +101,22 @@ export interface ManifestFile {
   file: string;
 }
 
+/**
+ * An open voorstel (proposal) in an item's live text, kept beside the item's
+ * file, which holds the text without open proposals: where it sits there
+ * (the n-th text block, an offset in it) and its text (docs/decisions/proposals.md).
+ */
+export interface ManifestProposal {
+  itemId: string;
+  id: string;
+  kind: 'insert' | 'delete';
+  authorName: string;
+  createdAt: string;
+  block: number;
+  offset: number;
+  text: string;
+}
+
 export interface ExportManifest {
   format: typeof MANIFEST_FORMAT;
   version: typeof MANIFEST_VERSION;
@@ -113,6 +129,8 @@ export interface ExportManifest {
   comments: ManifestComment[];
   /** Absent in archives made before files existed. */
   files?: ManifestFile[];
+  /** Absent in archives made before voorstellen existed. */
+  proposals: ManifestProposal[];
 }
 
 /** Checks a parsed manifest.json field by field; the first problem is thrown, with its place. */
@@ -202,6 +220,20 @@ export function validateManifest(value: unknown): ExportManifest {
       };
     }),
     ...(root.files === undefined ? {} : { files: manifestFiles(root.files, known) }),
+    proposals: list(root.proposals ?? [], 'proposals', MAX_RECORDS).map((raw, i) => {
+      const where = `proposals[${i}]`;
+      const o = object(raw, where);
+      return {
+        itemId: known(o.itemId, `${where}.itemId`),
+        id: string(o.id, `${where}.id`, 200),
+        kind: oneOf(o.kind, ['insert', 'delete'] as const, `${where}.kind`),
+        authorName: string(o.authorName, `${where}.authorName`, 200),
+        createdAt: string(o.createdAt, `${where}.createdAt`, 200),
+        block: integer(o.block, `${where}.block`),
+        offset: integer(o.offset, `${where}.offset`),
+        text: string(o.text, `${where}.text`, LIMITS.bodyMaxBytes),
+      };
+    }),
   };
 }
 

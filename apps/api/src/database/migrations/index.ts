@@ -13,6 +13,7 @@ import { TagSpellings1765500000000 } from './1765500000000-tag-spellings';
 import { PasswordResets1765500000001 } from './1765500000001-password-resets';
 import { ListedCommunities1765500000002 } from './1765500000002-listed-communities';
 import { CommentThreads1766000000000 } from './1766000000000-comment-threads';
+import { Proposals1766100000000 } from './1766100000000-proposals';
 import { Templates1766200000000 } from './1766200000000-templates';
 import { Files1766300000000 } from './1766300000000-files';
 import { EmailVerification1766500000000 } from './1766500000000-email-verification';
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   PasswordResets1765500000001,
   ListedCommunities1765500000002,
   CommentThreads1766000000000,
+  Proposals1766100000000,
   Templates1766200000000,
   Files1766300000000,
   EmailVerification1766500000000,

@@ -6,6 +6,7 @@ import { CollabTicketDocument, type CollabTicketMutation } from '../../shared/ap
 import { ApiError, graphql } from '../../shared/api/graphql';
 import { closeOutcome, collabState, CollabState, Fatal, retryDelay } from './collab-state';
 import { colorFor, safeColor } from './people';
+import type { CollabMode } from './proposal-mode';
 
 export type { CollabPhase, CollabState } from './collab-state';
 
@@ -73,6 +74,7 @@ export class CollabSession {
   private readOnly = false;
   private loaded = false;
   private refused = false;
+  private mode: CollabMode = 'EDIT';
 
   /** Local changes made so far, and how many of them the server confirmed. */
   private localSeq = 0;
@@ -178,6 +180,9 @@ export class CollabSession {
 
   getPeers = (): Peer[] => this.peers;
 
+  /** EDIT, SUGGEST or READ, as the last ticket said (see proposal-mode.ts `applyMode`). */
+  getMode = (): CollabMode => this.mode;
+
   // --- connecting ---
 
   private schedule(delayMs: number): void {
@@ -202,7 +207,9 @@ export class CollabSession {
     try {
       const ticket = await this.tickets(this.itemId);
       if (this.destroyed || this.fatal) return;
-      this.readOnly = ticket.readOnly;
+      // SUGGEST connections write (proposals only, the server checks); READ ones do not.
+      this.mode = ticket.mode ?? (ticket.readOnly ? 'READ' : 'EDIT');
+      this.readOnly = this.mode === 'READ';
       this.provider.serverUrl = ticket.url.replace(/\/+$/, '');
       this.provider.params = { ticket: ticket.token };
       this.provider.connect();

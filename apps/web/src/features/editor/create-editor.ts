@@ -13,6 +13,7 @@ import { commentHighlights } from '../../entities/comments/comment-highlights';
 import { isAllowedHref } from './links';
 import { MentionCandidate, mentionExtension } from './mention-suggestion';
 import { safeColor, textColorOn } from './people';
+import { proposalExtensions } from './proposal-mode';
 
 export interface EditorLabels {
   label: string;
@@ -191,6 +192,8 @@ export function createEditor(
       FileAttachment,
       ...(options.uploads ? [fileDropPaste(options.uploads)] : []),
       commentHighlights(session.itemId),
+      // Voorstellen: the marks, and suggestion mode (applyMode / setSuggesting in proposal-mode.ts).
+      ...proposalExtensions(session.user),
     ],
     editorProps: editorProps(options),
   });

@@ -18,6 +18,9 @@ import { TableToolbar } from './table-toolbar';
 import { useEditorKit } from './use-editor-kit';
 import { FileUploads } from './file-uploads';
 import { UploadStatus } from './upload-status';
+import { proposalMessages } from './proposal-messages';
+import { applyMode, setSuggesting } from './proposal-mode';
+import { ProposalsPanel } from './proposals-panel';
 import { findingsStore } from '../../entities/privacy/findings-store';
 import { showFindings } from '../../entities/privacy/privacy-highlights';
 
@@ -28,6 +31,10 @@ export interface ItemEditorProps {
   communityId?: string;
   /** More "/" menu entries (images, files), beside the blocks and templates (docs/editor-kit.md). */
   slashCommands?: readonly SlashCommand[];
+  /** The viewer may accept or reject voorstellen (the item's author or a facilitator). */
+  canDecideProposals?: boolean;
+  /** After voorstellen were accepted or rejected (an adopted guideline may have a new version). */
+  onProposalsDecided?(): void;
 }
 
 interface Live {
@@ -45,7 +52,14 @@ interface Live {
  * first set is destroyed before it ever connected (the session connects on
  * the next tick).
  */
-export default function ItemEditor({ itemId, user, communityId, slashCommands }: ItemEditorProps) {
+export default function ItemEditor({
+  itemId,
+  user,
+  communityId,
+  slashCommands,
+  canDecideProposals = false,
+  onProposalsDecided,
+}: ItemEditorProps) {
   const kit = useEditorKit(itemId, communityId, slashCommands);
   const nm = useMessages(mentionMessages);
   const found = useRef(nm.suggestions);
@@ -114,6 +128,7 @@ export default function ItemEditor({ itemId, user, communityId, slashCommands }:
       linkOpen={linkOpen}
       setLinkOpen={setLinkOpen}
       onRefused={startOver}
+      proposals={{ itemId, canDecide: canDecideProposals, onDecided: onProposalsDecided }}
     />
   );
 }
@@ -126,8 +141,17 @@ function LiveEditor({
   linkOpen,
   setLinkOpen,
   onRefused,
-}: Live & { t: EditorMessages; linkOpen: boolean; setLinkOpen(open: boolean): void; onRefused(): void }) {
+  proposals,
+}: Live & {
+  t: EditorMessages;
+  linkOpen: boolean;
+  setLinkOpen(open: boolean): void;
+  onRefused(): void;
+  proposals: { itemId: string; canDecide: boolean; onDecided?(): void };
+}) {
+  const pm = useMessages(proposalMessages);
   const state = useSyncExternalStore(session.subscribe, session.getState);
+  const mode = useSyncExternalStore(session.subscribe, session.getMode);
   const peers = useSyncExternalStore(session.subscribe, session.getPeers);
   const editable = state.loaded && !state.readOnly;
   const contentId = useId();
@@ -145,6 +169,11 @@ function LiveEditor({
       ),
     });
   }, [editor, editable, state.readOnly, t.editorLabel, contentId, readOnlyHintId, keyboardHintId]);
+
+  // EDIT, SUGGEST or READ: suggestion mode is forced on in SUGGEST (the server stores nothing else).
+  useEffect(() => {
+    if (state.loaded) applyMode(editor, state.readOnly ? 'READ' : mode);
+  }, [editor, mode, state.loaded, state.readOnly]);
 
   useEffect(() => {
     if (!editable) setLinkOpen(false);
@@ -185,6 +214,11 @@ function LiveEditor({
             onLinkOpen={() => editable && setLinkOpen(true)}
             onLinkClose={() => setLinkOpen(false)}
             onPickFile={() => editable && uploads.pick()}
+            suggest={{
+              label: pm.suggest,
+              forced: mode === 'SUGGEST',
+              toggle: () => setSuggesting(editor, !editor.storage.proposals.suggesting),
+            }}
           />
         )}
         {editable && <TableToolbar editor={editor} controls={contentId} />}
@@ -197,7 +231,18 @@ function LiveEditor({
       <p id={keyboardHintId} className="item-editor__sr-only">
         {t.keyboardHint}
       </p>
+      {!state.readOnly && (
+        <p className="item-editor__hint item-editor__suggest-hint" data-mode={mode}>
+          {mode === 'SUGGEST' ? pm.suggestOnlyHint : null}
+        </p>
+      )}
       <EditorContent editor={editor} className="item-editor__body" />
+      <ProposalsPanel
+        editor={editor}
+        itemId={proposals.itemId}
+        canDecide={proposals.canDecide}
+        onDecided={proposals.onDecided}
+      />
     </section>
   );
 }

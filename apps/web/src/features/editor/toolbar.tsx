@@ -109,6 +109,7 @@ export function Toolbar({
   onLinkOpen,
   onLinkClose,
   onPickFile,
+  suggest,
 }: {
   editor: Editor;
   t: EditorMessages;
@@ -118,6 +119,8 @@ export function Toolbar({
   onLinkClose(): void;
   /** Opens the file picker (features/editor/upload-status.tsx). */
   onPickFile?(): void;
+  /** The voorstellen toggle (proposal-mode.ts); `forced` in SUGGEST mode. */
+  suggest?: { label: string; forced: boolean; toggle(): void };
 }) {
   const state = useEditorState({
     editor,
@@ -132,6 +135,7 @@ export function Toolbar({
       link: e.isActive('link'),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
+      suggesting: e.storage.proposals?.suggesting === true,
     }),
   });
   const linkFormId = useId();
@@ -235,6 +239,18 @@ export function Toolbar({
       run: () => run((c) => c.redo()),
     },
   ];
+  if (suggest) {
+    tools.push({
+      key: 'suggest',
+      label: suggest.label,
+      content: suggest.label,
+      keys: 'Mod-Shift-e',
+      pressed: state.suggesting,
+      disabled: suggest.forced,
+      run: suggest.toggle,
+      separatorBefore: true,
+    });
+  }
 
   // Roving tab index: the toolbar is one stop in the tab order.
   const [current, setCurrent] = useState(0);

@@ -5,9 +5,16 @@ import { formatDate } from '../../shared/ui/format';
 import { guidelineMessages } from './messages';
 import './guidelines.css';
 
+/** Who proposed the voorstellen a version took over (its provenance), Dutch first. */
+const provenanceMessages = {
+  nl: { proposedBy: 'Voorstellen van' },
+  en: { proposedBy: 'Proposals by' },
+};
+
 /** Versies: every adopted version, newest first, each readable as it was adopted. */
 export function GuidelineVersions({ versions }: { versions: GuidelineVersion[] }) {
   const m = useMessages(guidelineMessages);
+  const pm = useMessages(provenanceMessages);
   const { language } = useLanguage();
   const id = useId();
   return (
@@ -27,6 +34,12 @@ export function GuidelineVersions({ versions }: { versions: GuidelineVersion[] }
                 <dd>
                   <time dateTime={version.adoptedAt}>{formatDate(version.adoptedAt, language)}</time>
                 </dd>
+                {version.proposedBy.length > 0 && (
+                  <>
+                    <dt>{pm.proposedBy}</dt>
+                    <dd>{version.proposedBy.map((p) => p.displayName).join(', ')}</dd>
+                  </>
+                )}
                 {version.reviewDate && (
                   <>
                     <dt>{m.versionReview}</dt>
