@@ -33,6 +33,8 @@ interface Client {
   /** The fingerprint of the session the ticket was issued to. */
   session: string;
   room: DocumentRoom | null;
+  /** The access this connection was opened with, or last told of. */
+  readOnly: boolean;
   alive: boolean;
 }
 
@@ -154,6 +156,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       communityId,
       session,
       room: null,
+      readOnly: peer.readOnly,
       alive: true,
     };
     this.clients.add(client);
@@ -182,6 +185,8 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       (room) => {
         if (closed) return this.collab.registry.leave(room, connection);
         client.room = room;
+        // Access may have changed while the document loaded.
+        if (client.readOnly !== peer.readOnly) room.setReadOnly(connection, client.readOnly);
         for (const frame of early.splice(0)) this.receive(client, frame);
       },
       (error: unknown) => {
@@ -201,14 +206,17 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Removed members lose their sockets; downgraded ones continue read-only. */
+  /**
+   * Removed members lose their sockets (4403); downgraded ones are read-only at
+   * once and told so (4409: the editor opens again with a fresh ticket).
+   */
   private membershipChanged(change: MembershipChange): void {
     for (const client of this.clients) {
       if (client.userId !== change.userId || client.communityId !== change.communityId) continue;
       if (change.role === null) {
         client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason);
       } else if (!can(change.role, 'item.edit')) {
-        client.room?.setReadOnly(client.connection, true); // at once: no edit slips in after the downgrade
+        this.applyAccess(client, true); // at once: no edit slips in after the downgrade
       } else {
         void this.refreshAccess(client); // may edit again, unless the item is frozen
       }
@@ -226,7 +234,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private itemChanged(itemId: string, frozen: boolean): void {
     for (const client of this.clients) {
       if (client.itemId !== itemId) continue;
-      if (frozen) client.room?.setReadOnly(client.connection, true);
+      if (frozen) this.applyAccess(client, true);
       else void this.refreshAccess(client);
     }
   }
@@ -237,10 +245,20 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       .toItem({ id: client.userId, email: '', displayName: '' }, client.itemId, 'community.read')
       .catch(() => null);
     if (!granted) return client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason);
-    client.room?.setReadOnly(
-      client.connection,
-      !can(granted.access, 'item.edit', factsOf(granted.item, client.userId)),
-    );
+    this.applyAccess(client, !can(granted.access, 'item.edit', factsOf(granted.item, client.userId)));
+  }
+
+  /**
+   * A connection whose access changed is read-only (or writable) in the room
+   * at once, then closed with 4409, so the editor learns of it now and not at
+   * its next keystroke: it opens again with a fresh ticket that says what it
+   * may do. Updates that arrived before this were accepted under the old access.
+   */
+  private applyAccess(client: Client, readOnly: boolean): void {
+    if (client.readOnly === readOnly) return;
+    client.readOnly = readOnly;
+    client.room?.setReadOnly(client.connection, readOnly);
+    client.connection.close(CLOSE.accessChanged.code, CLOSE.accessChanged.reason);
   }
 
   /** Every socket as if all events had arrived: ended sessions close, access applies as it is now. */

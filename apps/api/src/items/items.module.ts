@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ItemBodyService } from './item-body.service';
 import { ItemEvents } from './item-events';
+import { ItemLive } from './item-live';
 import { ItemsResolver } from './items.resolver';
 import { ItemsService } from './items.service';
 import { AccessModule } from '../access/access.module';
@@ -11,7 +12,7 @@ import { RedisModule } from '../redis/redis.module';
 
 @Module({
   imports: [NotificationsModule, AccessModule, AuditModule, DocumentsModule, RedisModule],
-  providers: [ItemsResolver, ItemsService, ItemBodyService, ItemEvents],
+  providers: [ItemsResolver, ItemsService, ItemBodyService, ItemEvents, ItemLive],
   exports: [ItemsService, ItemBodyService, ItemEvents],
 })
 export class ItemsModule {}
