@@ -19,7 +19,11 @@ export class ItemLive {
   constructor(events: ItemEvents, live: LiveService, @InjectDataSource() db: DataSource) {
     events.subscribe(({ itemId, communityId }) => {
       db.query<{ user_id: string }[]>(`SELECT user_id FROM memberships WHERE community_id = $1`, [communityId]).then(
-        (rows) => live.deliverHere(rows.map((row) => row.user_id), { type: 'item', data: { itemId, communityId } }),
+        (rows) =>
+          live.deliverHere(
+            rows.map((row) => row.user_id),
+            { type: 'item', data: { itemId, communityId } },
+          ),
         (error: unknown) => this.logger.error(`Telling members about item ${itemId} failed: ${String(error)}`),
       );
     });
