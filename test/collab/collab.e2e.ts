@@ -258,7 +258,7 @@ describe('real-time co-editing over y-websocket', () => {
     started = Date.now();
     expect(await closed).toBe(4409);
     expect(Date.now() - started).toBeLessThan(1000);
-    await waitFor(() => writer.provider.synced && writer.provider.wsconnected, 3000, 'the reconnect');
+    await waitFor(() => writer.provider.synced && writer.provider.wsconnected, 10_000, 'the reconnect');
 
     // Back to member: the read-only socket is closed with 4409 too, and the new one may write.
     codes = [];
@@ -270,10 +270,10 @@ describe('real-time co-editing over y-websocket', () => {
       own.facilitator.token,
     );
     expect(await closed).toBe(4409);
-    await waitFor(() => writer.provider.synced && writer.provider.wsconnected, 3000, 'the reconnect');
+    await waitFor(() => writer.provider.synced && writer.provider.wsconnected, 10_000, 'the reconnect');
     typeParagraph(writer.doc, 'Weer lid.');
     const reader = track(await connectClient(t.baseUrl, own.facilitator.token, caseId));
-    await waitFor(() => reader.text().includes('Weer lid.'), 3000, 'the edit after the upgrade');
+    await waitFor(() => reader.text().includes('Weer lid.'), 10_000, 'the edit after the upgrade');
   });
 
   it('unloads an idle document into a snapshot and a revision, and restores a revision live', async () => {
