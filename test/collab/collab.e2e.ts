@@ -191,6 +191,91 @@ describe('real-time co-editing over y-websocket', () => {
     expect(reader.text()).not.toContain('Na de degradatie.');
   });
 
+  it('tells an open connection at once when its access changes: adoption, downgrade and upgrade close it with 4409', async () => {
+    const own = await communityWithPeople(t.baseUrl);
+    const source = await createItem(t.baseUrl, own.member.token, {
+      communityId: own.communityId,
+      kind: 'CASE',
+      title: 'Casus: de voordeur',
+      body: 'Eerst aanbellen, dan wachten.',
+    });
+    const promoted = await gql(
+      t.baseUrl,
+      `mutation ($input: PromoteToGuidelineInput!) { promoteToGuideline(input: $input) { id } }`,
+      { input: { sourceItemIds: [source.id], title: 'Richtlijn: de voordeur' } },
+      own.facilitator.token,
+    );
+    const id = promoted.data!.promoteToGuideline.id as string;
+    const closeCode = (client: { provider: { ws: { addEventListener: WebSocket['addEventListener'] } | null } }) =>
+      new Promise<number>((resolve) =>
+        client.provider.ws!.addEventListener('close', (event) => resolve((event as { code: number }).code)),
+      );
+    const setStatus = (status: string) =>
+      gql(
+        t.baseUrl,
+        `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { guidelineStatus } }`,
+        { input: { id, status } },
+        own.facilitator.token,
+      );
+
+    // Adoption: the member's open socket is told within a second; a new ticket says read-only.
+    const member = track(await connectClient(t.baseUrl, own.member.token, id));
+    let closed = closeCode(member);
+    await setStatus('IN_UITPROBEERFASE');
+    await setStatus('VASTGESTELD');
+    let started = Date.now();
+    expect(await closed).toBe(4409);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect((await collabTicket(t.baseUrl, own.member.token, id)).readOnly).toBe(true);
+    member.provider.disconnect();
+
+    // A stage move leaves access as it was: the socket stays open.
+    const { id: caseId } = await createItem(t.baseUrl, own.member.token, {
+      communityId: own.communityId,
+      kind: 'CASE',
+      title: 'Rol',
+    });
+    const writer = track(await connectClient(t.baseUrl, own.member.token, caseId));
+    let codes: number[] = [];
+    writer.provider.ws!.addEventListener('close', (event) => codes.push((event as { code: number }).code));
+    await gql(
+      t.baseUrl,
+      `mutation ($input: SetItemStageInput!) { setItemStage(input: $input) { stage } }`,
+      { input: { id: caseId, stage: 'EXTERNALISATIE' } },
+      own.facilitator.token,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(codes).toEqual([]);
+
+    // Downgraded to reader: closed with 4409 at once, and edits sent after it are not stored.
+    closed = closeCode(writer);
+    await gql(
+      t.baseUrl,
+      `mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { role } }`,
+      { input: { communityId: own.communityId, userId: own.member.id, role: 'READER' } },
+      own.facilitator.token,
+    );
+    started = Date.now();
+    expect(await closed).toBe(4409);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await waitFor(() => writer.provider.synced && writer.provider.wsconnected, 10_000, 'the reconnect');
+
+    // Back to member: the read-only socket is closed with 4409 too, and the new one may write.
+    codes = [];
+    closed = closeCode(writer);
+    await gql(
+      t.baseUrl,
+      `mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { role } }`,
+      { input: { communityId: own.communityId, userId: own.member.id, role: 'MEMBER' } },
+      own.facilitator.token,
+    );
+    expect(await closed).toBe(4409);
+    await waitFor(() => writer.provider.synced && writer.provider.wsconnected, 10_000, 'the reconnect');
+    typeParagraph(writer.doc, 'Weer lid.');
+    const reader = track(await connectClient(t.baseUrl, own.facilitator.token, caseId));
+    await waitFor(() => reader.text().includes('Weer lid.'), 10_000, 'the edit after the upgrade');
+  });
+
   it('unloads an idle document into a snapshot and a revision, and restores a revision live', async () => {
     const { id } = await newCase('Eerste versie.');
     const a = track(await connectClient(t.baseUrl, c.member.token, id));

@@ -317,6 +317,8 @@ describeBrowser('search', () => {
       .getByRole('checkbox', { name: /Combinatie/ })
       .waitFor();
     await screenshot(page, 'search-results-phone-refine');
+    // On a phone the search box sits in the header's menu.
+    await page.getByRole('button', { name: 'Menu' }).click();
     await searchBox(page).click();
     await searchBox(page).pressSequentially('intervsi');
     await page.getByRole('option', { name: /Intervisie met het sociaal wijkteam/ }).waitFor();

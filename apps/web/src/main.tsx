@@ -11,6 +11,9 @@ import './shared/ui/table.css';
 import { App } from './app/app';
 import { SessionProvider } from './shared/api/session';
 import { LanguageProvider } from './shared/i18n/language';
+import { applyStoredTheme } from './shared/ui/theme';
+
+applyStoredTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

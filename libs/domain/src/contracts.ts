@@ -18,12 +18,14 @@ export const IMPORT_FILE_MAX_BYTES = 2.5 * 1024 * 1024;
 /**
  * Close codes of the collaboration websocket (y-websocket protocol), with the
  * reason the server sends (Dutch / English). Codes 4xxx are ours: the client
- * stops on them instead of reconnecting.
+ * stops on them instead of reconnecting, except `accessChanged`, after which
+ * it opens again at once with a fresh ticket that carries the new access.
  */
 export const COLLAB_CLOSE = {
   goingAway: { code: 1001, reason: 'Server stopt / Server shutting down' },
   malformed: { code: 4400, reason: 'Ongeldig bericht / Malformed message' },
   accessRevoked: { code: 4403, reason: 'Geen toegang meer / Access revoked' },
+  accessChanged: { code: 4409, reason: 'Toegang gewijzigd / Access changed' },
   documentTooLarge: { code: 4413, reason: 'Document te groot / Document too large' },
   loadFailed: { code: 4500, reason: 'Document kon niet geladen worden / Document could not be loaded' },
 } as const;

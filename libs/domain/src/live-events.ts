@@ -11,6 +11,8 @@ export interface LiveEventMap {
   comment: { itemId: string; commentId: string; threadId: string; change: CommentChange };
   /** The user's access to a community changed: pages should re-check what they show (role null: no longer a member). */
   permissions: { communityId: string; role: string | null };
+  /** An item's stage, guideline status or editability changed: pages showing it fetch it again. */
+  item: { itemId: string; communityId: string };
 }
 
 export const COMMENT_CHANGES = ['added', 'replied', 'edited', 'deleted', 'resolved', 'reopened'] as const;
@@ -20,4 +22,4 @@ export type LiveEventType = keyof LiveEventMap;
 
 export type LiveEvent = { [K in LiveEventType]: { type: K; data: LiveEventMap[K] } }[LiveEventType];
 
-export const LIVE_EVENT_TYPES: readonly LiveEventType[] = ['notification', 'comment', 'permissions'];
+export const LIVE_EVENT_TYPES: readonly LiveEventType[] = ['notification', 'comment', 'permissions', 'item'];

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOSE, CollabConnection, DocumentRoom, DocumentTooLarge, type Peer } from '@spiraal/collab';
-import { can, collabModeFor, colorFor, isUuid } from '@spiraal/domain';
+import { can, collabModeFor, colorFor, isUuid, type CollabMode } from '@spiraal/domain';
 import { peerMode } from './collab-mode';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -34,6 +34,8 @@ interface Client {
   /** The fingerprint of the session the ticket was issued to. */
   session: string;
   room: DocumentRoom | null;
+  /** The mode this connection was opened with, or last told of. */
+  mode: CollabMode;
   alive: boolean;
 }
 
@@ -150,6 +152,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       communityId,
       session,
       room: null,
+      mode: peer.readOnly ? 'READ' : peer.suggestOnly ? 'SUGGEST' : 'EDIT',
       alive: true,
     };
     this.clients.add(client);
@@ -178,6 +181,8 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       (room) => {
         if (closed) return this.collab.registry.leave(room, connection);
         client.room = room;
+        // Access may have changed while the document loaded.
+        room.setMode(connection, client.mode);
         for (const frame of early.splice(0)) this.receive(client, frame);
       },
       (error: unknown) => {
@@ -197,14 +202,17 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Removed members lose their sockets; downgraded ones continue read-only. */
+  /**
+   * Removed members lose their sockets (4403); downgraded ones are read-only at
+   * once and told so (4409: the editor opens again with a fresh ticket).
+   */
   private membershipChanged(change: MembershipChange): void {
     for (const client of this.clients) {
       if (client.userId !== change.userId || client.communityId !== change.communityId) continue;
       if (change.role === null) {
         client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason);
       } else if (!can(change.role, 'item.edit')) {
-        client.room?.setReadOnly(client.connection, true); // at once: no edit slips in after the downgrade
+        this.applyMode(client, 'READ'); // at once: no edit slips in after the downgrade
       } else {
         void this.refreshAccess(client); // may edit again, unless the item is frozen
       }
@@ -222,7 +230,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private itemChanged(itemId: string, frozen: boolean): void {
     for (const client of this.clients) {
       if (client.itemId !== itemId) continue;
-      // Frozen: read-only at once, then SUGGEST for whoever may propose (refreshAccess).
+      // Frozen: read-only at once, then what this person may do now (refreshAccess).
       if (frozen) client.room?.setReadOnly(client.connection, true);
       void this.refreshAccess(client);
     }
@@ -234,7 +242,21 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       .toItem({ id: client.userId, email: '', displayName: '' }, client.itemId, 'community.read')
       .catch(() => null);
     if (!granted) return client.connection.close(CLOSE.accessRevoked.code, CLOSE.accessRevoked.reason);
-    client.room?.setMode(client.connection, collabModeFor(granted.access, factsOf(granted.item, client.userId)));
+    this.applyMode(client, collabModeFor(granted.access, factsOf(granted.item, client.userId)));
+  }
+
+  /**
+   * A connection whose access changed gets its new mode in the room at once,
+   * then is closed with 4409, so the editor learns of it now and not at its
+   * next keystroke: it opens again with a fresh ticket that says what it may
+   * do (EDIT, SUGGEST or READ). Updates that arrived before this were
+   * accepted under the old access.
+   */
+  private applyMode(client: Client, mode: CollabMode): void {
+    client.room?.setMode(client.connection, mode);
+    if (client.mode === mode) return;
+    client.mode = mode;
+    client.connection.close(CLOSE.accessChanged.code, CLOSE.accessChanged.reason);
   }
 
   /** Every socket as if all events had arrived: ended sessions close, access applies as it is now. */

@@ -193,7 +193,11 @@ export class GuidelinesService {
       await this.guidelineChanged(tx, user, item, `Status: ${GUIDELINE_STATUS_LABELS[input.status].nl}`);
       return items.findOneByOrFail({ id: item.id });
     });
-    this.events.emit({ itemId: updated.id, frozen: updated.guidelineStatus === 'VASTGESTELD' });
+    this.events.emit({
+      itemId: updated.id,
+      communityId: updated.communityId,
+      frozen: updated.guidelineStatus === 'VASTGESTELD',
+    });
     return updated;
   }
 
@@ -224,7 +228,7 @@ export class GuidelinesService {
       await this.guidelineChanged(tx, user, item, `Versie ${item.guidelineVersion! + 1} wordt bijgesteld`);
       return items.findOneByOrFail({ id });
     });
-    this.events.emit({ itemId: id, frozen: false });
+    this.events.emit({ itemId: id, communityId: updated.communityId, frozen: false });
     return updated;
   }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ItemBodyService } from './item-body.service';
 import { ItemEvents } from './item-events';
+import { ItemLive } from './item-live';
 import { ItemsResolver } from './items.resolver';
 import { ItemsService } from './items.service';
 import { AccessModule } from '../access/access.module';
@@ -12,7 +13,7 @@ import { TemplatesModule } from '../templates/templates.module';
 
 @Module({
   imports: [NotificationsModule, AccessModule, AuditModule, DocumentsModule, RedisModule, TemplatesModule],
-  providers: [ItemsResolver, ItemsService, ItemBodyService, ItemEvents],
+  providers: [ItemsResolver, ItemsService, ItemBodyService, ItemEvents, ItemLive],
   exports: [ItemsService, ItemBodyService, ItemEvents],
 })
 export class ItemsModule {}

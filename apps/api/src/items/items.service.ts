@@ -33,6 +33,7 @@ import { decodeCursor, encodeCursor } from '../common/keyset-cursor';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ItemAuthorEntity } from '../database/entities/item-author.entity';
 import { ItemEntity } from '../database/entities/item.entity';
+import { ItemEvents } from './item-events';
 import { StageChangeEntity } from '../database/entities/stage-change.entity';
 import { TemplatesService } from '../templates/templates.service';
 import { communitySpelling, spelledAsKnown } from './tag-spellings';
@@ -87,6 +88,7 @@ export class ItemsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly templates: TemplatesService,
+    private readonly events: ItemEvents,
   ) {}
 
   async create(user: AuthUser, input: CreateItem): Promise<ItemEntity> {
@@ -188,7 +190,7 @@ export class ItemsService {
   async setStage(user: AuthUser, input: { id: string; stage: SeciStage; reason?: string | null }): Promise<ItemEntity> {
     await this.access.toItem(user, input.id, 'item.setStage');
     const reason = validateReason(input.reason);
-    return this.db.transaction(async (tx) => {
+    const moved = await this.db.transaction(async (tx) => {
       const items = tx.getRepository(ItemEntity);
       const item = await items.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!item) throw badInput('Dit item bestaat niet meer / This item no longer exists');
@@ -222,6 +224,9 @@ export class ItemsService {
       });
       return items.findOneByOrFail({ id: item.id });
     });
+    // Open pages show the new stage at once; who may edit is checked again.
+    this.events.emit({ itemId: moved.id, communityId: moved.communityId, frozen: false });
+    return moved;
   }
 
   /**

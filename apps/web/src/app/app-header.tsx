@@ -1,3 +1,4 @@
+import { KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useCommunities } from '../entities/communities/communities-provider';
 import { CommunitySwitcher } from '../entities/communities/community-switcher';
 import { communityMessages } from '../entities/communities/messages';
@@ -6,6 +7,7 @@ import { SearchBox } from '../features/search/search-box';
 import { Link } from '../shared/ui/link';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { LanguageSwitch } from './language-switch';
+import { ThemeSwitch } from './theme-switch';
 import { appMessages } from './messages';
 import { navigate, usePath } from '../shared/router/router';
 import { useSession } from '../shared/api/session';
@@ -25,7 +27,20 @@ function Logo() {
   );
 }
 
-/** The header: name, leernetwerk switcher and its pages, search, language, who is signed in. */
+function MenuIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/**
+ * The header: name, leernetwerk switcher and its pages, search, language,
+ * dark mode, who is signed in. One row on a laptop; on a phone (and a narrow
+ * window) the switcher, search and tools fold into a menu behind one button
+ * (app.css), which closes on navigation and on Escape.
+ */
 export function AppHeader() {
   const m = useMessages(appMessages);
   const cm = useMessages(communityMessages);
@@ -33,6 +48,20 @@ export function AppHeader() {
   const { list, currentId } = useCommunities();
   const path = usePath();
   const current = list?.find((c) => c.id === currentId);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const menuButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => setMenuOpen(false), [path]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    // Escape in an open list of the menu (switcher, search) closes that list first.
+    const target = event.target as Element;
+    if (target.closest('[aria-expanded="true"]:not(.menu-button), .switcher-panel, .search-popup')) return;
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  };
 
   const navLink = (href: string, label: string) => (
     <li>
@@ -43,33 +72,49 @@ export function AppHeader() {
   );
 
   return (
-    <header className="site-header">
+    <header className="site-header" onKeyDown={onKeyDown}>
       <div className="header-row">
         <Link href="/" className="brand" aria-label={m.home}>
           <Logo />
           <span>Spiraal</span>
         </Link>
-        {user && <CommunitySwitcher />}
-        {user && <SearchBox />}
-        <div className="header-tools">
-          <LanguageSwitch />
-          {user && (
-            <>
-              <NotificationBell />
-              <span className="user-name" title={m.signedInAs(user.displayName)}>
-                <span className="visually-hidden">{m.signedInAs('')}</span>
-                {user.displayName}
-              </span>
-              <button
-                type="button"
-                className="button-quiet"
-                onClick={() => void signOut().then(() => navigate('/login'))}
-              >
-                {m.signOut}
-              </button>
-            </>
-          )}
+        <div id={menuId} className="header-menu" data-menu={user ? (menuOpen ? 'open' : 'closed') : undefined}>
+          {user && <CommunitySwitcher />}
+          {user && <SearchBox />}
+          <div className="header-tools">
+            <LanguageSwitch />
+            <ThemeSwitch />
+            {user && (
+              <>
+                <span className="user-name" title={m.signedInAs(user.displayName)}>
+                  <span className="visually-hidden">{m.signedInAs('')}</span>
+                  {user.displayName}
+                </span>
+                <button
+                  type="button"
+                  className="button-quiet"
+                  onClick={() => void signOut().then(() => navigate('/login'))}
+                >
+                  {m.signOut}
+                </button>
+              </>
+            )}
+          </div>
         </div>
+        {user && <NotificationBell />}
+        {user && (
+          <button
+            ref={menuButton}
+            type="button"
+            className="menu-button button-quiet"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            <MenuIcon />
+            <span>{m.menu}</span>
+          </button>
+        )}
       </div>
       {user && current && (
         <nav aria-label={cm.nav} className="community-nav">

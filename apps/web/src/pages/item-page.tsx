@@ -3,6 +3,7 @@ import { FollowButton } from '../features/notifications/follow-button';
 import { PROMOTABLE_KINDS } from '@spiraal/domain';
 import { may } from '../shared/permissions/permissions';
 import { lazy, Suspense } from 'react';
+import { useItemChanges } from '../entities/items/item-changes';
 import { useQuery } from '../shared/api/use-query';
 import { useSession } from '../shared/api/session';
 import { CommentsPanel } from '../features/comments/comments-panel';
@@ -53,6 +54,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
   const { data, error, reload } = useQuery(ITEM_QUERY, { id: itemId });
   const item = data?.item.id === itemId ? data.item : undefined;
   useCurrentCommunity(item?.community.id);
+  useItemChanges(itemId, item?.community.id, reload);
 
   if (!item && error) {
     return (
@@ -130,9 +132,8 @@ export function ItemPage({ itemId }: { itemId: string }) {
               }
             >
               <Suspense fallback={<Loading label={m.editorLoading} />}>
-                {/* A new status or version may change who can edit: a fresh connection asks again. */}
+                {/* A new status or role changes the open editor in place (features/editor/access-changes.ts). */}
                 <ItemEditor
-                  key={`${item.guidelineStatus}-${item.guidelineVersion}`}
                   itemId={item.id}
                   user={user}
                   communityId={item.community.id}

@@ -75,6 +75,8 @@ export class CollabSession {
   private loaded = false;
   private refused = false;
   private mode: CollabMode = 'EDIT';
+  /** A ticket fetched by `recheckAccess` that says something else than the open connection: the next one opens with it. */
+  private nextTicket: CollabTicket | null = null;
 
   /** Local changes made so far, and how many of them the server confirmed. */
   private localSeq = 0;
@@ -115,7 +117,8 @@ export class CollabSession {
     handlers[MESSAGE_AUTH] = (_encoder, decoder) => {
       readAuthMessage(decoder, this.doc, () => {
         this.readOnly = true;
-        if (this.localSeq > 0) this.refused = true;
+        // Only changes the server has not confirmed were refused; confirmed ones are stored.
+        if (this.localSeq > this.ackedSeq) this.refused = true;
         this.changed();
       });
     };
@@ -144,6 +147,28 @@ export class CollabSession {
     this.attempts = 0;
     this.changed();
     this.schedule(0);
+  }
+
+  /**
+   * What this user may do with the document may have changed (the live channel
+   * said so): fetch a fresh ticket and, when it says something else than the
+   * open connection, open again with it. The server closes such connections
+   * itself (4409); this is the same path for pages that hear of it first.
+   */
+  async recheckAccess(): Promise<void> {
+    if (this.destroyed || this.fatal || this.opening || !this.provider.ws) return;
+    let ticket: CollabTicket;
+    try {
+      ticket = await this.tickets(this.itemId);
+    } catch (error) {
+      const code = error instanceof ApiError ? error.code : 'NETWORK';
+      if (!this.destroyed && (code === 'NOT_FOUND' || code === 'FORBIDDEN')) this.stop('revoked');
+      return;
+    }
+    if (this.destroyed || this.fatal || modeOf(ticket) === this.mode) return;
+    this.nextTicket = ticket;
+    this.holdForNewAccess();
+    this.provider.ws?.close();
   }
 
   setUserName(name: string): void {
@@ -205,11 +230,10 @@ export class CollabSession {
     if (this.destroyed || this.opening || this.fatal || this.provider.ws) return;
     this.opening = true;
     try {
-      const ticket = await this.tickets(this.itemId);
+      const ticket = this.nextTicket ?? (await this.tickets(this.itemId));
+      this.nextTicket = null;
       if (this.destroyed || this.fatal) return;
-      // SUGGEST connections write (proposals only, the server checks); READ ones do not.
-      this.mode = ticket.mode ?? (ticket.readOnly ? 'READ' : 'EDIT');
-      this.readOnly = this.mode === 'READ';
+      this.applyTicket(ticket);
       this.provider.serverUrl = ticket.url.replace(/\/+$/, '');
       this.provider.params = { ticket: ticket.token };
       this.provider.connect();
@@ -224,6 +248,19 @@ export class CollabSession {
     } finally {
       this.opening = false;
     }
+  }
+
+  /** What a ticket says the user may do applies to the editor: EDIT, SUGGEST or READ. */
+  private applyTicket(ticket: CollabTicket): void {
+    // SUGGEST connections write (proposals only, the server checks); READ ones do not.
+    this.mode = modeOf(ticket);
+    this.readOnly = this.mode === 'READ';
+  }
+
+  /** Until the new access is known nothing can be typed: a keystroke now could be refused. */
+  private holdForNewAccess(): void {
+    this.readOnly = true;
+    this.changed();
   }
 
   private stop(fatal: Fatal): void {
@@ -241,7 +278,10 @@ export class CollabSession {
     if (this.destroyed) return;
     const code = event?.code;
     const outcome = closeOutcome(code);
-    if (outcome === 'retry') {
+    if (outcome === 'accessChanged' || (outcome === 'retry' && this.nextTicket)) {
+      this.holdForNewAccess();
+      this.schedule(0);
+    } else if (outcome === 'retry') {
       this.changed();
       this.schedule(retryDelay(code, this.attempts, this.backoff()));
     } else if (outcome === 'loadFailed') {
@@ -385,4 +425,8 @@ function syncStep1(doc: Y.Doc): Uint8Array {
   message.set(length, 2);
   message.set(stateVector, 2 + length.length);
   return message;
+}
+
+function modeOf(ticket: CollabTicket): CollabMode {
+  return ticket.mode ?? (ticket.readOnly ? 'READ' : 'EDIT');
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CLOSE_ACCESS_CHANGED,
   CLOSE_ACCESS_REVOKED,
   CLOSE_GOING_AWAY,
   CLOSE_LOAD_FAILED,
@@ -29,6 +30,7 @@ describe('collab session state', () => {
     expect(closeOutcome(CLOSE_TOO_LARGE)).toBe('tooLarge');
     expect(closeOutcome(CLOSE_MALFORMED)).toBe('malformed');
     expect(closeOutcome(CLOSE_LOAD_FAILED)).toBe('loadFailed');
+    expect(closeOutcome(CLOSE_ACCESS_CHANGED)).toBe('accessChanged');
     expect(closeOutcome(CLOSE_GOING_AWAY)).toBe('retry');
     expect(closeOutcome(1006)).toBe('retry');
     expect(closeOutcome(undefined)).toBe('retry');

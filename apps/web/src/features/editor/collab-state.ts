@@ -36,10 +36,17 @@ export const CLOSE_MALFORMED = COLLAB_CLOSE.malformed.code;
 export const CLOSE_ACCESS_REVOKED = COLLAB_CLOSE.accessRevoked.code;
 export const CLOSE_TOO_LARGE = COLLAB_CLOSE.documentTooLarge.code;
 export const CLOSE_LOAD_FAILED = COLLAB_CLOSE.loadFailed.code;
+export const CLOSE_ACCESS_CHANGED = COLLAB_CLOSE.accessChanged.code;
 
-/** What a closed connection means: stop for good, retry later after a load failure, or simply retry. */
-export function closeOutcome(code: number | undefined): Exclude<Fatal, 'signedOut'> | 'loadFailed' | 'retry' {
+/**
+ * What a closed connection means: stop for good, retry later after a load
+ * failure, open again at once with a fresh ticket (access changed), or simply retry.
+ */
+export function closeOutcome(
+  code: number | undefined,
+): Exclude<Fatal, 'signedOut'> | 'loadFailed' | 'accessChanged' | 'retry' {
   if (code === CLOSE_ACCESS_REVOKED) return 'revoked';
+  if (code === CLOSE_ACCESS_CHANGED) return 'accessChanged';
   if (code === CLOSE_TOO_LARGE) return 'tooLarge';
   if (code === CLOSE_MALFORMED) return 'malformed';
   if (code === CLOSE_LOAD_FAILED) return 'loadFailed';

@@ -6,6 +6,8 @@ import { graphql } from '../../shared/api/graphql';
 import { useMessages } from '../../shared/i18n/language';
 import { MENTION_MEMBERS_QUERY } from '../../entities/communities/community-queries';
 import { mentionMessages } from '../../entities/communities/mention-messages';
+import { useAccessChange, useAccessChanges } from './access-changes';
+import { AccessChangeNotice, RefusedNotice } from './access-notices';
 import { CollabSession } from './collab-session';
 import { createEditor, editorProps } from './create-editor';
 import './editor.css';
@@ -106,7 +108,12 @@ export default function ItemEditor({
     live?.session.setUserName(user.displayName);
   }, [live, user.displayName]);
 
-  const startOver = useCallback(() => setGeneration((n) => n + 1), []);
+  /** The editor's text when the server refused our changes: what was lost shows beside the server's document. */
+  const [refusedFrom, setRefusedFrom] = useState<string | null>(null);
+  const startOver = useCallback((localText: string) => {
+    setRefusedFrom(localText);
+    setGeneration((n) => n + 1);
+  }, []);
 
   if (!live || live.session.itemId !== itemId || live.editor.isDestroyed) {
     return (
@@ -129,6 +136,9 @@ export default function ItemEditor({
       setLinkOpen={setLinkOpen}
       onRefused={startOver}
       proposals={{ itemId, canDecide: canDecideProposals, onDecided: onProposalsDecided }}
+      communityId={communityId}
+      refusedFrom={refusedFrom}
+      onRefusedClose={() => setRefusedFrom(null)}
     />
   );
 }
@@ -142,16 +152,24 @@ function LiveEditor({
   setLinkOpen,
   onRefused,
   proposals,
+  communityId,
+  refusedFrom,
+  onRefusedClose,
 }: Live & {
   t: EditorMessages;
   linkOpen: boolean;
   setLinkOpen(open: boolean): void;
-  onRefused(): void;
+  onRefused(localText: string): void;
   proposals: { itemId: string; canDecide: boolean; onDecided?(): void };
+  communityId?: string;
+  refusedFrom: string | null;
+  onRefusedClose(): void;
 }) {
   const pm = useMessages(proposalMessages);
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const mode = useSyncExternalStore(session.subscribe, session.getMode);
+  useAccessChanges(session, communityId);
+  const [accessChange, closeAccessChange] = useAccessChange(state);
   const peers = useSyncExternalStore(session.subscribe, session.getPeers);
   const editable = state.loaded && !state.readOnly;
   const contentId = useId();
@@ -181,8 +199,8 @@ function LiveEditor({
 
   // Our changes were refused (we became a reader): show the server's document again, read-only.
   useEffect(() => {
-    if (state.refused) onRefused();
-  }, [state.refused, onRefused]);
+    if (state.refused) onRefused(editor.getText({ blockSeparator: '\n\n' }));
+  }, [state.refused, onRefused, editor]);
 
   // Unconfirmed changes live only in this tab: ask before it closes.
   useEffect(() => {
@@ -197,6 +215,10 @@ function LiveEditor({
 
   return (
     <section className="item-editor" data-readonly={state.readOnly || undefined} aria-busy={!state.loaded}>
+      {refusedFrom !== null && (
+        <RefusedNotice localText={refusedFrom} editor={editor} loaded={state.loaded} onClose={onRefusedClose} />
+      )}
+      {accessChange && <AccessChangeNotice change={accessChange} onClose={closeAccessChange} />}
       <div className="item-editor__bar">
         {state.readOnly ? (
           <p className="item-editor__readonly">
