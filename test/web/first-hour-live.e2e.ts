@@ -17,7 +17,8 @@ const PROMOTE = `mutation ($input: PromoteToGuidelineInput!) { promoteToGuidelin
 const SET_STATUS = `mutation ($input: SetGuidelineStatusInput!) { setGuidelineStatus(input: $input) { id } }`;
 const REVISE = `mutation ($id: ID!) { reviseGuideline(id: $id) { id } }`;
 const MARKDOWN = `query ($id: ID!) { item(id: $id) { markdown } }`;
-const READ_ONLY_NOTICE = 'Je rechten voor dit document zijn gewijzigd: je kunt het nu alleen lezen.';
+const SUGGEST_NOTICE =
+  'Je rechten voor dit document zijn gewijzigd: wat je nu schrijft, wordt een voorstel dat de auteur of een facilitator overneemt of afwijst.';
 const EDITABLE_NOTICE = 'Je rechten voor dit document zijn gewijzigd: je kunt het weer bewerken.';
 
 const LONG_NAME = 'Leernetwerk Wijkgerichte Ondersteuning van Mantelzorgers Noord-Oost';
@@ -97,7 +98,7 @@ describeBrowser('the first hour: open editors, layout and dark mode', () => {
       await page.keyboard.type(text);
     }
 
-    it('a facilitator adopts while a member types: within a second the member sees the status, read-only and a notice', async () => {
+    it('a facilitator adopts while a member types: within a second the member sees the status, suggestion mode and a notice', async () => {
       const id = await guidelineInTryOut('de voordeur');
       const [member, facilitator] = await Promise.all([
         openAs(c.member, `/items/${id}`),
@@ -123,10 +124,11 @@ describeBrowser('the first hour: open editors, layout and dark mode', () => {
         .locator('.item-header')
         .getByText(/^Status: Vastgesteld · versie 1$/)
         .waitFor({ timeout: 1000 });
-      await editorEditable(page, false, 1000);
-      await page.getByRole('status').filter({ hasText: READ_ONLY_NOTICE }).waitFor({ timeout: 1000 });
-      expect(await page.getByRole('toolbar', { name: 'Opmaak' }).count()).toBe(0);
-      await page.getByText('Alleen lezen', { exact: true }).waitFor();
+      // A member may only suggest in an adopted guideline: the editor stays open, in suggestion mode.
+      await page.getByRole('status').filter({ hasText: SUGGEST_NOTICE }).waitFor({ timeout: 1000 });
+      await editorEditable(page, true, 1000);
+      const toggle = page.getByRole('button', { name: 'Voorstellen', exact: true });
+      await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
       // What was typed before the adoption is in the adopted text.
       expect((await gqlData(t.baseUrl, MARKDOWN, { id }, c.member.token)).item.markdown).toContain(
         'Eerst even bellen.',

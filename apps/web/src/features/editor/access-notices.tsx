@@ -11,7 +11,7 @@ export function AccessChangeNotice({ change, onClose }: { change: AccessChange; 
   const t = useMessages(accessMessages);
   return (
     <div className="access-notice message message-info" role="status" data-change={change}>
-      <p>{change === 'nowReadOnly' ? t.nowReadOnly : t.nowEditable}</p>
+      <p>{t[change]}</p>
       <button type="button" className="button-quiet" onClick={onClose}>
         {t.close}
       </button>

@@ -169,7 +169,7 @@ function LiveEditor({
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const mode = useSyncExternalStore(session.subscribe, session.getMode);
   useAccessChanges(session, communityId);
-  const [accessChange, closeAccessChange] = useAccessChange(state);
+  const [accessChange, closeAccessChange] = useAccessChange(state, mode);
   const peers = useSyncExternalStore(session.subscribe, session.getPeers);
   const editable = state.loaded && !state.readOnly;
   const contentId = useId();

@@ -11,6 +11,8 @@ describe('filterSlashCommands', () => {
     expect(filterSlashCommands(nl, 'TÁBEL').map((c) => c.id)).toEqual(['table']);
     expect(filterSlashCommands(nl, 'table').map((c) => c.id)).toEqual(['table']);
     expect(filterSlashCommands(en, 'tabel').map((c) => c.id)).toEqual(['table']);
+    expect(filterSlashCommands(nl, 'foto').map((c) => c.id)).toEqual(['image']);
+    expect(filterSlashCommands(en, 'pdf').map((c) => c.id)).toEqual(['file']);
   });
 
   it('lists everything for an empty query, label matches before keyword matches, nothing for nonsense', () => {

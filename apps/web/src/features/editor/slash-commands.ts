@@ -27,9 +27,11 @@ export interface SlashTexts {
   quote: string;
   table: string;
   divider: string;
+  image: string;
+  file: string;
 }
 
-/** The blocks every editor offers: headings, lists, quote, table, divider. */
+/** The blocks every editor offers: headings, lists, quote, table, divider, an image or a file. */
 export function blockCommands(t: SlashTexts): SlashCommand[] {
   const block = (
     id: string,
@@ -59,6 +61,15 @@ export function blockCommands(t: SlashTexts): SlashCommand[] {
     block('divider', t.divider, ['scheidingslijn', 'lijn', 'divider', 'horizontal rule', 'hr'], (editor, range) =>
       editor.chain().focus().deleteRange(range).setHorizontalRule().run(),
     ),
+    // The file picker of features/editor/file-nodes.ts (absent in an editor without uploads).
+    block('image', t.image, ['afbeelding', 'foto', 'plaatje', 'image', 'photo', 'picture'], (editor, range) => {
+      editor.chain().focus().deleteRange(range).run();
+      pickFile(editor, 'image');
+    }),
+    block('file', t.file, ['bestand', 'bijlage', 'document', 'pdf', 'file', 'attachment'], (editor, range) => {
+      editor.chain().focus().deleteRange(range).run();
+      pickFile(editor, 'any');
+    }),
   ];
 }
 
@@ -76,4 +87,9 @@ export function filterSlashCommands(commands: readonly SlashCommand[], query: st
     (command) => !byLabel.includes(command) && command.keywords.some((keyword) => fold(keyword).includes(q)),
   );
   return [...byLabel, ...byKeyword];
+}
+
+function pickFile(editor: Editor, kind: 'image' | 'any'): void {
+  const commands = editor.commands as Partial<Editor['commands']>;
+  commands.pickFile?.(kind);
 }
