@@ -173,8 +173,8 @@ describeBrowser('the first hour: open editors, layout and dark mode', () => {
       await notice.waitFor({ timeout: 5000 });
       await notice.getByText('De server heeft je laatste wijziging geweigerd').waitFor();
       expect(await notice.getByLabel('Tekst die niet is opgeslagen').inputValue()).toBe('Deze zin komt te laat.');
-      // The document is the server's again, and read-only.
-      await editorEditable(page, false);
+      // The document is the server's again, and the member may now only suggest.
+      await page.getByRole('button', { name: 'Voorstellen', exact: true, pressed: true }).waitFor();
       await page.waitForFunction(
         (selector) => document.querySelector(selector)?.textContent?.includes('Bewaard.'),
         EDITOR,

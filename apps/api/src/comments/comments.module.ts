@@ -6,9 +6,10 @@ import { AccessModule } from '../access/access.module';
 import { CollabModule } from '../collab/collab.module';
 import { CommentAnchorsService } from './comment-anchors.service';
 import { CommentsLive } from './comments-live';
+import { LiveModule } from '../live/live.module';
 
 @Module({
-  imports: [NotificationsModule, AccessModule, CollabModule],
+  imports: [NotificationsModule, AccessModule, CollabModule, LiveModule],
   providers: [CommentsService, CommentsResolver, ItemCommentsResolver, CommentAnchorsService, CommentsLive],
   exports: [CommentsService],
 })

@@ -10,9 +10,10 @@ import { AuditModule } from '../audit/audit.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { RedisModule } from '../redis/redis.module';
 import { TemplatesModule } from '../templates/templates.module';
+import { LiveModule } from '../live/live.module';
 
 @Module({
-  imports: [NotificationsModule, AccessModule, AuditModule, DocumentsModule, RedisModule, TemplatesModule],
+  imports: [NotificationsModule, AccessModule, AuditModule, DocumentsModule, RedisModule, TemplatesModule, LiveModule],
   providers: [ItemsResolver, ItemsService, ItemBodyService, ItemEvents, ItemLive],
   exports: [ItemsService, ItemBodyService, ItemEvents],
 })
