@@ -1,6 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Access, Action, can } from '@spiraal/domain';
 import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
 import { Kind, OperationDefinitionNode, parse } from 'graphql';
 import { connectClient, collabTicket, typeParagraph, upgradeStatus, waitFor } from '../support/collab-client';
 import { storedDocument, sql } from '../support/test-database';
@@ -219,6 +220,48 @@ const OPERATIONS: Operation[] = [
     action: 'comment.edit',
     query: `mutation ($id: ID!) { deleteComment(id: $id) }`,
     variables: async (c, t) => ({ id: await strangersComment(c, t) }),
+  },
+  {
+    name: 'templates',
+    action: 'community.read',
+    query: `query ($communityId: ID!) { templates(communityId: $communityId) { id } }`,
+    variables: async (c) => ({ communityId: c.communityId }),
+  },
+  {
+    name: 'createTemplate',
+    action: 'template.manage',
+    query: `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`,
+    variables: async (c) => ({ input: { communityId: c.communityId, ...templateInput() } }),
+  },
+  {
+    name: 'updateTemplate',
+    action: 'template.manage',
+    query: `mutation ($input: UpdateTemplateInput!) { updateTemplate(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { id: await templateIn(c, t), description: 'Bijgewerkt.' } }),
+  },
+  {
+    name: 'archiveTemplate',
+    action: 'template.manage',
+    query: `mutation ($id: ID!) { archiveTemplate(id: $id) { id } }`,
+    variables: async (c, t) => ({ id: await templateIn(c, t) }),
+  },
+  {
+    name: 'proposals',
+    action: 'community.read',
+    query: `query ($itemId: ID!) { proposals(itemId: $itemId) { id } }`,
+    variables: async (c, t) => ({ itemId: (await itemBy(c, t)).id }),
+  },
+  {
+    name: "acceptProposals (in someone else's item)",
+    action: 'proposal.decide',
+    query: `mutation ($input: DecideProposalsInput!) { acceptProposals(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { itemId: await itemWithProposal(c, t) } }),
+  },
+  {
+    name: "rejectProposals (in someone else's item)",
+    action: 'proposal.decide',
+    query: `mutation ($input: DecideProposalsInput!) { rejectProposals(input: $input) { id } }`,
+    variables: async (c, t) => ({ input: { itemId: await itemWithProposal(c, t) } }),
   },
   {
     name: 'createMeeting',
@@ -516,6 +559,52 @@ async function commentBy(c: CommunityFixture, t: TestApp): Promise<string> {
     c.facilitator.token,
   );
   return added.data!.addComment.id as string;
+}
+
+/** Numbers the templates the matrix makes, so each name is new. */
+let templateCount = 0;
+
+function templateInput(): { kind: string; name: string; body: string } {
+  templateCount += 1;
+  return { kind: 'CASE', name: `Matrixmethode ${templateCount}`, body: '## Situatie\n\nWat speelde er?\n' };
+}
+
+/** A template of the community, made by its facilitator. */
+async function templateIn(c: CommunityFixture, t: TestApp): Promise<string> {
+  const made = await gql(
+    t.baseUrl,
+    `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`,
+    { input: { communityId: c.communityId, ...templateInput() } },
+    c.facilitator.token,
+  );
+  return made.data!.createTemplate.id as string;
+}
+
+/** An item of the facilitator's with one open voorstel in it (their own, written over the collab socket). */
+async function itemWithProposal(c: CommunityFixture, t: TestApp): Promise<string> {
+  const { id } = await itemBy(c, t);
+  const client = await connectClient(t.baseUrl, c.facilitator.token, id);
+  try {
+    const paragraph = client.doc.getXmlFragment('default').toArray()[0] as Y.XmlElement;
+    (paragraph.toArray()[0] as Y.XmlText).insert(0, 'Vooraf: ', {
+      proposalInsert: {
+        id: randomUUID(),
+        authorId: c.facilitator.id,
+        authorName: c.facilitator.displayName,
+        createdAt: new Date().toISOString(),
+      },
+    });
+    await waitFor(
+      async () =>
+        (await gql(t.baseUrl, `query ($id: ID!) { proposals(itemId: $id) { id } }`, { id }, c.facilitator.token)).data
+          ?.proposals?.length === 1,
+      5000,
+      'the voorstel to be stored',
+    );
+  } finally {
+    client.destroy();
+  }
+  return id;
 }
 
 /** A comment none of the actors wrote (as one restored from an archive, without an author). */

@@ -268,7 +268,9 @@ describeBrowser('the knowledge spiral in the browser', () => {
       .locator('.item-header')
       .getByText(/^Status: Vastgesteld · versie 1$/)
       .waitFor();
-    await page.getByText('Versie 1 is vastgesteld: de tekst kan niet meer worden gewijzigd.').waitFor();
+    await page
+      .getByText('Versie 1 is vastgesteld: de tekst verandert alleen nog door voorstellen;', { exact: false })
+      .waitFor();
     const versions = region(page, 'Versies');
     await versions.getByRole('heading', { name: 'Versie 1' }).waitFor();
     await versions.getByText('Fenna Facilitator').waitFor();
@@ -278,9 +280,11 @@ describeBrowser('the knowledge spiral in the browser', () => {
       .getByRole('document', { name: 'Tekst van versie 1' })
       .getByText(/Vraag door naar wat ze zelf wil/)
       .waitFor();
-    // Frozen for everyone: the editor is read-only, title and tags cannot be edited.
-    await editorEditable(page, false);
-    await page.getByText('Alleen lezen', { exact: true }).waitFor();
+    // Frozen for everyone: the text changes only through voorstellen (suggestion mode, forced), title and tags not at all.
+    await editorEditable(page, true);
+    const suggesting = page.getByRole('button', { name: 'Voorstellen', exact: true });
+    expect(await suggesting.getAttribute('aria-pressed')).toBe('true');
+    expect(await suggesting.isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Titel en tags bewerken' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Vaststellen' }).count()).toBe(0);
     await expectAccessible(page);

@@ -27,18 +27,24 @@ export interface CommunityAccess {
 export class AccessService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /**
+   * `what` names what the caller looked up when that is not the community
+   * itself (a template of it), so a hidden one reads exactly like one that
+   * does not exist.
+   */
   async toCommunity(
     user: AuthUser | null,
     communityId: string,
     action: Action,
     resource: ResourceFacts = {},
+    what = 'Dit leernetwerk',
   ): Promise<CommunityAccess> {
     if (!user) throw unauthenticated();
     const found = isUuid(communityId) ? await this.lookup(user.id, communityId) : null;
-    if (!found) throw notFound('Dit leernetwerk');
+    if (!found) throw notFound(what);
     if (can(found.access, action, resource)) return found;
     // A LISTED community's guest may see it and ask to join, and is told nothing else exists.
-    if (!can(found.access, 'community.read')) throw notFound('Dit leernetwerk');
+    if (!can(found.access, 'community.read')) throw notFound(what);
     throw forbidden();
   }
 

@@ -162,7 +162,7 @@ export class TemplatesService {
       ? await this.db.getRepository(TemplateEntity).findOneBy({ id, archivedAt: IsNull() })
       : null;
     if (!template) throw notFound('Dit sjabloon');
-    await this.access.toCommunity(user, template.communityId, 'template.manage');
+    await this.access.toCommunity(user, template.communityId, 'template.manage', {}, 'Dit sjabloon');
     return template;
   }
 }

@@ -50,7 +50,7 @@ export const guidelineMessages = {
     reviseYes: (next: number) => `Versie ${next} openen`,
     cancel: 'Annuleren',
     frozen: (version: number) =>
-      `Versie ${version} is vastgesteld: de tekst kan niet meer worden gewijzigd. Bijstellen opent een nieuwe versie.`,
+      `Versie ${version} is vastgesteld: de tekst verandert alleen nog door voorstellen; wat wordt overgenomen, wordt een nieuwe versie. Bijstellen opent een nieuwe versie.`,
     // attention
     attentionTitle: 'Deze richtlijn vraagt aandacht',
     reviewDatePassed: (date: string) => `De herzieningsdatum (${date}) is verstreken: tijd om bij te stellen?`,
@@ -134,7 +134,7 @@ export const guidelineMessages = {
     reviseYes: (next: number) => `Open version ${next}`,
     cancel: 'Cancel',
     frozen: (version: number) =>
-      `Version ${version} is adopted: its text can no longer be changed. Revising opens a new version.`,
+      `Version ${version} is adopted: its text changes only through suggestions; what is accepted becomes a new version. Revising opens a new version.`,
     attentionTitle: 'This guideline asks for attention',
     reviewDatePassed: (date: string) => `The review date (${date}) has passed: time to revise?`,
     sourceChanged: 'A source changed after adoption:',
