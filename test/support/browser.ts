@@ -107,6 +107,30 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
 }
 
+/**
+ * Signs in without the form, through the API from inside the page, so the
+ * session cookie is set as the browser would set it (for tests about other
+ * pages than the login page).
+ */
+export async function signInThroughApi(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  const status = await page.evaluate(
+    async ([address, password]) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation ($input: LoginInput!) { login(input: $input) { user { id } } }',
+          variables: { input: { email: address, password } },
+        }),
+      });
+      return response.status;
+    },
+    [email, TEST_PASSWORD] as const,
+  );
+  if (status !== 200) throw new Error(`Signing in ${email} through the API answered ${status}`);
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;

@@ -1,7 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { waitFor } from '../support/collab-client';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
-import { CSP_VIOLATION, describeBrowser, launchBrowser, newPage, screenshot } from '../support/browser';
+import {
+  CSP_VIOLATION,
+  describeBrowser,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInThroughApi,
+} from '../support/browser';
 import { gql, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /**
@@ -32,19 +39,7 @@ describeBrowser('the web app under its Content-Security-Policy', () => {
   async function signedIn(user: TestUser): Promise<{ page: Page; errors: string[] }> {
     const { context, page, errors } = await newPage(browser);
     open.push(context);
-    await page.goto(`${t.baseUrl}/`);
-    const status = await page.evaluate(async (email) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          query: 'mutation ($input: LoginInput!) { login(input: $input) { user { id } } }',
-          variables: { input: { email, password: 'correct horse battery' } },
-        }),
-      });
-      return response.status;
-    }, user.email);
-    expect(status).toBe(200);
+    await signInThroughApi(page, t.baseUrl, user.email);
     return { page, errors };
   }
 

@@ -1,7 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { waitFor } from '../support/collab-client';
 import { communityWithPeople, CommunityFixture } from '../support/fixtures';
-import { describeBrowser, launchBrowser, newPage, seriousAccessibilityViolations } from '../support/browser';
+import {
+  describeBrowser,
+  launchBrowser,
+  newPage,
+  seriousAccessibilityViolations,
+  signInThroughApi,
+} from '../support/browser';
 import { gql, gqlData, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /**
@@ -36,19 +42,7 @@ describeBrowser('the editor kit: slash menu, tables, templates', () => {
   async function signIn(user: TestUser): Promise<Page> {
     const { context, page } = await newPage(browser);
     open.push(context);
-    await page.goto(`${t.baseUrl}/`);
-    const status = await page.evaluate(async (email) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          query: 'mutation ($input: LoginInput!) { login(input: $input) { user { id } } }',
-          variables: { input: { email, password: 'correct horse battery' } },
-        }),
-      });
-      return response.status;
-    }, user.email);
-    expect(status).toBe(200);
+    await signInThroughApi(page, t.baseUrl, user.email);
     return page;
   }
 

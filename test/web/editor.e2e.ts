@@ -8,6 +8,7 @@ import {
   newPage,
   screenshot,
   seriousAccessibilityViolations,
+  signInThroughApi,
 } from '../support/browser';
 import { addMember as inviteAndAccept, gql, registerUser, startTestApp, TestApp, TestUser } from '../support/test-app';
 
@@ -62,19 +63,7 @@ describeBrowser('the live editor', () => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss();
     });
-    await page.goto(`${baseUrl}/`);
-    const status = await page.evaluate(async (email) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          query: 'mutation ($input: LoginInput!) { login(input: $input) { user { id } } }',
-          variables: { input: { email, password: 'correct horse battery' } },
-        }),
-      });
-      return response.status;
-    }, user.email);
-    expect(status).toBe(200);
+    await signInThroughApi(page, baseUrl, user.email);
     return { context, page, errors, warnings, dialogs };
   }
 

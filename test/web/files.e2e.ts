@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { describeBrowser, launchBrowser, newPage } from '../support/browser';
+import { describeBrowser, launchBrowser, newPage, signInThroughApi } from '../support/browser';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 import { startTestApp, TestApp, TestUser } from '../support/test-app';
 
@@ -34,19 +34,7 @@ describeBrowser('images and files in the editor', () => {
   async function signIn(user: TestUser): Promise<{ page: Page; errors: string[] }> {
     const { context, page, errors } = await newPage(browser);
     open.push(context);
-    await page.goto(`${t.baseUrl}/`);
-    const status = await page.evaluate(async (email) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          query: 'mutation ($input: LoginInput!) { login(input: $input) { user { id } } }',
-          variables: { input: { email, password: 'correct horse battery' } },
-        }),
-      });
-      return response.status;
-    }, user.email);
-    expect(status).toBe(200);
+    await signInThroughApi(page, t.baseUrl, user.email);
     return { page, errors };
   }
 

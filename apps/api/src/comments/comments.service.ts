@@ -13,7 +13,7 @@ import {
   validateMentions,
   Visibility,
 } from '@spiraal/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/request-context';
 import { appError, badInput, forbidden, notFound } from '../common/errors';
@@ -99,26 +99,35 @@ export class CommentsService {
           anchor?.suffix ?? null,
         ],
       );
-      // You follow what you commented on or were mentioned in (docs/notifications.md).
-      await this.follows.autoFollow(tx, [user.id, ...mentions], item.id);
-      const event = {
-        actorId: user.id,
-        communityId: item.communityId,
-        itemId: item.id,
-        commentId: id as string,
-        excerpt: body,
-      };
-      await this.notifications.notify(tx, { ...event, kind: 'MENTION', userIds: mentions });
-      await this.notifications.notify(tx, {
-        ...event,
-        kind: 'COMMENT',
-        followersOf: [item.id],
-        excludeUserIds: mentions,
-      });
+      await this.followAndNotify(tx, user, item, id as string, body, mentions);
       return id as string;
     });
     void this.live.announce(item.id, id, id, 'added');
     return this.one(id);
+  }
+
+  /**
+   * After a comment or a reply: its writer and those mentioned follow the
+   * item (docs/notifications.md); the mentioned hear of it as a mention, the
+   * other followers as a comment.
+   */
+  private async followAndNotify(
+    tx: EntityManager,
+    user: AuthUser,
+    item: { id: string; communityId: string },
+    commentId: string,
+    body: string,
+    mentions: string[],
+  ): Promise<void> {
+    await this.follows.autoFollow(tx, [user.id, ...mentions], item.id);
+    const event = { actorId: user.id, communityId: item.communityId, itemId: item.id, commentId, excerpt: body };
+    await this.notifications.notify(tx, { ...event, kind: 'MENTION', userIds: mentions });
+    await this.notifications.notify(tx, {
+      ...event,
+      kind: 'COMMENT',
+      followersOf: [item.id],
+      excludeUserIds: mentions,
+    });
   }
 
   /** A reply in a comment's thread (a reply to a reply joins the same thread). */
@@ -137,21 +146,7 @@ export class CommentsService {
         `INSERT INTO comments (item_id, kind, body, author_id, parent_id) VALUES ($1, 'REACTION', $2, $3, $4) RETURNING id`,
         [item.id, body, user.id, threadId],
       );
-      await this.follows.autoFollow(tx, [user.id, ...mentions], item.id);
-      const event = {
-        actorId: user.id,
-        communityId: item.communityId,
-        itemId: item.id,
-        commentId: id as string,
-        excerpt: body,
-      };
-      await this.notifications.notify(tx, { ...event, kind: 'MENTION', userIds: mentions });
-      await this.notifications.notify(tx, {
-        ...event,
-        kind: 'COMMENT',
-        followersOf: [item.id],
-        excludeUserIds: mentions,
-      });
+      await this.followAndNotify(tx, user, item, id as string, body, mentions);
       return id as string;
     });
     void this.live.announce(item.id, id, threadId, 'replied');
