@@ -84,14 +84,17 @@ describeBrowser('images and files in the editor', () => {
       editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, pasted.toString('base64'));
 
-    await fenna.page.waitForFunction(
-      () =>
-        [...document.querySelectorAll<HTMLImageElement>('[role="textbox"] img[data-file-src]')].filter(
-          (img) => img.complete && img.naturalWidth > 0,
-        ).length === 2,
-      undefined,
-      { timeout: 15_000 },
-    );
+    // Both editors show both images, loaded (the uploader's own page may still be loading the second).
+    const bothLoaded = (page: Page) =>
+      page.waitForFunction(
+        () =>
+          [...document.querySelectorAll<HTMLImageElement>('[role="textbox"] img[data-file-src]')].filter(
+            (img) => img.complete && img.naturalWidth > 0,
+          ).length === 2,
+        undefined,
+        { timeout: 15_000 },
+      );
+    await Promise.all([bothLoaded(fenna.page), bothLoaded(mo.page)]);
     const seen = await loadedImages(fenna.page);
     expect(seen).toHaveLength(2);
     for (const src of seen) expect(src).toMatch(/^\/files\/[0-9a-f-]{36}$/);
