@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { performance } from 'node:perf_hooks';
-import * as Y from 'yjs';
 import { AppConfig } from '../config/config';
 
 const MAX_RETRY_DELAY_MS = 5_000;
@@ -29,10 +28,11 @@ interface Batch {
 
 /**
  * Appends accepted document updates to `yjs_updates`, batched: at most
- * the flush interval (COLLAB_FLUSH_INTERVAL_MS, 100 ms) after an update arrives it is written, merged into one row
- * per document (the row names its contributor when there was just one; who
- * contributed is tracked for authorship elsewhere). Few rows keep loading and
- * compaction cheap.
+ * the flush interval (COLLAB_FLUSH_INTERVAL_MS, 100 ms) after an update arrives it is written, one row per
+ * accepted update (the row names its contributor when the batch had just one; who
+ * contributed is tracked for authorship elsewhere). Rows are not joined with
+ * `Y.mergeUpdates`: the merge of unusual but valid updates once gave bytes
+ * that could not be read back; compaction keeps the number of rows small.
  *
  * Group commit (issue 20, finding 8): one write in flight per process, and
  * each write is one multi-row INSERT of every document with pending updates
@@ -153,16 +153,18 @@ export class UpdateLog {
     return Number.isFinite(oldest) ? performance.now() - oldest : 0;
   }
 
-  /** One row per document, all in one INSERT; the ids of the documents stored (an item deleted meanwhile is skipped). */
+  /** One row per update, all in one INSERT; the ids of the documents stored (an item deleted meanwhile is skipped). */
   private async insert(batches: [string, Batch][]): Promise<Set<string>> {
     const itemIds: string[] = [];
     const userIds: (string | null)[] = [];
     const updates: Buffer[] = [];
     for (const [itemId, batch] of batches) {
-      const update = batch.updates.length === 1 ? batch.updates[0] : Y.mergeUpdates(batch.updates);
-      itemIds.push(itemId);
-      userIds.push(batch.userIds.size === 1 ? [...batch.userIds][0] : null);
-      updates.push(Buffer.from(update));
+      const userId = batch.userIds.size === 1 ? [...batch.userIds][0] : null;
+      for (const update of batch.updates) {
+        itemIds.push(itemId);
+        userIds.push(userId);
+        updates.push(Buffer.from(update));
+      }
     }
     const rows: { item_id: string }[] = await this.db.query(
       `INSERT INTO yjs_updates (item_id, user_id, update)

@@ -19,7 +19,13 @@ export class DocumentStore {
     );
   }
 
-  /** The whole document as one update (snapshot merged with later updates), or null when it has none. */
+  /**
+   * The whole document as one update (the snapshot with the later updates
+   * applied), or null when it has none. Applied to a document one by one
+   * rather than joined with `Y.mergeUpdates`: the merge of unusual but valid
+   * updates (as the collab fuzz test sends) once gave bytes that could not be
+   * read back.
+   */
   async load(itemId: string): Promise<Uint8Array | null> {
     const rows: { state: Buffer }[] = await this.db.query(
       `SELECT state FROM (
@@ -30,7 +36,14 @@ export class DocumentStore {
       [itemId],
     );
     if (!rows.length) return null;
-    return rows.length === 1 ? new Uint8Array(rows[0].state) : Y.mergeUpdates(rows.map((r) => new Uint8Array(r.state)));
+    if (rows.length === 1) return new Uint8Array(rows[0].state);
+    const doc = new Y.Doc({ gc: false });
+    try {
+      for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.state));
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
   }
 
   async loadDoc(itemId: string): Promise<Y.Doc> {
