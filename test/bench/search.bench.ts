@@ -12,7 +12,7 @@
  * exit code.
  */
 import { cpus, loadavg } from 'node:os';
-import { spiraalScanTarget, spiraalTarget, startApi } from './search/api';
+import { spiraalSqlTarget, spiraalTarget, startApi } from './search/api';
 import { buildCorpus, Corpus } from './search/corpus';
 import {
   BenchServer,
@@ -142,10 +142,12 @@ async function benchmarkSize(
   progress(`${size} items: starting the API`);
   const api = await startApi(database.url);
   const stopApi = cleanUps.add(() => api.stop());
+  progress(`${size} items: loading the in-memory search index`);
+  const memoryIndex = await api.loadSearchIndex();
   const iLike = await iLikeTarget(database.url, readable);
   const closeILike = cleanUps.add(() => iLike.close());
   const timings = await measureTargets(
-    [spiraalTarget(api, token), spiraalScanTarget(api, token), iLike, miniSearchTarget(index, readable)],
+    [spiraalTarget(api, token), spiraalSqlTarget(api, token), iLike, miniSearchTarget(index, readable)],
     queries,
     {
       rounds: ROUNDS,
@@ -177,6 +179,7 @@ async function benchmarkSize(
     vacuumMs,
     spiraalIndexing,
     miniSearchIndexing,
+    memoryIndex,
     queries,
     timings,
     lag,

@@ -9,7 +9,8 @@
  * Prints recall@5, recall@10 and MRR@10 per question group. recall@k is the
  * share of questions with a right item among the first k hits. DATABASE_URL
  * selects the PostgreSQL server (else an embedded one runs); EVAL_VERBOSE=1
- * prints each question's rank.
+ * prints each question's rank; EVAL_SHOW=<text> prints the first five titles
+ * for the questions that contain the text (* marks a right one).
  */
 import { words } from '@spiraal/search';
 import MiniSearch from 'minisearch';
@@ -126,8 +127,14 @@ async function main(): Promise<void> {
     const api = await startApi(database.url);
     try {
       const ranks: (number | null)[] = [];
+      const show = process.env.EVAL_SHOW;
+      const titleOf = new Map(items.map((item) => [item.id, item.title.slice(0, 70)]));
       for (const [i, q] of QUESTIONS.entries()) {
         const { ids } = await searchSpiraal(api.baseUrl, token, q.query);
+        if (show && q.query.includes(show)) {
+          const titles = ids.slice(0, 5).map((id) => `${relevant[i].has(id) ? '*' : ' '} ${titleOf.get(id)}`);
+          console.log(`${q.query}\n  ${titles.join('\n  ')}`);
+        }
         const at = ids.slice(0, 10).findIndex((id) => relevant[i].has(id));
         ranks.push(at < 0 ? null : at + 1);
       }

@@ -35,7 +35,8 @@ describe('pruned search ranking', () => {
   let theirs: CommunityFixture;
 
   async function search(user: TestUser, input: Record<string, unknown>, scan = false): Promise<SearchResultData> {
-    if (scan) process.env.SPIRAAL_SEARCH_RANKING = 'scan';
+    // The in-memory ranking is the default; this file compares the two SQL rankings kept as the benchmark's reference.
+    process.env.SPIRAAL_SEARCH_RANKING = scan ? 'scan' : 'sql';
     try {
       return (await gqlData<{ search: SearchResultData }>(app.baseUrl, SEARCH, { input }, user.token)).search;
     } finally {
@@ -60,14 +61,19 @@ describe('pruned search ranking', () => {
   async function passagesRanked(query: string, readable: string[], limit = 5): Promise<number> {
     const engine = app.app.get(PostgresSearchEngine);
     const filters = { communityIds: null, kinds: null, stages: null, tags: null };
-    const result = await engine.search({
-      plan: parseQuery(query),
-      readableCommunityIds: readable,
-      filters,
-      limit,
-      offset: 0,
-    });
-    return result.ranked!;
+    process.env.SPIRAAL_SEARCH_RANKING = 'sql';
+    try {
+      const result = await engine.search({
+        plan: parseQuery(query),
+        readableCommunityIds: readable,
+        filters,
+        limit,
+        offset: 0,
+      });
+      return result.ranked!;
+    } finally {
+      delete process.env.SPIRAAL_SEARCH_RANKING;
+    }
   }
 
   beforeAll(async () => {

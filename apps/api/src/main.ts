@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { NestPinoLogger, rootLogger } from './logging/logger';
 import { runMigrations } from './database/data-source';
 import { EmbeddedPostgresError, RunningPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import { SearchMirror } from './search/search-mirror';
 
 const logger = new Logger('Spiraal');
 
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
 
   app = await createApp(config, databaseUrl);
   await app.listen(config.port, config.host);
+  // The search index is read into memory now, not at the first search.
+  app.get(SearchMirror).warm();
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.log(`Spiraal draait op http://localhost:${port} (GraphQL: /graphql, health: /health)`);

@@ -6,3 +6,6 @@ export * from './compounds';
 export * from './query';
 export * from './highlight';
 export * from './passages';
+export * from './tsvector';
+export * from './passage-index';
+export * from './passage-ranking';

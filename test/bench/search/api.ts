@@ -1,20 +1,56 @@
 import type { AddressInfo } from 'node:net';
 import { builtApi } from './built-api';
+import { collectGarbage } from './indexing';
 import type { SearchOutcome, SearchTarget } from './measure';
 
 /** The API, started in this process on the bench database. */
 export interface RunningApi {
   baseUrl: string;
   stop(): Promise<void>;
+  /** Reads the passages into the in-memory search index, as a server does at start, and tells what it cost. */
+  loadSearchIndex(): Promise<MemoryIndexLoad>;
+}
+
+export interface MemoryIndexLoad {
+  ms: number;
+  passages: number;
+  terms: number;
+  /** Postings and per-passage arrays. */
+  arrayBytes: number;
+  /** Heap and array buffers after a full GC, against before loading. */
+  heapBytes: number;
 }
 
 export async function startApi(databaseUrl: string): Promise<RunningApi> {
-  const { app: appModule, config: configModule } = builtApi();
+  const { app: appModule, config: configModule, mirror } = builtApi();
   const config = configModule.loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', DATABASE_URL: databaseUrl });
   const app = await appModule.createApp(config, databaseUrl);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}`, stop: () => app.close() };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: () => app.close(),
+    async loadSearchIndex() {
+      const before = memoryAfterGc();
+      const started = performance.now();
+      const index = await app.get(mirror.SearchMirror).current();
+      const ms = performance.now() - started;
+      return {
+        ms,
+        passages: index.aliveDocs,
+        terms: index.terms.size,
+        arrayBytes: index.bytes(),
+        heapBytes: memoryAfterGc() - before,
+      };
+    },
+  };
+}
+
+/** Heap plus array buffers (the postings live in typed arrays) after a full GC. */
+function memoryAfterGc(): number {
+  collectGarbage();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
 }
 
 /** One GraphQL operation over HTTP (fetch keeps the connection alive), as the web app sends it. */
@@ -68,15 +104,15 @@ export function spiraalTarget(api: RunningApi, token: string): SearchTarget {
 }
 
 /**
- * The same API ranking every match in full, as before the pruned ranking
- * (docs/decisions/search-speed.md): the engine reads SPIRAAL_SEARCH_RANKING
+ * The same API ranking in PostgreSQL, as before the in-memory index
+ * (docs/decisions/search-in-memory.md): the engine reads SPIRAAL_SEARCH_RANKING
  * per query, and the API runs in this process, one query at a time.
  */
-export function spiraalScanTarget(api: RunningApi, token: string): SearchTarget {
+export function spiraalSqlTarget(api: RunningApi, token: string): SearchTarget {
   return {
-    label: 'Spiraal, full scan (before)',
+    label: 'Spiraal, SQL ranking (before)',
     async search(query) {
-      process.env.SPIRAAL_SEARCH_RANKING = 'scan';
+      process.env.SPIRAAL_SEARCH_RANKING = 'sql';
       try {
         return await searchSpiraal(api.baseUrl, token, query);
       } finally {

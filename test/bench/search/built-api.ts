@@ -26,6 +26,7 @@ interface Built {
   dataSource: typeof import('../../../apps/api/src/database/data-source');
   engine: typeof import('../../../apps/api/src/search/postgres-search.engine');
   indexer: typeof import('../../../apps/api/src/search/search-indexer');
+  mirror: typeof import('../../../apps/api/src/search/search-mirror');
 }
 
 /** Loaded on first use, so a missing build is reported when it matters. */
@@ -36,6 +37,7 @@ export function builtApi(): Built {
     dataSource: load('database/data-source'),
     engine: load('search/postgres-search.engine'),
     indexer: load('search/search-indexer'),
+    mirror: load('search/search-mirror'),
   };
   return cache;
 }

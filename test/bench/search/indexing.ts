@@ -24,11 +24,11 @@ export interface SpiraalIndexing {
  * indexer does after a NOTIFY.
  */
 export async function drainOutbox(databaseUrl: string, progress: (message: string) => void): Promise<SpiraalIndexing> {
-  const { dataSource, engine, indexer } = builtApi();
+  const { dataSource, engine, indexer, mirror } = builtApi();
   const db = new DataSource(dataSource.dataSourceOptions(databaseUrl));
   await db.initialize();
   try {
-    const worker = new indexer.SearchIndexer(db, [new engine.PostgresSearchEngine(db)]);
+    const worker = new indexer.SearchIndexer(db, [new engine.PostgresSearchEngine(db, new mirror.SearchMirror(db))]);
     const [{ pending }] = await db.query(`SELECT count(*)::int AS pending FROM search_outbox`);
     const started = performance.now();
     let batches = 0;
@@ -84,7 +84,8 @@ export function buildMiniSearch(items: BenchItem[]): MiniSearchIndexing {
 
 let gc: (() => void) | null = null;
 
-function heapAfterGc(): number {
+/** A full garbage collection, twice (weak references and finalizers free more the second time). */
+export function collectGarbage(): void {
   if (!gc) {
     // The bench runs without --expose-gc (tsx starts it); this makes gc() reachable all the same.
     setFlagsFromString('--expose-gc');
@@ -92,5 +93,9 @@ function heapAfterGc(): number {
   }
   gc();
   gc();
+}
+
+function heapAfterGc(): number {
+  collectGarbage();
   return process.memoryUsage().heapUsed;
 }

@@ -2,6 +2,7 @@ import { median, summarize } from '../support/percentiles';
 import { renderTable } from '../support/table';
 import type { MiniSearchIndexing, SpiraalIndexing } from './indexing';
 import type { LagResult } from './lag';
+import type { MemoryIndexLoad } from './api';
 import type { ClassTimings, TargetTimings } from './measure';
 import type { QueryClass, QuerySet } from './queries';
 
@@ -22,6 +23,7 @@ export interface SizeResult {
   queries: QuerySet;
   timings: TargetTimings[];
   lag: LagResult;
+  memoryIndex: MemoryIndexLoad;
   plantedRanks: { query: string; spiraal: number | null; miniSearch: number | null }[];
 }
 
@@ -119,6 +121,11 @@ function printIndexing(result: SizeResult): void {
   console.log(
     `indexing MiniSearch: ${thousands(s.items)} items in ${(m.ms / 1000).toFixed(1)} s = ${thousands(s.items / (m.ms / 1000))} items/s ` +
       `(from memory), heap +${mb(m.heapBytes)}; ratio Spiraal / MiniSearch time ${ratio(s.ms, m.ms)}`,
+  );
+  const l = result.memoryIndex;
+  console.log(
+    `in-memory search index (per API process): loaded from PostgreSQL in ${(l.ms / 1000).toFixed(1)} s, ` +
+      `${thousands(l.passages)} passages, ${thousands(l.terms)} terms, postings ${mb(l.arrayBytes)}, heap and buffers +${mb(l.heapBytes)}`,
   );
 }
 

@@ -6,7 +6,8 @@ export const BACKUP_VERSION = 1;
 export const MAX_HEADER_BYTES = 4 * 1024 * 1024;
 
 /** Tables that are not data: the schema comes from the migrations, and their list is in the header. */
-export const EXCLUDED_TABLES = ['migrations', 'typeorm_metadata'];
+// search_changes holds transaction ids of this cluster only; a restored database is read whole at start.
+export const EXCLUDED_TABLES = ['migrations', 'typeorm_metadata', 'search_changes'];
 
 /**
  * Session settings for both ends of a COPY, so values are written and read

@@ -7,6 +7,9 @@ import {
   meaningfulGroups,
   planWords,
   QueryPlan,
+  RankAlternative,
+  RankLexeme,
+  RankQuery,
 } from '@spiraal/search';
 import type { EntityManager } from 'typeorm';
 
@@ -49,6 +52,9 @@ export interface PostgresQuery {
   phrase: string | null;
   highlight: string | null;
   corrections: Map<string, string>;
+  /** The same query for the in-memory ranking; its checks are tsqueries in `checks`. */
+  rank: RankQuery;
+  checks: string[];
 }
 
 const NEAR_CANDIDATES = 12;
@@ -62,7 +68,7 @@ const COMPLETIONS = 20;
  */
 export async function resolvePlan(db: EntityManager, plan: QueryPlan): Promise<PostgresQuery> {
   const list = planWords(plan);
-  if (!list.length) return { any: null, groups: [], phrase: null, highlight: null, corrections: new Map() };
+  if (!list.length) return buildQueries(plan, new Map());
   const prefixWords = new Set(
     plan.groups.flatMap((g) => g.alternatives.filter((a) => a.prefix).map((a) => a.words[a.words.length - 1])),
   );
@@ -122,14 +128,21 @@ export function buildQueries(plan: QueryPlan, info: Map<string, WordInfo>): Post
   const highlight = new Set<string>();
   const groups: GroupQuery[] = [];
   const corrections = new Map<string, string>();
+  const rank: RankQuery = { groups: [], bonusCheck: null, checks: 0 };
+  const checks: string[] = [];
   for (const group of meaningfulGroups(plan)) {
     const full: string[] = [];
     const stem: string[] = [];
     const exact: string[] = [];
+    const rankAlternatives: RankAlternative[] = [];
+    const hasTyped = group.alternatives.some((a) => isTyped(a, group.source));
     for (const alternative of group.alternatives) {
       const parts: string[] = [];
       const stemParts: string[] = [];
       const exactParts: string[] = [];
+      const rankWords: RankLexeme[][] = [];
+      // Exact: the words as typed; stem: their stems too. A synonym, typo, completion or compound part is neither.
+      const typed = isTyped(alternative, group.source);
       alternative.words.forEach((word, index) => {
         const isPrefix = alternative.prefix && index === alternative.words.length - 1;
         const lexemes = wordLexemes(word, info.get(word), isPrefix, alternative.fuzzy);
@@ -138,19 +151,24 @@ export function buildQueries(plan: QueryPlan, info: Map<string, WordInfo>): Post
         if (lexemes.exact) exactParts.push(lexemes.exact);
         lexemes.highlight.forEach((l) => highlight.add(l));
         if (lexemes.correction) corrections.set(word, lexemes.correction);
+        // Without a typed alternative (a quoted phrase) every way counts fully, as ts_rank against `full` did.
+        rankWords.push(lexemes.rank.map((l) => ({ ...l, factor: !hasTyped ? 1 : typed ? l.factor : OTHER_FACTOR })));
       });
       const join = alternative.loose ? ' & ' : ' <-> ';
       const combine = (list: string[]) => (list.length > 1 ? `(${list.join(join)})` : list[0]);
       // A word that cannot match (a stop word of its own) leaves the alternative out, not the query empty.
       if (parts.length !== alternative.words.length || !parts.length) continue;
       full.push(combine(parts));
+      // Words in a row are checked on the best candidates only (docs/decisions/search-in-memory.md).
+      const inARow = parts.length > 1 && !alternative.loose;
+      if (inARow) checks.push(combine(parts));
+      rankAlternatives.push({ words: rankWords, check: inARow ? checks.length - 1 : null });
       // Compound parts match as well as the stem, but are no exact match.
-      // Exact: the words as typed; stem: their stems too. A synonym, typo, completion or compound part is neither.
-      const typed = !alternative.loose && alternative.words.join(' ') === group.source;
       if (typed && stemParts.length === parts.length) stem.push(combine(stemParts));
       if (typed && exactParts.length === parts.length) exact.push(combine(exactParts));
     }
     if (!full.length) continue;
+    rank.groups.push({ alternatives: rankAlternatives });
     const or = (list: string[]) => (list.length > 1 ? `(${list.join(' | ')})` : list[0]);
     const fullQuery = or(full);
     const queries = {
@@ -162,13 +180,30 @@ export function buildQueries(plan: QueryPlan, info: Map<string, WordInfo>): Post
     groups.push({ ...queries, lexemes: boundableLexemes([queries.full, queries.stem, queries.exact]) });
   }
   const pairs = groups.slice(1).map((g, i) => `(${groups[i].stem} <-> ${g.full})`);
+  const phrase = pairs.length ? pairs.join(' | ') : null;
+  if (phrase) {
+    checks.push(phrase);
+    rank.bonusCheck = checks.length - 1;
+  }
+  rank.checks = checks.length;
   return {
     any: groups.length ? groups.map((g) => g.full).join(' | ') : null,
     groups,
-    phrase: pairs.length ? pairs.join(' | ') : null,
+    phrase,
     highlight: highlight.size ? [...highlight].join(' | ') : null,
     corrections,
+    rank,
+    checks,
   };
+}
+
+/** How a match counts: by the word as typed, by its stem, or any other way (synonym, typo, completion, compound part). */
+const EXACT_FACTOR = 1;
+const STEM_FACTOR = 0.9;
+const OTHER_FACTOR = 0.7;
+
+function isTyped(alternative: QueryPlan['groups'][number]['alternatives'][number], source: string): boolean {
+  return !alternative.loose && alternative.words.join(' ') === source;
 }
 
 const QUOTED_LEXEME = /'(?:[^'\\]|\\.)*'(:\*)?/g;
@@ -210,6 +245,8 @@ function closingParen(q: string, open: number): number {
 }
 
 interface Lexemes {
+  /** The same lexemes for the in-memory ranking, each with how much a match through it counts. */
+  rank: RankLexeme[];
   match: string[];
   stem: string[];
   exact: string | null;
@@ -218,7 +255,7 @@ interface Lexemes {
 }
 
 function wordLexemes(word: string, info: WordInfo | undefined, prefix: boolean, fuzzy: boolean): Lexemes {
-  if (!info?.simple) return { match: [], stem: [], exact: null, highlight: [], correction: null };
+  if (!info?.simple) return { rank: [], match: [], stem: [], exact: null, highlight: [], correction: null };
   const match = new Set<string>([lexeme(info.simple)]);
   const stem = new Set<string>([lexeme(info.simple)]);
   const highlight = new Set<string>();
@@ -252,7 +289,20 @@ function wordLexemes(word: string, info: WordInfo | undefined, prefix: boolean, 
     const best = [...near].sort((a, b) => editDistance(info.simple!, a[0]) - editDistance(info.simple!, b[0]))[0];
     correction = best?.[0] ?? null;
   }
-  return { match: [...match], stem: [...stem], exact: lexeme(info.simple), highlight: [...highlight], correction };
+  const simple = info.simple;
+  const rank: RankLexeme[] = [...match].map((quoted) => {
+    const completes = quoted.endsWith(':*');
+    const term = quoted.slice(1, completes ? -3 : -1).replace(/\\(.)/g, '$1');
+    const factor = completes
+      ? OTHER_FACTOR
+      : term === simple
+        ? EXACT_FACTOR
+        : term === info.stem
+          ? STEM_FACTOR
+          : OTHER_FACTOR;
+    return { term, prefix: completes, factor };
+  });
+  return { rank, match: [...match], stem: [...stem], exact: lexeme(simple), highlight: [...highlight], correction };
 }
 
 /** ts_headline options: control-character marks, turned into escaped HTML by `markedToHtml`. */

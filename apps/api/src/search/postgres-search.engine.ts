@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { markedToHtml, QueryPlan } from '@spiraal/search';
+import { markedToHtml, QueryPlan, RankedHit, RankRun, RANKING } from '@spiraal/search';
+if (process.env.SPIRAAL_TUNE) Object.assign(RANKING, JSON.parse(process.env.SPIRAAL_TUNE));
 import { DataSource, EntityManager } from 'typeorm';
 import { PostgresQuery, resolvePlan, SNIPPET_OPTIONS, TITLE_OPTIONS } from './postgres-query';
 import {
@@ -13,6 +14,7 @@ import {
   SearchEngine,
   TAG_FACET_SIZE,
 } from './search-engine';
+import { SearchMirror } from './search-mirror';
 
 /** Title (A) over tags (B), each stemmed and exact. */
 const HEAD_TSV = `
@@ -263,16 +265,21 @@ export class PostgresSearchEngine implements SearchEngine {
   readonly external = false;
   readonly name = 'postgresql';
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly mirror: SearchMirror,
+  ) {}
 
   async search(query: EngineQuery): Promise<EngineResult> {
+    // The SQL rankings stay selectable, so the benchmark can measure them beside the in-memory one.
+    const ranking = process.env.SPIRAAL_SEARCH_RANKING;
+    if (ranking !== 'sql' && ranking !== 'scan') return this.searchInMemory(query);
     return this.db.transaction('REPEATABLE READ', async (tx) => {
       const resolved = await resolvePlan(tx, query.plan);
       const { any, groups, phrase, highlight } = resolved;
       if (!any || !query.readableCommunityIds.length) return { ...emptyResult(), feedback: feedbackOf(resolved, null) };
       const { filters } = query;
-      // The full scan stays selectable, so the benchmark can measure both paths in one run.
-      const scan = process.env.SPIRAAL_SEARCH_RANKING === 'scan';
+      const scan = ranking === 'scan';
       const single = groups.length === 1;
       // A word in most passages tempts the planner into a sequential scan, which unpacks every tsvector;
       // the GIN bitmap answers "which passages match" without reading any (docs/decisions/search-speed.md).
@@ -310,6 +317,59 @@ export class PostgresSearchEngine implements SearchEngine {
     });
   }
 
+  /**
+   * The ranking over this process's in-memory copy of the passages
+   * (docs/decisions/search-in-memory.md); PostgreSQL still analyses the
+   * words, checks words in a row on the best candidates and marks snippets.
+   */
+  private async searchInMemory(query: EngineQuery): Promise<EngineResult> {
+    const [index, resolved] = await Promise.all([this.mirror.current(), resolvePlan(this.db.manager, query.plan)]);
+    if (!resolved.any || !query.readableCommunityIds.length)
+      return { ...emptyResult(), feedback: feedbackOf(resolved, null) };
+    const { filters } = query;
+    const rank = async (): Promise<{ run: RankRun; hits: RankedHit[] }> => {
+      const generation = index.generation;
+      const run = new RankRun(
+        index,
+        resolved.rank,
+        {
+          readable: query.readableCommunityIds,
+          communities: filters.communityIds,
+          kinds: filters.kinds,
+          stages: filters.stages,
+          tags: filters.tags,
+        },
+        TAG_FACET_SIZE,
+      );
+      const hits = await run.top(query.offset, query.limit, (passages) => this.check(passages, resolved.checks));
+      // Compacted meanwhile (rare): the run's passage numbers are stale, rank again.
+      return index.generation === generation ? { run, hits } : rank();
+    };
+    const { run, hits } = await rank();
+    const marked = await this.headlines(hits, resolved.highlight ?? resolved.any);
+    return {
+      ...facetsFrom(run.facetRows, run.tagCounts),
+      hits: hits.flatMap((hit) => {
+        const found = marked.get(hit.itemId);
+        return found ? [{ itemId: hit.itemId, score: hit.score, ...found }] : [];
+      }),
+      feedback: feedbackOf(resolved, run.df),
+    };
+  }
+
+  /** Per passage, whether each tsquery matches it (words in a row); a passage gone since matches none. */
+  private async check(passages: { itemId: string; ordinal: number }[], checks: string[]): Promise<boolean[][]> {
+    const rows: { ord: string; ok: boolean[] }[] = await this.db.query(
+      `SELECT h.ord, (SELECT array_agg(p.tsv @@ c.q::tsquery ORDER BY c.n) FROM unnest($3::text[]) WITH ORDINALITY c(q, n)) AS ok
+         FROM unnest($1::uuid[], $2::int[]) WITH ORDINALITY h(item_id, ordinal, ord)
+         JOIN search_passages p ON p.item_id = h.item_id AND p.ordinal = h.ordinal`,
+      [passages.map((p) => p.itemId), passages.map((p) => p.ordinal), checks],
+    );
+    const results: boolean[][] = passages.map(() => []);
+    for (const row of rows) results[Number(row.ord) - 1] = row.ok;
+    return results;
+  }
+
   /** What happened to the words, for an engine that searched elsewhere: document frequencies from this index. */
   async feedback(query: EngineQuery): Promise<QueryFeedback> {
     const resolved = await resolvePlan(this.db.manager, query.plan);
@@ -337,11 +397,21 @@ export class PostgresSearchEngine implements SearchEngine {
     if (!hits.length) return found;
     const { any, highlight } = await resolvePlan(this.db.manager, plan);
     if (!any) return found;
+    return this.headlines(hits, highlight ?? any);
+  }
+
+  /** The title and snippet of each hit's passage with the words of `tsquery` marked. */
+  private async headlines(
+    hits: { itemId: string; ordinal: number }[],
+    tsquery: string,
+  ): Promise<Map<string, { title: string; text: string }>> {
+    const found = new Map<string, { title: string; text: string }>();
+    if (!hits.length) return found;
     const rows: { item_id: string; title: string; text: string }[] = await this.db.query(
       `SELECT b.item_id, ts_headline('spiraal_dutch', b.title, $3::tsquery, $4) AS title, ts_headline('spiraal_dutch', b.body, $3::tsquery, $5) AS text
          FROM unnest($1::uuid[], $2::int[]) AS h(item_id, ordinal)
          JOIN search_bodies b ON b.item_id = h.item_id AND b.ordinal = h.ordinal`,
-      [hits.map((h) => h.itemId), hits.map((h) => h.ordinal), highlight ?? any, TITLE_OPTIONS, SNIPPET_OPTIONS],
+      [hits.map((h) => h.itemId), hits.map((h) => h.ordinal), tsquery, TITLE_OPTIONS, SNIPPET_OPTIONS],
     );
     for (const row of rows) found.set(row.item_id, { title: markedToHtml(row.title), text: markedToHtml(row.text) });
     return found;

@@ -8,6 +8,7 @@ import { MeilisearchEngine } from './meilisearch.engine';
 import { PostgresSearchEngine } from './postgres-search.engine';
 import type { SearchEngine } from './search-engine';
 import { SearchIndexer } from './search-indexer';
+import { SearchMirror } from './search-mirror';
 import { SearchMetrics } from './search.metrics';
 import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
@@ -19,6 +20,7 @@ import { MetricsModule } from '../metrics/metrics.module';
 @Module({
   imports: [AccessModule, MetricsModule],
   providers: [
+    SearchMirror,
     PostgresSearchEngine,
     {
       // PostgreSQL is always indexed: it is the default engine and the fallback when Meilisearch does not answer.
@@ -43,6 +45,6 @@ import { MetricsModule } from '../metrics/metrics.module';
     SearchSuggestions,
     SearchSynonymsResolver,
   ],
-  exports: [SearchIndexer, SEARCH_ENGINES],
+  exports: [SearchIndexer, SEARCH_ENGINES, SearchMirror],
 })
 export class SearchModule {}

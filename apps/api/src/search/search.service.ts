@@ -55,9 +55,13 @@ export class SearchService {
       };
     }
     const { engine, found } = await this.run(query);
-    const items = await this.db
-      .getRepository(ItemEntity)
-      .findBy({ id: In(found.hits.map((h) => h.itemId)), archivedAt: IsNull() });
+    // Independent reads, side by side: each is a round trip.
+    const [items, names, feedback, suggestions] = await Promise.all([
+      this.db.getRepository(ItemEntity).findBy({ id: In(found.hits.map((h) => h.itemId)), archivedAt: IsNull() }),
+      this.communityNames(found.facets.communities.map((f) => f.value)),
+      found.feedback ?? this.postgres.feedback(query),
+      found.totalHits ? [] : this.suggestions.closestWords(query.plan, query.readableCommunityIds),
+    ]);
     // The index may lag a moment behind; what is shown is the item as it is now, and only if still readable.
     const readable = new Set(query.readableCommunityIds);
     const byId = new Map(items.filter((item) => readable.has(item.communityId)).map((item) => [item.id, item]));
@@ -74,11 +78,6 @@ export class SearchService {
           ]
         : [];
     });
-    const names = await this.communityNames(found.facets.communities.map((f) => f.value));
-    const feedback = found.feedback ?? (await this.postgres.feedback(query));
-    const suggestions = found.totalHits
-      ? []
-      : await this.suggestions.closestWords(query.plan, query.readableCommunityIds);
     this.metrics.searched(engine, (performance.now() - started) / 1000);
     return {
       missingWords: feedback.missingWords,

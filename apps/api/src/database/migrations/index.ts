@@ -18,6 +18,7 @@ import { Templates1766200000000 } from './1766200000000-templates';
 import { Files1766300000000 } from './1766300000000-files';
 import { EmailVerification1766500000000 } from './1766500000000-email-verification';
 import { SearchPassageLengths1766600000000 } from './1766600000000-search-passage-lengths';
+import { SearchChanges1766700000000 } from './1766700000000-search-changes';
 
 /** Every migration, in order. Listed explicitly so source and build behave the same. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Files1766300000000,
   EmailVerification1766500000000,
   SearchPassageLengths1766600000000,
+  SearchChanges1766700000000,
 ];
