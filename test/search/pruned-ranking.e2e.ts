@@ -69,6 +69,7 @@ describe('pruned search ranking', () => {
         filters,
         limit,
         offset: 0,
+        since: performance.now(),
       });
       return result.ranked!;
     } finally {

@@ -134,6 +134,11 @@ export class PassageIndex {
   itemStage = new Int32Array(1024);
   itemUpdated = new Float64Array(1024);
   itemAlive = new Uint8Array(1024);
+  /** The item's (stage, kind, community) as one number, for counting facets. */
+  itemCell = new Int32Array(1024);
+  /** Per cell: [stage, kind, community] ids. */
+  readonly cells: [number, number, number][] = [];
+  private readonly cellIds = new Map<string, number>();
   readonly itemTags: number[][] = [];
   readonly itemDocs: number[][] = [];
   private readonly slots = new Map<string, number>();
@@ -158,6 +163,7 @@ export class PassageIndex {
     this.itemKind[slot] = this.kinds.id(item.kind);
     this.itemStage[slot] = this.stages.id(item.stage);
     this.itemUpdated[slot] = item.updatedAt;
+    this.itemCell[slot] = this.cellOf(this.itemStage[slot], this.itemKind[slot], this.itemCommunity[slot]);
     this.itemTags[slot] = [...new Set(item.tags)].map((t) => this.tags.id(t));
     this.itemAlive[slot] = 1;
     const docs: number[] = [];
@@ -246,6 +252,17 @@ export class PassageIndex {
     return total;
   }
 
+  private cellOf(stage: number, kind: number, community: number): number {
+    const key = `${stage}:${kind}:${community}`;
+    let cell = this.cellIds.get(key);
+    if (cell === undefined) {
+      cell = this.cells.length;
+      this.cellIds.set(key, cell);
+      this.cells.push([stage, kind, community]);
+    }
+    return cell;
+  }
+
   private slotOf(itemId: string): number {
     let slot = this.slots.get(itemId);
     if (slot !== undefined) return slot;
@@ -261,6 +278,7 @@ export class PassageIndex {
       this.itemStage = grow(this.itemStage, length);
       this.itemUpdated = grow(this.itemUpdated, length);
       this.itemAlive = grow(this.itemAlive, length);
+      this.itemCell = grow(this.itemCell, length);
     }
     return slot;
   }

@@ -33,7 +33,7 @@ function item(
 function words(...list: string[]): RankQuery {
   return {
     groups: list.map((w) => ({ alternatives: [{ words: [[{ term: w, prefix: false, factor: 1 }]], check: null }] })),
-    bonusCheck: null,
+    bonuses: [],
     checks: 0,
   };
 }
@@ -112,7 +112,7 @@ describe('in-memory ranking', () => {
           ],
         },
       ],
-      bonusCheck: null,
+      bonuses: [],
       checks: 1,
     };
     const asked: string[] = [];
@@ -124,11 +124,25 @@ describe('in-memory ranking', () => {
     expect(asked.sort()).toEqual(['abbreviation', 'apart', 'inarow']);
   });
 
+  it('gives the definition bonus only where every group matches and the check holds', async () => {
+    const index = indexOf([
+      item('mentions', ['actieleren', 'actieleren', ...FILLER]),
+      item('defines', ['actieleren', ...FILLER]),
+    ]);
+    const query: RankQuery = { ...words('actieleren'), bonuses: [{ check: 0, factor: 1.5, needs: 'all' }], checks: 1 };
+    const plain = await ids(index, words('actieleren'));
+    expect(plain).toEqual(['mentions', 'defines']);
+    const hits = await new RankRun(index, query, ALL, 20).top(0, 10, async (passages) =>
+      passages.map((p) => [p.itemId === 'defines']),
+    );
+    expect(hits.map((h) => h.itemId)).toEqual(['defines', 'mentions']);
+  });
+
   it('completes a half word from the terms that start with it', async () => {
     const index = indexOf([item('a', ['overleggen', ...FILLER]), item('b', ['overloop']), item('c', FILLER)]);
     const query: RankQuery = {
       groups: [{ alternatives: [{ words: [[{ term: 'overl', prefix: true, factor: 0.7 }]], check: null }] }],
-      bonusCheck: null,
+      bonuses: [],
       checks: 0,
     };
     expect((await ids(index, query)).sort()).toEqual(['a', 'b']);

@@ -1,5 +1,5 @@
 import { CompoundSplitter } from './compounds';
-import { meaningfulGroups, parseQuery, planWords, QUERY_MAX_CHARS, QueryError } from './query';
+import { asksForDefinition, meaningfulGroups, parseQuery, planWords, QUERY_MAX_CHARS, QueryError } from './query';
 
 const alternatives = (query: string) => parseQuery(query).groups.map((g) => g.alternatives);
 
@@ -75,5 +75,19 @@ describe('parseQuery: stop words, compounds and extra synonyms', () => {
     const [group] = parseQuery('vog ', { synonyms: [['VOG', 'verklaring omtrent het gedrag']] }).groups;
     expect(group.alternatives.map((a) => a.words.join(' '))).toEqual(['vog', 'verklaring omtrent het gedrag']);
     expect(parseQuery('vog ').groups[0].alternatives).toHaveLength(1);
+  });
+});
+
+describe('asksForDefinition', () => {
+  it('tells a question after what something is from other questions', () => {
+    const asks = (q: string) => asksForDefinition(parseQuery(q));
+    expect(
+      ['wat is intervisie', 'Wat zijn wmo-werkplaatsen?', 'wat verstaan we onder actieleren', 'definitie van ggz'].map(
+        asks,
+      ),
+    ).toEqual([true, true, true, true]);
+    expect(
+      ['hoe ga je om met weerstand', 'wat doet een facilitator', 'intervisie is', 'watis intervisie'].map(asks),
+    ).toEqual([false, false, false, false]);
   });
 });

@@ -156,3 +156,16 @@ export function meaningfulGroups(plan: QueryPlan): TermGroup[] {
 export function planWords(plan: QueryPlan): string[] {
   return [...new Set(plan.groups.flatMap((g) => g.alternatives.flatMap((a) => a.words)))];
 }
+
+/** The opening of a question after what something is: "wat is", "wat zijn", "wat betekent", "wat verstaan we onder", … */
+const DEFINITION_QUESTION =
+  /^(wat|wie) (is|zijn|was|waren|betekent|betekenen|houdt|verstaan|verstaat|bedoelen|bedoelt)( |$)|^(definitie|betekenis) /;
+
+/**
+ * Whether the query asks what its subject is ("wat is intervisie", "wat
+ * verstaan we onder actieleren"): a passage that defines it ("intervisie is
+ * …", "onder actieleren verstaan we …") then answers best.
+ */
+export function asksForDefinition(plan: QueryPlan): boolean {
+  return DEFINITION_QUESTION.test(plan.groups.map((g) => g.source).join(' '));
+}

@@ -1,4 +1,5 @@
 import {
+  asksForDefinition,
   editDistance,
   isTypoOf,
   isTypoPrefixOf,
@@ -10,6 +11,7 @@ import {
   RankAlternative,
   RankLexeme,
   RankQuery,
+  RANKING,
 } from '@spiraal/search';
 import type { EntityManager } from 'typeorm';
 
@@ -128,7 +130,7 @@ export function buildQueries(plan: QueryPlan, info: Map<string, WordInfo>): Post
   const highlight = new Set<string>();
   const groups: GroupQuery[] = [];
   const corrections = new Map<string, string>();
-  const rank: RankQuery = { groups: [], bonusCheck: null, checks: 0 };
+  const rank: RankQuery = { groups: [], bonuses: [], checks: 0 };
   const checks: string[] = [];
   for (const group of meaningfulGroups(plan)) {
     const full: string[] = [];
@@ -183,7 +185,11 @@ export function buildQueries(plan: QueryPlan, info: Map<string, WordInfo>): Post
   const phrase = pairs.length ? pairs.join(' | ') : null;
   if (phrase) {
     checks.push(phrase);
-    rank.bonusCheck = checks.length - 1;
+    rank.bonuses.push({ check: checks.length - 1, factor: RANKING.phraseBonus, needs: 'neighbours' });
+  }
+  if (groups.length && groups.length <= DEFINED_MAX_WORDS && asksForDefinition(plan)) {
+    checks.push(definitionQuery(groups.map((g) => g.full)));
+    rank.bonuses.push({ check: checks.length - 1, factor: RANKING.definitionBonus, needs: 'all' });
   }
   rank.checks = checks.length;
   return {
@@ -195,6 +201,23 @@ export function buildQueries(plan: QueryPlan, info: Map<string, WordInfo>): Post
     rank,
     checks,
   };
+}
+
+/** A subject of more words than this is no term being defined. */
+const DEFINED_MAX_WORDS = 4;
+
+/**
+ * Where a passage defines the subject: "<subject> is/zijn/betekent …" or
+ * "onder <subject> verstaan …". The verbs are stop words, so only the exact
+ * words (spiraal_simple) hold them, which is where the subject's exact form
+ * stands too.
+ */
+function definitionQuery(subject: string[]): string {
+  const words = subject.length > 1 ? `(${subject.join(' <-> ')})` : subject[0];
+  return (
+    `(${words} <-> ('is' | 'zijn' | 'betekent' | 'betekenen' | 'heet' | 'houdt' | 'omvat' | 'noemen' | 'noemt' | 'staat'))` +
+    ` | ('onder' <-> ${words} <-> ('verstaan' | 'verstaat' | 'wordt' | 'worden'))`
+  );
 }
 
 /** How a match counts: by the word as typed, by its stem, or any other way (synonym, typo, completion, compound part). */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { markedToHtml, QueryPlan, RankedHit, RankRun, RANKING } from '@spiraal/search';
-if (process.env.SPIRAAL_TUNE) Object.assign(RANKING, JSON.parse(process.env.SPIRAAL_TUNE));
+import { markedToHtml, QueryPlan, RankedHit, RankRun } from '@spiraal/search';
 import { DataSource, EntityManager } from 'typeorm';
 import { PostgresQuery, resolvePlan, SNIPPET_OPTIONS, TITLE_OPTIONS } from './postgres-query';
 import {
@@ -254,6 +253,12 @@ const searchSql = (single: boolean) => `
 const SEARCH_SQL = searchSql(false);
 const SEARCH_ONE_GROUP_SQL = searchSql(true);
 
+/** The SQL rankings stay selectable (SPIRAAL_SEARCH_RANKING=sql or scan), so the benchmark can measure them beside the in-memory one. */
+function inMemory(): boolean {
+  const ranking = process.env.SPIRAAL_SEARCH_RANKING;
+  return ranking !== 'sql' && ranking !== 'scan';
+}
+
 /**
  * PostgreSQL full-text search, the default engine (also on the embedded
  * database). Dutch stems and exact words together, accents folded, typo
@@ -270,16 +275,19 @@ export class PostgresSearchEngine implements SearchEngine {
     private readonly mirror: SearchMirror,
   ) {}
 
+  /** Starts catching up with changes committed before `since`, ahead of a search (errors surface in the search). */
+  catchUp(since: number): void {
+    if (inMemory()) this.mirror.current(since).catch(() => undefined);
+  }
+
   async search(query: EngineQuery): Promise<EngineResult> {
-    // The SQL rankings stay selectable, so the benchmark can measure them beside the in-memory one.
-    const ranking = process.env.SPIRAAL_SEARCH_RANKING;
-    if (ranking !== 'sql' && ranking !== 'scan') return this.searchInMemory(query);
+    if (inMemory()) return this.searchInMemory(query);
     return this.db.transaction('REPEATABLE READ', async (tx) => {
       const resolved = await resolvePlan(tx, query.plan);
       const { any, groups, phrase, highlight } = resolved;
       if (!any || !query.readableCommunityIds.length) return { ...emptyResult(), feedback: feedbackOf(resolved, null) };
       const { filters } = query;
-      const scan = ranking === 'scan';
+      const scan = process.env.SPIRAAL_SEARCH_RANKING === 'scan';
       const single = groups.length === 1;
       // A word in most passages tempts the planner into a sequential scan, which unpacks every tsvector;
       // the GIN bitmap answers "which passages match" without reading any (docs/decisions/search-speed.md).
@@ -323,7 +331,10 @@ export class PostgresSearchEngine implements SearchEngine {
    * words, checks words in a row on the best candidates and marks snippets.
    */
   private async searchInMemory(query: EngineQuery): Promise<EngineResult> {
-    const [index, resolved] = await Promise.all([this.mirror.current(), resolvePlan(this.db.manager, query.plan)]);
+    const [index, resolved] = await Promise.all([
+      this.mirror.current(query.since),
+      resolvePlan(this.db.manager, query.plan),
+    ]);
     if (!resolved.any || !query.readableCommunityIds.length)
       return { ...emptyResult(), feedback: feedbackOf(resolved, null) };
     const { filters } = query;

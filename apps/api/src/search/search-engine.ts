@@ -22,6 +22,8 @@ export interface EngineQuery {
   filters: SearchFilters;
   limit: number;
   offset: number;
+  /** When the search began (`performance.now()`): every change committed before it is seen. */
+  since: number;
 }
 
 export interface EngineHit {

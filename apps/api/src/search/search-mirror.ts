@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IndexedItem, parseTsvector, PassageIndex } from '@spiraal/search';
+import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 
 /** Passages read per statement when loading. */
@@ -47,16 +48,26 @@ export class SearchMirror implements OnModuleDestroy {
   /** The last "read everything again" marker (a TRUNCATE) seen. */
   private lastReset = '0';
   private followedAt = 0;
+  /** When the last finished round (or load) began, and when the running round began. */
+  private followedFrom = -Infinity;
+  private runningFrom = -Infinity;
   private trimmedAt = 0;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The index, with every change committed before this call. */
-  async current(): Promise<PassageIndex> {
+  /**
+   * The index, with every change committed before `since` (a
+   * `performance.now()` time; by default this call). A round of following
+   * that began after `since` already saw all of them, so a search that
+   * starts one early (beside its other reads) does not wait for a second.
+   */
+  async current(since = performance.now()): Promise<PassageIndex> {
     if (!this.index) await (this.loading ??= this.load().finally(() => (this.loading = null)));
-    await this.follow();
+    if (this.followedFrom >= since) return this.index!;
+    if (this.running && this.runningFrom >= since) await this.running;
+    else await this.follow();
     return this.index!;
   }
 
@@ -74,6 +85,7 @@ export class SearchMirror implements OnModuleDestroy {
   /** Brings the index up to date; callers that arrive while a round runs share the next one. */
   private follow(): Promise<void> {
     if (!this.running) {
+      this.runningFrom = performance.now();
       this.running = this.followOnce().finally(() => (this.running = null));
       return this.running;
     }
@@ -88,6 +100,7 @@ export class SearchMirror implements OnModuleDestroy {
 
   private async followOnce(): Promise<void> {
     if (Date.now() - this.followedAt > STALE_AFTER_MS) return this.load();
+    const from = performance.now();
     const [row]: { xmin: string; reset: string; items: string[] | null }[] = await this.db.query(
       `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
               (SELECT coalesce(max(id), 0) FROM search_changes WHERE item_id IS NULL)::text AS reset,
@@ -111,6 +124,7 @@ export class SearchMirror implements OnModuleDestroy {
     // Every transaction below this id has ended and was read: the next round starts here.
     this.horizon = row.xmin;
     this.followedAt = Date.now();
+    this.followedFrom = Math.max(this.followedFrom, from);
     if (this.followedAt - this.trimmedAt > TRIM_EVERY_MS) {
       this.trimmedAt = this.followedAt;
       await this.db.query(`DELETE FROM search_changes WHERE changed_at < now() - interval '${KEEP_CHANGES}'`);
@@ -120,6 +134,7 @@ export class SearchMirror implements OnModuleDestroy {
   /** Reads every passage into a new index, then swaps it in. */
   private async load(): Promise<void> {
     const started = Date.now();
+    const from = performance.now();
     // Taken first: any change the reads below miss belongs to a transaction from this id on, which following re-reads.
     const [mark]: { xmin: string; reset: string }[] = await this.db.query(
       `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
@@ -151,6 +166,7 @@ export class SearchMirror implements OnModuleDestroy {
     this.horizon = mark.xmin;
     this.lastReset = mark.reset;
     this.followedAt = Date.now();
+    this.followedFrom = Math.max(this.followedFrom, from);
     if (!this.timer && !this.stopped) {
       this.timer = setInterval(() => {
         this.follow().catch((error) => this.logger.warn(`Following search changes failed: ${String(error)}`));

@@ -39,7 +39,9 @@ export class SearchService {
 
   async search(user: AuthUser, input: SearchInput): Promise<SearchResult> {
     const started = performance.now();
-    const query = await this.engineQuery(user, input);
+    // Catching up with the latest edits runs beside the permission and synonym reads.
+    if (this.primary === this.postgres) this.postgres.catchUp(started);
+    const query = await this.engineQuery(user, input, started);
     if (!query) {
       const readableCommunities = (await this.access.readableCommunityIds(user.id)).length;
       return {
@@ -107,7 +109,7 @@ export class SearchService {
   }
 
   /** The validated query, or null when there is nothing to look for. */
-  private async engineQuery(user: AuthUser, input: SearchInput): Promise<EngineQuery | null> {
+  private async engineQuery(user: AuthUser, input: SearchInput, since: number): Promise<EngineQuery | null> {
     let plan;
     try {
       plan = parseQuery(input.query ?? '', { splitter: dutchCompounds() });
@@ -138,7 +140,7 @@ export class SearchService {
     // The synonyms facilitators added for the communities searched apply at once (docs/decisions/search-relevance.md).
     const synonyms = await this.suggestions.synonymsFor(communityIds ?? readableCommunityIds);
     if (synonyms.length) plan = parseQuery(input.query ?? '', { splitter: dutchCompounds(), synonyms });
-    return { plan, readableCommunityIds, filters: { communityIds, kinds, stages, tags }, limit, offset };
+    return { plan, readableCommunityIds, filters: { communityIds, kinds, stages, tags }, limit, offset, since };
   }
 
   private async communityNames(ids: string[]): Promise<Map<string, string>> {

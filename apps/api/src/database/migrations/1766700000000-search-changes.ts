@@ -21,6 +21,8 @@ export class SearchChanges1766700000000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX search_changes_xid_idx ON search_changes (xid)`);
     await db.query(`CREATE INDEX search_changes_changed_at_idx ON search_changes (changed_at)`);
+    // Every search looks for the newest "read everything again" marker: found at once, however long the log.
+    await db.query(`CREATE INDEX search_changes_reset_idx ON search_changes (id) WHERE item_id IS NULL`);
     await db.query(`
       CREATE FUNCTION search_passages_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
