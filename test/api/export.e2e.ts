@@ -332,6 +332,34 @@ describe('export and re-import', () => {
     expect(JSON.stringify(after)).not.toContain('ELDERS');
   });
 
+  it('exports a body from stored rows that Y.mergeUpdates cannot join, as loading reads it', async () => {
+    const communityId = await newCommunity(t, c.facilitator.token, 'Leernetwerk met een vreemde update');
+    const item = await createItem(t.baseUrl, c.facilitator.token, {
+      communityId,
+      kind: 'NOTE',
+      title: 'Na de storing',
+      body: 'Drie keer aangebeld.\n',
+    });
+    // An update of client 42 with one Skip struct whose info byte also has the origin flags (0xca):
+    // Y.applyUpdate reads a Skip, Y.mergeUpdates an item, and fails with "Unexpected end of array".
+    await sql(t.db.url, 'INSERT INTO yjs_updates (item_id, update) VALUES ($1, $2)', [
+      item.id,
+      Buffer.from('01012a00ca0100', 'hex'),
+    ]);
+
+    const res = await download(t, communityId, c.facilitator.token);
+    expect(res.status).toBe(200);
+    const { bodies } = readExportArchive(new Uint8Array(await res.arrayBuffer()));
+    expect(bodies.get(item.id)).toContain('Drie keer aangebeld.');
+    const loaded = await gqlData(
+      t.baseUrl,
+      `query ($id: ID!) { exportItem(id: $id) { markdown } }`,
+      { id: item.id },
+      c.facilitator.token,
+    );
+    expect(splitItemMarkdown(loaded.exportItem.markdown).body).toBe(bodies.get(item.id));
+  });
+
   it('lets only facilitators export or restore a community', async () => {
     for (const [who, token, code] of [
       ['member', c.member.token, 'FORBIDDEN'],

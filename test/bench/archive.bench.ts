@@ -10,26 +10,15 @@
  * Baseline (the attack report, before the fix): 137 MB -> 746 MB for one
  * 300 MB entry of zeros, so about +609 MB. Goal: less than +100 MB.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { freePort } from '../../apps/api/src/database/embedded-postgres';
 import { zeroBomb } from '../support/hostile-zip';
 import { startServer } from '../support/server-process';
 import { createTestDatabase } from '../support/test-database';
-import { rssBytes } from './support/process-stats';
+import { peakRssBytes, resetPeakRss, rssBytes } from './support/process-stats';
 import { renderTable } from './support/table';
 
 const MB = 1024 * 1024;
 const GOAL_MB = 100;
-
-function peakBytes(pid: number): number {
-  const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : Number.NaN;
-}
-
-/** Sets the peak back to the current resident memory (Linux: clear_refs 5). */
-function resetPeak(pid: number): void {
-  writeFileSync(`/proc/${pid}/clear_refs`, '5');
-}
 
 async function gql(baseUrl: string, query: string, variables: Record<string, unknown>, token?: string) {
   const res = await fetch(`${baseUrl}/graphql`, {
@@ -80,7 +69,7 @@ async function main(): Promise<void> {
       const zip = await zeroBomb(name, size);
       await new Promise((resolve) => setTimeout(resolve, 500));
       const before = rssBytes(pid);
-      resetPeak(pid);
+      resetPeakRss(pid);
       const started = performance.now();
       const res = await fetch(`${server.baseUrl}/export/communities/${communityId}/import`, {
         method: 'POST',
@@ -89,7 +78,7 @@ async function main(): Promise<void> {
       });
       const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
       const ms = performance.now() - started;
-      const peak = peakBytes(pid);
+      const peak = peakRssBytes(pid);
       const growth = (peak - before) / MB;
       if (!what.startsWith('warm-up')) worst = Math.max(worst, growth);
       rows.push([

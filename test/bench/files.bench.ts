@@ -10,25 +10,15 @@
  * Reported: MB/s and files/s each way, resident memory (RSS) after every 25
  * files and its peak (VmHWM) over each phase.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { freePort } from '../../apps/api/src/database/embedded-postgres';
 import { startServer } from '../support/server-process';
 import { createTestDatabase } from '../support/test-database';
-import { rssBytes } from './support/process-stats';
+import { peakRssBytes, resetPeakRss, rssBytes } from './support/process-stats';
 import { renderTable } from './support/table';
 
 const MB = 1024 * 1024;
 const FILES = 100;
-
-function peakBytes(pid: number): number {
-  const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : Number.NaN;
-}
-
-function resetPeak(pid: number): void {
-  writeFileSync(`/proc/${pid}/clear_refs`, '5');
-}
 
 async function gql(baseUrl: string, query: string, variables: Record<string, unknown>, token?: string) {
   const res = await fetch(`${baseUrl}/graphql`, {
@@ -99,7 +89,7 @@ async function main(): Promise<void> {
 
     /** Runs `one(i)` FILES times, with RSS before, after every 25 and the peak. */
     async function phase(what: string, one: (i: number) => Promise<number>): Promise<void> {
-      resetPeak(pid);
+      resetPeakRss(pid);
       const memory = [kb(rssBytes(pid))];
       let bytes = 0;
       const started = performance.now();
@@ -113,7 +103,7 @@ async function main(): Promise<void> {
         `${(bytes / MB / seconds).toFixed(1)} MB/s`,
         (FILES / seconds).toFixed(1),
         ...memory,
-        kb(peakBytes(pid)),
+        kb(peakRssBytes(pid)),
       ]);
     }
 

@@ -33,6 +33,14 @@ describe('detectPersonalData', () => {
     expect(kinds('De heer van der Linden was er niet.')).toEqual(['NAME:van der Linden']);
   });
 
+  it('does not read a sentence opener after a role word as a name', () => {
+    expect(kinds('Bespreek het met de huisarts. Zie https://example.org/richtlijn-dementie.')).toEqual([]);
+    expect(kinds('Tip van een collega: Zie https://example.org/handreiking')).toEqual([]);
+    expect(kinds('Ze belde haar moeder. Gisteren ging het beter.')).toEqual([]);
+    expect(kinds('Ze belde haar moeder. Fatima was blij.')).toEqual(['NAME:Fatima']);
+    expect(kinds('Cliënt: Bouchra Tahiri.')).toEqual(['NAME:Bouchra Tahiri']);
+  });
+
   it('follows a person found once to the other mentions', () => {
     expect(kinds('Cliënt Bouchra Tahiri belde. Later zei Tahiri dat het beter gaat.')).toEqual([
       'NAME:Bouchra Tahiri',

@@ -181,11 +181,14 @@ export function findNames(text: string, tokens: Token[] = tokenize(text)): Priva
       .join(' ');
     const listed = words.filter((w) => inLists(w.lower)).length + (LAST_NAMES.has(lowerAll) ? 1 : 0);
     const firstListed = FIRST_NAMES.has(words[0]?.lower ?? '');
+    // A role word's sentence may end before the next capital ("de huisarts. Zie …", "collega: Zie …"):
+    // a capital that opens a sentence stays a name after a role only when it is listed.
+    const afterRole = context === 'role' && (listed > 0 || !t.sentenceStart);
     let confidence = 0;
     // "mevrouw J." (initials only) is how case write-ups already anonymise: not a name.
     if (citedAuthor(text, tokens, chain) || !words.length) confidence = 0;
     else if (context === 'title') confidence = 0.95;
-    else if (context === 'role') confidence = listed ? 0.9 : 0.75;
+    else if (afterRole) confidence = listed ? 0.9 : 0.75;
     else if (t.sentenceStart) {
       const next = tokens[chain.last + 1];
       const gap = next ? text.slice(tokens[chain.last].end, next.start) : '';

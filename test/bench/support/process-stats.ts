@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** Resident memory of a process in bytes (VmRSS from /proc), or NaN when it cannot be read. */
 export function rssBytes(pid: number): number {
@@ -8,6 +8,17 @@ export function rssBytes(pid: number): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** Peak resident memory of a process in bytes since start or the last `resetPeakRss` (VmHWM from /proc). */
+export function peakRssBytes(pid: number): number {
+  const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : Number.NaN;
+}
+
+/** Sets the peak back to the current resident memory (Linux: clear_refs 5). */
+export function resetPeakRss(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }
 
 // /proc/<pid>/stat counts CPU time in clock ticks, 100 per second on Linux.

@@ -19,13 +19,7 @@ export class DocumentStore {
     );
   }
 
-  /**
-   * The whole document as one update (the snapshot with the later updates
-   * applied), or null when it has none. Applied to a document one by one
-   * rather than joined with `Y.mergeUpdates`: the merge of unusual but valid
-   * updates (as the collab fuzz test sends) once gave bytes that could not be
-   * read back.
-   */
+  /** The whole document as one update (`documentStateFromRows`), or null when it has none. */
   async load(itemId: string): Promise<Uint8Array | null> {
     const rows: { state: Buffer }[] = await this.db.query(
       `SELECT state FROM (
@@ -35,15 +29,7 @@ export class DocumentStore {
        ) parts ORDER BY part, id`,
       [itemId],
     );
-    if (!rows.length) return null;
-    if (rows.length === 1) return new Uint8Array(rows[0].state);
-    const doc = new Y.Doc({ gc: false });
-    try {
-      for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.state));
-      return Y.encodeStateAsUpdate(doc);
-    } finally {
-      doc.destroy();
-    }
+    return documentStateFromRows(rows.map((row) => new Uint8Array(row.state)));
   }
 
   async loadDoc(itemId: string): Promise<Y.Doc> {
@@ -51,5 +37,24 @@ export class DocumentStore {
     const state = await this.load(itemId);
     if (state) Y.applyUpdate(doc, state);
     return doc;
+  }
+}
+
+/**
+ * A document's stored rows (its snapshot, then its updates in order) as one
+ * update, or null when there are none. Applied to a document one by one
+ * rather than joined with `Y.mergeUpdates`: the merge of unusual but valid
+ * updates (as the collab fuzz test sends) once gave bytes that could not be
+ * read back.
+ */
+export function documentStateFromRows(rows: readonly Uint8Array[]): Uint8Array | null {
+  if (!rows.length) return null;
+  if (rows.length === 1) return rows[0];
+  const doc = new Y.Doc({ gc: false });
+  try {
+    for (const row of rows) Y.applyUpdate(doc, row);
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
   }
 }

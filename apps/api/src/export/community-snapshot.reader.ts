@@ -6,6 +6,7 @@ import { linkedItemIds } from '@spiraal/interchange';
 import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { CollabService } from '../collab/collab.service';
+import { documentStateFromRows } from '../documents/document.store';
 
 export interface SnapshotItem {
   id: string;
@@ -160,8 +161,8 @@ export class CommunitySnapshotReader {
         }
         const fresh = new Y.Doc();
         try {
-          const parts = stored.get(id);
-          if (parts?.length) Y.applyUpdate(fresh, parts.length === 1 ? parts[0] : Y.mergeUpdates(parts));
+          const state = documentStateFromRows(stored.get(id) ?? []);
+          if (state) Y.applyUpdate(fresh, state);
           bodies.set(id, bodyOf(fresh));
         } finally {
           fresh.destroy();
