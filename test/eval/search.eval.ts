@@ -125,6 +125,7 @@ async function main(): Promise<void> {
     const { token } = await seedCorpus(database.url, corpus);
     await drainOutbox(database.url, () => undefined);
     const api = await startApi(database.url);
+    await api.loadSearchIndex();
     try {
       const ranks: (number | null)[] = [];
       const show = process.env.EVAL_SHOW;

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../apps/api/src/app';
 import { loadConfig } from '../../apps/api/src/config/config';
+import { SearchMirror } from '../../apps/api/src/search/search-mirror';
 import { communityWithPeople, CommunityFixture, createItem } from '../support/fixtures';
 import { gqlData, startTestApp, TestApp } from '../support/test-app';
 import { sql } from '../support/test-database';
@@ -61,6 +62,7 @@ describe('in-memory search index across API processes', () => {
       first.db.url,
     );
     await second.listen(0, '127.0.0.1');
+    await second.get(SearchMirror).current();
     secondUrl = `http://127.0.0.1:${second.getHttpServer().address().port}`;
   });
 

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { join } from 'node:path';
 import { createApp } from '../../apps/api/src/app';
 import { loadConfig } from '../../apps/api/src/config/config';
+import { SearchMirror } from '../../apps/api/src/search/search-mirror';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -32,6 +33,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const start = async (port: number) => {
     const app = await createApp(config, db.url);
     await app.listen(port, '127.0.0.1');
+    // As a server does at start, and awaited: every search in a test ranks in memory, none while loading.
+    await app.get(SearchMirror).current();
     return app;
   };
   const app = await start(0);

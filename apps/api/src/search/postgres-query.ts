@@ -60,6 +60,8 @@ export interface PostgresQuery {
 }
 
 const NEAR_CANDIDATES = 12;
+/** Read from the trigram index before ties are broken by the word. */
+const NEAR_POOL = 40;
 const COMPLETIONS = 20;
 
 /**
@@ -105,14 +107,14 @@ export async function resolvePlan(db: EntityManager, plan: QueryPlan): Promise<P
   });
   if (needsNear.length) {
     // Two forms, so each ORDER BY can use the trigram index: whole words by similarity, half words by word similarity.
+    // Equally near words are ordered by the word itself, so every database (whatever order its words came in) corrects alike.
+    const nearest = (distance: string) => `
+      (SELECT json_agg(json_build_array(n.term, (tsvector_to_array(to_tsvector('spiraal_dutch', n.term)))[1]) ORDER BY n.d, n.term)
+         FROM (SELECT c.term, c.d FROM (SELECT x.term, ${distance} AS d FROM search_terms x ORDER BY d LIMIT ${NEAR_POOL}) c
+                ORDER BY c.d, c.term LIMIT ${NEAR_CANDIDATES}) n)`;
     const near: { word: string; near: [string, string | null][] | null }[] = await db.query(
       `SELECT t.word,
-              CASE WHEN t.prefix
-                THEN (SELECT json_agg(json_build_array(n.term, (tsvector_to_array(to_tsvector('spiraal_dutch', n.term)))[1]))
-                        FROM (SELECT x.term FROM search_terms x ORDER BY t.simple <<-> x.term LIMIT ${NEAR_CANDIDATES}) n)
-                ELSE (SELECT json_agg(json_build_array(n.term, (tsvector_to_array(to_tsvector('spiraal_dutch', n.term)))[1]))
-                        FROM (SELECT x.term FROM search_terms x ORDER BY x.term <-> t.simple LIMIT ${NEAR_CANDIDATES}) n)
-              END AS near
+              CASE WHEN t.prefix THEN ${nearest('t.simple <<-> x.term')} ELSE ${nearest('x.term <-> t.simple')} END AS near
          FROM unnest($1::text[], $2::text[], $3::boolean[]) AS t(word, simple, prefix)`,
       [needsNear, needsNear.map((w) => info.get(w)!.simple), needsNear.map((w) => prefixWords.has(w))],
     );

@@ -277,11 +277,13 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /** Starts catching up with changes committed before `since`, ahead of a search (errors surface in the search). */
   catchUp(since: number): void {
-    if (inMemory()) this.mirror.current(since).catch(() => undefined);
+    if (inMemory() && this.mirror.loaded) this.mirror.current(since).catch(() => undefined);
   }
 
   async search(query: EngineQuery): Promise<EngineResult> {
-    if (inMemory()) return this.searchInMemory(query);
+    // While a process reads the passages at start (seconds per 10,000 items), PostgreSQL ranks: search stays available.
+    if (inMemory() && this.mirror.loaded) return this.searchInMemory(query);
+    if (inMemory()) this.mirror.warm();
     return this.db.transaction('REPEATABLE READ', async (tx) => {
       const resolved = await resolvePlan(tx, query.plan);
       const { any, groups, phrase, highlight } = resolved;

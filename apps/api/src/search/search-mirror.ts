@@ -71,8 +71,14 @@ export class SearchMirror implements OnModuleDestroy {
     return this.index!;
   }
 
-  /** Starts loading now (at server start), so the first search does not wait for it. */
+  /** Whether the index has been read (it is kept up to date from then on). */
+  get loaded(): boolean {
+    return this.index !== null;
+  }
+
+  /** Starts loading, if not already under way: at server start, and when a search finds it not loaded. */
   warm(): void {
+    if (this.index || this.loading) return;
     this.current().catch((error) => this.logger.warn(`Loading the search index failed: ${String(error)}`));
   }
 
