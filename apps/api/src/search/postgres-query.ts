@@ -64,11 +64,19 @@ const NEAR_CANDIDATES = 12;
 const NEAR_POOL = 40;
 const COMPLETIONS = 20;
 
+/** The words of search_terms nearest to w.simple by `distance`; equally near ones by the word, so every database corrects alike. */
+const nearest = (distance: string) => `
+  (SELECT json_agg(json_build_array(n.term, (tsvector_to_array(to_tsvector('spiraal_dutch', n.term)))[1]) ORDER BY n.d, n.term)
+     FROM (SELECT c.term, c.d FROM (SELECT x.term, ${distance} AS d FROM search_terms x ORDER BY d LIMIT ${NEAR_POOL}) c
+            ORDER BY c.d, c.term LIMIT ${NEAR_CANDIDATES}) n)`;
+
 /**
- * Looks the plan's words up: folded form, Dutch stem, whether the network
- * ever used the word, and completions of the word being typed. Only words
- * that need typo tolerance (unknown words, or a half word nothing starts
- * with) cost a second round trip, to the trigram index.
+ * Looks the plan's words up in one round trip: folded form, Dutch stem,
+ * whether the network ever used the word, completions of the word being
+ * typed, and, for words that need typo tolerance (unknown words, or a half
+ * word nothing starts with), the nearest words from the trigram index
+ * (whole words by similarity, half words by word similarity: each ORDER BY
+ * can use the index).
  */
 export async function resolvePlan(db: EntityManager, plan: QueryPlan): Promise<PostgresQuery> {
   const list = planWords(plan);
@@ -82,44 +90,30 @@ export async function resolvePlan(db: EntityManager, plan: QueryPlan): Promise<P
     stem: string | null;
     known: boolean;
     completions: [string, string | null][] | null;
+    near: [string, string | null][] | null;
   }[] = await db.query(
-    `SELECT w.simple, w.stem,
-            EXISTS (SELECT 1 FROM search_terms x WHERE x.term = w.simple) AS known,
-            CASE WHEN t.prefix AND length(w.simple) >= 2 THEN (
-              SELECT json_agg(json_build_array(c.term, (tsvector_to_array(to_tsvector('spiraal_dutch', c.term)))[1]))
-                FROM (SELECT x.term FROM search_terms x
-                       WHERE x.term LIKE w.simple || '%' -- words are letters and digits only: no LIKE wildcards
-                       ORDER BY length(x.term), x.term LIMIT ${COMPLETIONS}) c) END AS completions
-       FROM unnest($1::text[], $2::boolean[]) WITH ORDINALITY AS t(word, prefix, ord)
+    `SELECT w.simple, w.stem, k.known, c.completions,
+            CASE WHEN t.fuzzy AND w.simple IS NOT NULL AND CASE WHEN t.prefix THEN c.completions IS NULL ELSE NOT k.known END
+              THEN CASE WHEN t.prefix THEN ${nearest('w.simple <<-> x.term')} ELSE ${nearest('x.term <-> w.simple')} END
+            END AS near
+       FROM unnest($1::text[], $2::boolean[], $3::boolean[]) WITH ORDINALITY AS t(word, prefix, fuzzy, ord)
        CROSS JOIN LATERAL (
          SELECT (tsvector_to_array(to_tsvector('spiraal_simple', t.word)))[1] AS simple,
                 (tsvector_to_array(to_tsvector('spiraal_dutch', t.word)))[1] AS stem
        ) w
+       CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM search_terms x WHERE x.term = w.simple) AS known) k
+       CROSS JOIN LATERAL (
+         SELECT CASE WHEN t.prefix AND length(w.simple) >= 2 THEN (
+           SELECT json_agg(json_build_array(m.term, (tsvector_to_array(to_tsvector('spiraal_dutch', m.term)))[1]))
+             FROM (SELECT x.term FROM search_terms x
+                    WHERE x.term LIKE w.simple || '%' -- words are letters and digits only: no LIKE wildcards
+                    ORDER BY length(x.term), x.term LIMIT ${COMPLETIONS}) m) END AS completions
+       ) c
       ORDER BY t.ord`,
-    [list, list.map((w) => prefixWords.has(w))],
+    [list, list.map((w) => prefixWords.has(w)), list.map((w) => fuzzyWords.has(w))],
   );
   const info = new Map<string, WordInfo>();
-  rows.forEach((row, i) => info.set(list[i], { ...row, near: [], completions: row.completions ?? [] }));
-  const needsNear = list.filter((word) => {
-    const found = info.get(word)!;
-    if (!fuzzyWords.has(word) || !found.simple) return false;
-    return prefixWords.has(word) ? !found.completions.length : !found.known;
-  });
-  if (needsNear.length) {
-    // Two forms, so each ORDER BY can use the trigram index: whole words by similarity, half words by word similarity.
-    // Equally near words are ordered by the word itself, so every database (whatever order its words came in) corrects alike.
-    const nearest = (distance: string) => `
-      (SELECT json_agg(json_build_array(n.term, (tsvector_to_array(to_tsvector('spiraal_dutch', n.term)))[1]) ORDER BY n.d, n.term)
-         FROM (SELECT c.term, c.d FROM (SELECT x.term, ${distance} AS d FROM search_terms x ORDER BY d LIMIT ${NEAR_POOL}) c
-                ORDER BY c.d, c.term LIMIT ${NEAR_CANDIDATES}) n)`;
-    const near: { word: string; near: [string, string | null][] | null }[] = await db.query(
-      `SELECT t.word,
-              CASE WHEN t.prefix THEN ${nearest('t.simple <<-> x.term')} ELSE ${nearest('x.term <-> t.simple')} END AS near
-         FROM unnest($1::text[], $2::text[], $3::boolean[]) AS t(word, simple, prefix)`,
-      [needsNear, needsNear.map((w) => info.get(w)!.simple), needsNear.map((w) => prefixWords.has(w))],
-    );
-    for (const row of near) info.get(row.word)!.near = row.near ?? [];
-  }
+  rows.forEach((row, i) => info.set(list[i], { ...row, near: row.near ?? [], completions: row.completions ?? [] }));
   return buildQueries(plan, info);
 }
 
