@@ -359,9 +359,14 @@ export class PostgresSearchEngine implements SearchEngine {
       return index.generation === generation ? { run, hits } : rank();
     };
     const { run, hits } = await rank();
+    const facets = facetsFrom(run.facetRows, run.tagCounts);
+    query.onRanked?.(
+      hits.map((h) => h.itemId),
+      facets.facets.communities.map((f) => f.value),
+    );
     const marked = await this.headlines(hits, resolved.highlight ?? resolved.any);
     return {
-      ...facetsFrom(run.facetRows, run.tagCounts),
+      ...facets,
       hits: hits.flatMap((hit) => {
         const found = marked.get(hit.itemId);
         return found ? [{ itemId: hit.itemId, score: hit.score, ...found }] : [];

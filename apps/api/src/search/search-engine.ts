@@ -24,6 +24,8 @@ export interface EngineQuery {
   offset: number;
   /** When the search began (`performance.now()`): every change committed before it is seen. */
   since: number;
+  /** Told the hits' items and the communities counted as soon as they are known, before the highlights. */
+  onRanked?: (itemIds: string[], communityIds: string[]) => void;
 }
 
 export interface EngineHit {

@@ -56,11 +56,25 @@ export class SearchService {
         readableCommunities,
       };
     }
+    // The items shown and the communities' names are read while the engine marks the snippets, when it says what it found early.
+    const shown = (itemIds: string[], communityIds: string[]) =>
+      Promise.all([
+        this.db.getRepository(ItemEntity).findBy({ id: In(itemIds), archivedAt: IsNull() }),
+        this.communityNames(communityIds),
+      ]);
+    let early: ReturnType<typeof shown> | null = null;
+    query.onRanked = (itemIds, communityIds) => {
+      early = shown(itemIds, communityIds);
+      early.catch(() => undefined); // awaited below
+    };
     const { engine, found } = await this.run(query);
     // Independent reads, side by side: each is a round trip.
-    const [items, names, feedback, suggestions] = await Promise.all([
-      this.db.getRepository(ItemEntity).findBy({ id: In(found.hits.map((h) => h.itemId)), archivedAt: IsNull() }),
-      this.communityNames(found.facets.communities.map((f) => f.value)),
+    const [[items, names], feedback, suggestions] = await Promise.all([
+      early ??
+        shown(
+          found.hits.map((h) => h.itemId),
+          found.facets.communities.map((f) => f.value),
+        ),
       found.feedback ?? this.postgres.feedback(query),
       found.totalHits ? [] : this.suggestions.closestWords(query.plan, query.readableCommunityIds),
     ]);
