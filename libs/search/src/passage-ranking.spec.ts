@@ -181,6 +181,15 @@ describe('in-memory ranking', () => {
     );
   });
 
+  it('drops replaced passages by itself once they pile up, and still answers the same', async () => {
+    const index = indexOf([item('other', ['casus', ...FILLER])]);
+    for (let n = 0; n < 3_000; n++) index.put(item('edited', ['casus', n % 2 ? 'team' : 'wijk'], { at: n }));
+    expect(index.docCount).toBeLessThan(1_100);
+    expect(index.generation).toBeGreaterThan(0);
+    expect(await ids(index, words('team'))).toEqual(['edited']);
+    expect(await ids(index, words('casus'))).toEqual(['edited', 'other']);
+  });
+
   it('picks the first k in order without sorting everything', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 300 }), fc.nat(40), (list, k) => {
