@@ -148,6 +148,34 @@ describe('in-memory ranking', () => {
     expect((await ids(index, query)).sort()).toEqual(['a', 'b']);
   });
 
+  it('finds the relatives of a word only a few letters longer, below the word itself', async () => {
+    const index = indexOf([
+      item('word', ['zorgmijder', ...FILLER]),
+      item('relative', ['zorgmijding', ...FILLER]),
+      item('compound', ['zorgmijdingsprotocollen', ...FILLER]),
+    ]);
+    const query: RankQuery = {
+      groups: [
+        {
+          alternatives: [
+            {
+              words: [
+                [
+                  { term: 'zorgmijder', prefix: false, factor: 1 },
+                  { term: 'zorgmij', prefix: true, factor: 0.5, longer: 7 },
+                ],
+              ],
+              check: null,
+            },
+          ],
+        },
+      ],
+      bonuses: [],
+      checks: 0,
+    };
+    expect(await ids(index, query)).toEqual(['word', 'relative']);
+  });
+
   it('answers after any mix of replacements and removals exactly as an index built from the end state', async () => {
     const vocabulary = ['team', 'overleg', 'casus', 'wijk', 'ggz', 'mantelzorg'];
     const change = fc.record({

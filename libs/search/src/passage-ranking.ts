@@ -6,6 +6,8 @@ export interface RankLexeme {
   /** Matches every term that starts with it (a half-typed word). */
   prefix: boolean;
   factor: number;
+  /** For a prefix: matches only terms at most this many letters longer (a word's relatives, not every compound). */
+  longer?: number;
 }
 
 /**
@@ -467,8 +469,9 @@ export class RankRun {
 
   private expand(word: RankLexeme[]): Expanded[] {
     const factors = new Map<string, number>();
-    for (const { term, prefix, factor } of word) {
-      const terms = prefix ? this.index.termsStartingWith(term, RANKING.completions) : [term];
+    for (const { term, prefix, factor, longer } of word) {
+      let terms = prefix ? this.index.termsStartingWith(term, RANKING.completions) : [term];
+      if (longer !== undefined) terms = terms.filter((t) => t.length <= term.length + longer);
       for (const t of terms) factors.set(t, Math.max(factors.get(t) ?? 0, factor));
     }
     return [...factors].flatMap(([term, factor]) => {

@@ -216,6 +216,21 @@ function definitionQuery(subject: string[]): string {
   );
 }
 
+/** A stem shorter than this has no relatives looked up. */
+const ROOT_MIN = 6;
+const RELATIVE_FACTOR = 0.5;
+
+/**
+ * The word's relatives the Dutch stemmer does not join: words that share its
+ * stem but for the last three letters and are at most four letters longer
+ * (zorgmijder and zorgmijding, reflecteren and reflectie, mantelzorger and
+ * mantelzorg), counted below a synonym.
+ */
+function relativesOf(stem: string): RankLexeme {
+  const root = stem.slice(0, Math.max(ROOT_MIN, stem.length - 3));
+  return { term: root, prefix: true, factor: RELATIVE_FACTOR, longer: stem.length - root.length + 4 };
+}
+
 /** How a match counts: by the word as typed, by its stem, or any other way (synonym, typo, completion, compound part). */
 const EXACT_FACTOR = 1;
 const STEM_FACTOR = 0.9;
@@ -309,6 +324,8 @@ function wordLexemes(word: string, info: WordInfo | undefined, prefix: boolean, 
     correction = best?.[0] ?? null;
   }
   const simple = info.simple;
+  const relatives = !prefix && info.stem && info.stem.length > ROOT_MIN ? relativesOf(info.stem) : null;
+  if (relatives) highlight.add(lexeme(relatives.term, true));
   const rank: RankLexeme[] = [...match].map((quoted) => {
     const completes = quoted.endsWith(':*');
     const term = quoted.slice(1, completes ? -3 : -1).replace(/\\(.)/g, '$1');
@@ -321,6 +338,7 @@ function wordLexemes(word: string, info: WordInfo | undefined, prefix: boolean, 
           : OTHER_FACTOR;
     return { term, prefix: completes, factor };
   });
+  if (relatives) rank.push(relatives);
   return { rank, match: [...match], stem: [...stem], exact: lexeme(simple), highlight: [...highlight], correction };
 }
 
