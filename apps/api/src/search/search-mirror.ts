@@ -47,11 +47,10 @@ export class SearchMirror implements OnModuleDestroy {
   private horizon = '0';
   /** The last "read everything again" marker (a TRUNCATE) seen. */
   private lastReset = '0';
-  private followedAt = 0;
   /** When the last finished round (or load) began, and when the running round began. */
   private followedFrom = -Infinity;
   private runningFrom = -Infinity;
-  private trimmedAt = 0;
+  private trimmedAt = -Infinity;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
@@ -105,7 +104,7 @@ export class SearchMirror implements OnModuleDestroy {
   }
 
   private async followOnce(): Promise<void> {
-    if (Date.now() - this.followedAt > STALE_AFTER_MS) return this.load();
+    if (performance.now() - this.followedFrom > STALE_AFTER_MS) return this.load();
     const from = performance.now();
     const [row]: { xmin: string; reset: string; items: string[] | null }[] = await this.db.query(
       `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
@@ -129,17 +128,15 @@ export class SearchMirror implements OnModuleDestroy {
     }
     // Every transaction below this id has ended and was read: the next round starts here.
     this.horizon = row.xmin;
-    this.followedAt = Date.now();
     this.followedFrom = Math.max(this.followedFrom, from);
-    if (this.followedAt - this.trimmedAt > TRIM_EVERY_MS) {
-      this.trimmedAt = this.followedAt;
+    if (from - this.trimmedAt > TRIM_EVERY_MS) {
+      this.trimmedAt = from;
       await this.db.query(`DELETE FROM search_changes WHERE changed_at < now() - interval '${KEEP_CHANGES}'`);
     }
   }
 
   /** Reads every passage into a new index, then swaps it in. */
   private async load(): Promise<void> {
-    const started = Date.now();
     const from = performance.now();
     // Taken first: any change the reads below miss belongs to a transaction from this id on, which following re-reads.
     const [mark]: { xmin: string; reset: string }[] = await this.db.query(
@@ -171,7 +168,6 @@ export class SearchMirror implements OnModuleDestroy {
     this.index = index;
     this.horizon = mark.xmin;
     this.lastReset = mark.reset;
-    this.followedAt = Date.now();
     this.followedFrom = Math.max(this.followedFrom, from);
     if (!this.timer && !this.stopped) {
       this.timer = setInterval(() => {
@@ -181,7 +177,7 @@ export class SearchMirror implements OnModuleDestroy {
     }
     this.logger.log(
       `Search index loaded: ${index.aliveDocs} passages, ${index.terms.size} terms, ` +
-        `${Math.round(index.bytes() / 2 ** 20)} MB, ${Date.now() - started} ms`,
+        `${Math.round(index.bytes() / 2 ** 20)} MB, ${Math.round(performance.now() - from)} ms`,
     );
   }
 }

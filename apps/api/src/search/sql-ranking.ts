@@ -40,6 +40,21 @@ interface ResultRow {
 }
 
 /**
+ * What both SQL rankings return: total and facets counted over `items` (one
+ * row per item, with the filter flags), the page `top` with its highlights,
+ * and each group's document frequency.
+ */
+const resultColumns = (items: string) => `SELECT
+    (SELECT json_agg(json_build_array(stage, kind, community_id, c_ok, k_ok, s_ok, t_ok, n))
+       FROM (SELECT stage, kind, community_id, c_ok, k_ok, s_ok, t_ok, count(*) AS n FROM ${items} GROUP BY 1, 2, 3, 4, 5, 6, 7) x) AS groups,
+    (SELECT json_agg(json_build_array(tag, n)) FROM (
+       SELECT tag, count(*) AS n FROM ${items}, unnest(${items}.tags) AS tag WHERE c_ok AND k_ok AND s_ok GROUP BY tag ORDER BY n DESC, tag LIMIT ${TAG_FACET_SIZE}) x) AS tags,
+    (SELECT json_agg(json_build_array(t.item_id, t.score, ts_headline('spiraal_dutch', b.title, $9::tsquery, $12), ts_headline('spiraal_dutch', b.body, $9::tsquery, $13))
+                     ORDER BY t.score DESC, t.updated_at DESC, t.item_id)
+       FROM top t JOIN search_bodies b ON b.item_id = t.item_id AND b.ordinal = t.ordinal) AS hits,
+    (SELECT array_agg(df ORDER BY ord) FROM idf) AS df`;
+
+/**
  * One statement, BM25-like over every match (no cap). `s`: each passage in
  * scope ($4) that matches any meaningful group ($1), read once (the
  * detoasted vector is reused by every group), with per group a rank: by the
@@ -99,15 +114,7 @@ const SCAN_SQL = `
   best AS (SELECT DISTINCT ON (item_id) * FROM scored ORDER BY item_id, score DESC, ordinal),
   hits AS (SELECT * FROM best WHERE c_ok AND k_ok AND s_ok AND t_ok),
   top AS (SELECT * FROM hits ORDER BY score DESC, updated_at DESC, item_id LIMIT $10 OFFSET $11)
-  SELECT
-    (SELECT json_agg(json_build_array(stage, kind, community_id, c_ok, k_ok, s_ok, t_ok, n))
-       FROM (SELECT stage, kind, community_id, c_ok, k_ok, s_ok, t_ok, count(*) AS n FROM best GROUP BY 1, 2, 3, 4, 5, 6, 7) x) AS groups,
-    (SELECT json_agg(json_build_array(tag, n)) FROM (
-       SELECT tag, count(*) AS n FROM best, unnest(best.tags) AS tag WHERE c_ok AND k_ok AND s_ok GROUP BY tag ORDER BY n DESC, tag LIMIT ${TAG_FACET_SIZE}) x) AS tags,
-    (SELECT json_agg(json_build_array(t.item_id, t.score, ts_headline('spiraal_dutch', b.title, $9::tsquery, $12), ts_headline('spiraal_dutch', b.body, $9::tsquery, $13))
-                     ORDER BY t.score DESC, t.updated_at DESC, t.item_id)
-       FROM top t JOIN search_bodies b ON b.item_id = t.item_id AND b.ordinal = t.ordinal) AS hits,
-    (SELECT array_agg(df ORDER BY ord) FROM idf) AS df`;
+  ${resultColumns('best')}`;
 
 /** One ts_rank per meaningful group, as in SCAN_SQL, skipping groups the passage does not match (bit clear in `c.mask`). */
 const GROUP_RANKS = `(SELECT array_agg(CASE WHEN (c.mask >> (g.ord - 1)::int) & 1 = 0 THEN 0
@@ -231,15 +238,7 @@ const searchSql = (single: boolean) => `
   best AS (SELECT DISTINCT ON (item_id) * FROM scored ORDER BY item_id, score DESC, ordinal),
   top AS (SELECT * FROM best ORDER BY score DESC, updated_at DESC, item_id LIMIT $10 OFFSET $11),
   items AS (SELECT DISTINCT ON (item_id) * FROM s ORDER BY item_id)
-  SELECT
-    (SELECT json_agg(json_build_array(stage, kind, community_id, c_ok, k_ok, s_ok, t_ok, n))
-       FROM (SELECT stage, kind, community_id, c_ok, k_ok, s_ok, t_ok, count(*) AS n FROM items GROUP BY 1, 2, 3, 4, 5, 6, 7) x) AS groups,
-    (SELECT json_agg(json_build_array(tag, n)) FROM (
-       SELECT tag, count(*) AS n FROM items, unnest(items.tags) AS tag WHERE c_ok AND k_ok AND s_ok GROUP BY tag ORDER BY n DESC, tag LIMIT ${TAG_FACET_SIZE}) x) AS tags,
-    (SELECT json_agg(json_build_array(t.item_id, t.score, ts_headline('spiraal_dutch', b.title, $9::tsquery, $12), ts_headline('spiraal_dutch', b.body, $9::tsquery, $13))
-                     ORDER BY t.score DESC, t.updated_at DESC, t.item_id)
-       FROM top t JOIN search_bodies b ON b.item_id = t.item_id AND b.ordinal = t.ordinal) AS hits,
-    (SELECT array_agg(df ORDER BY ord) FROM idf) AS df,
+  ${resultColumns('items')},
     (SELECT count(*) FROM scored)::int AS ranked`;
 
 const SEARCH_SQL = searchSql(false);
